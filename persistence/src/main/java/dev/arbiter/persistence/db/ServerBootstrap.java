@@ -1,0 +1,50 @@
+package dev.arbiter.persistence.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * What a DBA does once per server, done for the embedded one: the migrator role that will own the
+ * schema, and the database it owns.
+ */
+public final class ServerBootstrap {
+
+  public static final String MIGRATOR = "arbiter_migrator";
+
+  private ServerBootstrap() {}
+
+  /** Creates the migrator role and {@code database} if missing, connected as the superuser. */
+  public static void ensureDatabase(EmbeddedServer server, String database) throws SQLException {
+    try (Connection c = server.superuserConnection("postgres");
+        Statement s = c.createStatement()) {
+      if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", MIGRATOR)) {
+        // No password: in the embedded server only the superuser connects and migrates via SET
+        // ROLE.
+        s.execute("CREATE ROLE " + MIGRATOR + " NOLOGIN CREATEROLE");
+      }
+      if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+        s.execute("CREATE DATABASE " + quoteIdent(database) + " OWNER " + MIGRATOR);
+      }
+    }
+    try (Connection c = server.superuserConnection(database);
+        Statement s = c.createStatement()) {
+      s.execute("ALTER SCHEMA public OWNER TO " + MIGRATOR);
+    }
+  }
+
+  private static boolean exists(Connection c, String sql, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, name);
+      return ps.executeQuery().next();
+    }
+  }
+
+  static String quoteIdent(String name) {
+    if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("not a plain identifier: " + name);
+    }
+    return name;
+  }
+}

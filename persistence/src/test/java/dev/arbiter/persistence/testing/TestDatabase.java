@@ -1,0 +1,91 @@
+package dev.arbiter.persistence.testing;
+
+import dev.arbiter.persistence.db.EmbeddedServer;
+import dev.arbiter.persistence.db.SchemaMigrator;
+import dev.arbiter.persistence.db.ServerBootstrap;
+import dev.arbiter.persistence.staff.StaffLogins;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A freshly migrated database on one embedded PostgreSQL shared by the whole test JVM. Each call to
+ * {@link #fresh()} creates a new database, so test classes never see each other's rows.
+ */
+public final class TestDatabase {
+
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static volatile EmbeddedServer server;
+
+  private final String name;
+
+  private TestDatabase(String name) {
+    this.name = name;
+  }
+
+  public static synchronized EmbeddedServer server() {
+    if (server == null) {
+      server = EmbeddedServer.startTemporary();
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    }
+    return server;
+  }
+
+  /** A new database, migrated, with the demo staff logins (password {@code demo}). */
+  public static TestDatabase fresh() {
+    String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    try {
+      ServerBootstrap.ensureDatabase(server(), name);
+      TestDatabase db = new TestDatabase(name);
+      SchemaMigrator.migrate(db.superuserDataSource(), true);
+      try (Connection c = db.migrator()) {
+        StaffLogins.ensureDemoLogins(c);
+      }
+      return db;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create test database " + name, e);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String jdbcUrl() {
+    return server().jdbcUrl(name);
+  }
+
+  public DataSource superuserDataSource() {
+    return dataSource(EmbeddedServer.SUPERUSER, "");
+  }
+
+  public DataSource dataSource(String user, String password) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(jdbcUrl());
+    ds.setUser(user);
+    ds.setPassword(password);
+    return ds;
+  }
+
+  public Connection superuser() throws SQLException {
+    return server().superuserConnection(name);
+  }
+
+  /** A connection acting as the schema owner, as the demo loader and migrations do. */
+  public Connection migrator() throws SQLException {
+    Connection c = superuser();
+    try (Statement s = c.createStatement()) {
+      s.execute("SET ROLE " + ServerBootstrap.MIGRATOR);
+    }
+    return c;
+  }
+
+  /** A connection logged in as a demo login with its password. */
+  public Connection as(String login) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), login, StaffLogins.DEMO_PASSWORD);
+  }
+}
