@@ -19,7 +19,7 @@ import java.time.Duration;
  * scram-sha-256 for every role but {@code postgres}, so staff passwords are really checked; the
  * {@code postgres} superuser keeps local trust, which is acceptable only for this single-user demo.
  */
-public final class EmbeddedServer implements AutoCloseable {
+public final class EmbeddedServer implements AutoCloseable, SuperuserConnections {
 
   public static final String SUPERUSER = "postgres";
 
@@ -96,6 +96,11 @@ public final class EmbeddedServer implements AutoCloseable {
   /** A superuser connection; the superuser authenticates by local trust. */
   public Connection superuserConnection(String database) throws SQLException {
     return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "");
+  }
+
+  @Override
+  public Connection open(String database) throws SQLException {
+    return superuserConnection(database);
   }
 
   private void requirePasswords(Path dataDirectory) throws IOException {

@@ -16,8 +16,9 @@ public final class ServerBootstrap {
   private ServerBootstrap() {}
 
   /** Creates the migrator role and {@code database} if missing, connected as the superuser. */
-  public static void ensureDatabase(EmbeddedServer server, String database) throws SQLException {
-    try (Connection c = server.superuserConnection("postgres");
+  public static void ensureDatabase(SuperuserConnections server, String database)
+      throws SQLException {
+    try (Connection c = server.open("postgres");
         Statement s = c.createStatement()) {
       if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", MIGRATOR)) {
         // No password: in the embedded server only the superuser connects and migrates via SET
@@ -28,7 +29,7 @@ public final class ServerBootstrap {
         s.execute("CREATE DATABASE " + quoteIdent(database) + " OWNER " + MIGRATOR);
       }
     }
-    try (Connection c = server.superuserConnection(database);
+    try (Connection c = server.open(database);
         Statement s = c.createStatement()) {
       s.execute("ALTER SCHEMA public OWNER TO " + MIGRATOR);
     }

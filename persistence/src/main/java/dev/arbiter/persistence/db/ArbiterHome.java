@@ -1,0 +1,51 @@
+package dev.arbiter.persistence.db;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where Arbiter keeps its files: {@code $ARBITER_HOME}, or the platform's per-user data folder
+ * ({@code $XDG_DATA_HOME/arbiter}, {@code ~/.local/share/arbiter}, {@code ~/Library/Application
+ * Support/Arbiter}, {@code %LOCALAPPDATA%\Arbiter}).
+ */
+public record ArbiterHome(Path root) {
+
+  public static ArbiterHome resolve(Map<String, String> env) {
+    String explicit = env.get("ARBITER_HOME");
+    if (explicit != null && !explicit.isBlank()) {
+      return new ArbiterHome(Path.of(explicit).toAbsolutePath());
+    }
+    Path userHome = Path.of(System.getProperty("user.home"));
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (os.contains("win")) {
+      String local = env.get("LOCALAPPDATA");
+      return new ArbiterHome(
+          (local != null ? Path.of(local) : userHome.resolve("AppData/Local")).resolve("Arbiter"));
+    }
+    if (os.contains("mac")) {
+      return new ArbiterHome(userHome.resolve("Library/Application Support/Arbiter"));
+    }
+    String xdg = env.get("XDG_DATA_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".local/share");
+    return new ArbiterHome(base.resolve("arbiter"));
+  }
+
+  /** The embedded server's data folder. */
+  public Path pgData() {
+    return root.resolve("pgdata");
+  }
+
+  /** Where a running embedded server records its port and process. */
+  public Path serverStateFile() {
+    return root.resolve("server.json");
+  }
+
+  public Path serverLog() {
+    return root.resolve("server.log");
+  }
+
+  public Path configFile() {
+    return root.resolve("arbiter.properties");
+  }
+}
