@@ -77,15 +77,19 @@ public class Settlement {
   protected Settlement() {}
 
   /**
-   * A proposal for {@code dispute}, in the dispute's currency.
+   * A proposal to settle the dispute {@code disputeId} over {@code disputed}, paid in its currency.
    *
    * @throws IllegalArgumentException if the reason is blank, a share is in another currency, or the
    *     shares do not fit the outcome and the disputed amount
    */
   public static Settlement propose(
-      Dispute dispute, DisputeOutcome outcome, Money payee, Money payer, String reason) {
+      long disputeId,
+      Money disputed,
+      DisputeOutcome outcome,
+      Money payee,
+      Money payer,
+      String reason) {
     Objects.requireNonNull(outcome, "outcome");
-    Money disputed = dispute.getAmountDisputed();
     if (!payee.currency().equals(disputed.currency())
         || !payer.currency().equals(disputed.currency())) {
       throw new IllegalArgumentException(
@@ -101,7 +105,7 @@ public class Settlement {
       throw new IllegalArgumentException("A settlement needs a reason.");
     }
     Settlement s = new Settlement();
-    s.disputeId = Objects.requireNonNull(dispute.getId(), "the dispute must be saved first");
+    s.disputeId = disputeId;
     s.outcome = outcome;
     s.payeeMinor = payee.minor();
     s.payerMinor = payer.minor();

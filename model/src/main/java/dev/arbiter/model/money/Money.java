@@ -182,26 +182,27 @@ public record Money(long minor, String currency) {
     int point = trimmed.indexOf(decimal);
     String whole = point < 0 ? trimmed : trimmed.substring(0, point);
     String fraction = point < 0 ? "" : trimmed.substring(point + 1);
-    String digits = ungroup(whole, symbols.getGroupingSeparator(), groupingSize(locale));
-    if (digits == null
-        || !fraction.chars().allMatch(c -> c >= '0' && c <= '9')
-        || (point >= 0 && fraction.isEmpty())) {
+    char zero = symbols.getZeroDigit();
+    String digits = ungroup(whole, zero, symbols.getGroupingSeparator(), groupingSize(locale));
+    String fractionDigits = asciiDigits(fraction, zero);
+    if (digits == null || fractionDigits == null || (point >= 0 && fraction.isEmpty())) {
       String example = new Money(123450, "USD").formatAmount(locale);
       throw new MoneyFormatException("'" + trimmed + "' is not an amount such as " + example + ".");
     }
-    return fromDigits(trimmed, digits, fraction, currency);
+    return fromDigits(trimmed, digits, fractionDigits, currency);
   }
 
   /** The ASCII digits of {@code whole} with its grouping removed, or null if it is malformed. */
-  private static String ungroup(String whole, char separator, int size) {
+  private static String ungroup(String whole, char zero, char separator, int size) {
     boolean spaceLike = Character.isSpaceChar(separator);
     StringBuilder digits = new StringBuilder(whole.length());
     int run = 0;
     boolean grouped = false;
     for (int i = 0; i < whole.length(); i++) {
       char c = whole.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits.append(c);
+      int digit = digit(c, zero);
+      if (digit >= 0) {
+        digits.append((char) ('0' + digit));
         run++;
       } else if (c == separator || (spaceLike && Character.isSpaceChar(c))) {
         // The first group may be short; every later one is exactly the grouping size.
@@ -218,6 +219,27 @@ public record Money(long minor, String currency) {
       return null;
     }
     return digits.toString();
+  }
+
+  /** {@code text} as ASCII digits, or null if it holds anything but digits. */
+  private static String asciiDigits(String text, char zero) {
+    StringBuilder digits = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      int digit = digit(text.charAt(i), zero);
+      if (digit < 0) {
+        return null;
+      }
+      digits.append((char) ('0' + digit));
+    }
+    return digits.toString();
+  }
+
+  /** The value of a digit written in ASCII or in the locale's own digits, else -1. */
+  private static int digit(char c, char zero) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    return c >= zero && c <= zero + 9 ? c - zero : -1;
   }
 
   private static int groupingSize(Locale locale) {
