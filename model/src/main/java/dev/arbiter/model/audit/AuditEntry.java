@@ -1,0 +1,115 @@
+package dev.arbiter.model.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One link of the hash-chained audit log ({@code audit_log}). Rows are appended only by the
+ * database's audit triggers and never change, so every column is read-only. The before and after
+ * values ({@code old_values}, {@code new_values}, jsonb) are unmapped: the audit views and the
+ * chain verifier read them with SQL, byte for byte as they were hashed.
+ */
+@Entity
+@Table(name = "audit_log")
+public class AuditEntry {
+
+  @Id
+  @Column(name = "id", updatable = false)
+  private Long id;
+
+  @Column(name = "occurred_at", nullable = false, insertable = false, updatable = false)
+  private Instant occurredAt;
+
+  @Column(name = "actor", nullable = false, insertable = false, updatable = false)
+  private String actor;
+
+  @Column(name = "db_user", nullable = false, insertable = false, updatable = false)
+  private String dbUser;
+
+  @Convert(converter = AuditAction.Converter.class)
+  @Column(name = "action", nullable = false, insertable = false, updatable = false)
+  private AuditAction action;
+
+  @Column(name = "command", insertable = false, updatable = false)
+  private String command;
+
+  @Column(name = "entity_type", nullable = false, insertable = false, updatable = false)
+  private String entityType;
+
+  @Column(name = "entity_id", insertable = false, updatable = false)
+  private String entityId;
+
+  @Column(name = "request_id", insertable = false, updatable = false)
+  private String requestId;
+
+  @Column(name = "client_info", insertable = false, updatable = false)
+  private String clientInfo;
+
+  @Column(name = "prev_hash", nullable = false, insertable = false, updatable = false)
+  private byte[] prevHash;
+
+  @Column(name = "hash", nullable = false, insertable = false, updatable = false)
+  private byte[] hash;
+
+  protected AuditEntry() {}
+
+  /** The position in the chain; ids are gapless from 1. */
+  public Long getId() {
+    return id;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  /** Who the change is attributed to: the login, or the user the backend named. */
+  public String getActor() {
+    return actor;
+  }
+
+  /** The database login that made the change. */
+  public String getDbUser() {
+    return dbUser;
+  }
+
+  public AuditAction getAction() {
+    return action;
+  }
+
+  /** The operator command that made the change, if the writer named one. */
+  public String getCommand() {
+    return command;
+  }
+
+  /** The table the change was made to, e.g. {@code disputes}. */
+  public String getEntityType() {
+    return entityType;
+  }
+
+  public String getEntityId() {
+    return entityId;
+  }
+
+  public String getRequestId() {
+    return requestId;
+  }
+
+  /** The writer's {@code application_name}. */
+  public String getClientInfo() {
+    return clientInfo;
+  }
+
+  /** The previous link's hash (32 bytes); a copy. */
+  public byte[] getPrevHash() {
+    return prevHash == null ? null : prevHash.clone();
+  }
+
+  /** This link's hash (32 bytes); a copy. */
+  public byte[] getHash() {
+    return hash == null ? null : hash.clone();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.arbiter.model.ledger;
+
+import dev.arbiter.model.money.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * An account in the double-entry ledger ({@code wallets}): a user's wallet, or one of the
+ * platform's escrow, fee and clearing accounts. The balance equals credits minus debits of its
+ * entries and moves only when a money function posts a journal, so the mapping is read-only.
+ */
+@Entity
+@Table(name = "wallets")
+public class Wallet {
+
+  @Id
+  @Column(name = "id", updatable = false)
+  private Long id;
+
+  @Column(name = "owner_user_id", insertable = false, updatable = false)
+  private Long ownerUserId;
+
+  @Convert(converter = WalletKind.Converter.class)
+  @Column(name = "kind", nullable = false, insertable = false, updatable = false)
+  private WalletKind kind;
+
+  @Column(name = "currency", nullable = false, insertable = false, updatable = false)
+  private String currency;
+
+  @Column(name = "balance_minor", nullable = false, insertable = false, updatable = false)
+  private long balanceMinor;
+
+  @Column(name = "created_at", insertable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", insertable = false, updatable = false)
+  private Instant updatedAt;
+
+  @Version
+  @Column(name = "version", nullable = false, insertable = false)
+  private int version;
+
+  protected Wallet() {}
+
+  public Long getId() {
+    return id;
+  }
+
+  /** The owning user of a {@link WalletKind#USER} wallet; null for platform accounts. */
+  public Long getOwnerUserId() {
+    return ownerUserId;
+  }
+
+  public WalletKind getKind() {
+    return kind;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public Money getBalance() {
+    return Money.of(balanceMinor, currency);
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public int getVersion() {
+    return version;
+  }
+}
