@@ -6,15 +6,18 @@ import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.postgresql.Driver;
 
 /**
  * A small connection pool logged in as one staff member's own PostgreSQL role, so every statement
  * the console runs is checked (and audited) under that person's name.
  *
- * <p>Opening fails fast: the pool makes its first connection at once, so a wrong password or an
- * unreachable server is reported by {@link #open} rather than on first use.
+ * <p>Opening fails fast: the credentials are tried on one plain connection first, so a wrong
+ * password or an unreachable server is reported by {@link #open} with the driver's SQLSTATE (and
+ * without the pool logging a failed start as an error, which a mistyped password is not).
  */
 public final class StaffDatabase implements AutoCloseable {
 
@@ -48,6 +51,7 @@ public final class StaffDatabase implements AutoCloseable {
    */
   public static StaffDatabase open(ConsoleTarget target, String login, String password)
       throws SQLException {
+    probe(target, login, password);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(target.jdbcUrl());
     config.setUsername(login);
@@ -69,6 +73,21 @@ public final class StaffDatabase implements AutoCloseable {
         throw sql;
       }
       throw new SQLException("could not connect to " + target.displayUrl(), "08001", e);
+    }
+  }
+
+  private static void probe(ConsoleTarget target, String login, String password)
+      throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", login);
+    properties.setProperty("password", password);
+    properties.setProperty("ApplicationName", APPLICATION_NAME);
+    properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+    properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+    try (Connection c = new Driver().connect(target.jdbcUrl(), properties)) {
+      if (c == null) {
+        throw new SQLException("not a PostgreSQL URL: " + target.displayUrl(), "08001");
+      }
     }
   }
 
