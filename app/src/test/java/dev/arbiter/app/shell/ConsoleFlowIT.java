@@ -169,6 +169,38 @@ class ConsoleFlowIT {
     assertThat(navigationTitles(robot)).containsExactly("Dashboard", "Moderation", "Audit");
   }
 
+  @Test
+  void statusBarShowsOfflineWhileTheDatabaseRefusesAndOnlineWhenItIsBack(FxRobot robot)
+      throws Exception {
+    signIn(robot, "demo_admin", "demo");
+    waitUntil(() -> text(robot, "#connectionState").equals("online"));
+
+    try {
+      refuseConsoleConnections(true);
+      waitUntil(() -> text(robot, "#connectionState").equals("offline"));
+    } finally {
+      refuseConsoleConnections(false);
+    }
+
+    waitUntil(() -> text(robot, "#connectionState").equals("online"));
+  }
+
+  /** An outage as the console sees it: its connections are cut and new ones are refused. */
+  private static void refuseConsoleConnections(boolean refuse) throws Exception {
+    try (Connection c = db.superuser();
+        Statement s = c.createStatement()) {
+      if (refuse) {
+        s.execute("REVOKE CONNECT ON DATABASE " + db.name() + " FROM PUBLIC");
+        s.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                + db.name()
+                + "' AND application_name = 'arbiter-console'");
+      } else {
+        s.execute("GRANT CONNECT ON DATABASE " + db.name() + " TO PUBLIC");
+      }
+    }
+  }
+
   private void signIn(FxRobot robot, String login, String password) {
     robot.clickOn("#loginField").write(login);
     robot.clickOn("#passwordField").write(password);
