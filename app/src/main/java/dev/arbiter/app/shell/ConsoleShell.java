@@ -1,0 +1,149 @@
+package dev.arbiter.app.shell;
+
+import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.dashboard.DashboardView;
+import dev.arbiter.app.dashboard.DashboardViewModel;
+import dev.arbiter.app.login.DemoAccount;
+import dev.arbiter.app.login.LoginView;
+import dev.arbiter.app.login.LoginViewModel;
+import dev.arbiter.persistence.dashboard.DashboardService;
+import dev.arbiter.persistence.session.ConsoleTarget;
+import dev.arbiter.persistence.staff.SignInService;
+import dev.arbiter.persistence.staff.SignedInStaff;
+import dev.arbiter.persistence.staff.StaffSession;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The composition root of one console window: builds every view and ViewModel by hand and swaps the
+ * window between the login screen and the signed-in main window.
+ */
+public final class ConsoleShell implements AutoCloseable {
+
+  private static final double WIDTH = 1280;
+  private static final double HEIGHT = 800;
+  private static final Duration CONNECTION_CHECK_PERIOD = Duration.ofSeconds(3);
+
+  private final ConsoleTarget target;
+  private final TaskRunner tasks;
+  private final Executor fxThread;
+  private final Locale locale;
+  private final ZoneId zone;
+  private final StaffSessions sessions;
+  private final ThemeSwitcher themes = new ThemeSwitcher();
+  private Stage stage;
+  private Scene scene;
+  private MainWindow mainWindow;
+  private ConnectionMonitor connectionMonitor;
+
+  public ConsoleShell(
+      ConsoleTarget target,
+      SignInService signInService,
+      TaskRunner tasks,
+      Executor fxThread,
+      Locale locale,
+      ZoneId zone) {
+    this.target = Objects.requireNonNull(target);
+    this.tasks = tasks;
+    this.fxThread = fxThread;
+    this.locale = locale;
+    this.zone = zone;
+    this.sessions = new StaffSessions(signInService, target);
+  }
+
+  /** Shows the login screen in {@code stage}. Must run on the FX thread. */
+  public void start(Stage stage) {
+    this.stage = stage;
+    themes.applyLight();
+    scene = new Scene(new StackPane(), WIDTH, HEIGHT);
+    scene
+        .getStylesheets()
+        .add(Objects.requireNonNull(getClass().getResource("console.css")).toExternalForm());
+    stage.setScene(scene);
+    stage.setMinWidth(960);
+    stage.setMinHeight(640);
+    showLogin();
+    stage.show();
+  }
+
+  private void showLogin() {
+    List<DemoAccount> demo = target.demoMode() ? DemoAccount.all() : List.of();
+    LoginViewModel model =
+        new LoginViewModel(target.serverLabel(), demo, sessions, tasks, this::showMainWindow);
+    LoginView view = new LoginView(model);
+    scene.getAccelerators().clear();
+    scene.setRoot(view.root());
+    stage.setTitle("Arbiter — Sign in");
+    view.focus();
+  }
+
+  private void showMainWindow(SignedInStaff staff) {
+    StaffSession session =
+        sessions.current().orElseThrow(() -> new IllegalStateException("no open session"));
+    StatusBarViewModel status = new StatusBarViewModel(staff, target);
+    MainWindowViewModel model = new MainWindowViewModel(staff, this::signOut);
+    mainWindow =
+        new MainWindow(model, new StatusBar(status), area -> viewFor(area, session), themes);
+    scene.setRoot(mainWindow.root());
+    mainWindow.installShortcuts(scene);
+    stage.setTitle(model.windowTitle());
+    connectionMonitor =
+        new ConnectionMonitor(
+            session.database()::ping, status::reportPing, fxThread, CONNECTION_CHECK_PERIOD);
+    connectionMonitor.start();
+  }
+
+  private AreaView viewFor(Area area, StaffSession session) {
+    if (area == Area.DASHBOARD) {
+      DashboardService service = new DashboardService(session.database());
+      DashboardView view =
+          new DashboardView(new DashboardViewModel(service::load, tasks, locale, zone));
+      view.refresh();
+      return view;
+    }
+    return new ComingSoonPanel(area);
+  }
+
+  private void signOut() {
+    stopMainWindow();
+    // Closing the pool talks to the server, so it happens off the FX thread.
+    sessions
+        .detach()
+        .ifPresent(
+            session ->
+                tasks.run(
+                    () -> {
+                      session.close();
+                      return null;
+                    }));
+    showLogin();
+  }
+
+  private void stopMainWindow() {
+    if (connectionMonitor != null) {
+      connectionMonitor.close();
+      connectionMonitor = null;
+    }
+    if (mainWindow != null) {
+      mainWindow.dispose();
+      mainWindow = null;
+    }
+  }
+
+  /** Stops the checks and closes the staff session. Safe from any thread, and more than once. */
+  @Override
+  public void close() {
+    if (connectionMonitor != null) {
+      connectionMonitor.close();
+    }
+    sessions.close();
+  }
+}

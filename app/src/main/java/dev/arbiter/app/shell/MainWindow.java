@@ -1,0 +1,149 @@
+package dev.arbiter.app.shell;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.AreaView;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The signed-in window: header, navigation on the left, the open area in the middle, status bar at
+ * the bottom. Area views are built on first visit and kept, so switching back is instant.
+ */
+final class MainWindow {
+
+  private final MainWindowViewModel model;
+  private final Function<Area, AreaView> viewFactory;
+  private final ThemeSwitcher themes;
+  private final Map<Area, AreaView> views = new EnumMap<>(Area.class);
+  private final Map<Area, ToggleButton> navButtons = new EnumMap<>(Area.class);
+  private final StackPane content = new StackPane();
+  private final BorderPane root = new BorderPane();
+
+  MainWindow(
+      MainWindowViewModel model,
+      StatusBar statusBar,
+      Function<Area, AreaView> viewFactory,
+      ThemeSwitcher themes) {
+    this.model = model;
+    this.viewFactory = viewFactory;
+    this.themes = themes;
+    content.getStyleClass().add("area-content");
+    root.setTop(header());
+    root.setLeft(navigation());
+    root.setCenter(content);
+    root.setBottom(statusBar.root());
+    root.getStyleClass().add("main-window");
+    model.selectedProperty().addListener((obs, old, area) -> show(area));
+    show(model.selectedProperty().get());
+  }
+
+  Parent root() {
+    return root;
+  }
+
+  /** Ctrl+1..6 for the areas and F5 to refresh the open one. */
+  void installShortcuts(Scene scene) {
+    scene.getAccelerators().clear();
+    for (Area area : Area.values()) {
+      scene.getAccelerators().put(shortcut(area), () -> model.selectShortcut(area.shortcutDigit()));
+    }
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> current().refresh());
+  }
+
+  void dispose() {
+    views.values().forEach(AreaView::dispose);
+    views.clear();
+  }
+
+  private AreaView current() {
+    return views.computeIfAbsent(model.selectedProperty().get(), viewFactory);
+  }
+
+  private void show(Area area) {
+    content.getChildren().setAll(views.computeIfAbsent(area, viewFactory).node());
+    ToggleButton button = navButtons.get(area);
+    if (button != null) {
+      button.setSelected(true);
+    }
+  }
+
+  private HBox header() {
+    FontIcon logo = new FontIcon(Feather.SHIELD);
+    logo.getStyleClass().add("header-logo");
+    Label title = new Label("Arbiter");
+    title.getStyleClass().addAll(Styles.TITLE_4, "header-title");
+    Label who = new Label(model.staff().displayName());
+    who.setId("headerStaff");
+    who.getStyleClass().add(Styles.TEXT_BOLD);
+    Label roles = new Label(model.staff().rolesText());
+    roles.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+    Button theme = new Button(null, new FontIcon(Feather.MOON));
+    theme.setId("themeButton");
+    theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+    theme.setTooltip(new Tooltip("Switch between light and dark theme"));
+    theme.setOnAction(
+        e -> {
+          themes.toggle();
+          theme.setGraphic(new FontIcon(themes.isDark() ? Feather.SUN : Feather.MOON));
+        });
+    Button signOut = new Button("Sign out", new FontIcon(Feather.LOG_OUT));
+    signOut.setId("signOutButton");
+    signOut.getStyleClass().add(Styles.BUTTON_OUTLINED);
+    signOut.setTooltip(new Tooltip("Sign out and return to the login screen"));
+    signOut.setOnAction(e -> model.signOut());
+    HBox header = new HBox(10, logo, title, new Spacer(), new VBox(0, who, roles), theme, signOut);
+    header.setAlignment(Pos.CENTER_LEFT);
+    header.getStyleClass().add("app-header");
+    return header;
+  }
+
+  private VBox navigation() {
+    ToggleGroup group = new ToggleGroup();
+    VBox nav = new VBox(4);
+    nav.setId("navigation");
+    nav.getStyleClass().add("navigation");
+    for (Area area : model.areas()) {
+      ToggleButton button = new ToggleButton(area.title(), AreaIcons.icon(area, 16));
+      button.setId("nav-" + area.id());
+      button.setToggleGroup(group);
+      button.setMaxWidth(Double.MAX_VALUE);
+      button.setAlignment(Pos.CENTER_LEFT);
+      button.getStyleClass().add("nav-button");
+      button.setTooltip(new Tooltip(area.title() + " (" + shortcut(area).getDisplayText() + ")"));
+      // A toggle group lets the last selected button be clicked off; keep one area always open.
+      button.setOnAction(
+          e -> {
+            if (!model.select(area) || !button.isSelected()) {
+              button.setSelected(true);
+            }
+          });
+      navButtons.put(area, button);
+      nav.getChildren().add(button);
+    }
+    return nav;
+  }
+
+  private static KeyCombination shortcut(Area area) {
+    return new KeyCodeCombination(
+        KeyCode.valueOf("DIGIT" + area.shortcutDigit()), KeyCombination.SHORTCUT_DOWN);
+  }
+}

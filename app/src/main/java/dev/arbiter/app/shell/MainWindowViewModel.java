@@ -1,0 +1,66 @@
+package dev.arbiter.app.shell;
+
+import dev.arbiter.persistence.staff.SignedInStaff;
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Which areas the signed-in staff member may open, and which one is open. */
+public final class MainWindowViewModel {
+
+  private final SignedInStaff staff;
+  private final ObservableList<Area> areas;
+  private final ReadOnlyObjectWrapper<Area> selected =
+      new ReadOnlyObjectWrapper<>(this, "selected", Area.DASHBOARD);
+  private final Runnable onSignOut;
+
+  public MainWindowViewModel(SignedInStaff staff, Runnable onSignOut) {
+    this.staff = staff;
+    this.onSignOut = onSignOut;
+    this.areas =
+        FXCollections.unmodifiableObservableList(
+            FXCollections.observableList(
+                Area.availableTo(staff.roles(), Arrays.asList(Area.values()))));
+  }
+
+  /** Opens {@code area} if the staff member may use it; returns whether it is now open. */
+  public boolean select(Area area) {
+    if (!areas.contains(area)) {
+      return false;
+    }
+    selected.set(area);
+    return true;
+  }
+
+  /** Ctrl+digit: opens the area with that shortcut, if it is available. */
+  public boolean selectShortcut(int digit) {
+    return Area.forShortcut(digit).map(this::select).orElse(false);
+  }
+
+  public void signOut() {
+    onSignOut.run();
+  }
+
+  public ObservableList<Area> areas() {
+    return areas;
+  }
+
+  public List<String> areaTitles() {
+    return areas.stream().map(Area::title).toList();
+  }
+
+  public ReadOnlyObjectProperty<Area> selectedProperty() {
+    return selected.getReadOnlyProperty();
+  }
+
+  public SignedInStaff staff() {
+    return staff;
+  }
+
+  public String windowTitle() {
+    return "Arbiter — " + staff.displayName() + " (" + staff.login() + ")";
+  }
+}

@@ -1,0 +1,98 @@
+package dev.arbiter.app.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ExecutorTaskRunnerTest {
+
+  /** Stands in for the FX thread: callbacks queue up here and run when the test drains them. */
+  private final LinkedBlockingQueue<Runnable> callbackThread = new LinkedBlockingQueue<>();
+
+  @Test
+  void workRunsOffTheCallingThreadAndResultsArriveOnTheCallbackExecutor() throws Exception {
+    ExecutorService workers = Executors.newSingleThreadExecutor();
+    try (ExecutorTaskRunner runner = new ExecutorTaskRunner(workers, callbackThread::add)) {
+      Thread caller = Thread.currentThread();
+      AtomicReference<Thread> worker = new AtomicReference<>();
+      List<String> received = new ArrayList<>();
+
+      runner
+          .run(
+              () -> {
+                worker.set(Thread.currentThread());
+                return "figures";
+              })
+          .onSuccess(received::add)
+          .onFailure(e -> received.add("failed"));
+      callbackThread.poll(5, TimeUnit.SECONDS).run();
+
+      assertThat(worker.get()).isNotSameAs(caller);
+      assertThat(received).containsExactly("figures");
+      assertThat(callbackThread).isEmpty();
+    }
+  }
+
+  @Test
+  void failureReachesTheFailureHandlerUnwrapped() throws Exception {
+    try (ExecutorTaskRunner runner =
+        new ExecutorTaskRunner(Executors.newSingleThreadExecutor(), callbackThread::add)) {
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+
+      runner
+          .run(
+              () -> {
+                throw new IllegalStateException("database gone");
+              })
+          .onSuccess(v -> failure.set(new AssertionError("no success expected")))
+          .onFailure(failure::set);
+      callbackThread.poll(5, TimeUnit.SECONDS).run();
+
+      assertThat(failure.get())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("database gone");
+    }
+  }
+
+  @Test
+  void handlerRegisteredAfterCompletionStillRunsOnce() throws Exception {
+    try (ExecutorTaskRunner runner =
+        new ExecutorTaskRunner(Executors.newSingleThreadExecutor(), callbackThread::add)) {
+      CountDownLatch done = new CountDownLatch(1);
+      BackgroundTask<Integer> task =
+          runner.run(
+              () -> {
+                done.countDown();
+                return 42;
+              });
+      done.await(5, TimeUnit.SECONDS);
+      while (!task.isDone()) {
+        Thread.onSpinWait();
+      }
+      List<Integer> received = new ArrayList<>();
+
+      task.onSuccess(received::add);
+      callbackThread.poll(5, TimeUnit.SECONDS).run();
+
+      assertThat(received).containsExactly(42);
+      assertThat(callbackThread.poll(100, TimeUnit.MILLISECONDS)).isNull();
+    }
+  }
+
+  @Test
+  void synchronousRunnerCompletesBeforeReturning() {
+    List<String> received = new ArrayList<>();
+
+    new SynchronousTaskRunner().run(() -> "now").onSuccess(received::add);
+
+    assertThat(received).containsExactly("now");
+  }
+}

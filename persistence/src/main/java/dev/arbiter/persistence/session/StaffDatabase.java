@@ -1,0 +1,134 @@
+package dev.arbiter.persistence.session;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.Driver;
+
+/**
+ * A small connection pool logged in as one staff member's own PostgreSQL role, so every statement
+ * the console runs is checked (and audited) under that person's name.
+ *
+ * <p>Opening fails fast: the credentials are tried on one plain connection first, so a wrong
+ * password or an unreachable server is reported by {@link #open} with the driver's SQLSTATE (and
+ * without the pool logging a failed start as an error, which a mistyped password is not).
+ */
+public final class StaffDatabase implements AutoCloseable {
+
+  /**
+   * Reported to PostgreSQL, so the audit log's client_info and pg_stat_activity name the console.
+   */
+  public static final String APPLICATION_NAME = "arbiter-console";
+
+  private static final int POOL_SIZE = 4;
+  private static final long CONNECTION_TIMEOUT_MS = 5_000;
+  private static final long VALIDATION_TIMEOUT_MS = 2_000;
+  private static final int CONNECT_TIMEOUT_SECONDS = 5;
+  private static final int PING_TIMEOUT_SECONDS = 2;
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final ConsoleTarget target;
+  private final String login;
+  private final HikariDataSource pool;
+
+  private StaffDatabase(ConsoleTarget target, String login, HikariDataSource pool) {
+    this.target = target;
+    this.login = login;
+    this.pool = pool;
+  }
+
+  /**
+   * Opens a pool to {@code target} as {@code login}.
+   *
+   * @throws SQLException the driver's refusal (wrong password, unreachable server, missing
+   *     database, ...) with its SQLSTATE
+   */
+  public static StaffDatabase open(ConsoleTarget target, String login, String password)
+      throws SQLException {
+    probe(target, login, password);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(target.jdbcUrl());
+    config.setUsername(login);
+    config.setPassword(password);
+    config.setPoolName("arbiter-console-" + login + "-" + POOLS.incrementAndGet());
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    config.setValidationTimeout(VALIDATION_TIMEOUT_MS);
+    config.setConnectionTestQuery("SELECT 1");
+    config.setInitializationFailTimeout(1);
+    config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
+    config.addDataSourceProperty("connectTimeout", CONNECT_TIMEOUT_SECONDS);
+    config.addDataSourceProperty("loginTimeout", CONNECT_TIMEOUT_SECONDS);
+    try {
+      return new StaffDatabase(target, login, new HikariDataSource(config));
+    } catch (HikariPool.PoolInitializationException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new SQLException("could not connect to " + target.displayUrl(), "08001", e);
+    }
+  }
+
+  private static void probe(ConsoleTarget target, String login, String password)
+      throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", login);
+    properties.setProperty("password", password);
+    properties.setProperty("ApplicationName", APPLICATION_NAME);
+    properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+    properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+    try (Connection c = new Driver().connect(target.jdbcUrl(), properties)) {
+      if (c == null) {
+        throw new SQLException("not a PostgreSQL URL: " + target.displayUrl(), "08001");
+      }
+    }
+  }
+
+  public ConsoleTarget target() {
+    return target;
+  }
+
+  /** The PostgreSQL login this pool is signed in as. */
+  public String login() {
+    return login;
+  }
+
+  /** The pool, for the persistence services that run their statements on it. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /**
+   * A lightweight round trip to the server. Returns false instead of throwing, because an
+   * unreachable server is a state the status bar shows, not an error.
+   */
+  public boolean ping() {
+    if (pool.isClosed()) {
+      return false;
+    }
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      s.setQueryTimeout(PING_TIMEOUT_SECONDS);
+      s.execute("SELECT 1");
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  public boolean isClosed() {
+    return pool.isClosed();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
