@@ -1,5 +1,6 @@
 package dev.arbiter.app.cli;
 
+import dev.arbiter.app.shell.ConsoleUnavailableException;
 import dev.arbiter.persistence.db.DatabaseUnavailableException;
 import java.util.Map;
 import picocli.CommandLine;
@@ -34,7 +35,9 @@ public final class ArbiterCli {
   }
 
   static String oneLine(Throwable ex) {
-    if (ex instanceof DatabaseUnavailableException || ex instanceof UserFacingException) {
+    if (ex instanceof DatabaseUnavailableException
+        || ex instanceof UserFacingException
+        || ex instanceof ConsoleUnavailableException) {
       return ex.getMessage();
     }
     String message = ex.getMessage();

@@ -30,7 +30,8 @@ class DbCommandIT {
       cli.setOut(new java.io.PrintWriter(System.out, true));
       cli.setErr(new java.io.PrintWriter(System.err, true));
       int code = cli.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
