@@ -3,12 +3,14 @@ package dev.arbiter.persistence.session;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.arbiter.persistence.db.HibernateFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
 import org.postgresql.Driver;
 
 /**
@@ -36,6 +38,7 @@ public final class StaffDatabase implements AutoCloseable {
   private final ConsoleTarget target;
   private final String login;
   private final HikariDataSource pool;
+  private SessionFactory sessionFactory;
 
   private StaffDatabase(ConsoleTarget target, String login, HikariDataSource pool) {
     this.target = target;
@@ -106,6 +109,17 @@ public final class StaffDatabase implements AutoCloseable {
   }
 
   /**
+   * Hibernate over this pool, built on first use (it takes a second or two, so callers are already
+   * off the FX thread) and shared by every service of the session.
+   */
+  public synchronized SessionFactory sessionFactory() {
+    if (sessionFactory == null) {
+      sessionFactory = HibernateFactory.build(pool);
+    }
+    return sessionFactory;
+  }
+
+  /**
    * A lightweight round trip to the server. Returns false instead of throwing, because an
    * unreachable server is a state the status bar shows, not an error.
    */
@@ -129,6 +143,11 @@ public final class StaffDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (sessionFactory != null) {
+        sessionFactory.close();
+      }
+    }
     pool.close();
   }
 }
