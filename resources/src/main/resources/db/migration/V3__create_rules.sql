@@ -26,8 +26,23 @@ AS $$
   END
 $$;
 
--- Optimistic locking that holds for every writer: each update bumps the version unless the writer
--- (Hibernate's @Version) already did.
+-- Optimistic locking that holds for every writer. A writer that names the version (Hibernate's @Version,
+-- or SQL doing SET version = <version read> + 1) must have bumped it by exactly one: anything else was
+-- based on a stale read and is refused with 40001. A writer that leaves the version out gets it bumped.
+-- Two triggers, because only UPDATE OF version tells whether the writer named the column: a stale
+-- "SET version = 4" (read at 3) on a row another writer already moved to 4 looks like no change at all.
+CREATE FUNCTION refuse_stale_version() RETURNS trigger
+  LANGUAGE plpgsql
+AS $$
+BEGIN
+  IF NEW.version IS DISTINCT FROM OLD.version + 1 THEN
+    RAISE EXCEPTION 'stale version for %.% (row has %, write based on %)',
+      TG_TABLE_NAME, OLD.id, OLD.version, NEW.version - 1
+      USING ERRCODE = '40001', HINT = 'Reload the record and apply the change again.';
+  END IF;
+  RETURN NEW;
+END $$;
+
 CREATE FUNCTION stamp_row_version() RETURNS trigger
   LANGUAGE plpgsql
 AS $$
@@ -35,14 +50,16 @@ BEGIN
   IF NEW.version = OLD.version THEN
     NEW.version := OLD.version + 1;
   ELSIF NEW.version <> OLD.version + 1 THEN
-    RAISE EXCEPTION 'stale version for %.% (row has %, write based on %)',
-      TG_TABLE_NAME, OLD.id, OLD.version, NEW.version - 1
-      USING ERRCODE = '40001', HINT = 'Reload the record and apply the change again.';
+    -- Only another BEFORE trigger could get here; refuse rather than guess.
+    RAISE EXCEPTION 'version of %.% changed from % to %', TG_TABLE_NAME, OLD.id, OLD.version, NEW.version
+      USING ERRCODE = '40001';
   END IF;
   NEW.updated_at := now();
   RETURN NEW;
 END $$;
 
+-- Triggers on one event fire in name order: <table>_stale_version must see the writer's own value
+-- before <table>_version bumps it.
 DO $$
 DECLARE
   t text;
@@ -50,6 +67,8 @@ BEGIN
   FOREACH t IN ARRAY ARRAY['users', 'staff_accounts', 'workspaces', 'workspace_members', 'workspace_invites',
                            'contact_notes', 'contracts', 'escrows', 'escrow_checkpoints', 'wallets', 'disputes',
                            'dispute_messages', 'settlements', 'moderation_flags'] LOOP
+    EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OF version ON %I FOR EACH ROW EXECUTE FUNCTION refuse_stale_version()',
+                   t || '_stale_version', t);
     EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION stamp_row_version()',
                    t || '_version', t);
   END LOOP;
@@ -171,8 +190,11 @@ CREATE TRIGGER ledger_entries_currency BEFORE INSERT ON ledger_entries
   FOR EACH ROW EXECUTE FUNCTION check_entry_currency();
 
 -- Double entry, checked at commit: every journal touched balances per currency and has two sides.
+-- SECURITY DEFINER: up to PostgreSQL 17 a deferred trigger runs as whoever commits, not as the money
+-- function that queued it, and the check must not depend on what that role may read.
 CREATE FUNCTION check_journal_balanced() RETURNS trigger
-  LANGUAGE plpgsql
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
 AS $$
 DECLARE
   v_bad record;
@@ -196,3 +218,20 @@ END $$;
 CREATE CONSTRAINT TRIGGER ledger_entries_balanced AFTER INSERT ON ledger_entries
   DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION check_journal_balanced();
+
+-- The entry trigger only sees journals that have entries; a journal posted with none is refused too.
+CREATE FUNCTION check_journal_has_entries() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
+AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM ledger_entries WHERE journal_id = NEW.id) THEN
+    RAISE EXCEPTION 'journal % has no entries', NEW.id
+      USING ERRCODE = '23514', CONSTRAINT = 'journals_balanced';
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE CONSTRAINT TRIGGER journals_have_entries AFTER INSERT ON journals
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION check_journal_has_entries();

@@ -1,13 +1,16 @@
 -- Append-only, hash-chained audit log written by triggers, whoever makes the change.
 -- hash = sha256(prev_hash || audit_canonical(row)); ids are gapless and in chain order because the
 -- append takes the single chain-head row FOR UPDATE, which serialises concurrent writers.
+-- That lock is held from a transaction's first audited write until it ends. A transaction that locks
+-- rows (SELECT ... FOR UPDATE) before its first audited write can deadlock with one holding the head
+-- and wanting those rows; money functions therefore lock audit_chain_head first.
 
 CREATE TABLE audit_log (
   id          bigint      PRIMARY KEY,
   occurred_at timestamptz NOT NULL,
   actor       text        NOT NULL,
   db_user     text        NOT NULL,
-  action      text        NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'note')),
+  action      text        NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'truncate', 'note')),
   command     text,
   entity_type text        NOT NULL,
   entity_id   text,
@@ -29,21 +32,37 @@ CREATE TABLE audit_chain_head (
 );
 INSERT INTO audit_chain_head (id, last_id, last_hash) VALUES (1, 0, decode(repeat('00', 32), 'hex'));
 
--- The exact bytes that are hashed. The verifier rebuilds the same text from the columns, so any
--- edit of any column shows. Fields are joined by the unit separator; NULL is spelled \N.
+-- One text field of the canonical form. Backslashes are doubled and the unit separator is written as
+-- \x1f, so that no value can pass for NULL (\N) or move a field boundary: a different row always gives
+-- different text. chr() rather than backslash literals keeps the function independent of the caller's
+-- standard_conforming_strings, which any login may change.
+CREATE FUNCTION audit_canonical_field(p text)
+  RETURNS text
+  LANGUAGE sql IMMUTABLE
+  SET search_path = pg_catalog
+AS $$
+  SELECT CASE WHEN p IS NULL THEN chr(92) || 'N'
+              ELSE replace(replace(p, chr(92), chr(92) || chr(92)), chr(31), chr(92) || 'x1f') END
+$$;
+
+-- The exact bytes that are hashed. The verifier (AuditChainVerifier) rebuilds the same text from the
+-- columns, so any edit of any column shows. Fields are joined by the unit separator (chr(31));
+-- occurred_at is epoch microseconds; jsonb is its ::text, which never contains chr(31) (jsonb escapes
+-- control characters) and is never \N, so it is written as is.
 CREATE FUNCTION audit_canonical(p_id bigint, p_occurred_at timestamptz, p_actor text, p_db_user text,
                                 p_action text, p_command text, p_entity_type text, p_entity_id text,
                                 p_old jsonb, p_new jsonb, p_request_id text, p_client_info text)
   RETURNS text
   LANGUAGE sql IMMUTABLE
-  SET search_path = pg_catalog
+  SET search_path = pg_catalog, public
 AS $$
   SELECT concat_ws(chr(31),
     p_id::text,
     ((extract(epoch FROM p_occurred_at) * 1000000)::bigint)::text,
-    p_actor, p_db_user, p_action, coalesce(p_command, '\N'), p_entity_type, coalesce(p_entity_id, '\N'),
-    coalesce(p_old::text, '\N'), coalesce(p_new::text, '\N'), coalesce(p_request_id, '\N'),
-    coalesce(p_client_info, '\N'))
+    audit_canonical_field(p_actor), audit_canonical_field(p_db_user), audit_canonical_field(p_action),
+    audit_canonical_field(p_command), audit_canonical_field(p_entity_type), audit_canonical_field(p_entity_id),
+    coalesce(p_old::text, chr(92) || 'N'), coalesce(p_new::text, chr(92) || 'N'),
+    audit_canonical_field(p_request_id), audit_canonical_field(p_client_info))
 $$;
 
 -- Appends one entry to the chain. SECURITY DEFINER: runtime roles cannot insert into audit_log
@@ -57,13 +76,15 @@ DECLARE
   v_id      bigint;
   v_prev    bytea;
   v_hash    bytea;
-  v_at      timestamptz := clock_timestamp();
+  v_at      timestamptz;
   v_actor   text := arbiter_actor();
   v_command text := nullif(current_setting('arbiter.command', true), '');
   v_request text := nullif(current_setting('arbiter.request_id', true), '');
   v_client  text := nullif(current_setting('application_name', true), '');
 BEGIN
   SELECT last_id + 1, last_hash INTO v_id, v_prev FROM audit_chain_head WHERE id = 1 FOR UPDATE;
+  -- Read the clock only once the head is ours, so that occurred_at rises with id.
+  v_at := clock_timestamp();
   v_hash := sha256(v_prev || convert_to(audit_canonical(v_id, v_at, v_actor, session_user::text, p_action,
             v_command, p_entity_type, p_entity_id, p_old, p_new, v_request, v_client), 'UTF8'));
   UPDATE audit_chain_head SET last_id = v_id, last_hash = v_hash WHERE id = 1;
@@ -74,8 +95,8 @@ BEGIN
   RETURN v_id;
 END $$;
 
--- Row trigger for the operational tables. Trigger arguments name columns left out of the values
--- (bulky or secret ones such as evidence content).
+-- Row trigger for the operational tables, also fired once per TRUNCATE. Trigger arguments name columns
+-- left out of the values (bulky or secret ones such as evidence content).
 CREATE FUNCTION audit_capture() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp
@@ -84,6 +105,10 @@ DECLARE
   v_old jsonb;
   v_new jsonb;
 BEGIN
+  IF TG_OP = 'TRUNCATE' THEN
+    PERFORM audit_append('truncate', TG_TABLE_NAME, NULL, NULL, NULL);
+    RETURN NULL;
+  END IF;
   IF TG_OP <> 'INSERT' THEN
     v_old := to_jsonb(OLD) - TG_ARGV;
   END IF;
@@ -104,10 +129,14 @@ BEGIN
                            'settlements', 'moderation_flags'] LOOP
     EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION audit_capture()',
                    t || '_audit', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION audit_capture()',
+                   t || '_audit_truncate', t);
   END LOOP;
 END $$;
 CREATE TRIGGER dispute_evidence_audit AFTER INSERT OR UPDATE OR DELETE ON dispute_evidence
   FOR EACH ROW EXECUTE FUNCTION audit_capture('content');
+CREATE TRIGGER dispute_evidence_audit_truncate AFTER TRUNCATE ON dispute_evidence
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_capture();
 
 -- The log itself never changes. Privileges already keep runtime roles out; these triggers also stop
 -- the owner unless a superuser deliberately disables them (which verification then detects).

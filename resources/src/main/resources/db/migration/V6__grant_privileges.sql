@@ -8,40 +8,70 @@ ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO arbiter_staff, marketplace_backend;
 
 -- Helpers that triggers and row policies call in the invoker's name.
-GRANT EXECUTE ON FUNCTION arbiter_is_owner(), arbiter_actor(),
+GRANT EXECUTE ON FUNCTION arbiter_is_owner(), arbiter_actor(), audit_canonical_field(text),
   audit_canonical(bigint, timestamptz, text, text, text, text, text, text, jsonb, jsonb, text, text)
   TO arbiter_staff, marketplace_backend;
 
--- Writers cannot name someone else as the author of what they write.
+-- Writers cannot name someone else as the author of what they write. Staff are stamped as their own
+-- login (TG_ARGV[0], the staff author column) and may not fill in a party author (TG_ARGV[1], where the
+-- table has one); the backend writes in the parties' names, never in a staff member's. Columns are read
+-- through jsonb because NEW.<column> fails to compile on tables that lack the column.
 CREATE FUNCTION stamp_staff_author() RETURNS trigger
   LANGUAGE plpgsql
 AS $$
+DECLARE
+  v_row       jsonb := to_jsonb(NEW);
+  v_staff     text  := v_row ->> TG_ARGV[0];
+  v_has_party boolean := TG_NARGS > 1 AND v_row ->> TG_ARGV[1] IS NOT NULL;
 BEGIN
-  IF arbiter_is_owner() OR pg_has_role(session_user, 'marketplace_backend', 'MEMBER') THEN
+  IF arbiter_is_owner() THEN
     RETURN NEW;
   END IF;
-  IF TG_TABLE_NAME = 'dispute_messages' AND NEW.author_user_id IS NOT NULL THEN
-    RAISE EXCEPTION 'staff cannot write a message in a party''s name' USING ERRCODE = '42501';
+  IF pg_has_role(session_user, 'marketplace_backend', 'MEMBER') THEN
+    IF v_staff IS DISTINCT FROM session_user::text AND v_staff IS NOT NULL THEN
+      RAISE EXCEPTION 'the backend cannot write in the name of staff member %', v_staff USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
   END IF;
-  IF TG_TABLE_NAME = 'dispute_evidence' AND NEW.uploaded_by IS NOT NULL THEN
-    RAISE EXCEPTION 'staff cannot upload evidence in a party''s name' USING ERRCODE = '42501';
+  IF v_has_party THEN
+    RAISE EXCEPTION 'staff cannot write % in a party''s name', TG_TABLE_NAME USING ERRCODE = '42501';
   END IF;
   RETURN jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], session_user));
 END $$;
 
 CREATE TRIGGER dispute_messages_author BEFORE INSERT ON dispute_messages
-  FOR EACH ROW EXECUTE FUNCTION stamp_staff_author('author_staff');
+  FOR EACH ROW EXECUTE FUNCTION stamp_staff_author('author_staff', 'author_user_id');
 CREATE TRIGGER dispute_evidence_author BEFORE INSERT ON dispute_evidence
-  FOR EACH ROW EXECUTE FUNCTION stamp_staff_author('uploaded_by_staff');
+  FOR EACH ROW EXECUTE FUNCTION stamp_staff_author('uploaded_by_staff', 'uploaded_by');
 CREATE TRIGGER settlements_author BEFORE INSERT ON settlements
   FOR EACH ROW EXECUTE FUNCTION stamp_staff_author('proposed_by');
 CREATE TRIGGER contact_notes_author BEFORE INSERT ON contact_notes
   FOR EACH ROW EXECUTE FUNCTION stamp_staff_author('author');
 
+-- Likewise a decision is recorded under the login that makes it, not under a colleague's name.
+CREATE FUNCTION refuse_foreign_decider() RETURNS trigger
+  LANGUAGE plpgsql
+AS $$
+BEGIN
+  IF NOT arbiter_is_owner() AND NEW.decided_by IS DISTINCT FROM OLD.decided_by
+     AND NEW.decided_by IS DISTINCT FROM session_user::text AND NEW.decided_by IS NOT NULL THEN
+    RAISE EXCEPTION 'decided_by must be your own login (%), not %', session_user, NEW.decided_by
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER moderation_flags_decider BEFORE UPDATE OF decided_by ON moderation_flags
+  FOR EACH ROW EXECUTE FUNCTION refuse_foreign_decider();
+CREATE TRIGGER settlements_decider BEFORE UPDATE OF decided_by ON settlements
+  FOR EACH ROW EXECUTE FUNCTION refuse_foreign_decider();
+
 -- Everyone on staff reads the operational tables and the audit log.
 GRANT SELECT ON users, staff_accounts, workspaces, workspace_members, contact_notes, contracts, escrows,
   escrow_checkpoints, release_approvals, wallets, journals, ledger_entries, disputes, dispute_messages,
   dispute_evidence, settlements, moderation_flags, audit_log, status_transitions TO arbiter_staff;
+-- The chain head too, so that any member of staff can verify the chain (audit verify, the audit view).
+GRANT SELECT ON audit_chain_head TO arbiter_staff;
 -- Invites are readable without their token hashes.
 GRANT SELECT (id, workspace_id, email, role, status, expires_at, invited_by, accepted_at, revoked_at, created_at,
   updated_at, version) ON workspace_invites TO arbiter_staff;

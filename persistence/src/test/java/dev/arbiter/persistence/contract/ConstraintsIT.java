@@ -1,0 +1,510 @@
+package dev.arbiter.persistence.contract;
+
+import static dev.arbiter.persistence.contract.Fixtures.id;
+import static dev.arbiter.persistence.contract.Fixtures.update;
+import static dev.arbiter.persistence.contract.Fixtures.value;
+import static dev.arbiter.persistence.contract.Transactions.auditHead;
+import static dev.arbiter.persistence.contract.Transactions.constraint;
+import static dev.arbiter.persistence.contract.Transactions.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.persistence.contract.Fixtures.Seed;
+import dev.arbiter.persistence.contract.Transactions.SqlWork;
+import dev.arbiter.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad rows are refused by the database itself, with its own error, and a refused transaction leaves
+ * nothing behind: each test first makes a valid change in the same transaction and checks that it,
+ * and its audit entry, are gone after the refusal.
+ */
+class ConstraintsIT {
+
+  private static TestDatabase db;
+  private static Seed seed;
+  private static Connection owner;
+
+  @BeforeAll
+  static void createRows() throws SQLException {
+    db = TestDatabase.fresh();
+    owner = db.migrator();
+    seed = Fixtures.seed(owner);
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    owner.close();
+  }
+
+  @Test
+  void checkpointWithZeroAmountIsRefusedAndTheValidOneBeforeItIsRolledBack() throws SQLException {
+    String label = "kept-" + Fixtures.next();
+    assertRefusedLeavingNothing(
+        owner,
+        "23514",
+        "escrow_checkpoints_amount_minor_check",
+        c -> {
+          insertCheckpoint(c, label, 10_000);
+          insertCheckpoint(c, "zero", 0);
+        });
+    assertThat(count("SELECT count(*) FROM escrow_checkpoints WHERE label = ?", label)).isZero();
+  }
+
+  @Test
+  void disputeWithNegativeAmountIsRefusedForTheBackend() throws SQLException {
+    String reference = Fixtures.disputeReference();
+    try (Connection backend = db.as("demo_backend")) {
+      assertRefusedLeavingNothing(
+          backend,
+          "23514",
+          "disputes_amount_disputed_minor_check",
+          c -> {
+            insertDispute(c, reference, 5_000);
+            insertDispute(c, Fixtures.disputeReference(), -100);
+          });
+    }
+    assertThat(count("SELECT count(*) FROM disputes WHERE reference = ?", reference)).isZero();
+  }
+
+  @Test
+  void unknownStatusIsRefusedEvenForTheOwner() throws SQLException {
+    String reference = Fixtures.disputeReference();
+    assertRefusedLeavingNothing(
+        owner,
+        "23514",
+        "disputes_status_check",
+        c -> {
+          insertDispute(c, reference, 5_000);
+          update(
+              c,
+              "INSERT INTO disputes (reference, contract_id, opened_by, reason_code,"
+                  + " amount_disputed_minor, currency, status) VALUES (?, ?, ?, 'quality', 10, 'USD',"
+                  + " 'pondering')",
+              Fixtures.disputeReference(),
+              seed.contract(),
+              seed.client());
+        });
+    assertThat(count("SELECT count(*) FROM disputes WHERE reference = ?", reference)).isZero();
+  }
+
+  @Test
+  void escrowCannotReleaseAndRefundMoreThanWasFunded() throws SQLException {
+    Object versionBefore = value(owner, "SELECT version FROM escrows WHERE id = ?", seed.escrow());
+    assertRefusedLeavingNothing(
+        owner,
+        "23514",
+        "escrows_released_refunded_within_funded",
+        c -> {
+          update(c, "UPDATE escrows SET refunded_minor = 1000 WHERE id = ?", seed.escrow());
+          update(c, "UPDATE escrows SET released_minor = 99001 WHERE id = ?", seed.escrow());
+        });
+    assertThat(value(owner, "SELECT refunded_minor FROM escrows WHERE id = ?", seed.escrow()))
+        .isEqualTo(0L);
+    assertThat(value(owner, "SELECT version FROM escrows WHERE id = ?", seed.escrow()))
+        .isEqualTo(versionBefore);
+  }
+
+  @Test
+  void checkpointCannotReleaseMoreThanItsAmount() throws SQLException {
+    assertRefusedLeavingNothing(
+        owner,
+        "23514",
+        "escrow_checkpoints_released_within_amount",
+        c ->
+            update(
+                c,
+                "UPDATE escrow_checkpoints SET released_minor = amount_minor + 1 WHERE id = ?",
+                seed.pendingCheckpoint()));
+  }
+
+  @Test
+  void releaseRefusesSecondApprovalBySameReviewer() throws SQLException {
+    long checkpoint = Fixtures.checkpoint(owner, seed.escrow(), "submitted");
+    assertRefusedLeavingNothing(
+        owner,
+        "23505",
+        "release_approvals_checkpoint_reviewer_key",
+        c -> {
+          approve(c, checkpoint, "demo_finance");
+          approve(c, checkpoint, "demo_finance");
+        });
+    assertThat(count("SELECT count(*) FROM release_approvals WHERE checkpoint_id = ?", checkpoint))
+        .isZero();
+  }
+
+  @Test
+  void userCanJoinAWorkspaceOnlyOnce() throws SQLException {
+    long user = Fixtures.user(owner, "member");
+    try (Connection admin = db.as("demo_admin")) {
+      assertRefusedLeavingNothing(
+          admin,
+          "23505",
+          "workspace_members_workspace_user_key",
+          c -> {
+            join(c, seed.workspace(), user);
+            join(c, seed.workspace(), user);
+          });
+    }
+    assertThat(count("SELECT count(*) FROM workspace_members WHERE user_id = ?", user)).isZero();
+  }
+
+  @Test
+  void payoutReferenceIsUnique() throws SQLException {
+    long first = Fixtures.checkpoint(owner, seed.escrow(), "pending");
+    long second = Fixtures.checkpoint(owner, seed.escrow(), "pending");
+    String payout = "PO-" + Fixtures.next();
+    assertRefusedLeavingNothing(
+        owner,
+        "23505",
+        "escrow_checkpoints_payout_reference_key",
+        c -> {
+          setPayout(c, first, payout);
+          setPayout(c, second, payout);
+        });
+    assertThat(count("SELECT count(*) FROM escrow_checkpoints WHERE payout_reference = ?", payout))
+        .isZero();
+  }
+
+  @Test
+  void journalIdempotencyKeyIsUnique() throws SQLException {
+    String key = "idem-" + Fixtures.next();
+    assertRefusedLeavingNothing(
+        owner,
+        "23505",
+        "journals_idempotency_key_key",
+        c -> {
+          postBalanced(c, key);
+          postBalanced(c, key);
+        });
+    assertThat(count("SELECT count(*) FROM journals WHERE idempotency_key = ?", key)).isZero();
+  }
+
+  @Test
+  void unbalancedJournalIsRefusedAtCommitNotBefore() throws SQLException {
+    String key = "unbalanced-" + Fixtures.next();
+    long[] entries = new long[1];
+    SQLException refusal =
+        assertRefusedLeavingNothing(
+            owner,
+            "23514",
+            "journals_balanced",
+            c -> {
+              long journal = insertJournal(c, key);
+              Fixtures.entry(c, journal, seed.holdingWallet(), "debit", 500);
+              Fixtures.entry(c, journal, seed.freelancerWallet(), "credit", 400);
+              // Every statement was accepted: the balance is a deferred, commit-time check.
+              entries[0] =
+                  count("SELECT count(*) FROM ledger_entries WHERE journal_id = ?", journal);
+            });
+    assertThat(entries[0]).isEqualTo(2);
+    assertThat(refusal.getMessage()).contains("does not balance");
+    assertThat(count("SELECT count(*) FROM journals WHERE idempotency_key = ?", key)).isZero();
+  }
+
+  @Test
+  void journalWithoutEntriesIsRefusedAtCommit() throws SQLException {
+    String key = "empty-" + Fixtures.next();
+    assertRefusedLeavingNothing(owner, "23514", "journals_balanced", c -> insertJournal(c, key));
+    assertThat(count("SELECT count(*) FROM journals WHERE idempotency_key = ?", key)).isZero();
+  }
+
+  @Test
+  void ledgerEntriesAndJournalsCannotBeEditedEvenByTheOwner() throws SQLException {
+    assertRefusedLeavingNothing(
+        owner,
+        "42501",
+        null,
+        c ->
+            update(
+                c, "UPDATE ledger_entries SET amount_minor = 1 WHERE id = ?", seed.ledgerEntry()));
+    assertRefusedLeavingNothing(
+        owner,
+        "42501",
+        null,
+        c -> update(c, "DELETE FROM ledger_entries WHERE id = ?", seed.ledgerEntry()));
+    assertRefusedLeavingNothing(
+        owner,
+        "42501",
+        null,
+        c -> update(c, "UPDATE journals SET description = 'edited' WHERE id = ?", seed.journal()));
+    assertRefusedLeavingNothing(
+        owner, "42501", null, c -> update(c, "TRUNCATE ledger_entries, journals CASCADE"));
+  }
+
+  @Test
+  void disputeCannotJumpFromOpenToResolvedForSupport() throws SQLException {
+    long dispute = Fixtures.dispute(owner, seed.contract(), seed.client());
+    try (Connection support = db.as("demo_support")) {
+      SQLException refusal =
+          assertRefusedLeavingNothing(
+              support,
+              "23514",
+              "dispute_status_transition",
+              c -> {
+                update(c, "UPDATE disputes SET priority = 'high' WHERE id = ?", dispute);
+                update(c, "UPDATE disputes SET status = 'resolved' WHERE id = ?", dispute);
+              });
+      assertThat(refusal.getMessage()).contains("open -> resolved");
+      // The legal first step is accepted for the same login.
+      assertThat(
+              update(support, "UPDATE disputes SET status = 'under_review' WHERE id = ?", dispute))
+          .isEqualTo(1);
+    }
+    assertThat(value(owner, "SELECT priority FROM disputes WHERE id = ?", dispute))
+        .isEqualTo("normal");
+  }
+
+  @Test
+  void disputeCannotJumpFromOpenToResolvedEvenForTheOwner() throws SQLException {
+    long dispute = Fixtures.dispute(owner, seed.contract(), seed.client());
+    assertRefusedLeavingNothing(
+        owner,
+        "23514",
+        "dispute_status_transition",
+        c ->
+            update(
+                c,
+                "UPDATE disputes SET status = 'resolved', outcome = 'dismissed', resolved_at = now(),"
+                    + " resolved_by = 'demo_support' WHERE id = ?",
+                dispute));
+    assertThat(value(owner, "SELECT status FROM disputes WHERE id = ?", dispute)).isEqualTo("open");
+  }
+
+  @Test
+  void checkpointIsReleasedOnlyThroughTheMoneyFunctions() throws SQLException {
+    long checkpoint = Fixtures.checkpoint(owner, seed.escrow(), "approved");
+    try (Connection backend = db.as("demo_backend")) {
+      SQLException refusal =
+          assertRefusedLeavingNothing(
+              backend,
+              "42501",
+              "checkpoint_status_transition",
+              c ->
+                  update(
+                      c,
+                      "UPDATE escrow_checkpoints SET status = 'released' WHERE id = ?",
+                      checkpoint));
+      assertThat(refusal.getMessage()).contains("money functions");
+    }
+    try (Connection finance = db.as("demo_finance")) {
+      SQLException refusal =
+          assertRefusedLeavingNothing(
+              finance,
+              "42501",
+              null,
+              c ->
+                  update(
+                      c,
+                      "UPDATE escrow_checkpoints SET status = 'released' WHERE id = ?",
+                      checkpoint));
+      assertThat(refusal.getMessage()).contains("permission denied");
+    }
+    // The owner (inside a money function) may make the move.
+    assertThat(
+            update(
+                owner,
+                "UPDATE escrow_checkpoints SET status = 'released', released_minor = amount_minor,"
+                    + " released_at = now(), released_by = 'demo_finance', payout_reference = ?"
+                    + " WHERE id = ?",
+                "PO-" + Fixtures.next(),
+                checkpoint))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void backendCannotOpenADisputeInALaterStatus() throws SQLException {
+    try (Connection backend = db.as("demo_backend")) {
+      SQLException refusal =
+          assertRefusedLeavingNothing(
+              backend,
+              "42501",
+              null,
+              c ->
+                  update(
+                      c,
+                      "INSERT INTO disputes (reference, contract_id, opened_by, reason_code,"
+                          + " amount_disputed_minor, currency, status) VALUES (?, ?, ?, 'scope', 10,"
+                          + " 'USD', 'under_review')",
+                      Fixtures.disputeReference(),
+                      seed.contract(),
+                      seed.client()));
+      assertThat(refusal.getMessage()).contains("permission denied");
+      // Flags the backend may insert in full, so there the status trigger is what refuses.
+      assertRefusedLeavingNothing(
+          backend,
+          "23514",
+          "flag_initial_status",
+          c ->
+              update(
+                  c,
+                  "INSERT INTO moderation_flags (entity_type, entity_id, reporter_id, reason,"
+                      + " severity, status, decision, decided_by, decided_at) VALUES ('user', 1, ?,"
+                      + " 'spam', 'low', 'actioned', 'warn_user', 'demo_backend', now())",
+                  seed.client()));
+    }
+  }
+
+  @Test
+  void staleVersionWriteIsRefusedWithSerializationFailure() throws SQLException {
+    long dispute = Fixtures.dispute(owner, seed.contract(), seed.client());
+    try (Connection first = db.as("demo_support");
+        Connection second = db.as("demo_support")) {
+      int read =
+          ((Number) value(first, "SELECT version FROM disputes WHERE id = ?", dispute)).intValue();
+      // Another console saves first, the way Hibernate does: version read + 1.
+      assertThat(
+              update(
+                  second,
+                  "UPDATE disputes SET priority = 'high', version = ? WHERE id = ?",
+                  read + 1,
+                  dispute))
+          .isEqualTo(1);
+      SQLException refusal =
+          assertRefusedLeavingNothing(
+              first,
+              "40001",
+              null,
+              c ->
+                  update(
+                      c,
+                      "UPDATE disputes SET priority = 'urgent', version = ? WHERE id = ?",
+                      read + 1,
+                      dispute));
+      assertThat(refusal.getMessage()).contains("stale version");
+      // A writer that leaves the version out still gets it bumped.
+      update(first, "UPDATE disputes SET priority = 'low' WHERE id = ?", dispute);
+    }
+    assertThat(
+            value(owner, "SELECT priority || ':' || version FROM disputes WHERE id = ?", dispute))
+        .isEqualTo("low:2");
+  }
+
+  @Test
+  void moderatorCannotRecordAColleagueAsTheDecider() throws SQLException {
+    long flag = Fixtures.flag(owner, seed.client());
+    try (Connection moderator = db.as("demo_moderator")) {
+      assertRefusedLeavingNothing(
+          moderator,
+          "42501",
+          null,
+          c ->
+              update(
+                  c,
+                  "UPDATE moderation_flags SET status = 'dismissed', decision = 'dismiss',"
+                      + " decided_by = 'demo_admin', decided_at = now() WHERE id = ?",
+                  flag));
+      assertThat(
+              update(
+                  moderator,
+                  "UPDATE moderation_flags SET status = 'dismissed', decision = 'dismiss',"
+                      + " decided_by = 'demo_moderator', decided_at = now() WHERE id = ?",
+                  flag))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void backendCannotWriteAMessageInAStaffMembersName() throws SQLException {
+    try (Connection backend = db.as("demo_backend")) {
+      assertRefusedLeavingNothing(
+          backend,
+          "42501",
+          null,
+          c ->
+              update(
+                  c,
+                  "INSERT INTO dispute_messages (dispute_id, author_staff, visibility, body)"
+                      + " VALUES (?, 'demo_support', 'internal', 'approve it')",
+                  seed.dispute()));
+      assertThat(
+              update(
+                  backend,
+                  "INSERT INTO dispute_messages (dispute_id, author_user_id, visibility, body)"
+                      + " VALUES (?, ?, 'parties', 'where is my logo?')",
+                  seed.dispute(),
+                  seed.client()))
+          .isEqualTo(1);
+    }
+  }
+
+  private static SQLException assertRefusedLeavingNothing(
+      Connection c, String sqlState, String constraintName, SqlWork work) throws SQLException {
+    long auditBefore = auditHead(db);
+    SQLException refusal = refused(c, work);
+    assertThat(refusal.getSQLState()).as(refusal.getMessage()).isEqualTo(sqlState);
+    if (constraintName != null) {
+      assertThat(constraint(refusal)).as(refusal.getMessage()).isEqualTo(constraintName);
+    }
+    assertThat(auditHead(db))
+        .as("audit entries left by the refused transaction")
+        .isEqualTo(auditBefore);
+    return refusal;
+  }
+
+  private static long count(String query, Object... params) throws SQLException {
+    return ((Number) value(owner, query, params)).longValue();
+  }
+
+  private static void insertCheckpoint(Connection c, String label, long amount)
+      throws SQLException {
+    update(
+        c,
+        "INSERT INTO escrow_checkpoints (escrow_id, seq, label, amount_minor, currency)"
+            + " VALUES (?, ?, ?, ?, 'USD')",
+        seed.escrow(),
+        Fixtures.next(),
+        label,
+        amount);
+  }
+
+  private static void insertDispute(Connection c, String reference, long amount)
+      throws SQLException {
+    update(
+        c,
+        "INSERT INTO disputes (reference, contract_id, opened_by, reason_code, amount_disputed_minor,"
+            + " currency) VALUES (?, ?, ?, 'quality', ?, 'USD')",
+        reference,
+        seed.contract(),
+        seed.client(),
+        amount);
+  }
+
+  private static void approve(Connection c, long checkpoint, String reviewer) throws SQLException {
+    update(
+        c,
+        "INSERT INTO release_approvals (checkpoint_id, reviewer, decision) VALUES (?, ?, 'approve')",
+        checkpoint,
+        reviewer);
+  }
+
+  private static void join(Connection c, long workspace, long user) throws SQLException {
+    update(
+        c,
+        "INSERT INTO workspace_members (workspace_id, user_id, role) VALUES (?, ?, 'member')",
+        workspace,
+        user);
+  }
+
+  private static void setPayout(Connection c, long checkpoint, String payout) throws SQLException {
+    update(
+        c, "UPDATE escrow_checkpoints SET payout_reference = ? WHERE id = ?", payout, checkpoint);
+  }
+
+  private static long insertJournal(Connection c, String key) throws SQLException {
+    return id(
+        c,
+        "INSERT INTO journals (idempotency_key, request_fingerprint, kind, description)"
+            + " VALUES (?, 'fp', 'correction', 'test')",
+        key);
+  }
+
+  private static void postBalanced(Connection c, String key) throws SQLException {
+    long journal = insertJournal(c, key);
+    Fixtures.entry(c, journal, seed.holdingWallet(), "debit", 100);
+    Fixtures.entry(c, journal, seed.freelancerWallet(), "credit", 100);
+  }
+}
