@@ -31,7 +31,6 @@ import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class HibernateValidateIT {
@@ -201,12 +200,6 @@ class HibernateValidateIT {
     }
   }
 
-  @Disabled(
-      "V6 stamp_staff_author() reads NEW.uploaded_by while handling dispute_messages (and"
-          + " NEW.author_user_id for the other tables), which PostgreSQL refuses: every staff"
-          + " insert into dispute_messages, dispute_evidence, settlements and contact_notes fails"
-          + " until a migration replaces the function with one that reads each column only in"
-          + " its own table's branch")
   @Test
   void supportPostsAnInternalNoteThatTheDatabaseStampsWithItsLogin() {
     long messageId =
