@@ -1,0 +1,16 @@
+package dev.arbiter.persistence.bench;
+
+import java.util.List;
+
+/**
+ * Every benchmark {@code arbiter bench} runs. Each feature adds its own here, so the list stays
+ * explicit (no classpath scanning).
+ */
+public final class Benchmarks {
+
+  private Benchmarks() {}
+
+  public static List<Benchmark> all() {
+    return List.of();
+  }
+}
