@@ -293,6 +293,27 @@ class AuditCaptureIT {
     assertThat(new AuditChainVerifier().verify(db.superuserDataSource()).intact()).isTrue();
   }
 
+  @Test
+  void repeatableReadWriterThatMissedANewerEntryIsRefusedRatherThanForkingTheChain()
+      throws Exception {
+    long other = Fixtures.dispute(owner, seed.contract(), seed.client());
+    try (Connection late = db.as("demo_support");
+        Connection early = db.as("demo_support")) {
+      late.setAutoCommit(false);
+      late.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      Fixtures.value(late, "SELECT count(*) FROM disputes");
+      update(early, "UPDATE disputes SET priority = 'high' WHERE id = ?", seed.dispute());
+      // The snapshot cannot see the entry just committed, so chaining onto its own view would fork.
+      assertThatThrownBy(
+              () -> update(late, "UPDATE disputes SET priority = 'low' WHERE id = ?", other))
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("40001");
+      late.rollback();
+    }
+    assertThat(new AuditChainVerifier().verify(db.superuserDataSource()).intact()).isTrue();
+  }
+
   private static Row single(long afterId) throws SQLException {
     List<Row> entries = AuditEntries.after(db, afterId);
     assertThat(entries).hasSize(1);
