@@ -35,9 +35,9 @@ INSERT INTO audit_chain_head (id, last_id, last_hash) VALUES (1, 0, decode(repea
 -- One text field of the canonical form. Backslashes are doubled and the unit separator is written as
 -- \x1f, so that no value can pass for NULL (\N) or move a field boundary: a different row always gives
 -- different text. chr() rather than backslash literals keeps the function independent of the caller's
--- standard_conforming_strings, which any login may change.
--- Neither function has a SET clause: that would stop PostgreSQL from inlining them and cost a
--- search_path switch per field, several times the cost of the rest of an append.
+-- standard_conforming_strings, which any login may change. Neither canonical function has a SET clause:
+-- that stops PostgreSQL from inlining them and cost a search_path switch per field, more than the rest
+-- of an append; everything they call is in pg_catalog, which is always searched first.
 CREATE FUNCTION audit_canonical_field(p text)
   RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -59,10 +59,16 @@ AS $$
   SELECT concat_ws(chr(31),
     p_id::text,
     ((extract(epoch FROM p_occurred_at) * 1000000)::bigint)::text,
-    public.audit_canonical_field(p_actor), public.audit_canonical_field(p_db_user), public.audit_canonical_field(p_action),
-    public.audit_canonical_field(p_command), public.audit_canonical_field(p_entity_type), public.audit_canonical_field(p_entity_id),
-    coalesce(p_old::text, chr(92) || 'N'), coalesce(p_new::text, chr(92) || 'N'),
-    public.audit_canonical_field(p_request_id), public.audit_canonical_field(p_client_info))
+    public.audit_canonical_field(p_actor),
+    public.audit_canonical_field(p_db_user),
+    public.audit_canonical_field(p_action),
+    public.audit_canonical_field(p_command),
+    public.audit_canonical_field(p_entity_type),
+    public.audit_canonical_field(p_entity_id),
+    coalesce(p_old::text, chr(92) || 'N'),
+    coalesce(p_new::text, chr(92) || 'N'),
+    public.audit_canonical_field(p_request_id),
+    public.audit_canonical_field(p_client_info))
 $$;
 
 -- Appends one entry to the chain. SECURITY DEFINER: runtime roles cannot insert into audit_log
