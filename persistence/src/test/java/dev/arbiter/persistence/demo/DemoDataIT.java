@@ -118,7 +118,7 @@ class DemoDataIT {
                       + " AND new_values ->> 'mode' = 'bulk'"
                       + " AND (new_values -> 'rows' ->> 'disputes')::int = 300"))
           .isEqualTo(1);
-      assertThat(catalog(c)).isEqualTo(catalogBefore);
+      assertThat(catalog(c)).containsExactlyInAnyOrderEntriesOf(catalogBefore);
     }
     // Same rows as an audited load: the mode changes the history, not the data.
     assertThat(fingerprints(db)).isEqualTo(fingerprints(base));

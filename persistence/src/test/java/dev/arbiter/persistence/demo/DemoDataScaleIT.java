@@ -7,6 +7,7 @@ import dev.arbiter.persistence.db.SchemaMigrator;
 import dev.arbiter.persistence.db.ServerBootstrap;
 import dev.arbiter.persistence.staff.StaffLogins;
 import dev.arbiter.persistence.testing.TestDatabase;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -55,6 +58,8 @@ class DemoDataScaleIT {
           StaffLogins.ensureDemoLogins(c);
           loadAndCheck(c, factor);
         }
+      } finally {
+        deleteTree(data);
       }
       return;
     }
@@ -99,6 +104,14 @@ class DemoDataScaleIT {
                     + " sum(CASE direction WHEN 'credit' THEN amount_minor ELSE -amount_minor END)"
                     + " FROM ledger_entries e WHERE e.wallet_id = w.id), 0)"))
         .isZero();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static long count(Connection c, String sql) throws SQLException {

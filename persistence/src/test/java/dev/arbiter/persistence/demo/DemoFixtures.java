@@ -79,12 +79,12 @@ final class DemoFixtures {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT tgrelid::regclass || '.' || tgname, tgenabled::text FROM pg_trigger"
+                "SELECT 'trigger ' || tgrelid::regclass || '.' || tgname, tgenabled::text FROM pg_trigger"
                     + " WHERE NOT tgisinternal"
-                    + " UNION ALL SELECT conrelid::regclass || '.' || conname,"
+                    + " UNION ALL SELECT 'constraint ' || conrelid::regclass || '.' || conname,"
                     + " pg_get_constraintdef(oid) || convalidated FROM pg_constraint"
-                    + " WHERE contype = 'f'"
-                    + " UNION ALL SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid)"
+                    + " WHERE connamespace = 'public'::regnamespace"
+                    + " UNION ALL SELECT 'index ' || indexrelid::regclass, pg_get_indexdef(indexrelid)"
                     + " FROM pg_index WHERE indrelid::regclass::text IN (SELECT tablename"
                     + " FROM pg_tables WHERE schemaname = 'public') ORDER BY 1")) {
       while (rs.next()) {
