@@ -35,15 +35,20 @@ import java.util.Objects;
  * the end, because an executed settlement names the journal written after it.
  *
  * <p><b>Bulk mode</b> ({@link DemoScale#bulk()}, from {@value DemoScale#BULK_THRESHOLD} disputes)
- * trades the per-row history for speed: inside the transaction the per-row audit and notify
- * triggers of the loaded tables are disabled and their foreign keys dropped, then the foreign keys
- * are re-added (which validates every row) and the triggers re-enabled before commit. Instead of
- * one audit row per inserted row, the audit log gets a single {@code insert} entry on entity {@code
- * demo_data} that records the seed, scale, base time and row counts, and one {@code
- * arbiter_changes} notification tells consoles to reload. CHECK constraints, unique keys, status
+ * trades the per-row history for speed. Inside the transaction the per-row audit and notify
+ * triggers of the loaded tables are disabled (by name, {@code ALTER TABLE ... DISABLE TRIGGER}),
+ * and their foreign keys, keys and indexes dropped; before commit the keys and indexes are rebuilt
+ * from their catalogue definitions, the foreign keys re-added (which validates every row) and the
+ * triggers re-enabled. Instead of one audit row per inserted row, the audit log gets a single
+ * {@code insert} entry on entity {@code demo_data} (through {@code audit_append}) that records the
+ * seed, scale, base time, row counts and the triggers that were off, and one {@code
+ * arbiter_changes} notification tells consoles to reload. CHECK constraints and the status
  * transition, version and ledger triggers (entry currency, balanced journals) stay on in both
- * modes. Both modes end with that {@code demo_data} audit entry, which also marks the data as
- * loaded.
+ * modes; see {@code LoadSwitches}. Both modes end with that {@code demo_data} audit entry, which
+ * also marks the data as loaded.
+ *
+ * <p>A million disputes ({@code DemoScale.of(3334)}, about 1.9 million rows) load in roughly 40
+ * seconds on two cores; the base demo, fully audited, in a few seconds.
  */
 public final class DemoDataLoader {
 
