@@ -124,6 +124,29 @@ class DemoDataIT {
     assertThat(fingerprints(db)).isEqualTo(fingerprints(base));
   }
 
+  @Test
+  void failedBulkLoadLeavesRowsTriggersKeysAndIndexesAsTheyWere() throws SQLException {
+    TestDatabase db = TestDatabase.fresh();
+    try (Connection c = db.migrator()) {
+      Map<String, String> catalogBefore = catalog(c);
+      long auditBefore = count(c, "SELECT count(*) FROM audit_log");
+      ProgressListener failing =
+          (phase, done, total) -> {
+            if (phase.equals("ledger")) {
+              throw new IllegalStateException("injected failure in the ledger");
+            }
+          };
+      DemoScale tinyBulk = new DemoScale(1, 40, 20, 10, 5, 1, 1, true);
+      assertThatThrownBy(() -> loader().load(c, tinyBulk, SEED, BASE, failing))
+          .hasMessageContaining("injected failure");
+      assertThat(catalog(c)).containsExactlyInAnyOrderEntriesOf(catalogBefore);
+      assertThat(count(c, "SELECT count(*) FROM audit_log")).isEqualTo(auditBefore);
+      for (String table : TABLES) {
+        assertThat(count(c, "SELECT count(*) FROM " + table)).as(table).isZero();
+      }
+    }
+  }
+
   private static long number(String sql) throws SQLException {
     return DemoFixtures.number(base, sql);
   }
