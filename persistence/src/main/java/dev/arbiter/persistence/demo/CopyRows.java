@@ -45,12 +45,6 @@ final class CopyRows {
     return this;
   }
 
-  CopyRows nul() {
-    separate();
-    text.append("\\N");
-    return this;
-  }
-
   /** A timestamptz given in epoch seconds; zero or less is NULL. */
   CopyRows time(long epochSecond) {
     separate();
@@ -100,12 +94,6 @@ final class CopyRows {
     for (byte b : value) {
       text.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
     }
-    return this;
-  }
-
-  CopyRows flag(boolean value) {
-    separate();
-    text.append(value ? 't' : 'f');
     return this;
   }
 

@@ -116,10 +116,6 @@ final class Ledger {
     return wallets++;
   }
 
-  int journalCount() {
-    return journals;
-  }
-
   /**
    * Hands over the wallets (with their final balances) and then every entry in time order (by
    * journal time, then journal id), each with its wallet's balance after it, in batches of about
