@@ -315,6 +315,13 @@ class DemoDataContentIT {
     assertThat(
             values("SELECT new_values ->> 'mode' FROM audit_log WHERE entity_type = 'demo_data'"))
         .containsExactly("audited");
+    // Each entry names its row and carries its values, so per-record history works on demo data.
+    assertThat(
+            number(
+                "SELECT count(*) FROM audit_log WHERE command = 'demo_data'"
+                    + " AND entity_type <> 'demo_data' AND (entity_id IS NULL"
+                    + " OR new_values ->> 'id' IS DISTINCT FROM entity_id)"))
+        .isZero();
     assertThat(
             number(
                 "SELECT count(*) FROM audit_log WHERE entity_type = 'dispute_evidence'"
