@@ -1,0 +1,198 @@
+package dev.arbiter.persistence.demo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the loader switches off for the length of its transaction, and back on before commit.
+ *
+ * <p>Always: foreign keys that point at a table loaded later (an executed settlement names the
+ * journal written after it). In bulk mode also, for the loaded tables, the per-row audit and notify
+ * triggers, every foreign key, and the keys and indexes, which are then rebuilt from sorted data in
+ * one pass (possibly by parallel workers) instead of a million single inserts. Ledger entries and
+ * wallets keep theirs: the ledger triggers look rows up through them while the load runs.
+ *
+ * <p>Every definition is read from the catalogue and re-created exactly. Re-adding a key or a
+ * foreign key checks every row, so nothing the schema forbids can be committed; CHECKs and the
+ * status, version and ledger triggers are never touched.
+ */
+final class LoadSwitches {
+
+  private record Constraint(String table, String name, String definition) {}
+
+  private record Trigger(String table, String name) {}
+
+  private record Index(String name, String definition) {}
+
+  private final List<Constraint> keys = new ArrayList<>();
+  private final List<Index> indexes = new ArrayList<>();
+  private final List<Constraint> foreignKeys = new ArrayList<>();
+  private final List<Trigger> triggers = new ArrayList<>();
+
+  /** Switches off what the mode needs; undone by {@link #restore}. */
+  static LoadSwitches switchOff(Connection c, boolean bulk) throws SQLException {
+    Set<String> rebuilt = new HashSet<>();
+    if (bulk) {
+      for (DemoTable table : DemoTable.values()) {
+        if (table != DemoTable.WALLETS && table != DemoTable.LEDGER_ENTRIES) {
+          rebuilt.add(table.table());
+        }
+      }
+    }
+    LoadSwitches switches = new LoadSwitches();
+    switches.findForeignKeys(c, bulk, rebuilt);
+    for (DemoTable table : DemoTable.values()) {
+      if (bulk) {
+        switches.triggers.addAll(changeTriggers(c, table.table()));
+      }
+      if (rebuilt.contains(table.table())) {
+        switches.findKeysAndIndexes(c, table.table());
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      for (Constraint fk : switches.foreignKeys) {
+        s.execute("ALTER TABLE " + fk.table() + " DROP CONSTRAINT " + quote(fk.name()));
+      }
+      for (Trigger t : switches.triggers) {
+        s.execute("ALTER TABLE " + t.table() + " DISABLE TRIGGER " + quote(t.name()));
+      }
+      for (Index index : switches.indexes) {
+        s.execute("DROP INDEX " + quote(index.name()));
+      }
+      for (Constraint key : switches.keys) {
+        s.execute("ALTER TABLE " + key.table() + " DROP CONSTRAINT " + quote(key.name()));
+      }
+    }
+    return switches;
+  }
+
+  /**
+   * Re-adds the keys and indexes, then the foreign keys (validating every row), and re-enables the
+   * triggers.
+   */
+  void restore(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      if (!keys.isEmpty() || !indexes.isEmpty()) {
+        s.execute("SET LOCAL maintenance_work_mem = '256MB'");
+      }
+      for (Constraint key : keys) {
+        s.execute(addConstraint(key));
+      }
+      for (Index index : indexes) {
+        s.execute(index.definition());
+      }
+      for (Constraint fk : foreignKeys) {
+        s.execute(addConstraint(fk));
+      }
+      for (Trigger t : triggers) {
+        s.execute("ALTER TABLE " + t.table() + " ENABLE TRIGGER " + quote(t.name()));
+      }
+    }
+  }
+
+  /** The audit and notify triggers switched off, as table.trigger names. */
+  List<String> disabledTriggers() {
+    return triggers.stream().map(t -> t.table() + "." + t.name()).toList();
+  }
+
+  /**
+   * Foreign keys of loaded tables (in bulk mode all of them, otherwise those pointing forward in
+   * load order) and, from any table, those that rely on a key about to be rebuilt.
+   */
+  private void findForeignKeys(Connection c, boolean bulk, Set<String> rebuilt)
+      throws SQLException {
+    String sql =
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid),"
+            + " confrelid::regclass::text FROM pg_constraint WHERE contype = 'f'"
+            + " AND connamespace = 'public'::regnamespace ORDER BY 1, 2";
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        DemoTable from = loaded(rs.getString(1));
+        String referenced = rs.getString(4);
+        boolean own = from != null && (bulk || loadedAfter(from, referenced));
+        if (own || rebuilt.contains(referenced)) {
+          foreignKeys.add(new Constraint(rs.getString(1), rs.getString(2), rs.getString(3)));
+        }
+      }
+    }
+  }
+
+  private void findKeysAndIndexes(Connection c, String table) throws SQLException {
+    String keySql =
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+            + " WHERE conrelid = ?::regclass AND contype IN ('p', 'u') ORDER BY conname";
+    try (PreparedStatement ps = c.prepareStatement(keySql)) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          keys.add(new Constraint(table, rs.getString(1), rs.getString(2)));
+        }
+      }
+    }
+    String indexSql =
+        "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+            + " WHERE i.indrelid = ?::regclass AND NOT EXISTS"
+            + " (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)"
+            + " ORDER BY i.indexrelid::regclass::text";
+    try (PreparedStatement ps = c.prepareStatement(indexSql)) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          indexes.add(new Index(rs.getString(1), rs.getString(2)));
+        }
+      }
+    }
+  }
+
+  private static List<Trigger> changeTriggers(Connection c, String table) throws SQLException {
+    List<Trigger> found = new ArrayList<>();
+    String sql =
+        "SELECT t.tgname FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid"
+            + " WHERE t.tgrelid = ?::regclass AND NOT t.tgisinternal AND t.tgenabled <> 'D'"
+            + " AND p.proname IN ('audit_capture', 'notify_change') ORDER BY t.tgname";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(new Trigger(table, rs.getString(1)));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static DemoTable loaded(String table) {
+    for (DemoTable t : DemoTable.values()) {
+      if (t.table().equals(table)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static boolean loadedAfter(DemoTable table, String referenced) {
+    DemoTable target = loaded(referenced);
+    return target != null && target.ordinal() > table.ordinal();
+  }
+
+  private static String addConstraint(Constraint constraint) {
+    return "ALTER TABLE "
+        + constraint.table()
+        + " ADD CONSTRAINT "
+        + quote(constraint.name())
+        + " "
+        + constraint.definition();
+  }
+
+  private static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+}
