@@ -2,6 +2,8 @@ package dev.arbiter.app.cli;
 
 import dev.arbiter.persistence.db.EmbeddedDatabasePreparer;
 import dev.arbiter.persistence.db.EmbeddedRuntime;
+import dev.arbiter.persistence.demo.DemoLoadSummary;
+import dev.arbiter.persistence.demo.DemoScale;
 import java.util.function.Consumer;
 
 /** Readies the embedded database as every entry point needs it: migrated, demo data loaded once. */
@@ -14,5 +16,21 @@ final class EmbeddedPreparation {
     if (applied > 0) {
       progress.accept("applied " + applied + " migrations");
     }
+    EmbeddedDatabasePreparer.loadDemoDataOnce(
+            runtime,
+            DemoScale.of(1),
+            EmbeddedDatabasePreparer.DEMO_SEED,
+            new ProgressPrinter(progress))
+        .ifPresent(summary -> progress.accept(describe(summary)));
+  }
+
+  static String describe(DemoLoadSummary summary) {
+    return String.format(
+        "loaded demo data: %,d disputes, %,d users, %,d rows in all in %.1f s%s",
+        summary.disputes(),
+        summary.users(),
+        summary.totalRows(),
+        summary.elapsed().toMillis() / 1000.0,
+        summary.bulk() ? " (bulk mode: one summary audit entry)" : "");
   }
 }

@@ -1,0 +1,73 @@
+package dev.arbiter.app.cli;
+
+import dev.arbiter.persistence.db.DatabaseSettings;
+import dev.arbiter.persistence.db.EmbeddedDatabasePreparer;
+import dev.arbiter.persistence.db.EmbeddedRuntime;
+import dev.arbiter.persistence.demo.DemoScale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code demo-data [--scale N]}: loads the demo marketplace into the embedded database. */
+@Command(
+    name = "demo-data",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Load the deterministic demo marketplace into the embedded database.",
+      "--scale multiplies volumes (1: a few hundred disputes; 3334: about a million, bulk-loaded).",
+      "Data is loaded once; --reset drops the embedded database first."
+    })
+public final class DemoDataCommand implements Callable<Integer> {
+
+  @ParentCommand private ArbiterCommand root;
+
+  @Option(
+      names = "--scale",
+      defaultValue = "1",
+      description = "Volume multiplier (default ${DEFAULT-VALUE}).")
+  int scale;
+
+  @Option(
+      names = "--seed",
+      description = "Seed of the generated data (default: the demo's fixed seed).")
+  Long seed;
+
+  @Option(names = "--reset", description = "Drop the embedded database and load afresh.")
+  boolean reset;
+
+  @Override
+  public Integer call() {
+    if (scale < 1) {
+      throw new UserFacingException("--scale must be 1 or more");
+    }
+    DatabaseSettings settings = root.settings();
+    if (!settings.embedded()) {
+      throw new UserFacingException(
+          "demo-data loads only the embedded demo database, never a shared server"
+              + " (ARBITER_DB_URL is set)");
+    }
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.attachOrStart(settings.home(), "demo-data")) {
+      if (reset) {
+        EmbeddedDatabasePreparer.dropDatabase(runtime);
+        System.err.println("dropped the embedded database");
+      }
+      int applied = EmbeddedDatabasePreparer.prepare(runtime);
+      if (applied > 0) {
+        System.err.println("applied " + applied + " migrations");
+      }
+      var summary =
+          EmbeddedDatabasePreparer.loadDemoDataOnce(
+              runtime,
+              DemoScale.of(scale),
+              seed == null ? EmbeddedDatabasePreparer.DEMO_SEED : seed,
+              new ProgressPrinter(System.err::println));
+      if (summary.isEmpty()) {
+        throw new UserFacingException(
+            "the embedded database already has data; add --reset to replace it");
+      }
+      System.out.println(EmbeddedPreparation.describe(summary.get()));
+    }
+    return ArbiterCli.OK;
+  }
+}
