@@ -29,7 +29,7 @@ public enum MoneyRefusal {
       "csat_below_threshold",
       "Customer satisfaction is below this checkpoint's threshold: release needs two approvers"
           + " and a written override reason."),
-  OPEN_DISPUTE("open_dispute", "A dispute is open on this checkpoint, its escrow or contract."),
+  OPEN_DISPUTE("open_dispute", "A dispute is open: settle it first."),
   INSUFFICIENT_FUNDS("insufficient_funds", "The escrow does not hold enough money for this."),
   INVALID_AMOUNT("invalid_amount", "The amount is not valid for this action."),
   AMOUNT_EXCEEDS_REMAINING(
