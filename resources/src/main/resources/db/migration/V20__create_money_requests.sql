@@ -33,13 +33,16 @@ CREATE TABLE platform_fee_rates (
 CREATE SEQUENCE payout_reference_seq;
 
 -- A result as the console reads it: {"outcome": "ok" | refusal code, "message": ..., details...}.
+-- The helpers are plpgsql rather than SQL functions: a SQL function with a SET clause is planned
+-- again on every call, and these run several times per money request.
 CREATE FUNCTION money_outcome(p_outcome text, p_message text, p_details jsonb DEFAULT '{}')
   RETURNS jsonb
-  LANGUAGE sql IMMUTABLE
+  LANGUAGE plpgsql IMMUTABLE
   SET search_path = pg_catalog
 AS $$
-  SELECT jsonb_build_object('outcome', p_outcome, 'message', p_message) || coalesce(p_details, '{}'::jsonb)
-$$;
+BEGIN
+  RETURN jsonb_build_object('outcome', p_outcome, 'message', p_message) || coalesce(p_details, '{}'::jsonb);
+END $$;
 
 -- Opens a money request. Locks the audit chain head first: every audited writer takes it before it
 -- commits, so holding it serialises this request with all of them, and taking it before any row lock
@@ -143,11 +146,12 @@ END $$;
 -- favour) so the split is exact in integers.
 CREATE FUNCTION money_fee(p_kind text, p_amount bigint)
   RETURNS bigint
-  LANGUAGE sql STABLE
+  LANGUAGE plpgsql STABLE
   SET search_path = public, pg_temp
 AS $$
-  SELECT coalesce((SELECT (p_amount * basis_points) / 10000 FROM platform_fee_rates WHERE contract_kind = p_kind), 0)
-$$;
+BEGIN
+  RETURN coalesce((SELECT (p_amount * basis_points) / 10000 FROM platform_fee_rates WHERE contract_kind = p_kind), 0);
+END $$;
 
 -- Pays p_amount out of the escrow holding wallet: the payee's share (less the platform fee) to the
 -- payee's wallet, the fee to the platform. Returns the fee.
@@ -199,9 +203,12 @@ CREATE FUNCTION checkpoint_gates(p_checkpoint bigint)
                  remaining_minor bigint, escrow_held_minor bigint, holding_balance_minor bigint,
                  csat_score numeric, csat_threshold numeric, csat_ok boolean, open_disputes integer,
                  approvals integer, approvals_needed integer, override_given boolean, payee_status text)
-  LANGUAGE sql STABLE
+  LANGUAGE plpgsql STABLE
   SET search_path = public, pg_temp
 AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   SELECT g.checkpoint_id, g.status, g.approval_requirement, g.requested_by, g.remaining_minor,
          g.escrow_held_minor, g.holding_balance_minor, g.csat_score, g.csat_threshold, g.csat_ok,
          g.open_disputes, g.approvals,
@@ -238,5 +245,5 @@ AS $$
         FROM release_approvals ra
         JOIN escrow_checkpoints cp ON cp.id = ra.checkpoint_id
        WHERE ra.checkpoint_id = g.checkpoint_id AND ra.decision = 'approve'
-         AND ra.created_at >= cp.submitted_at) a
-$$;
+         AND ra.created_at >= cp.submitted_at) a;
+END $$;

@@ -7,21 +7,23 @@
 CREATE FUNCTION money_refuse(p_key text, p_action text, p_fingerprint text, p_code text, p_message text,
                              p_details jsonb DEFAULT '{}')
   RETURNS jsonb
-  LANGUAGE sql
+  LANGUAGE plpgsql
   SET search_path = public, pg_temp
 AS $$
-  SELECT money_request_finish(p_key, p_action, p_fingerprint, money_outcome(p_code, p_message, p_details))
-$$;
+BEGIN
+  RETURN money_request_finish(p_key, p_action, p_fingerprint, money_outcome(p_code, p_message, p_details));
+END $$;
 
 -- The refusal for a checkpoint found in a status the action does not start from.
 CREATE FUNCTION checkpoint_status_refusal(p_status text)
   RETURNS text
-  LANGUAGE sql IMMUTABLE
+  LANGUAGE plpgsql IMMUTABLE
   SET search_path = pg_catalog
 AS $$
-  SELECT CASE p_status WHEN 'released' THEN 'already_released' WHEN 'refunded' THEN 'already_refunded'
-                       ELSE 'illegal_status' END
-$$;
+BEGIN
+  RETURN CASE p_status WHEN 'released' THEN 'already_released' WHEN 'refunded' THEN 'already_refunded'
+                       ELSE 'illegal_status' END;
+END $$;
 
 CREATE FUNCTION approve_checkpoint(p_checkpoint bigint, p_note text, p_override_reason text, p_key text)
   RETURNS jsonb
