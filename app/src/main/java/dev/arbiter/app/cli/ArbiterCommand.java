@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       DbCommand.class,
       MigrateCommand.class,
       DemoDataCommand.class,
+      LedgerCommand.class,
       BenchCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

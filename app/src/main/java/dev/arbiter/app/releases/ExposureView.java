@@ -1,0 +1,90 @@
+package dev.arbiter.app.releases;
+
+import atlantafx.base.theme.Styles;
+import dev.arbiter.app.releases.ExposureViewModel.AgeBar;
+import dev.arbiter.app.releases.ExposureViewModel.CurrencyChart;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/** Escrow held by currency and age, upcoming auto-releases and the largest exposures. */
+final class ExposureView {
+
+  private final ScrollPane root;
+  private final FlowPane charts = new FlowPane(16, 16);
+
+  ExposureView(ExposureViewModel model) {
+    Label status = new Label();
+    status.setId("exposureStatus");
+    status.getStyleClass().add(Styles.TEXT_MUTED);
+    status.textProperty().bind(model.statusProperty());
+    charts.setId("exposureCharts");
+    model.charts().addListener((ListChangeListener<CurrencyChart>) c -> fill(model));
+    ListView<String> upcoming = new ListView<>(model.upcoming());
+    upcoming.setId("upcomingReleases");
+    upcoming.setPrefHeight(180);
+    upcoming.setPlaceholder(new Label("No auto-releases scheduled."));
+    ListView<String> largest = new ListView<>(model.largest());
+    largest.setId("largestExposures");
+    largest.setPrefHeight(180);
+    largest.setPlaceholder(new Label("No money is held."));
+    root =
+        new ScrollPane(
+            new VBox(
+                12,
+                status,
+                heading("Held by currency and escrow age"),
+                charts,
+                heading("Upcoming auto-releases"),
+                upcoming,
+                heading("Largest exposures"),
+                largest));
+    root.setFitToWidth(true);
+  }
+
+  Node node() {
+    return root;
+  }
+
+  private void fill(ExposureViewModel model) {
+    charts.getChildren().setAll(model.charts().stream().map(ExposureView::chart).toList());
+  }
+
+  private static Node chart(CurrencyChart currency) {
+    BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    chart.setId("exposure-" + currency.currency());
+    chart.setTitle(currency.currency() + " · " + currency.total());
+    chart.setLegendVisible(false);
+    chart.setAnimated(false);
+    chart.setPrefSize(360, 240);
+    XYChart.Series<String, Number> series = new XYChart.Series<>();
+    for (AgeBar bar : currency.bars()) {
+      XYChart.Data<String, Number> data = new XYChart.Data<>(bar.bucket(), bar.major());
+      series.getData().add(data);
+      data.nodeProperty()
+          .addListener(
+              (obs, was, node) -> {
+                if (node != null) {
+                  Tooltip.install(node, new Tooltip(bar.amount()));
+                }
+              });
+    }
+    chart.getData().add(series);
+    return chart;
+  }
+
+  private static Label heading(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add(Styles.TITLE_4);
+    return l;
+  }
+}

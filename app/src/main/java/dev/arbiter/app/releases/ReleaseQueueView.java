@@ -1,0 +1,183 @@
+package dev.arbiter.app.releases;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import dev.arbiter.app.releases.ReleaseQueueViewModel.QueueItem;
+import dev.arbiter.app.releases.ReleaseQueueViewModel.StatusFilter;
+import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Sort;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The release queue table with its filters; selecting a row opens the checkpoint. */
+final class ReleaseQueueView {
+
+  private final ReleaseQueueViewModel model;
+  private final TableView<QueueItem> table = new TableView<>(FXCollections.observableArrayList());
+  private final VBox root;
+
+  ReleaseQueueView(
+      ReleaseQueueViewModel model,
+      Consumer<Long> open,
+      Consumer<List<Long>> bulkSelected,
+      Runnable bulkAllMatching) {
+    this.model = model;
+    table.setId("queueTable");
+    table.setItems(model.items());
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    table.setPlaceholder(new Label("No checkpoints match."));
+    table.getColumns().setAll(columns());
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    // Two lines of gate badges; a fixed height also keeps scrolling cheap.
+    table.setFixedCellSize(54);
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, was, item) -> {
+              if (item != null) {
+                open.accept(item.checkpointId());
+              }
+            });
+    VBox.setVgrow(table, Priority.ALWAYS);
+
+    Button more = new Button("More", new FontIcon(Feather.CHEVRONS_DOWN));
+    more.setId("queueLoadMore");
+    more.disableProperty().bind(model.hasMoreProperty().not().or(model.loadingProperty()));
+    more.setOnAction(e -> model.loadMore());
+    Label summary = new Label();
+    summary.setId("queueSummary");
+    summary.getStyleClass().add(Styles.TEXT_MUTED);
+    summary.textProperty().bind(model.summaryProperty());
+    Button bulk = new Button("Bulk: selected", new FontIcon(Feather.LAYERS));
+    bulk.setTooltip(new Tooltip("Preview, then release the selected checkpoints"));
+    bulk.setId("bulkSelectedButton");
+    bulk.setOnAction(
+        e ->
+            bulkSelected.accept(
+                table.getSelectionModel().getSelectedItems().stream()
+                    .map(QueueItem::checkpointId)
+                    .toList()));
+    Button all = new Button("Bulk: all matching");
+    all.setTooltip(
+        new Tooltip("Preview, then release every approved checkpoint matching the filter"));
+    all.setId("bulkAllButton");
+    all.setOnAction(e -> bulkAllMatching.run());
+    summary.setMinWidth(Region.USE_PREF_SIZE);
+    HBox footer = new HBox(8, summary, new Spacer(), more, bulk, all);
+    footer.setAlignment(Pos.CENTER_LEFT);
+
+    Label error = new Label();
+    error.getStyleClass().add(Styles.DANGER);
+    error.textProperty().bind(model.errorProperty());
+    error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+    error.managedProperty().bind(error.visibleProperty());
+
+    root = new VBox(8, filters(), error, table, footer);
+    root.getStyleClass().add("release-queue");
+  }
+
+  Node node() {
+    return root;
+  }
+
+  private HBox filters() {
+    TextField search = new TextField();
+    search.setId("queueSearch");
+    search.setPromptText("Contract, checkpoint or payee");
+    search.textProperty().bindBidirectional(model.searchProperty());
+    search.setOnAction(e -> model.reload());
+    TextField currency = new TextField();
+    currency.setId("queueCurrency");
+    currency.setPromptText("Currency");
+    currency.setPrefColumnCount(4);
+    currency.setMinWidth(Region.USE_PREF_SIZE);
+    currency.textProperty().bindBidirectional(model.currencyProperty());
+    currency.setOnAction(e -> model.reload());
+    ChoiceBox<StatusFilter> status =
+        new ChoiceBox<>(FXCollections.observableArrayList(StatusFilter.values()));
+    status.setId("queueStatus");
+    status.valueProperty().bindBidirectional(model.statusProperty());
+    status.setOnAction(e -> model.reload());
+    ChoiceBox<Sort> sort = new ChoiceBox<>(FXCollections.observableArrayList(Sort.values()));
+    sort.setId("queueSort");
+    sort.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Sort s) {
+            return s == null ? "" : s.title();
+          }
+
+          @Override
+          public Sort fromString(String text) {
+            return null;
+          }
+        });
+    sort.valueProperty().bindBidirectional(model.sortProperty());
+    sort.setOnAction(e -> model.reload());
+    Button apply = new Button(null, new FontIcon(Feather.FILTER));
+    apply.setTooltip(new Tooltip("Apply the filters (Enter in a field does too)"));
+    apply.setId("queueApply");
+    apply.setOnAction(e -> model.reload());
+    search.setMinWidth(140);
+    HBox.setHgrow(search, Priority.ALWAYS);
+    HBox filters = new HBox(8, search, currency, status, sort, apply);
+    filters.setAlignment(Pos.CENTER_LEFT);
+    return filters;
+  }
+
+  private List<TableColumn<QueueItem, ?>> columns() {
+    return List.of(
+        text("Checkpoint", i -> i.reference() + " " + i.label(), 150),
+        text("Payee", QueueItem::payee, 95),
+        text("Left", QueueItem::amount, 85),
+        text("Status", QueueItem::status, 70),
+        gates());
+  }
+
+  private static TableColumn<QueueItem, String> text(
+      String title, Function<QueueItem, String> value, double width) {
+    TableColumn<QueueItem, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    column.setPrefWidth(width);
+    column.setSortable(false);
+    return column;
+  }
+
+  private static TableColumn<QueueItem, QueueItem> gates() {
+    TableColumn<QueueItem, QueueItem> column = new TableColumn<>("Gates");
+    column.setSortable(false);
+    column.setPrefWidth(330);
+    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+    column.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(QueueItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setGraphic(empty || item == null ? null : Badges.row(item.badges()));
+              }
+            });
+    return column;
+  }
+}

@@ -1,0 +1,170 @@
+package dev.arbiter.app.releases;
+
+import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.ledger.LedgerHealthView;
+import dev.arbiter.app.ledger.LedgerHealthViewModel;
+import dev.arbiter.persistence.escrow.BulkRelease;
+import dev.arbiter.persistence.escrow.BulkRelease.Outcome;
+import dev.arbiter.persistence.escrow.BulkReleaseService;
+import dev.arbiter.persistence.escrow.CheckpointDetailService;
+import dev.arbiter.persistence.escrow.ReleaseQueueService;
+import dev.arbiter.persistence.escrow.ReleaseService;
+import dev.arbiter.persistence.ledger.ExposureService;
+import dev.arbiter.persistence.ledger.LedgerVerifier;
+import dev.arbiter.persistence.settlements.SettlementService;
+import dev.arbiter.persistence.staff.StaffSession;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * The finance area: the release queue beside the open checkpoint, bulk release, the settlements
+ * support proposed, escrow exposure and ledger health, one tab each.
+ */
+public final class ReleasesView implements AreaView {
+
+  private final TabPane root = new TabPane();
+  private final ReleaseQueueViewModel queue;
+  private final SettlementsViewModel settlements;
+  private final ExposureViewModel exposure;
+  private final Tab bulkTab;
+
+  ReleasesView(
+      ReleaseQueueViewModel queue,
+      CheckpointViewModel checkpoint,
+      BulkReleaseViewModel bulk,
+      SettlementsViewModel settlements,
+      ExposureViewModel exposure,
+      LedgerHealthViewModel ledger,
+      ReleaseQueueService matching) {
+    this.queue = queue;
+    this.settlements = settlements;
+    this.exposure = exposure;
+    CheckpointView checkpointView = new CheckpointView(checkpoint);
+    ReleaseQueueView queueView =
+        new ReleaseQueueView(
+            queue,
+            checkpoint::open,
+            ids -> startBulk(bulk, () -> ids),
+            () -> {
+              var query = queue.query();
+              startBulk(bulk, () -> matching.approvedMatching(query));
+            });
+    SplitPane split = new SplitPane(queueView.node(), checkpointView.node());
+    split.setDividerPositions(0.62);
+    bulkTab = tab("bulk", "Bulk release", new BulkReleaseView(bulk).node());
+    Tab settlementsTab = tab("settlements", "Settlements", new SettlementsView(settlements).node());
+    Tab exposureTab = tab("exposure", "Exposure", new ExposureView(exposure).node());
+    root.getTabs()
+        .setAll(
+            tab("queue", "Release queue", split),
+            bulkTab,
+            settlementsTab,
+            exposureTab,
+            tab("ledger", "Ledger health", new LedgerHealthView(ledger).node()));
+    root.setId("releases");
+    root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    root.getStylesheets()
+        .add(Objects.requireNonNull(getClass().getResource("releases.css")).toExternalForm());
+    settlementsTab.setOnSelectionChanged(
+        e -> reloadIfSelected(settlementsTab, settlements::reload));
+    exposureTab.setOnSelectionChanged(e -> reloadIfSelected(exposureTab, exposure::reload));
+  }
+
+  /** Builds the area for one signed-in session: services over its pool, ViewModels over them. */
+  public static ReleasesView create(
+      StaffSession session, TaskRunner tasks, Executor fxThread, Locale locale, ZoneId zone) {
+    var database = session.database();
+    ReleaseQueueService queueService = new ReleaseQueueService(database);
+    ReleaseService releases = new ReleaseService(database);
+    SettlementService settlementService = new SettlementService(database);
+    BulkReleaseService bulkService = new BulkReleaseService(database);
+    Clock clock = Clock.system(zone);
+    ReleaseQueueViewModel queue =
+        new ReleaseQueueViewModel(queueService::page, tasks, locale, clock);
+    CheckpointViewModel checkpoint =
+        new CheckpointViewModel(
+            new CheckpointDetailService(database)::load,
+            releases::perform,
+            releases::preview,
+            tasks,
+            locale,
+            clock,
+            zone,
+            session.staff().login(),
+            queue::reload);
+    BulkReleaseViewModel bulk =
+        new BulkReleaseViewModel(
+            new BulkReleaseViewModel.Engine() {
+              @Override
+              public List<Outcome> preview(BulkRelease plan, Consumer<Outcome> progress) {
+                return bulkService.preview(plan, progress);
+              }
+
+              @Override
+              public List<Outcome> execute(
+                  BulkRelease plan, Consumer<Outcome> progress, BooleanSupplier cancelled) {
+                return bulkService.execute(plan, progress, cancelled);
+              }
+            },
+            tasks,
+            fxThread);
+    SettlementsViewModel settlements =
+        new SettlementsViewModel(
+            settlementService::queue,
+            settlementService::execute,
+            settlementService::sendBack,
+            tasks,
+            locale,
+            zone);
+    ExposureViewModel exposure =
+        new ExposureViewModel(new ExposureService(database)::load, tasks, locale, zone);
+    LedgerHealthViewModel ledger =
+        new LedgerHealthViewModel(new LedgerVerifier(database.dataSource())::verify, tasks, locale);
+    return new ReleasesView(queue, checkpoint, bulk, settlements, exposure, ledger, queueService);
+  }
+
+  private void startBulk(BulkReleaseViewModel bulk, Supplier<List<Long>> ids) {
+    root.getSelectionModel().select(bulkTab);
+    bulk.choose(ids);
+  }
+
+  private static void reloadIfSelected(Tab tab, Runnable reload) {
+    if (tab.isSelected()) {
+      reload.run();
+    }
+  }
+
+  private static Tab tab(String id, String title, Node content) {
+    Tab tab = new Tab(title, content);
+    tab.setId("tab-" + id);
+    return tab;
+  }
+
+  @Override
+  public Node node() {
+    return root;
+  }
+
+  @Override
+  public void refresh() {
+    queue.reload();
+    Tab selected = root.getSelectionModel().getSelectedItem();
+    if (selected != null && "tab-settlements".equals(selected.getId())) {
+      settlements.reload();
+    } else if (selected != null && "tab-exposure".equals(selected.getId())) {
+      exposure.reload();
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.arbiter.persistence.escrow;
+
+import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Cursor;
+import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Sort;
+import dev.arbiter.persistence.session.StaffDatabase;
+import dev.arbiter.persistence.session.StaffDatabaseException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Reads the release queue: filtered, sorted and paged in SQL by keyset, with each row's gates from
+ * {@code checkpoint_gates}, the same function the release itself consults.
+ */
+public final class ReleaseQueueService {
+
+  /** The most checkpoints a "select all matching" bulk release takes at once. */
+  public static final int MAX_MATCHING = 2_000;
+
+  private static final String SELECT =
+      "SELECT cp.id, cp.seq, cp.label, k.reference, k.title, payee.display_name,"
+          + " payer.display_name, cp.amount_minor, cp.released_minor, cp.currency, cp.status,"
+          + " cp.approval_requirement, cp.submitted_at, cp.auto_release_at, cp.requested_by, "
+          + CheckpointGates.COLUMNS
+          + ", %s FROM escrow_checkpoints cp"
+          + " JOIN escrows e ON e.id = cp.escrow_id"
+          + " JOIN contracts k ON k.id = e.contract_id"
+          + " JOIN users payee ON payee.id = k.freelancer_id"
+          + " JOIN users payer ON payer.id = k.client_id"
+          + " CROSS JOIN LATERAL checkpoint_gates(cp.id) g";
+
+  private final DataSource dataSource;
+
+  public ReleaseQueueService(StaffDatabase database) {
+    this(database.dataSource());
+  }
+
+  public ReleaseQueueService(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** One page of the queue. */
+  public ReleaseQueuePage page(ReleaseQueueQuery query) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder(String.format(SELECT, sortKey(query.sort()) + "::text"));
+    where(query, params, sql);
+    query
+        .after()
+        .ifPresent(
+            cursor -> {
+              sql.append(
+                  query.sort() == Sort.LARGEST_AMOUNT
+                      ? " AND (" + sortKey(query.sort()) + ", cp.id) < (?::bigint, ?)"
+                      : " AND (" + sortKey(query.sort()) + ", cp.id) > (?::timestamptz, ?)");
+              params.add(cursor.key());
+              params.add(cursor.id());
+            });
+    sql.append(" ORDER BY ").append(order(query.sort())).append(" LIMIT ?");
+    params.add(query.limit() + 1);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      bind(ps, params);
+      List<ReleaseQueueRow> rows = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row(rs));
+          keys.add(rs.getString(26));
+        }
+      }
+      if (rows.size() <= query.limit()) {
+        return new ReleaseQueuePage(rows, Optional.empty());
+      }
+      rows.remove(rows.size() - 1);
+      int last = rows.size() - 1;
+      return new ReleaseQueuePage(
+          rows, Optional.of(new Cursor(keys.get(last), rows.get(last).checkpointId())));
+    } catch (SQLException e) {
+      throw new StaffDatabaseException("Could not load the release queue", e);
+    }
+  }
+
+  /**
+   * The ids of approved checkpoints matching the query's filter (its statuses aside), in queue
+   * order, up to {@link #MAX_MATCHING}: the "all matching" selection of a bulk release.
+   */
+  public List<Long> approvedMatching(ReleaseQueueQuery query) {
+    ReleaseQueueQuery approved =
+        new ReleaseQueueQuery(
+            List.of("approved"),
+            query.currency(),
+            query.search(),
+            query.sort(),
+            Optional.empty(),
+            1);
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT cp.id FROM escrow_checkpoints cp JOIN escrows e ON e.id = cp.escrow_id"
+                + " JOIN contracts k ON k.id = e.contract_id"
+                + " JOIN users payee ON payee.id = k.freelancer_id");
+    where(approved, params, sql);
+    sql.append(" ORDER BY ").append(order(query.sort())).append(" LIMIT ?");
+    params.add(MAX_MATCHING);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      bind(ps, params);
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new StaffDatabaseException("Could not select the matching checkpoints", e);
+    }
+  }
+
+  private static void where(ReleaseQueueQuery query, List<Object> params, StringBuilder sql) {
+    sql.append(" WHERE cp.status = ANY (?)");
+    params.add(query.statuses().toArray(String[]::new));
+    if (query.currency() != null && !query.currency().isBlank()) {
+      sql.append(" AND cp.currency = ?");
+      params.add(query.currency().strip().toUpperCase(java.util.Locale.ROOT));
+    }
+    if (query.search() != null && !query.search().isBlank()) {
+      sql.append(" AND (k.reference ILIKE ? OR cp.label ILIKE ? OR payee.display_name ILIKE ?)");
+      String like = "%" + query.search().strip().replace("%", "\\%").replace("_", "\\_") + "%";
+      params.add(like);
+      params.add(like);
+      params.add(like);
+    }
+  }
+
+  private static String sortKey(Sort sort) {
+    return switch (sort) {
+      case OLDEST_SUBMITTED -> "coalesce(cp.submitted_at, cp.created_at)";
+      case AUTO_RELEASE_SOONEST -> "coalesce(cp.auto_release_at, 'infinity'::timestamptz)";
+      case LARGEST_AMOUNT -> "(cp.amount_minor - cp.released_minor)";
+    };
+  }
+
+  private static String order(Sort sort) {
+    return sort == Sort.LARGEST_AMOUNT
+        ? sortKey(sort) + " DESC, cp.id DESC"
+        : sortKey(sort) + ", cp.id";
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      if (p instanceof String[] array) {
+        ps.setArray(i + 1, ps.getConnection().createArrayOf("text", array));
+      } else {
+        ps.setObject(i + 1, p);
+      }
+    }
+  }
+
+  private static ReleaseQueueRow row(ResultSet rs) throws SQLException {
+    return new ReleaseQueueRow(
+        rs.getLong(1),
+        rs.getInt(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getLong(8),
+        rs.getLong(9),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        instant(rs.getTimestamp(13)),
+        instant(rs.getTimestamp(14)),
+        rs.getString(15),
+        CheckpointGates.read(rs, 16));
+  }
+
+  static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,155 @@
+package dev.arbiter.persistence.ledger;
+
+import dev.arbiter.persistence.ledger.LedgerFinding.Check;
+import dev.arbiter.persistence.session.StaffDatabaseException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Checks the ledger's invariants on one read-only snapshot: every journal balances per currency,
+ * each wallet's balance equals its entries, every {@code balance_after} continues its wallet's
+ * running balance, each escrow's held amount equals the net of its journals on the holding wallet,
+ * and the holding wallet of each currency holds exactly what the escrows hold. Any staff login may
+ * run it; it only reads.
+ */
+public final class LedgerVerifier {
+
+  /** The report keeps this many findings per check; the rest are counted as truncated. */
+  public static final int MAX_FINDINGS_PER_CHECK = 100;
+
+  private static final String SIGNED =
+      "CASE e.direction WHEN 'credit' THEN e.amount_minor ELSE -e.amount_minor END";
+
+  private static final String JOURNALS =
+      "SELECT j.id, coalesce(x.detail, 'has no entries') FROM journals j"
+          + " LEFT JOIN LATERAL (SELECT string_agg(format('does not balance in %s (net %s, %s"
+          + " entries)', t.currency, t.net, t.n), '; ') AS detail, count(*) AS bad"
+          + " FROM (SELECT e.currency, sum("
+          + SIGNED
+          + ") AS net, count(*) AS n FROM ledger_entries e WHERE e.journal_id = j.id"
+          + " GROUP BY e.currency) t WHERE t.net <> 0 OR t.n < 2) x ON true"
+          + " WHERE x.bad > 0 OR NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.journal_id ="
+          + " j.id) ORDER BY j.id LIMIT ?";
+
+  private static final String WALLETS =
+      "SELECT w.id, format('balance %s %s, its entries add up to %s', w.balance_minor, w.currency,"
+          + " coalesce(s.net, 0)) FROM wallets w LEFT JOIN (SELECT e.wallet_id, sum("
+          + SIGNED
+          + ") AS net FROM ledger_entries e GROUP BY e.wallet_id) s ON s.wallet_id = w.id"
+          + " WHERE w.balance_minor <> coalesce(s.net, 0) ORDER BY w.id LIMIT ?";
+
+  private static final String CHAIN =
+      "SELECT id, format('balance_after %s, but wallet %s stood at %s after it', balance_after,"
+          + " wallet_id, running) FROM (SELECT e.id, e.wallet_id, e.balance_after, sum("
+          + SIGNED
+          + ") OVER (PARTITION BY e.wallet_id ORDER BY e.id) AS running FROM ledger_entries e) c"
+          + " WHERE balance_after <> running ORDER BY id LIMIT ?";
+
+  private static final String ESCROWS =
+      "SELECT x.id, format('holds %s %s (funded %s, released %s, refunded %s), its journals say"
+          + " %s', x.funded_minor - x.released_minor - x.refunded_minor, x.currency,"
+          + " x.funded_minor, x.released_minor, x.refunded_minor, coalesce(j.net, 0))"
+          + " FROM escrows x LEFT JOIN (SELECT j.escrow_id, sum("
+          + SIGNED
+          + ") AS net FROM journals j JOIN ledger_entries e ON e.journal_id = j.id"
+          + " JOIN wallets w ON w.id = e.wallet_id AND w.kind = 'escrow_holding'"
+          + " WHERE j.escrow_id IS NOT NULL GROUP BY j.escrow_id) j ON j.escrow_id = x.id"
+          + " WHERE x.funded_minor - x.released_minor - x.refunded_minor <> coalesce(j.net, 0)"
+          + " ORDER BY x.id LIMIT ?";
+
+  private static final String HOLDING =
+      "SELECT coalesce(w.id, 0), format('%s wallet holds %s, escrows hold %s',"
+          + " coalesce(w.currency, x.currency), coalesce(w.balance_minor, 0), coalesce(x.held, 0))"
+          + " FROM (SELECT * FROM wallets WHERE kind = 'escrow_holding') w"
+          + " FULL JOIN (SELECT currency, sum(funded_minor - released_minor - refunded_minor) AS held"
+          + " FROM escrows GROUP BY currency) x ON x.currency = w.currency"
+          + " WHERE coalesce(w.balance_minor, 0) <> coalesce(x.held, 0) LIMIT ?";
+
+  private static final String COUNTS =
+      "SELECT now(), (SELECT count(*) FROM journals), (SELECT count(*) FROM ledger_entries),"
+          + " (SELECT count(*) FROM wallets), (SELECT count(*) FROM escrows)";
+
+  private final DataSource dataSource;
+
+  public LedgerVerifier(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Runs every check on one snapshot.
+   *
+   * @throws StaffDatabaseException when the ledger cannot be read
+   */
+  public LedgerReport verify() {
+    try (Connection c = dataSource.getConnection()) {
+      return verify(c);
+    } catch (SQLException e) {
+      throw new StaffDatabaseException("Could not verify the ledger", e);
+    }
+  }
+
+  /** Runs every check on {@code c}, in a read-only REPEATABLE READ transaction of its own. */
+  public static LedgerReport verify(Connection c) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
+    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    c.setReadOnly(true);
+    try {
+      LedgerReport report = read(c);
+      c.commit();
+      return report;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setReadOnly(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      c.setAutoCommit(autoCommit);
+    }
+  }
+
+  private static LedgerReport read(Connection c) throws SQLException {
+    Instant asOf;
+    long[] counts = new long[4];
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(COUNTS)) {
+      rs.next();
+      asOf = rs.getObject(1, OffsetDateTime.class).toInstant();
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] = rs.getLong(i + 2);
+      }
+    }
+    List<LedgerFinding> findings = new ArrayList<>();
+    boolean truncated = false;
+    truncated |= collect(c, JOURNALS, Check.UNBALANCED_JOURNAL, findings);
+    truncated |= collect(c, WALLETS, Check.WALLET_BALANCE, findings);
+    truncated |= collect(c, CHAIN, Check.BALANCE_AFTER_CHAIN, findings);
+    truncated |= collect(c, ESCROWS, Check.ESCROW_TOTALS, findings);
+    truncated |= collect(c, HOLDING, Check.HOLDING_TOTAL, findings);
+    return new LedgerReport(asOf, counts[0], counts[1], counts[2], counts[3], findings, truncated);
+  }
+
+  private static boolean collect(
+      Connection c, String sql, Check check, List<LedgerFinding> findings) throws SQLException {
+    try (var ps = c.prepareStatement(sql)) {
+      ps.setInt(1, MAX_FINDINGS_PER_CHECK + 1);
+      int found = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (++found > MAX_FINDINGS_PER_CHECK) {
+            return true;
+          }
+          findings.add(new LedgerFinding(check, rs.getLong(1), rs.getString(2)));
+        }
+      }
+      return false;
+    }
+  }
+}

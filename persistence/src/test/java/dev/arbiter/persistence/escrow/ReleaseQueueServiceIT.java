@@ -1,0 +1,119 @@
+package dev.arbiter.persistence.escrow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.persistence.escrow.MoneyFixture.Deal;
+import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Sort;
+import dev.arbiter.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The release queue pages by keyset in every order, filters in SQL and shows the gates. */
+class ReleaseQueueServiceIT {
+
+  private static TestDatabase db;
+  private static ReleaseQueueService queue;
+  private static List<Long> open;
+  private static long disputed;
+  private static long eurCheckpoint;
+
+  @BeforeAll
+  static void seed() throws Exception {
+    db = TestDatabase.fresh();
+    open = new ArrayList<>();
+    try (Connection owner = db.migrator()) {
+      open.addAll(MoneyFixture.approvedBatch(owner, 3, 45, 1_000, "demo_finance2"));
+      Deal deal = MoneyFixture.deal(owner, "USD", 5_000);
+      disputed = MoneyFixture.approved(owner, deal, 2_000, "demo_finance2");
+      MoneyFixture.dispute(owner, deal, disputed, "open", 2_000);
+      open.add(disputed);
+      open.add(MoneyFixture.submitted(owner, deal, 900, "dual", "requester_login"));
+      Deal eur = MoneyFixture.deal(owner, "EUR", 100);
+      eurCheckpoint = MoneyFixture.approved(owner, eur, 7_000, "demo_finance2");
+      open.add(eurCheckpoint);
+      // Not in the queue: released and pending checkpoints.
+      MoneyFixture.submitted(owner, deal, 100, "single", "x");
+      dev.arbiter.persistence.contract.Fixtures.update(
+          owner,
+          "UPDATE escrow_checkpoints SET status = 'pending' WHERE id = (SELECT max(id) FROM escrow_checkpoints)");
+    }
+    queue = new ReleaseQueueService(db.dataSource("demo_finance", "demo"));
+  }
+
+  @Test
+  void everySortPagesThroughTheWholeQueueOnceWithoutGapsOrRepeats() {
+    for (Sort sort : Sort.values()) {
+      List<Long> seen = new ArrayList<>();
+      ReleaseQueueQuery query =
+          new ReleaseQueueQuery(
+              ReleaseQueueQuery.OPEN_STATUSES, null, null, sort, Optional.empty(), 7);
+      while (true) {
+        ReleaseQueuePage page = queue.page(query);
+        page.rows().forEach(r -> seen.add(r.checkpointId()));
+        if (page.next().isEmpty()) {
+          break;
+        }
+        query = query.after(page.next().get());
+      }
+      assertThat(seen)
+          .as(sort.name())
+          .doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(open);
+    }
+  }
+
+  @Test
+  void largestAmountFirstPutsTheBiggestRemainderOnTop() {
+    ReleaseQueuePage page =
+        queue.page(
+            new ReleaseQueueQuery(List.of(), null, null, Sort.LARGEST_AMOUNT, Optional.empty(), 3));
+
+    assertThat(page.rows().get(0).checkpointId()).isEqualTo(eurCheckpoint);
+    assertThat(page.rows().get(1).amountMinor()).isEqualTo(2_000);
+  }
+
+  @Test
+  void gatesShowTheDisputeAndTheMissingFunds() {
+    ReleaseQueuePage eur =
+        queue.page(
+            new ReleaseQueueQuery(
+                List.of("approved"), "eur", null, Sort.OLDEST_SUBMITTED, Optional.empty(), 10));
+    assertThat(eur.rows())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.gates().fundsHeld()).isFalse();
+              assertThat(r.gates().escrowHeldMinor()).isEqualTo(100);
+              assertThat(r.releasable()).isFalse();
+            });
+
+    ReleaseQueueRow row =
+        queue.page(ReleaseQueueQuery.firstPage(200)).rows().stream()
+            .filter(r -> r.checkpointId() == disputed)
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.gates().openDisputes()).isEqualTo(1);
+    assertThat(row.gates().noOpenDispute()).isFalse();
+    assertThat(row.gates().enoughApprovals()).isTrue();
+  }
+
+  @Test
+  void searchAndApprovedMatchingSelectInSql() {
+    ReleaseQueueQuery dual =
+        new ReleaseQueueQuery(
+            List.of("submitted"), null, null, Sort.OLDEST_SUBMITTED, Optional.empty(), 10);
+    assertThat(queue.page(dual).rows())
+        .singleElement()
+        .satisfies(r -> assertThat(r.gates().approvalsNeeded()).isEqualTo(2));
+
+    List<Long> approvedUsd =
+        queue.approvedMatching(
+            new ReleaseQueueQuery(
+                List.of(), "USD", "batch", Sort.OLDEST_SUBMITTED, Optional.empty(), 1));
+    assertThat(approvedUsd).hasSize(45);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.arbiter.persistence.settlements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.persistence.escrow.MoneyFixture;
+import dev.arbiter.persistence.escrow.MoneyFixture.Deal;
+import dev.arbiter.persistence.ledger.Exposure;
+import dev.arbiter.persistence.ledger.ExposureService;
+import dev.arbiter.persistence.ledger.IdempotencyKeys;
+import dev.arbiter.persistence.ledger.MoneyRefusal;
+import dev.arbiter.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import org.junit.jupiter.api.Test;
+
+/** The settlements queue and the exposure figures, as finance reads them. */
+class SettlementServiceIT {
+
+  private final TestDatabase db = TestDatabase.fresh();
+
+  @Test
+  void queueShowsTheProposalWithItsDisputeAndExecutingRemovesIt() throws Exception {
+    long settlement;
+    try (Connection owner = db.migrator()) {
+      Deal deal = MoneyFixture.deal(owner, "USD", 9_000);
+      long dispute = MoneyFixture.dispute(owner, deal, null, "settling", 6_000);
+      settlement =
+          MoneyFixture.settlement(owner, dispute, "split", 4_000, 2_000, "USD", "demo_support");
+    }
+    SettlementService service = new SettlementService(db.dataSource("demo_finance", "demo"));
+
+    assertThat(service.queue())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.settlementId()).isEqualTo(settlement);
+              assertThat(s.proposedByName()).isEqualTo("Sam Support");
+              assertThat(s.disputeSummary()).isEqualTo("Work incomplete");
+              assertThat(s.heldMinor()).isEqualTo(9_000);
+              assertThat(s.totalMinor()).isEqualTo(6_000);
+            });
+    assertThat(service.sendBack(settlement, "", IdempotencyKeys.next("t")).refusal())
+        .contains(MoneyRefusal.REASON_REQUIRED);
+    assertThat(service.execute(settlement, "Fine", IdempotencyKeys.next("t")).ok()).isTrue();
+    assertThat(service.queue()).isEmpty();
+  }
+
+  @Test
+  void exposureGroupsHeldMoneyByCurrencyAndListsUpcomingAutoReleases() throws Exception {
+    long upcoming;
+    try (Connection owner = db.migrator()) {
+      Deal usd = MoneyFixture.deal(owner, "USD", 9_000);
+      MoneyFixture.deal(owner, "JPY", 150_000);
+      upcoming = MoneyFixture.submitted(owner, usd, 3_000, "single", "x");
+    }
+
+    Exposure exposure = new ExposureService(db.dataSource("demo_support", "demo")).load();
+
+    assertThat(exposure.heldByAge())
+        .extracting(
+            Exposure.HeldByAge::currency, Exposure.HeldByAge::bucket, Exposure.HeldByAge::heldMinor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("JPY", "< 7 days", 150_000L),
+            org.assertj.core.groups.Tuple.tuple("USD", "< 7 days", 9_000L));
+    assertThat(exposure.upcoming())
+        .extracting(Exposure.UpcomingRelease::checkpointId)
+        .containsExactly(upcoming);
+    assertThat(exposure.largest().get(0).currency()).isEqualTo("JPY");
+  }
+}
