@@ -1,5 +1,7 @@
 package dev.arbiter.app.shell;
 
+import dev.arbiter.app.audit.AuditArea;
+import dev.arbiter.app.audit.AuditView;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.dashboard.DashboardView;
@@ -106,6 +108,11 @@ public final class ConsoleShell implements AutoCloseable {
       DashboardService service = new DashboardService(session.database());
       DashboardView view =
           new DashboardView(new DashboardViewModel(service::load, tasks, locale, zone));
+      view.refresh();
+      return view;
+    }
+    if (area == Area.AUDIT) {
+      AuditView view = AuditArea.create(session, tasks, fxThread, locale, zone);
       view.refresh();
       return view;
     }
