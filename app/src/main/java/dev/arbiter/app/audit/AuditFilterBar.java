@@ -15,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -31,38 +32,42 @@ final class AuditFilterBar {
   AuditFilterBar(AuditViewModel model) {
     actor.setId("auditActor");
     actor.setEditable(true);
-    actor.setPromptText("login or user:42");
-    actor.setPrefWidth(150);
+    actor.setPromptText("anyone");
+    actor.setPrefWidth(140);
     actor.valueProperty().bindBidirectional(model.actorProperty());
+    actor.setTooltip(new Tooltip("A staff login, or the end user the backend acted for (user:42)"));
 
-    ComboBox<String> role = choice("auditRole", roleTitles(), 120);
+    ComboBox<String> role = choice("auditRole", roleTitles(), 110);
     bindRole(role, model.roleProperty());
-    ComboBox<String> action = choice("auditAction", withAny(AuditQueryService.ACTIONS), 110);
+    ComboBox<String> action = choice("auditAction", withAny(AuditQueryService.ACTIONS), 100);
     bindChoice(action, model.actionProperty());
-    ComboBox<String> type = choice("auditEntityType", withAny(AuditQueryService.ENTITY_TYPES), 170);
+    ComboBox<String> type = choice("auditEntityType", withAny(AuditQueryService.ENTITY_TYPES), 160);
     bindChoice(type, model.entityTypeProperty());
 
     TextField entity = new TextField();
     entity.setId("auditEntity");
     entity.setPromptText("id or DSP-000123");
-    entity.setPrefWidth(140);
+    entity.setPrefWidth(150);
     entity.textProperty().bindBidirectional(model.entityProperty());
+    entity.setTooltip(
+        new Tooltip(
+            "A record id, or a dispute (DSP-000123) or contract reference: one record's history"));
 
     DatePicker from = new DatePicker();
     from.setId("auditFrom");
-    from.setPrefWidth(130);
+    from.setPrefWidth(124);
     from.setPromptText("from");
     from.valueProperty().bindBidirectional(model.fromDateProperty());
     DatePicker to = new DatePicker();
     to.setId("auditTo");
-    to.setPrefWidth(130);
+    to.setPrefWidth(124);
     to.setPromptText("to (incl.)");
     to.valueProperty().bindBidirectional(model.toDateProperty());
 
     TextField search = new TextField();
     search.setId("auditSearch");
     search.setPromptText("text in values");
-    search.setPrefWidth(160);
+    search.setPrefWidth(150);
     search.textProperty().bindBidirectional(model.searchProperty());
 
     Button apply = new Button("Apply", new FontIcon(Feather.SEARCH));

@@ -1,19 +1,21 @@
 package dev.arbiter.app.audit;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.persistence.audit.ExportFormat;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -27,13 +29,15 @@ final class AuditToolbar {
     Path pick(ExportFormat format);
   }
 
-  private final VBox root;
+  private final HBox buttons;
+  private final HBox status;
 
   AuditToolbar(
       ChainCheckViewModel chain,
       AuditExportViewModel export,
       FilePicker files,
-      BiConsumer<ExportFormat, Path> startExport) {
+      BiConsumer<ExportFormat, Path> startExport,
+      LongConsumer showEntry) {
     Button verify = new Button("Verify chain", new FontIcon(Feather.SHIELD));
     verify.setId("verifyChain");
     verify.disableProperty().bind(chain.runningProperty());
@@ -49,11 +53,12 @@ final class AuditToolbar {
     stopVerify.visibleProperty().bind(chain.runningProperty());
     stopVerify.managedProperty().bind(stopVerify.visibleProperty());
     stopVerify.setOnAction(e -> chain.cancel());
-    Label status = new Label();
-    status.setId("chainStatus");
-    status.textProperty().bind(chain.messageProperty());
-    status.setWrapText(true);
-    status.getStyleClass().add("chain-status");
+    Label chainStatus = new Label();
+    chainStatus.setId("chainStatus");
+    chainStatus.textProperty().bind(chain.messageProperty());
+    chainStatus.getStyleClass().add("chain-status");
+    chainStatus.setMaxWidth(Double.MAX_VALUE);
+    Label status = chainStatus;
     chain
         .stateProperty()
         .addListener(
@@ -68,8 +73,13 @@ final class AuditToolbar {
                 status.setGraphic(new FontIcon(Feather.ALERT_OCTAGON));
               }
             });
-    HBox chainRow = new HBox(8, verify, verifying, stopVerify, status);
-    chainRow.setAlignment(Pos.CENTER_LEFT);
+    Hyperlink showBroken = new Hyperlink();
+    showBroken.setId("showBrokenEntry");
+    showBroken.textProperty().bind(chain.brokenEntryProperty().asString("Show entry %d"));
+    showBroken.visibleProperty().bind(chain.brokenEntryProperty().greaterThan(0));
+    showBroken.managedProperty().bind(showBroken.visibleProperty());
+    showBroken.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    showBroken.setOnAction(e -> showEntry.accept(chain.brokenEntryProperty().get()));
 
     MenuButton exportButton = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
     exportButton.setId("exportMenu");
@@ -102,15 +112,31 @@ final class AuditToolbar {
     exportStatus.setId("exportStatus");
     exportStatus.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     exportStatus.textProperty().bind(export.messageProperty());
-    HBox exportRow = new HBox(8, exportButton, exporting, stopExport, exportStatus);
-    exportRow.setAlignment(Pos.CENTER_LEFT);
-
-    root = new VBox(8, chainRow, exportRow);
-    root.getStyleClass().add("audit-toolbar");
+    buttons = new HBox(8, verify, exportButton);
+    buttons.setAlignment(Pos.CENTER_RIGHT);
+    this.status =
+        new HBox(
+            10,
+            chainStatus,
+            showBroken,
+            verifying,
+            stopVerify,
+            new Spacer(),
+            exportStatus,
+            exporting,
+            stopExport);
+    this.status.setAlignment(Pos.CENTER_LEFT);
+    this.status.getStyleClass().add("audit-status");
   }
 
-  Node node() {
-    return root;
+  /** Verify and Export, for the header. */
+  Node buttons() {
+    return buttons;
+  }
+
+  /** Both operations' progress and outcome, one line under the header. */
+  Node status() {
+    return status;
   }
 
   /** A save dialog over {@code owner}'s window, suggesting {@code audit.<ext>}. */

@@ -58,9 +58,10 @@ public final class AuditView implements AreaView {
             chain,
             export,
             format -> files.apply(root).pick(format),
-            (format, file) -> export.export(model.appliedFilter(), format, file));
-    HBox header = new HBox(16, new VBox(2, title, subtitle), new Spacer(), toolbar.node());
-    header.setAlignment(Pos.TOP_LEFT);
+            (format, file) -> export.export(model.appliedFilter(), format, file),
+            model::goToEntry);
+    HBox header = new HBox(16, new VBox(2, title, subtitle), new Spacer(), toolbar.buttons());
+    header.setAlignment(Pos.CENTER_LEFT);
 
     Label error = new Label();
     error.setId("auditError");
@@ -77,12 +78,13 @@ public final class AuditView implements AreaView {
             target -> model.showRecord(target.entityType(), target.entityId()));
     StackPane detailPane = new StackPane(placeholder(model.detail()), detail.node());
     detailPane.getStyleClass().add("audit-detail-pane");
+    // Table above, entry below: the table keeps every column readable at the window's width.
     SplitPane split = new SplitPane(table(), detailPane);
-    split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.58);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.56);
     VBox.setVgrow(split, Priority.ALWAYS);
 
-    root.getChildren().addAll(header, filters.node(), error, split, pager());
+    root.getChildren().addAll(header, toolbar.status(), filters.node(), error, split, pager());
     root.setId("audit");
     root.getStyleClass().add("audit-area");
     root.getStylesheets().add(RecordHistoryView.stylesheet());
@@ -113,12 +115,12 @@ public final class AuditView implements AreaView {
     table.setId("auditTable");
     table.getStyleClass().addAll(Styles.DENSE, "audit-table");
     table.setFixedCellSize(ROW_HEIGHT);
-    table.getColumns().add(column("#", r -> r.id() + "", 70));
-    table.getColumns().add(column("Time", Row::time, 150));
-    table.getColumns().add(column("Actor", Row::actor, 150));
-    table.getColumns().add(column("Action", Row::action, 70));
-    table.getColumns().add(column("Entity", Row::entity, 160));
-    table.getColumns().add(column("Changes", Row::summary, 320));
+    table.getColumns().add(column("#", r -> r.id() + "", 64));
+    table.getColumns().add(column("Time", Row::time, 160));
+    table.getColumns().add(column("Actor", Row::actor, 190));
+    table.getColumns().add(column("Action", Row::action, 76));
+    table.getColumns().add(column("Entity", Row::entity, 190));
+    table.getColumns().add(column("Changes", Row::summary, 340));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No entries match the filters."));
     table

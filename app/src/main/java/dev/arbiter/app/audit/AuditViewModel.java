@@ -74,6 +74,8 @@ public final class AuditViewModel {
   private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper("");
 
   private AuditFilter applied = AuditFilter.none();
+  private long selectAfterLoad;
+  private boolean jumped;
   // starts.get(i) is the keyset (id < start) of page i of the applied filter.
   private final List<Long> starts = new ArrayList<>(List.of(Long.MAX_VALUE));
   private long request;
@@ -97,6 +99,7 @@ public final class AuditViewModel {
       return;
     }
     applied = filter;
+    jumped = false;
     starts.clear();
     starts.add(Long.MAX_VALUE);
     load();
@@ -126,6 +129,28 @@ public final class AuditViewModel {
     entityType.set(type);
     entity.set(id);
     apply();
+  }
+
+  /**
+   * Shows the unfiltered page that starts at entry {@code id} and selects it, for example the first
+   * bad entry a verification named. "Newer" then leads back to the newest page.
+   */
+  public void goToEntry(long id) {
+    actor.set("");
+    role.set(null);
+    action.set(null);
+    entityType.set(null);
+    entity.set("");
+    fromDate.set(null);
+    toDate.set(null);
+    search.set("");
+    applied = AuditFilter.none();
+    starts.clear();
+    starts.add(Long.MAX_VALUE);
+    starts.add(id + 1);
+    selectAfterLoad = id;
+    jumped = true;
+    load();
   }
 
   /** The page after this one (older entries). */
@@ -184,7 +209,9 @@ public final class AuditViewModel {
   }
 
   private void show(AuditPage page, int pageIndex) {
-    Long keep = selected.get() == null ? null : selected.get().id();
+    long keep =
+        selectAfterLoad > 0 ? selectAfterLoad : selected.get() == null ? 0 : selected.get().id();
+    selectAfterLoad = 0;
     rows.setAll(
         page.entries().stream()
             .map(
@@ -202,6 +229,14 @@ public final class AuditViewModel {
     hasNewer.set(pageIndex > 0);
     if (rows.isEmpty()) {
       position.set(pageIndex == 0 ? "No entries match" : "No more entries");
+    } else if (jumped && pageIndex > 0) {
+      // Reached by goToEntry: how many entries are newer is not known, the ids are.
+      position.set(
+          "Entries #"
+              + rows.get(0).id()
+              + " to #"
+              + rows.get(rows.size() - 1).id()
+              + " · newest first");
     } else {
       long first = (long) pageIndex * PAGE_SIZE + 1;
       position.set(
@@ -212,8 +247,7 @@ public final class AuditViewModel {
               + (page.hasOlder() ? " of more" : "")
               + " · newest first");
     }
-    selected.set(
-        rows.stream().filter(r -> keep != null && r.id() == keep).findFirst().orElse(null));
+    selected.set(rows.stream().filter(r -> r.id() == keep).findFirst().orElse(null));
   }
 
   AuditFilter filterFromInputs() {

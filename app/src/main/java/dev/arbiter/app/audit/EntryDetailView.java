@@ -23,7 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The selected entry: facts, then the before/after table with changed fields highlighted. */
 final class EntryDetailView {
 
-  private final VBox root;
+  private final HBox root;
 
   EntryDetailView(
       EntryDetailViewModel model, Consumer<DiffTarget> openHistory, Consumer<DiffTarget> filter) {
@@ -65,8 +65,9 @@ final class EntryDetailView {
     unchanged.textProperty().bind(model.unchangedToggleProperty());
     unchanged.selectedProperty().bindBidirectional(model.showUnchangedProperty());
     unchanged.visibleProperty().bind(model.hasUnchangedProperty());
-    HBox actions = new HBox(8, history, only, unchanged);
+    HBox actions = new HBox(8, history, only);
     actions.setAlignment(Pos.CENTER_LEFT);
+    unchanged.managedProperty().bind(unchanged.visibleProperty());
 
     TableView<DiffRow> diff = new TableView<>(model.diff());
     diff.setId("entryDiff");
@@ -77,9 +78,18 @@ final class EntryDetailView {
     diff.getColumns().add(column("After", DiffRow::after, 0.38));
     diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     diff.setRowFactory(table -> new DiffTableRow());
-    VBox.setVgrow(diff, Priority.ALWAYS);
 
-    root = new VBox(10, title, facts, hidden, actions, diff);
+    VBox about = new VBox(10, title, facts, hidden, actions);
+    about.setPrefWidth(400);
+    about.setMinWidth(340);
+    Label valuesTitle = new Label("Values before and after");
+    valuesTitle.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_BOLD);
+    HBox valuesHead = new HBox(12, valuesTitle, new atlantafx.base.controls.Spacer(), unchanged);
+    valuesHead.setAlignment(Pos.CENTER_LEFT);
+    VBox values = new VBox(6, valuesHead, diff);
+    HBox.setHgrow(values, Priority.ALWAYS);
+    VBox.setVgrow(diff, Priority.ALWAYS);
+    root = new HBox(16, about, values);
     root.setId("auditDetail");
     root.getStyleClass().add("entry-detail");
     root.visibleProperty().bind(model.entryProperty().isNotNull());

@@ -105,6 +105,8 @@ public final class RecordHistoryView {
       headline.getStyleClass().add(Styles.TEXT_BOLD);
       action.getStyleClass().add("action-badge");
       changes.setWrapText(true);
+      // A wrapped label in a list cell otherwise keeps one line's height.
+      changes.setMinHeight(Region.USE_PREF_SIZE);
       changes.getStyleClass().add("timeline-changes");
       HBox top = new HBox(8, headline, action);
       top.setAlignment(Pos.CENTER_LEFT);

@@ -114,6 +114,22 @@ class AuditViewModelTest {
   }
 
   @Test
+  void goToEntryOpensThePageStartingThereWithTheEntrySelected() {
+    AuditViewModel model = model();
+    model.actorProperty().set("demo_admin");
+    model.goToEntry(57);
+    assertThat(befores).containsExactly(58L);
+    assertThat(filters).containsExactly(AuditFilter.none());
+    assertThat(model.selectedProperty().get().id()).isEqualTo(57);
+    assertThat(model.detail().titleProperty().get()).startsWith("Entry 57 ");
+    assertThat(model.positionProperty().get()).isEqualTo("Entries #57 to #1 · newest first");
+    assertThat(model.hasNewerProperty().get()).isTrue();
+    model.newer();
+    assertThat(befores).last().isEqualTo(Long.MAX_VALUE);
+    assertThat(model.positionProperty().get()).isEqualTo("Entries 1–100 of more · newest first");
+  }
+
+  @Test
   void selectingARowShowsItsDetail() {
     AuditViewModel model = model();
     model.apply();

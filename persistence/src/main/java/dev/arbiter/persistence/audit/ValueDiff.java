@@ -17,11 +17,20 @@ public final class ValueDiff {
 
   private ValueDiff() {}
 
-  /** Every field of either side, in the old value's order then the new-only fields. */
+  // Kept up to date by triggers on every write: true but rarely what a reader looks for.
+  private static final Set<String> BOOKKEEPING = Set.of("version", "updated_at");
+
+  /**
+   * Every field of either side, in the old value's order then the new-only fields, with the
+   * bookkeeping fields every update touches ({@code version}, {@code updated_at}) last.
+   */
   public static List<FieldChange> between(JsonNode before, JsonNode after) {
     List<FieldChange> changes = new ArrayList<>();
     compare("", before, after, changes);
-    return List.copyOf(changes);
+    List<FieldChange> ordered = new ArrayList<>(changes.size());
+    changes.stream().filter(c -> !BOOKKEEPING.contains(c.path())).forEach(ordered::add);
+    changes.stream().filter(c -> BOOKKEEPING.contains(c.path())).forEach(ordered::add);
+    return List.copyOf(ordered);
   }
 
   private static void compare(String path, JsonNode before, JsonNode after, List<FieldChange> out) {

@@ -23,6 +23,17 @@ class ValueDiffTest {
             new FieldChange("status", Kind.CHANGED, "open", "under_review"),
             new FieldChange("priority", Kind.UNCHANGED, "normal", "normal"),
             new FieldChange("version", Kind.CHANGED, "0", "1"));
+    assertThat(changes).last().extracting(FieldChange::path).isEqualTo("version");
+  }
+
+  @Test
+  void bookkeepingFieldsComeLast() {
+    assertThat(
+            ValueDiff.between(
+                parse("{\"version\": 1, \"status\": \"a\", \"updated_at\": \"t1\"}"),
+                parse("{\"version\": 2, \"status\": \"b\", \"updated_at\": \"t2\"}")))
+        .extracting(FieldChange::path)
+        .containsExactly("status", "version", "updated_at");
   }
 
   @Test
