@@ -212,6 +212,45 @@ class AuditCommandIT {
   }
 
   @Test
+  void exportWritesExactlyTheFilteredEntriesNewestFirst() throws Exception {
+    TestDatabase db = chain();
+    Path csv = home.resolve("users.csv");
+    Path jsonl = home.resolve("users.jsonl");
+
+    Run run =
+        arbiter(
+            db, "export", "--out", csv.toString(), "--entity-type", "users", "--action", "insert");
+    Run lines = arbiter(db, "export", "--out", jsonl.toString(), "--entity-type", "users");
+
+    java.util.List<Long> expected = new java.util.ArrayList<>();
+    try (Connection c = db.superuser();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT id FROM audit_log WHERE entity_type = 'users' AND action = 'insert'"
+                        + " ORDER BY id DESC")) {
+      while (rs.next()) {
+        expected.add(rs.getLong(1));
+      }
+    }
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().trim()).isEqualTo("exported " + expected.size() + " entries to " + csv);
+    java.util.List<String> rows = Files.readAllLines(csv);
+    assertThat(rows.get(0)).startsWith("id,occurred_at,actor,db_user,action");
+    assertThat(rows.stream().skip(1).map(l -> Long.valueOf(l.substring(0, l.indexOf(',')))))
+        .containsExactlyElementsOf(expected);
+    assertThat(lines.exitCode()).isZero();
+    assertThat(Files.readAllLines(jsonl))
+        .allMatch(l -> l.startsWith("{\"id\": "))
+        .hasSizeGreaterThanOrEqualTo(expected.size());
+
+    assertThat(arbiter(db, "export", "--out", csv.toString(), "--role", "pilot").err())
+        .contains("unknown role 'pilot'");
+    assertThat(arbiter(db, "export", "--out", csv.toString(), "--from", "yesterday").exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
   void verifyOnTheEmbeddedServerStartsMigratesAndVerifies() {
     Run run = arbiter(null, "audit", "verify");
     assertThat(run.exitCode()).as(run.err()).isZero();

@@ -107,6 +107,22 @@ public final class CommandDatabase implements AutoCloseable {
     return dataSource;
   }
 
+  /**
+   * Whether this login may see hidden keys in exported values: admins (and the embedded superuser,
+   * who holds every role) may.
+   */
+  public boolean revealsHidden() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT pg_has_role(current_user, 'arbiter_admin', 'MEMBER')")) {
+      rs.next();
+      return rs.getBoolean(1);
+    } catch (SQLException e) {
+      throw new ChainReadException("could not read the login's roles", e);
+    }
+  }
+
   /** Verifies the chain as {@code options} ask. */
   public ChainVerification verify(VerifyOptions options) {
     return new AuditChainVerifier().verify(dataSource, options);
