@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
       DbCommand.class,
       MigrateCommand.class,
       DemoDataCommand.class,
+      AuditCommand.class,
       LedgerCommand.class,
+      ExportCommand.class,
       BenchCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

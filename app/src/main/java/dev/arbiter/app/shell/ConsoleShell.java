@@ -1,5 +1,7 @@
 package dev.arbiter.app.shell;
 
+import dev.arbiter.app.audit.AuditArea;
+import dev.arbiter.app.audit.AuditView;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.dashboard.DashboardView;
@@ -112,6 +114,11 @@ public final class ConsoleShell implements AutoCloseable {
     }
     if (area == Area.RELEASES) {
       ReleasesView view = ReleasesView.create(session, tasks, fxThread, locale, zone);
+      view.refresh();
+      return view;
+    }
+    if (area == Area.AUDIT) {
+      AuditView view = AuditArea.create(session, tasks, fxThread, locale, zone);
       view.refresh();
       return view;
     }

@@ -9,9 +9,10 @@ import java.util.Arrays;
 final class ChainWalk {
 
   // A fork or a moved entry is nearly always close to where it shows; older links are not searched.
-  private static final int WINDOW = 1024;
+  static final int WINDOW = 1024;
 
   private final ChainAnchor anchor;
+  private final ChainAnchor start;
   private final AuditCanonicalForm form = new AuditCanonicalForm();
   private final long[] recentIds = new long[WINDOW];
   private final byte[][] recentHashes = new byte[WINDOW][];
@@ -22,10 +23,20 @@ final class ChainWalk {
   private long rowsChecked;
 
   ChainWalk(ChainAnchor anchor) {
+    this(anchor, ChainAnchor.genesis());
+  }
+
+  /**
+   * A walk whose first entry must be {@code start.entryId() + 1} and link to {@code start.hash()}.
+   * From anywhere but genesis the start itself is taken on trust: it is the stored {@code
+   * prev_hash} of the first entry read ({@code audit verify --from}), or the end of a range another
+   * walk checked.
+   */
+  ChainWalk(ChainAnchor anchor, ChainAnchor start) {
     this.anchor = anchor;
-    ChainAnchor genesis = ChainAnchor.genesis();
-    lastId = genesis.entryId();
-    lastHash = genesis.hash();
+    this.start = start;
+    lastId = start.entryId();
+    lastHash = start.hash();
     remember(lastId, lastHash);
   }
 
@@ -66,7 +77,7 @@ final class ChainWalk {
           ChainBreakKind.TRUNCATED,
           "the log ends at entry " + lastId + " but the anchor names entry " + anchor.entryId());
     }
-    if (anchor != null && anchor.entryId() == 0 && !anchor.equals(ChainAnchor.genesis())) {
+    if (anchor != null && anchor.entryId() == start.entryId() && !anchor.equals(start)) {
       return anchorMismatch();
     }
     if (head == null) {
@@ -92,7 +103,40 @@ final class ChainWalk {
   }
 
   ChainVerification result(ChainBreak found) {
-    return new ChainVerification(rowsChecked, new ChainAnchor(lastId, lastHash), found);
+    return new ChainVerification(rowsChecked, last(), found);
+  }
+
+  /** The last sound entry so far (the start point before any entry was accepted). */
+  ChainAnchor last() {
+    return new ChainAnchor(lastId, lastHash);
+  }
+
+  long rowsChecked() {
+    return rowsChecked;
+  }
+
+  /**
+   * Continues this walk with {@code segment}, a walk over the entries that follow, checked
+   * separately from a start taken on trust. Returns false, changing nothing, when the segment does
+   * not start exactly where this walk ends; the caller then walks that stretch itself to name the
+   * break.
+   */
+  boolean extend(ChainWalk segment) {
+    if (segment.start.entryId() != lastId || !segment.start.hashEquals(lastHash)) {
+      return false;
+    }
+    // The segment's window lists its entries oldest first once read in ring order.
+    int count = Math.min(segment.recentCount, WINDOW);
+    for (int i = 0; i < count; i++) {
+      int slot = (segment.recentCount - count + i) % WINDOW;
+      if (segment.recentIds[slot] != lastId) {
+        remember(segment.recentIds[slot], segment.recentHashes[slot]);
+      }
+    }
+    lastId = segment.lastId;
+    lastHash = segment.lastHash;
+    rowsChecked += segment.rowsChecked;
+    return true;
   }
 
   private ChainBreak linkBreak(AuditEntry e) {

@@ -1,0 +1,172 @@
+package dev.arbiter.app.cli;
+
+import dev.arbiter.persistence.audit.AnchorFile;
+import dev.arbiter.persistence.audit.ChainAnchor;
+import dev.arbiter.persistence.audit.ChainBreak;
+import dev.arbiter.persistence.audit.ChainHead;
+import dev.arbiter.persistence.audit.ChainReadException;
+import dev.arbiter.persistence.audit.ChainVerification;
+import dev.arbiter.persistence.audit.CommandDatabase;
+import dev.arbiter.persistence.audit.VerifyOptions;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code audit verify|anchor}: tamper evidence for the audit log, from outside the console. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verify the hash-chained audit log, or export its head as an anchor to keep elsewhere.",
+      "Embedded: as the local superuser. Shared server: as ARBITER_DB_USER (any staff login)."
+    })
+public final class AuditCommand {
+
+  // Progress lines only for verifications long enough to wonder about, and then every few seconds.
+  private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
+  @ParentCommand private ArbiterCommand root;
+
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Recompute every entry's hash and check every link, the head and (with --anchor) that the"
+            + " chain still reaches an exported anchor.",
+        "Exit 0 when intact, 1 naming the first bad entry and how the chain broke there."
+      })
+  int verify(
+      @Option(
+              names = "--from",
+              paramLabel = "ID",
+              description = "Start at entry ID, trusting the link it stores to entry ID-1.")
+          Long from,
+      @Option(
+              names = "--anchor",
+              paramLabel = "FILE",
+              description = "An anchor written by 'audit anchor'; also catches a removed tail.")
+          Path anchorFile,
+      @Option(
+              names = "--jobs",
+              paramLabel = "N",
+              description = "Connections reading at once (default: cores, at most 2).")
+          Integer jobs) {
+    if (from != null && from < 1) {
+      throw new UserFacingException("--from must name an entry id, 1 or more");
+    }
+    if (jobs != null && jobs < 1) {
+      throw new UserFacingException("--jobs must be 1 or more");
+    }
+    ChainAnchor anchor = anchorFile == null ? null : readAnchor(anchorFile);
+    VerifyOptions options = VerifyOptions.defaults().reportingTo(progressLines(System.err));
+    if (from != null) {
+      options = options.from(from);
+    }
+    if (anchor != null) {
+      options = options.against(anchor);
+    }
+    if (jobs != null) {
+      options = options.parallelism(jobs);
+    }
+    ChainVerification result;
+    try (CommandDatabase db = CommandDatabase.open(root.settings(), "audit")) {
+      result = db.verify(options);
+    } catch (ChainReadException e) {
+      throw new UserFacingException(e.getMessage() + ": " + rootMessage(e), e);
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(e.getMessage(), e);
+    }
+    long first = from == null ? 1 : from;
+    if (result.intact()) {
+      System.out.printf(
+          Locale.ROOT,
+          "intact: %d entries verified (%s)%s%n",
+          result.rowsChecked(),
+          result.rowsChecked() == 0
+              ? "the log is empty"
+              : "entries " + first + " to " + result.lastVerified().entryId(),
+          anchor == null ? "" : "; the chain still reaches anchor entry " + anchor.entryId());
+      System.out.println("head " + result.lastVerified().format());
+      return ArbiterCli.OK;
+    }
+    ChainBreak found = result.firstBreak();
+    System.out.printf(
+        Locale.ROOT,
+        "BROKEN at entry %d (%s): %s%n",
+        found.entryId(),
+        found.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        found.detail());
+    System.out.println(
+        result.rowsChecked() == 0
+            ? "no entry before it was proven"
+            : "entries " + first + " to " + result.lastVerified().entryId() + " are intact");
+    return ArbiterCli.FINDINGS;
+  }
+
+  @Command(
+      name = "anchor",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print the chain head (entry id, hash, time), or write it to FILE, to keep outside the"
+            + " database for 'audit verify --anchor FILE'."
+      })
+  int anchor(
+      @Option(names = "--out", paramLabel = "FILE", description = "Write the anchor to FILE.")
+          Path out) {
+    try (CommandDatabase db = CommandDatabase.open(root.settings(), "audit")) {
+      ChainHead head;
+      try {
+        head = db.head();
+      } catch (IllegalStateException e) {
+        System.err.println("arbiter: " + e.getMessage());
+        return ArbiterCli.FINDINGS;
+      }
+      if (out == null) {
+        System.out.println(AnchorFile.line(head));
+        return ArbiterCli.OK;
+      }
+      AnchorFile.write(out, head, db.description());
+      System.out.println("anchor " + AnchorFile.line(head));
+      System.err.println("written to " + out.toAbsolutePath());
+      return ArbiterCli.OK;
+    } catch (ChainReadException e) {
+      throw new UserFacingException(e.getMessage() + ": " + rootMessage(e), e);
+    } catch (UncheckedIOException e) {
+      throw new UserFacingException(e.getMessage() + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static ChainAnchor readAnchor(Path file) {
+    try {
+      return AnchorFile.read(file);
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new UserFacingException(e.getMessage() + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static VerifyOptions.VerifyProgress progressLines(PrintStream err) {
+    long started = System.nanoTime();
+    long[] lastPrinted = {started};
+    return (entries, total) -> {
+      long now = System.nanoTime();
+      if (now - lastPrinted[0] >= PROGRESS_EVERY_NANOS && entries < total) {
+        lastPrinted[0] = now;
+        err.printf(Locale.ROOT, "verified %d of %d entries%n", entries, total);
+      }
+    };
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return String.valueOf(cause.getMessage());
+  }
+}

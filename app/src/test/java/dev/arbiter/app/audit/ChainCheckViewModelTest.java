@@ -1,0 +1,88 @@
+package dev.arbiter.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.app.common.SynchronousTaskRunner;
+import dev.arbiter.persistence.audit.ChainAnchor;
+import dev.arbiter.persistence.audit.ChainBreak;
+import dev.arbiter.persistence.audit.ChainBreakKind;
+import dev.arbiter.persistence.audit.ChainVerification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+
+class ChainCheckViewModelTest {
+
+  private final List<Double> progress = new ArrayList<>();
+
+  private ChainCheckViewModel model(ChainCheckViewModel.Checker checker) {
+    ChainCheckViewModel model =
+        new ChainCheckViewModel(checker, new SynchronousTaskRunner(), Runnable::run, Locale.US);
+    model.progressProperty().addListener((obs, was, now) -> progress.add(now.doubleValue()));
+    return model;
+  }
+
+  @Test
+  void intactChainSaysSoWithTheCountAfterReportingProgress() {
+    ChainCheckViewModel model =
+        model(
+            options -> {
+              options.progress().checked(500, 1000);
+              options.progress().checked(1000, 1000);
+              return new ChainVerification(12_345, new ChainAnchor(12_345, new byte[32]), null);
+            });
+    model.verify();
+    assertThat(model.stateProperty().get()).isEqualTo(ChainCheckViewModel.State.INTACT);
+    assertThat(model.messageProperty().get())
+        .isEqualTo("Chain intact: 12,345 entries verified up to entry 12,345.");
+    assertThat(progress).containsSequence(0.5, 1.0);
+    assertThat(model.runningProperty().get()).isFalse();
+  }
+
+  @Test
+  void brokenChainNamesTheEntryAndTheKind() {
+    ChainCheckViewModel model =
+        model(
+            options ->
+                new ChainVerification(
+                    56,
+                    new ChainAnchor(56, new byte[32]),
+                    new ChainBreak(57, ChainBreakKind.CHANGED, "entry 57 was changed")));
+    model.verify();
+    assertThat(model.stateProperty().get()).isEqualTo(ChainCheckViewModel.State.BROKEN);
+    assertThat(model.brokenEntryProperty().get()).isEqualTo(57);
+    assertThat(model.messageProperty().get())
+        .isEqualTo("Chain broken at entry 57 (changed): entry 57 was changed.");
+  }
+
+  @Test
+  void cancelReachesTheVerifierAndIsReportedAsCancelled() {
+    ChainCheckViewModel[] self = new ChainCheckViewModel[1];
+    self[0] =
+        model(
+            options -> {
+              self[0].cancel();
+              if (options.cancelled().getAsBoolean()) {
+                throw new CancellationException();
+              }
+              throw new AssertionError("cancel did not reach the verifier");
+            });
+    self[0].verify();
+    assertThat(self[0].stateProperty().get()).isEqualTo(ChainCheckViewModel.State.CANCELLED);
+    assertThat(self[0].messageProperty().get()).isEqualTo("Verification cancelled.");
+  }
+
+  @Test
+  void unreadableChainIsAFailureNotAVerdict() {
+    ChainCheckViewModel model =
+        model(
+            options -> {
+              throw new IllegalStateException("connection refused");
+            });
+    model.verify();
+    assertThat(model.stateProperty().get()).isEqualTo(ChainCheckViewModel.State.FAILED);
+    assertThat(model.messageProperty().get()).startsWith("Could not verify:");
+  }
+}

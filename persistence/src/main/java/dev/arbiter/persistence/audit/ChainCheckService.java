@@ -1,0 +1,26 @@
+package dev.arbiter.persistence.audit;
+
+import dev.arbiter.persistence.staff.StaffSession;
+import javax.sql.DataSource;
+
+/** Chain verification for the console, on the signed-in staff member's own connections. */
+public final class ChainCheckService {
+
+  private final DataSource dataSource;
+
+  public ChainCheckService(StaffSession session) {
+    this(session.database().dataSource());
+  }
+
+  public ChainCheckService(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Verifies as {@code options} ask; see {@link AuditChainVerifier#verify(DataSource,
+   * VerifyOptions)}.
+   */
+  public ChainVerification verify(VerifyOptions options) {
+    return new AuditChainVerifier().verify(dataSource, options);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.arbiter.persistence.audit;
+
+import java.time.Instant;
+
+/**
+ * The newest entry of the chain, as {@code audit anchor} exports it.
+ *
+ * @param anchor the entry's id and hash (genesis when the log is empty)
+ * @param occurredAt when the entry was written; null for genesis
+ */
+public record ChainHead(ChainAnchor anchor, Instant occurredAt) {}

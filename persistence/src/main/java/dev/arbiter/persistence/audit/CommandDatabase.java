@@ -1,0 +1,195 @@
+package dev.arbiter.persistence.audit;
+
+import dev.arbiter.persistence.db.DatabaseSettings;
+import dev.arbiter.persistence.db.DatabaseUnavailableException;
+import dev.arbiter.persistence.db.EmbeddedDatabasePreparer;
+import dev.arbiter.persistence.db.EmbeddedRuntime;
+import dev.arbiter.persistence.db.EmbeddedServer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The database as the audit command-line tools reach it. Embedded: the running server, or one
+ * started for the command (migrated first), read as the local superuser. Shared server: logged in
+ * with {@code ARBITER_DB_USER}/{@code ARBITER_DB_PASSWORD}, which may be any staff login, since all
+ * staff may read audit_log and audit_chain_head.
+ */
+public final class CommandDatabase implements AutoCloseable {
+
+  /** Reported to PostgreSQL, so pg_stat_activity and audit entries name the tool. */
+  public static final String APPLICATION_NAME = "arbiter-cli";
+
+  private final DataSource dataSource;
+  private final String description;
+  private final EmbeddedRuntime runtime;
+
+  private CommandDatabase(DataSource dataSource, String description, EmbeddedRuntime runtime) {
+    this.dataSource = dataSource;
+    this.description = description;
+    this.runtime = runtime;
+  }
+
+  /**
+   * Connects as {@code settings} say; {@code owner} is recorded when an embedded server has to be
+   * started for the command.
+   *
+   * @throws DatabaseUnavailableException when the server cannot be reached or logged in to
+   */
+  public static CommandDatabase open(DatabaseSettings settings, String owner) {
+    if (settings.embedded()) {
+      EmbeddedRuntime runtime = EmbeddedRuntime.attachOrStart(settings.home(), owner);
+      try {
+        EmbeddedDatabasePreparer.prepare(runtime);
+        PGSimpleDataSource ds = dataSource(runtime.jdbcUrl(), EmbeddedServer.SUPERUSER, null);
+        return probed(new CommandDatabase(ds, runtime.jdbcUrl(), runtime));
+      } catch (RuntimeException e) {
+        runtime.close();
+        throw e;
+      }
+    }
+    String url = settings.sharedUrl().orElseThrow();
+    String user =
+        settings
+            .user()
+            .orElseThrow(
+                () ->
+                    new DatabaseUnavailableException(
+                        "set ARBITER_DB_USER (a staff login) and ARBITER_DB_PASSWORD to read the"
+                            + " audit log on "
+                            + url,
+                        null));
+    return probed(
+        new CommandDatabase(
+            dataSource(url, user, settings.password().orElse(null)), user + " on " + url, null));
+  }
+
+  /** Wraps a data source the caller keeps open (tests, benchmarks). */
+  public static CommandDatabase of(DataSource dataSource, String description) {
+    return new CommandDatabase(dataSource, description, null);
+  }
+
+  private static PGSimpleDataSource dataSource(String url, String user, String password) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(url);
+    ds.setUser(user);
+    if (password != null) {
+      ds.setPassword(password);
+    }
+    ds.setApplicationName(APPLICATION_NAME);
+    ds.setConnectTimeout(10);
+    return ds;
+  }
+
+  private static CommandDatabase probed(CommandDatabase db) {
+    try (Connection c = db.dataSource.getConnection()) {
+      c.isValid(5);
+      return db;
+    } catch (SQLException e) {
+      db.close();
+      throw new DatabaseUnavailableException(
+          "could not connect to " + db.description + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The database and login, for messages. */
+  public String description() {
+    return description;
+  }
+
+  /** Connections for the persistence services the commands run. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /**
+   * Whether this login may see hidden keys in exported values: admins (and the embedded superuser,
+   * who holds every role) may.
+   */
+  public boolean revealsHidden() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT pg_has_role(current_user, 'arbiter_admin', 'MEMBER')")) {
+      rs.next();
+      return rs.getBoolean(1);
+    } catch (SQLException e) {
+      throw new ChainReadException("could not read the login's roles", e);
+    }
+  }
+
+  /** Verifies the chain as {@code options} ask. */
+  public ChainVerification verify(VerifyOptions options) {
+    return new AuditChainVerifier().verify(dataSource, options);
+  }
+
+  /**
+   * The newest entry, as audit_chain_head names it, after checking that the head and the log agree
+   * on it (the cheap part of verification). Run {@code audit verify} to prove the chain up to it.
+   *
+   * @throws IllegalStateException when head and log disagree
+   */
+  public ChainHead head() {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        ChainAnchor head = new AuditChainVerifier().readHead(c);
+        if (head == null) {
+          throw new IllegalStateException("audit_chain_head has no valid row");
+        }
+        return checked(c, head);
+      } finally {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      throw new ChainReadException("could not read the audit chain head", e);
+    }
+  }
+
+  private static ChainHead checked(Connection c, ChainAnchor head) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT (SELECT coalesce(max(id), 0) FROM audit_log),"
+                + " (SELECT hash FROM audit_log WHERE id = ?),"
+                + " (SELECT occurred_at FROM audit_log WHERE id = ?)")) {
+      ps.setLong(1, head.entryId());
+      ps.setLong(2, head.entryId());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long last = rs.getLong(1);
+        if (last != head.entryId()) {
+          throw new IllegalStateException(
+              "audit_chain_head names entry "
+                  + head.entryId()
+                  + " but the log ends at entry "
+                  + last
+                  + "; run 'arbiter audit verify'");
+        }
+        if (head.entryId() == 0) {
+          return new ChainHead(head, null);
+        }
+        if (!head.hashEquals(rs.getBytes(2))) {
+          throw new IllegalStateException(
+              "audit_chain_head holds another hash than entry "
+                  + head.entryId()
+                  + "; run 'arbiter audit verify'");
+        }
+        return new ChainHead(head, rs.getObject(3, OffsetDateTime.class).toInstant());
+      }
+    }
+  }
+
+  /** Stops the embedded server if this command started it. */
+  @Override
+  public void close() {
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+}
