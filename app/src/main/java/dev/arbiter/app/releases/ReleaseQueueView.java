@@ -148,10 +148,10 @@ final class ReleaseQueueView {
 
   private List<TableColumn<QueueItem, ?>> columns() {
     return List.of(
-        text("Checkpoint", i -> i.reference() + " " + i.label(), 150),
-        text("Payee", QueueItem::payee, 95),
-        text("Left", QueueItem::amount, 85),
-        text("Status", QueueItem::status, 70),
+        text("Checkpoint", i -> i.reference() + " " + i.label(), 170),
+        text("Payee", QueueItem::payee, 120),
+        text("Left", QueueItem::amount, 100),
+        text("Status", QueueItem::status, 80),
         gates());
   }
 
