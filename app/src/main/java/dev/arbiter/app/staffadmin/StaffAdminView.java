@@ -109,6 +109,9 @@ public final class StaffAdminView {
         e -> {
           model.create(login.getText(), name.getText(), password.getText(), email.getText());
           password.clear();
+          login.clear();
+          name.clear();
+          email.clear();
         });
     HBox form = new HBox(8, new Label("New login"), login, name, password, email, create);
     form.setAlignment(Pos.CENTER_LEFT);

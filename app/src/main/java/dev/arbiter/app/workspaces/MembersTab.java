@@ -44,8 +44,17 @@ final class MembersTab extends VBox {
     model
         .detailsProperty()
         .addListener(
-            (obs, old, details) ->
-                members.setAll(details == null ? java.util.List.of() : details.members()));
+            (obs, old, details) -> {
+              // Keep the same member selected across the reload that follows every action.
+              Member was = selected();
+              members.setAll(details == null ? java.util.List.of() : details.members());
+              if (was != null) {
+                members.stream()
+                    .filter(m -> m.id() == was.id())
+                    .findFirst()
+                    .ifPresent(m -> table.getSelectionModel().select(m));
+              }
+            });
     getChildren().addAll(table, actions());
   }
 

@@ -46,7 +46,7 @@ final class WorkspaceDetailPane extends VBox {
     this.money = money;
     this.json = new JsonTreeView(model.isAdmin());
     json.setId("settingsJson");
-    setPadding(new Insets(0, 0, 0, 8));
+    setPadding(new Insets(8, 0, 0, 0));
     title.setId("workspaceTitle");
     title.getStyleClass().add(Styles.TITLE_3);
     subtitle.getStyleClass().add(Styles.TEXT_MUTED);

@@ -13,6 +13,7 @@ import dev.arbiter.persistence.workspaces.WorkspaceDetailService;
 import dev.arbiter.persistence.workspaces.WorkspaceListService;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -40,8 +41,10 @@ public final class WorkspacesView implements AreaView {
     MoneyFormat money = new MoneyFormat(locale);
     WorkspaceListPane listPane = new WorkspaceListPane(list, money, row -> detail.open(row.id()));
     WorkspaceDetailPane detailPane = new WorkspaceDetailPane(detail, money);
+    // List above details: both get the full width, so columns and action bars stay readable.
     SplitPane split = new SplitPane(listPane, detailPane);
-    split.setDividerPositions(0.45);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.38);
     split.setPadding(new Insets(12));
     Tab workspaces = new Tab("Workspaces", split);
     workspaces.setId("tab-workspaces");
