@@ -12,38 +12,40 @@ import java.util.Set;
  * Ctrl+6 is Audit for everyone whatever else they can see.
  */
 public enum Area {
-  DASHBOARD("Dashboard", null, "Today's workload and the money held in escrow."),
+  DASHBOARD("Dashboard", Set.of(), "Today's workload and the money held in escrow."),
   DISPUTES(
       "Disputes",
-      StaffRole.SUPPORT,
+      Set.of(StaffRole.SUPPORT),
       "The dispute queue with SLA clocks, the full case file, replies, internal notes and"
           + " settlement proposals."),
   RELEASES(
       "Releases",
-      StaffRole.FINANCE,
+      Set.of(StaffRole.FINANCE),
       "The release queue of submitted checkpoints with their gates, approvals, holds and"
           + " settlements to execute."),
   MODERATION(
       "Moderation",
-      StaffRole.MODERATOR,
+      Set.of(StaffRole.MODERATOR),
       "The flag queue grouped by item and sorted by severity, with previews and decisions."),
   WORKSPACES(
       "Workspaces",
-      StaffRole.ADMIN,
+      // Support reads workspaces and adds contact notes; the database refuses it anything more.
+      Set.of(StaffRole.ADMIN, StaffRole.SUPPORT),
       "Provider workspaces with members, roles, invites and contact notes, and staff accounts."),
   AUDIT(
       "Audit",
-      null,
+      Set.of(),
       "The audit log with search, per-record history, before and after values and chain"
           + " verification.");
 
   private final String title;
-  private final StaffRole requiredRole;
+  private final Set<StaffRole> allowedRoles;
   private final String purpose;
 
-  Area(String title, StaffRole requiredRole, String purpose) {
+  /** {@code allowedRoles} empty: every staff member may use the area. */
+  Area(String title, Set<StaffRole> allowedRoles, String purpose) {
     this.title = title;
-    this.requiredRole = requiredRole;
+    this.allowedRoles = allowedRoles;
     this.purpose = purpose;
   }
 
@@ -68,7 +70,7 @@ public enum Area {
 
   /** True if staff holding {@code roles} may use the area; Dashboard and Audit are for all. */
   public boolean availableTo(Set<StaffRole> roles) {
-    return requiredRole == null || roles.contains(requiredRole);
+    return allowedRoles.isEmpty() || allowedRoles.stream().anyMatch(roles::contains);
   }
 
   /** The areas staff holding {@code roles} may use, in menu order. */

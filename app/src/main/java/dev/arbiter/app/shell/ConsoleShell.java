@@ -10,6 +10,7 @@ import dev.arbiter.app.login.DemoAccount;
 import dev.arbiter.app.login.LoginView;
 import dev.arbiter.app.login.LoginViewModel;
 import dev.arbiter.app.releases.ReleasesView;
+import dev.arbiter.app.workspaces.WorkspacesView;
 import dev.arbiter.persistence.dashboard.DashboardService;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignInService;
@@ -119,6 +120,11 @@ public final class ConsoleShell implements AutoCloseable {
     }
     if (area == Area.AUDIT) {
       AuditView view = AuditArea.create(session, tasks, fxThread, locale, zone);
+      view.refresh();
+      return view;
+    }
+    if (area == Area.WORKSPACES) {
+      WorkspacesView view = WorkspacesView.create(session, tasks, locale);
       view.refresh();
       return view;
     }

@@ -97,7 +97,8 @@ class ConsoleFlowIT {
 
     signIn(robot, "demo_support", "demo");
 
-    assertThat(navigationTitles(robot)).containsExactly("Dashboard", "Disputes", "Audit");
+    assertThat(navigationTitles(robot))
+        .containsExactly("Dashboard", "Disputes", "Workspaces", "Audit");
     assertThat(fx(() -> robot.lookup("#nav-audit").queryAs(Labeled.class).getTooltip().getText()))
         .isEqualTo("Audit (Ctrl+6)");
     waitUntil(() -> !text(robot, "#openDisputesValue").equals("—"));

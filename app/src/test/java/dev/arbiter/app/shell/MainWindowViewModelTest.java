@@ -19,7 +19,7 @@ class MainWindowViewModelTest {
   @Test
   void supportSeesDashboardDisputesAndAuditOnly() {
     assertThat(forRoles(StaffRole.SUPPORT).areaTitles())
-        .containsExactly("Dashboard", "Disputes", "Audit");
+        .containsExactly("Dashboard", "Disputes", "Workspaces", "Audit");
   }
 
   @Test

@@ -1,0 +1,141 @@
+package dev.arbiter.app.staffadmin;
+
+import atlantafx.base.theme.Styles;
+import dev.arbiter.persistence.staff.StaffAdminAccount;
+import dev.arbiter.persistence.staff.StaffRole;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The staff accounts table with role grants, revocations, deactivation and new logins. */
+public final class StaffAdminView {
+
+  private final StaffAdminViewModel model;
+  private final VBox root;
+  private final TableView<StaffAdminAccount> table = new TableView<>();
+
+  public StaffAdminView(StaffAdminViewModel model) {
+    this.model = model;
+    table.setId("staffTable");
+    table.setItems(model.accounts());
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.getColumns().add(column("Login", StaffAdminAccount::login));
+    table.getColumns().add(column("Name", StaffAdminAccount::displayName));
+    table
+        .getColumns()
+        .add(
+            column(
+                "Roles",
+                a -> a.roles().stream().map(StaffRole::title).collect(Collectors.joining(", "))));
+    table
+        .getColumns()
+        .add(
+            column(
+                "Status",
+                a -> a.active() ? (a.canLogin() ? "active" : "no login") : "deactivated"));
+    VBox.setVgrow(table, Priority.ALWAYS);
+    Label title = new Label("Staff accounts");
+    title.getStyleClass().add(Styles.TITLE_3);
+    Label error = new Label();
+    error.setId("staffError");
+    error.getStyleClass().add(Styles.DANGER);
+    error.textProperty().bind(model.errorProperty());
+    error.setWrapText(true);
+    Label message = new Label();
+    message.setId("staffMessage");
+    message.getStyleClass().add(Styles.SUCCESS);
+    message.textProperty().bind(model.messageProperty());
+    root = new VBox(10, title, table, roleBar(), createForm(), error, message);
+    root.setPadding(new Insets(12));
+    root.setId("staffAdmin");
+  }
+
+  public Node node() {
+    return root;
+  }
+
+  public void refresh() {
+    model.reload();
+  }
+
+  private HBox roleBar() {
+    ComboBox<StaffRole> role = new ComboBox<>();
+    role.setId("staffRoleChoice");
+    role.getItems().setAll(StaffRole.values());
+    role.getSelectionModel().select(StaffRole.SUPPORT);
+    BooleanBinding noSelection =
+        table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty());
+    Button grant = button("staffGrant", "Grant role", noSelection);
+    grant.setOnAction(e -> model.grant(selected(), role.getValue()));
+    Button revoke = button("staffRevoke", "Revoke role", noSelection);
+    revoke.setOnAction(e -> model.revoke(selected(), role.getValue()));
+    Button deactivate = button("staffDeactivate", "Deactivate login", noSelection);
+    deactivate.getStyleClass().add(Styles.DANGER);
+    deactivate.setOnAction(e -> model.deactivate(selected()));
+    HBox bar = new HBox(8, new Label("Role"), role, grant, revoke, deactivate);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  private HBox createForm() {
+    TextField login = new TextField();
+    login.setId("staffNewLogin");
+    login.setPromptText("login_name");
+    TextField name = new TextField();
+    name.setId("staffNewName");
+    name.setPromptText("Display name");
+    PasswordField password = new PasswordField();
+    password.setId("staffNewPassword");
+    password.setPromptText("Password (8+ characters)");
+    TextField email = new TextField();
+    email.setId("staffNewEmail");
+    email.setPromptText("E-mail (optional)");
+    Button create = button("staffCreate", "Create login", model.busyProperty());
+    create.setOnAction(
+        e -> {
+          model.create(login.getText(), name.getText(), password.getText(), email.getText());
+          password.clear();
+          login.clear();
+          name.clear();
+          email.clear();
+        });
+    HBox form = new HBox(8, new Label("New login"), login, name, password, email, create);
+    form.setAlignment(Pos.CENTER_LEFT);
+    return form;
+  }
+
+  private Button button(
+      String id, String text, javafx.beans.value.ObservableBooleanValue disabled) {
+    Button button = new Button(text);
+    button.setId(id);
+    button
+        .disableProperty()
+        .bind(Bindings.createBooleanBinding(() -> !model.isAdmin() || disabled.get(), disabled));
+    return button;
+  }
+
+  private StaffAdminAccount selected() {
+    return table.getSelectionModel().getSelectedItem();
+  }
+
+  private static TableColumn<StaffAdminAccount, String> column(
+      String title, java.util.function.Function<StaffAdminAccount, String> value) {
+    TableColumn<StaffAdminAccount, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    return column;
+  }
+}

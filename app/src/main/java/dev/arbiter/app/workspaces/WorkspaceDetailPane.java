@@ -1,0 +1,173 @@
+package dev.arbiter.app.workspaces;
+
+import static dev.arbiter.app.workspaces.Tables.column;
+
+import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.model.workspaces.WorkspaceStatus;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails.ContractLine;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails.DisputeLine;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails.FlagLine;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails.TimelineEntry;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** One workspace: header with status actions, then members, invites, notes, records and history. */
+final class WorkspaceDetailPane extends VBox {
+
+  private final WorkspaceDetailViewModel model;
+  private final MoneyFormat money;
+  private final Label title = new Label("Select a workspace");
+  private final Label subtitle = new Label();
+  private final GridPane settings = new GridPane();
+  private final JsonTreeView json;
+  private final TableView<ContractLine> contracts = Tables.table("contractTable");
+  private final TableView<DisputeLine> disputes = Tables.table("disputeTable");
+  private final TableView<FlagLine> flags = Tables.table("flagTable");
+  private final TableView<TimelineEntry> history = Tables.table("historyTable");
+
+  WorkspaceDetailPane(WorkspaceDetailViewModel model, MoneyFormat money) {
+    super(8);
+    this.model = model;
+    this.money = money;
+    this.json = new JsonTreeView(model.isAdmin());
+    json.setId("settingsJson");
+    setPadding(new Insets(8, 0, 0, 0));
+    title.setId("workspaceTitle");
+    title.getStyleClass().add(Styles.TITLE_3);
+    subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+    Label message = new Label();
+    message.setId("workspaceMessage");
+    message.getStyleClass().add(Styles.SUCCESS);
+    message.setWrapText(true);
+    message.textProperty().bind(model.messageProperty());
+    Label error = new Label();
+    error.setId("workspaceError");
+    error.getStyleClass().add(Styles.DANGER);
+    error.setWrapText(true);
+    error.textProperty().bind(model.errorProperty());
+    TabPane tabs = new TabPane();
+    tabs.setId("workspaceTabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.getTabs()
+        .addAll(
+            new Tab("Members", new MembersTab(model)),
+            new Tab("Invites", new InvitesTab(model)),
+            new Tab("Notes", new NotesTab(model)),
+            new Tab("Settings", new VBox(8, settings, json)),
+            new Tab("Contracts & cases", records()),
+            new Tab("History", timeline()));
+    tabs.getTabs().forEach(t -> t.setId("tab-" + t.getText().toLowerCase().split(" ")[0]));
+    VBox.setVgrow(tabs, Priority.ALWAYS);
+    VBox.setVgrow(json, Priority.ALWAYS);
+    getChildren().addAll(header(), message, error, tabs);
+    model.detailsProperty().addListener((obs, old, d) -> show(d));
+  }
+
+  private HBox header() {
+    Button suspend = new Button("Suspend workspace");
+    suspend.setId("workspaceSuspend");
+    suspend.setOnAction(e -> model.setStatus(WorkspaceStatus.SUSPENDED));
+    Button reactivate = new Button("Reactivate workspace");
+    reactivate.setId("workspaceReactivate");
+    reactivate.setOnAction(e -> model.setStatus(WorkspaceStatus.ACTIVE));
+    for (Button b : List.of(suspend, reactivate)) {
+      b.disableProperty().bind(model.detailsProperty().isNull().or(model.busyProperty()));
+      b.setVisible(model.isAdmin());
+      b.setManaged(model.isAdmin());
+    }
+    VBox titles = new VBox(2, title, subtitle);
+    HBox.setHgrow(titles, Priority.ALWAYS);
+    HBox header = new HBox(8, titles, suspend, reactivate);
+    header.setAlignment(Pos.CENTER_LEFT);
+    return header;
+  }
+
+  private void show(WorkspaceDetails d) {
+    if (d == null) {
+      return;
+    }
+    Settings s = d.settings();
+    title.setText(s.name());
+    subtitle.setText(
+        s.slug() + " · " + s.type() + " · " + s.status() + " · owner " + s.ownerName());
+    settings.getChildren().clear();
+    settings.setHgap(12);
+    settings.setVgap(4);
+    row(0, "Timezone", s.timezone());
+    row(1, "Default currency", s.defaultCurrency());
+    row(2, "Intake e-mail", s.intakeEmail() == null ? "—" : s.intakeEmail());
+    row(3, "Status", s.status());
+    json.show(d.settingsJson());
+    contracts.getItems().setAll(d.contracts());
+    disputes.getItems().setAll(d.disputes());
+    flags.getItems().setAll(d.flags());
+    history.getItems().setAll(d.timeline());
+  }
+
+  private void row(int index, String label, String value) {
+    Label name = new Label(label);
+    name.getStyleClass().add(Styles.TEXT_MUTED);
+    settings.addRow(index, name, new Label(value));
+  }
+
+  private Node records() {
+    Tables.columns(
+        contracts,
+        column("Contract", ContractLine::reference),
+        column("Title", ContractLine::title),
+        column("Status", ContractLine::status),
+        column("Client", ContractLine::client),
+        column("Freelancer", ContractLine::freelancer),
+        column("Value", c -> money.format(c.valueMinor(), c.currency())));
+    Tables.columns(
+        disputes,
+        column("Dispute", DisputeLine::reference),
+        column("Contract", DisputeLine::contractReference),
+        column("Status", DisputeLine::status),
+        column("Priority", DisputeLine::priority),
+        column("Amount", x -> money.format(x.amountMinor(), x.currency())));
+    Tables.columns(
+        flags,
+        column("Flag", FlagLine::id),
+        column("On", f -> f.entityType() + " " + f.entityId()),
+        column("Reason", FlagLine::reason),
+        column("Severity", FlagLine::severity),
+        column("Status", FlagLine::status));
+    return new VBox(
+        6, section("Contracts", contracts), section("Disputes", disputes), section("Flags", flags));
+  }
+
+  private Node timeline() {
+    history.setItems(FXCollections.observableArrayList());
+    Tables.columns(
+        history,
+        column("When", TimelineEntry::occurredAt),
+        column("Actor", TimelineEntry::actor),
+        column("Action", TimelineEntry::action),
+        column("Record", t -> t.entityType() + " " + t.entityId()),
+        column("Change", TimelineEntry::change));
+    return history;
+  }
+
+  private static <T> Node section(String name, TableView<T> table) {
+    Label label = new Label(name);
+    label.getStyleClass().add(Styles.TEXT_BOLD);
+    table.setPrefHeight(150);
+    return new VBox(4, label, table);
+  }
+}

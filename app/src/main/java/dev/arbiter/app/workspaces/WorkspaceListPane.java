@@ -1,0 +1,104 @@
+package dev.arbiter.app.workspaces;
+
+import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.persistence.workspaces.WorkspaceRow;
+import dev.arbiter.persistence.workspaces.WorkspaceSort;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The workspace list: filters, sort, the table and "Load more" (keyset paging). */
+final class WorkspaceListPane extends VBox {
+
+  private final WorkspaceListViewModel model;
+  private final TableView<WorkspaceRow> table = new TableView<>();
+
+  WorkspaceListPane(WorkspaceListViewModel model, MoneyFormat money, Consumer<WorkspaceRow> open) {
+    super(8);
+    this.model = model;
+    table.setId("workspaceTable");
+    table.setItems(model.rows());
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    // Sorting happens in SQL: column headers do not sort the loaded rows.
+    table.getColumns().add(column("Name", WorkspaceRow::name));
+    table.getColumns().add(column("Slug", WorkspaceRow::slug));
+    table.getColumns().add(column("Type", WorkspaceRow::type));
+    table.getColumns().add(column("Owner", WorkspaceRow::ownerName));
+    table.getColumns().add(column("Members", r -> Long.toString(r.members())));
+    table.getColumns().add(column("Open contracts", r -> Long.toString(r.openContracts())));
+    table
+        .getColumns()
+        .add(column("Escrow held", r -> money.format(r.escrowHeldMinor(), r.currency())));
+    table.getColumns().add(column("Status", WorkspaceRow::status));
+    table.getColumns().forEach(c -> c.setSortable(false));
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, row) -> {
+              if (row != null) {
+                open.accept(row);
+              }
+            });
+    VBox.setVgrow(table, Priority.ALWAYS);
+    Label error = new Label();
+    error.getStyleClass().add(Styles.DANGER);
+    error.textProperty().bind(model.errorProperty());
+    Label summary = new Label();
+    summary.setId("workspaceSummary");
+    summary.getStyleClass().add(Styles.TEXT_MUTED);
+    summary.textProperty().bind(model.summaryProperty());
+    Button more = new Button("Load more");
+    more.setId("workspaceMore");
+    more.disableProperty().bind(model.hasMoreProperty().not().or(model.loadingProperty()));
+    more.setOnAction(e -> model.loadMore());
+    HBox footer = new HBox(10, summary, more);
+    footer.setAlignment(Pos.CENTER_LEFT);
+    getChildren().addAll(filters(), table, footer, error);
+  }
+
+  private HBox filters() {
+    TextField search = new TextField();
+    search.setId("workspaceSearch");
+    search.setPromptText("Name or slug");
+    search.textProperty().bindBidirectional(model.textProperty());
+    search.setOnAction(e -> model.reload());
+    HBox.setHgrow(search, Priority.ALWAYS);
+    ComboBox<String> status = new ComboBox<>();
+    status.setId("workspaceStatusFilter");
+    status.getItems().setAll("", "active", "suspended", "archived");
+    status.setPromptText("Any status");
+    status.valueProperty().bindBidirectional(model.statusProperty());
+    status.setOnAction(e -> model.reload());
+    ComboBox<WorkspaceSort> sort = new ComboBox<>();
+    sort.setId("workspaceSort");
+    sort.getItems().setAll(WorkspaceSort.values());
+    sort.valueProperty().bindBidirectional(model.sortProperty());
+    sort.setOnAction(e -> model.reload());
+    CheckBox descending = new CheckBox("Descending");
+    descending.selectedProperty().bindBidirectional(model.descendingProperty());
+    descending.setOnAction(e -> model.reload());
+    HBox bar = new HBox(8, search, status, new Label("Sort"), sort, descending);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  private static TableColumn<WorkspaceRow, String> column(
+      String title, Function<WorkspaceRow, String> value) {
+    TableColumn<WorkspaceRow, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    return column;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.arbiter.app.workspaces;
+
+import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.staffadmin.StaffAdminView;
+import dev.arbiter.app.staffadmin.StaffAdminViewModel;
+import dev.arbiter.persistence.staff.StaffAdminService;
+import dev.arbiter.persistence.staff.StaffRole;
+import dev.arbiter.persistence.staff.StaffSession;
+import dev.arbiter.persistence.workspaces.WorkspaceAdminService;
+import dev.arbiter.persistence.workspaces.WorkspaceDetailService;
+import dev.arbiter.persistence.workspaces.WorkspaceListService;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * The Workspaces area: the workspace list beside the selected workspace, and staff administration
+ * as a second tab.
+ */
+public final class WorkspacesView implements AreaView {
+
+  private final WorkspaceListViewModel list;
+  private final WorkspaceDetailViewModel detail;
+  private final StaffAdminView staff;
+  private final TabPane root = new TabPane();
+
+  public WorkspacesView(
+      WorkspaceListViewModel list,
+      WorkspaceDetailViewModel detail,
+      StaffAdminViewModel staff,
+      Locale locale) {
+    this.list = list;
+    this.detail = detail;
+    this.staff = new StaffAdminView(staff);
+    MoneyFormat money = new MoneyFormat(locale);
+    WorkspaceListPane listPane = new WorkspaceListPane(list, money, row -> detail.open(row.id()));
+    WorkspaceDetailPane detailPane = new WorkspaceDetailPane(detail, money);
+    // List above details: both get the full width, so columns and action bars stay readable.
+    SplitPane split = new SplitPane(listPane, detailPane);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.38);
+    split.setPadding(new Insets(12));
+    Tab workspaces = new Tab("Workspaces", split);
+    workspaces.setId("tab-workspaces");
+    Tab staffTab = new Tab("Staff accounts", this.staff.node());
+    staffTab.setId("tab-staff");
+    staffTab.setOnSelectionChanged(
+        e -> {
+          if (staffTab.isSelected()) {
+            this.staff.refresh();
+          }
+        });
+    root.getTabs().addAll(workspaces, staffTab);
+    root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    root.setId("workspaces");
+  }
+
+  /** Builds the area's services and view models for a signed-in session. */
+  public static WorkspacesView create(StaffSession session, TaskRunner tasks, Locale locale) {
+    boolean admin = session.staff().has(StaffRole.ADMIN);
+    WorkspaceListService listService = new WorkspaceListService(session.database());
+    WorkspaceDetailService detailService = new WorkspaceDetailService(session.database(), admin);
+    WorkspaceAdminService actions = new WorkspaceAdminService(session.database());
+    return new WorkspacesView(
+        new WorkspaceListViewModel(listService::page, tasks),
+        new WorkspaceDetailViewModel(detailService::load, actions, tasks, admin),
+        new StaffAdminViewModel(new StaffAdminService(session.database()), tasks, admin),
+        locale);
+  }
+
+  @Override
+  public Node node() {
+    return root;
+  }
+
+  @Override
+  public void refresh() {
+    list.reload();
+    detail.reload();
+    staff.refresh();
+  }
+}

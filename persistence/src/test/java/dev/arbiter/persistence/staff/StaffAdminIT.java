@@ -1,0 +1,169 @@
+package dev.arbiter.persistence.staff;
+
+import static dev.arbiter.persistence.contract.Fixtures.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.workspaces.WorkspaceActionException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Staff administration through the definer functions. Login roles are cluster-wide and the embedded
+ * server is shared by the test JVM, so every test makes its own uniquely named login and never
+ * changes the demo logins' roles.
+ */
+class StaffAdminIT {
+
+  private static final AtomicInteger SEQ = new AtomicInteger();
+  private static final String PASSWORD = "s3cret-pass";
+  private static TestDatabase db;
+  private static StaffAdminService admin;
+
+  @BeforeAll
+  static void database() {
+    db = TestDatabase.fresh();
+    admin = new StaffAdminService(db.dataSource("demo_admin", "demo"));
+  }
+
+  private static String newLogin() {
+    String login = "t" + ProcessHandle.current().pid() + "_staff_" + SEQ.incrementAndGet();
+    admin.createLogin(login, "Test Staff " + SEQ.get(), PASSWORD, login + "@arbiter.example");
+    return login;
+  }
+
+  private static boolean isMember(String login, String group) throws SQLException {
+    try (Connection c = db.superuser()) {
+      return (Boolean) value(c, "SELECT pg_has_role(?, ?, 'MEMBER')", login, group);
+    }
+  }
+
+  private static Object lastAudit(String column, String entityType, String login)
+      throws SQLException {
+    try (Connection c = db.superuser()) {
+      return value(
+          c,
+          "SELECT "
+              + column
+              + " FROM audit_log WHERE entity_type = ? AND entity_id = ?"
+              + " ORDER BY id DESC LIMIT 1",
+          entityType,
+          login);
+    }
+  }
+
+  @Test
+  void grantedRoleIsARealMembershipAndIsAudited() throws SQLException {
+    String login = newLogin();
+
+    admin.grant(login, StaffRole.FINANCE);
+
+    assertThat(isMember(login, "arbiter_finance")).isTrue();
+    assertThat(lastAudit("actor", "staff_role", login)).isEqualTo("demo_admin");
+    assertThat(lastAudit("new_values ->> 'roles'", "staff_role", login))
+        .isEqualTo("[\"arbiter_finance\"]");
+    assertThat(admin.list())
+        .filteredOn(a -> a.login().equals(login))
+        .singleElement()
+        .satisfies(a -> assertThat(a.roles()).containsExactly(StaffRole.FINANCE));
+    try (Connection c = db.dataSource(login, PASSWORD).getConnection()) {
+      assertThat(value(c, "SELECT pg_has_role(session_user, 'arbiter_finance', 'MEMBER')"))
+          .isEqualTo(true);
+    }
+  }
+
+  @Test
+  void revokedRoleIsGoneAndAudited() throws SQLException {
+    String login = newLogin();
+    admin.grant(login, StaffRole.MODERATOR);
+    admin.grant(login, StaffRole.SUPPORT);
+
+    admin.revoke(login, StaffRole.MODERATOR);
+
+    assertThat(isMember(login, "arbiter_moderator")).isFalse();
+    assertThat(isMember(login, "arbiter_support")).isTrue();
+    assertThat(lastAudit("old_values ->> 'roles'", "staff_role", login))
+        .isEqualTo("[\"arbiter_moderator\", \"arbiter_support\"]");
+  }
+
+  @Test
+  void anAdminCannotRemoveTheirOwnAdminRole() throws SQLException {
+    assertThatThrownBy(() -> admin.revoke("demo_admin", StaffRole.ADMIN))
+        .isInstanceOfSatisfying(
+            WorkspaceActionException.class,
+            e -> assertThat(e.getMessage()).contains("cannot remove your own admin role"));
+    assertThat(isMember("demo_admin", "arbiter_admin")).isTrue();
+  }
+
+  @Test
+  void anotherAdminMayRemoveAnAdminRole() throws SQLException {
+    String second = newLogin();
+    admin.grant(second, StaffRole.ADMIN);
+    StaffAdminService asSecond = new StaffAdminService(db.dataSource(second, PASSWORD));
+    String third = newLogin();
+    admin.grant(third, StaffRole.ADMIN);
+
+    asSecond.revoke(third, StaffRole.ADMIN);
+
+    assertThat(isMember(third, "arbiter_admin")).isFalse();
+    assertThat(lastAudit("actor", "staff_role", third)).isEqualTo(second);
+  }
+
+  @Test
+  void deactivatedLoginCannotSignInAndItsAccountIsInactive() throws SQLException {
+    String login = newLogin();
+    admin.grant(login, StaffRole.SUPPORT);
+
+    admin.deactivate(login);
+
+    assertThatThrownBy(() -> db.dataSource(login, PASSWORD).getConnection().close())
+        .isInstanceOfSatisfying(
+            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28000"));
+    assertThat(admin.list())
+        .filteredOn(a -> a.login().equals(login))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.active()).isFalse();
+              assertThat(a.canLogin()).isFalse();
+            });
+    assertThat(lastAudit("new_values ->> 'can_login'", "staff_login", login)).isEqualTo("false");
+  }
+
+  @Test
+  void anAdminCannotDeactivateThemselves() {
+    assertThatThrownBy(() -> admin.deactivate("demo_admin"))
+        .hasMessageContaining("cannot deactivate your own login");
+  }
+
+  @Test
+  void theBackendAndTheMigratorAreNotManagedAsStaff() throws SQLException {
+    try (Connection c = db.migrator()) {
+      c.createStatement()
+          .execute(
+              "INSERT INTO staff_accounts (login_role, display_name) VALUES ('demo_backend',"
+                  + " 'Backend') ON CONFLICT DO NOTHING");
+    }
+    assertThatThrownBy(() -> admin.deactivate("demo_backend"))
+        .hasMessageContaining("not a staff login");
+    assertThatThrownBy(() -> admin.grant("arbiter_migrator", StaffRole.ADMIN))
+        .isInstanceOf(WorkspaceActionException.class);
+    assertThat(isMember("demo_backend", "arbiter_admin")).isFalse();
+  }
+
+  @Test
+  void newLoginsMustHaveAGoodNameAndPassword() {
+    assertThatThrownBy(() -> admin.createLogin("Bad Name", "x", PASSWORD, null))
+        .hasMessageContaining("not allowed");
+    assertThatThrownBy(() -> admin.createLogin("arbiter_root", "x", PASSWORD, null))
+        .hasMessageContaining("not allowed");
+    assertThatThrownBy(() -> admin.createLogin("t_short_pw", "x", "short", null))
+        .hasMessageContaining("at least 8");
+    assertThatThrownBy(() -> admin.createLogin("demo_support", "x", PASSWORD, null))
+        .hasMessageContaining("already exists");
+  }
+}
