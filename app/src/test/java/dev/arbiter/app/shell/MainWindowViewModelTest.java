@@ -17,7 +17,7 @@ class MainWindowViewModelTest {
   }
 
   @Test
-  void supportSeesDashboardDisputesAndAuditOnly() {
+  void supportSeesDashboardDisputesWorkspacesAndAuditOnly() {
     assertThat(forRoles(StaffRole.SUPPORT).areaTitles())
         .containsExactly("Dashboard", "Disputes", "Workspaces", "Audit");
   }
