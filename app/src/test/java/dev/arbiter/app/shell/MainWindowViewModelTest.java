@@ -62,7 +62,7 @@ class MainWindowViewModelTest {
     MainWindowViewModel model = forRoles(StaffRole.SUPPORT);
 
     assertThat(model.selectShortcut(3)).isFalse();
-    assertThat(model.select(Area.WORKSPACES)).isFalse();
+    assertThat(model.select(Area.MODERATION)).isFalse();
     assertThat(model.selectShortcut(9)).isFalse();
     assertThat(model.selectedProperty().get()).isEqualTo(Area.DASHBOARD);
   }
