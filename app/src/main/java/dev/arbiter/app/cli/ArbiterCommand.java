@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
       "Operations console for the marketplace's back office.",
       "With no command, opens the console (embedded demo database unless ARBITER_DB_URL is set)."
     },
-    subcommands = {DbCommand.class, MigrateCommand.class},
+    subcommands = {DbCommand.class, MigrateCommand.class, BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",

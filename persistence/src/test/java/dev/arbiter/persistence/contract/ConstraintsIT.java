@@ -3,13 +3,10 @@ package dev.arbiter.persistence.contract;
 import static dev.arbiter.persistence.contract.Fixtures.id;
 import static dev.arbiter.persistence.contract.Fixtures.update;
 import static dev.arbiter.persistence.contract.Fixtures.value;
-import static dev.arbiter.persistence.contract.Transactions.auditHead;
-import static dev.arbiter.persistence.contract.Transactions.constraint;
-import static dev.arbiter.persistence.contract.Transactions.refused;
+import static dev.arbiter.persistence.contract.Transactions.refusedLeavingNothing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.persistence.contract.Fixtures.Seed;
-import dev.arbiter.persistence.contract.Transactions.SqlWork;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,9 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad rows are refused by the database itself, with its own error, and a refused transaction leaves
- * nothing behind: each test first makes a valid change in the same transaction and checks that it,
- * and its audit entry, are gone after the refusal.
+ * Bad values are refused by the database itself, with its own error, and a refused transaction
+ * leaves nothing behind: each test first makes a valid change in the same transaction and checks
+ * that it, and its audit entry, are gone after the refusal. Status moves, versions and authorship:
+ * {@link WriteRulesIT}.
  */
 class ConstraintsIT {
 
@@ -43,7 +41,8 @@ class ConstraintsIT {
   @Test
   void checkpointWithZeroAmountIsRefusedAndTheValidOneBeforeItIsRolledBack() throws SQLException {
     String label = "kept-" + Fixtures.next();
-    assertRefusedLeavingNothing(
+    refusedLeavingNothing(
+        db,
         owner,
         "23514",
         "escrow_checkpoints_amount_minor_check",
@@ -58,7 +57,8 @@ class ConstraintsIT {
   void disputeWithNegativeAmountIsRefusedForTheBackend() throws SQLException {
     String reference = Fixtures.disputeReference();
     try (Connection backend = db.as("demo_backend")) {
-      assertRefusedLeavingNothing(
+      refusedLeavingNothing(
+          db,
           backend,
           "23514",
           "disputes_amount_disputed_minor_check",
@@ -73,7 +73,8 @@ class ConstraintsIT {
   @Test
   void unknownStatusIsRefusedEvenForTheOwner() throws SQLException {
     String reference = Fixtures.disputeReference();
-    assertRefusedLeavingNothing(
+    refusedLeavingNothing(
+        db,
         owner,
         "23514",
         "disputes_status_check",
@@ -94,7 +95,8 @@ class ConstraintsIT {
   @Test
   void escrowCannotReleaseAndRefundMoreThanWasFunded() throws SQLException {
     Object versionBefore = value(owner, "SELECT version FROM escrows WHERE id = ?", seed.escrow());
-    assertRefusedLeavingNothing(
+    refusedLeavingNothing(
+        db,
         owner,
         "23514",
         "escrows_released_refunded_within_funded",
@@ -110,7 +112,8 @@ class ConstraintsIT {
 
   @Test
   void checkpointCannotReleaseMoreThanItsAmount() throws SQLException {
-    assertRefusedLeavingNothing(
+    refusedLeavingNothing(
+        db,
         owner,
         "23514",
         "escrow_checkpoints_released_within_amount",
@@ -124,7 +127,8 @@ class ConstraintsIT {
   @Test
   void releaseRefusesSecondApprovalBySameReviewer() throws SQLException {
     long checkpoint = Fixtures.checkpoint(owner, seed.escrow(), "submitted");
-    assertRefusedLeavingNothing(
+    refusedLeavingNothing(
+        db,
         owner,
         "23505",
         "release_approvals_checkpoint_reviewer_key",
@@ -140,7 +144,8 @@ class ConstraintsIT {
   void userCanJoinAWorkspaceOnlyOnce() throws SQLException {
     long user = Fixtures.user(owner, "member");
     try (Connection admin = db.as("demo_admin")) {
-      assertRefusedLeavingNothing(
+      refusedLeavingNothing(
+          db,
           admin,
           "23505",
           "workspace_members_workspace_user_key",
@@ -157,7 +162,8 @@ class ConstraintsIT {
     long first = Fixtures.checkpoint(owner, seed.escrow(), "pending");
     long second = Fixtures.checkpoint(owner, seed.escrow(), "pending");
     String payout = "PO-" + Fixtures.next();
-    assertRefusedLeavingNothing(
+    refusedLeavingNothing(
+        db,
         owner,
         "23505",
         "escrow_checkpoints_payout_reference_key",
@@ -172,7 +178,8 @@ class ConstraintsIT {
   @Test
   void journalIdempotencyKeyIsUnique() throws SQLException {
     String key = "idem-" + Fixtures.next();
-    assertRefusedLeavingNothing(
+    refusedLeavingNothing(
+        db,
         owner,
         "23505",
         "journals_idempotency_key_key",
@@ -188,7 +195,8 @@ class ConstraintsIT {
     String key = "unbalanced-" + Fixtures.next();
     long[] entries = new long[1];
     SQLException refusal =
-        assertRefusedLeavingNothing(
+        refusedLeavingNothing(
+            db,
             owner,
             "23514",
             "journals_balanced",
@@ -208,241 +216,34 @@ class ConstraintsIT {
   @Test
   void journalWithoutEntriesIsRefusedAtCommit() throws SQLException {
     String key = "empty-" + Fixtures.next();
-    assertRefusedLeavingNothing(owner, "23514", "journals_balanced", c -> insertJournal(c, key));
+    refusedLeavingNothing(db, owner, "23514", "journals_balanced", c -> insertJournal(c, key));
     assertThat(count("SELECT count(*) FROM journals WHERE idempotency_key = ?", key)).isZero();
   }
 
   @Test
   void ledgerEntriesAndJournalsCannotBeEditedEvenByTheOwner() throws SQLException {
-    assertRefusedLeavingNothing(
+    refusedLeavingNothing(
+        db,
         owner,
         "42501",
         null,
         c ->
             update(
                 c, "UPDATE ledger_entries SET amount_minor = 1 WHERE id = ?", seed.ledgerEntry()));
-    assertRefusedLeavingNothing(
+    refusedLeavingNothing(
+        db,
         owner,
         "42501",
         null,
         c -> update(c, "DELETE FROM ledger_entries WHERE id = ?", seed.ledgerEntry()));
-    assertRefusedLeavingNothing(
+    refusedLeavingNothing(
+        db,
         owner,
         "42501",
         null,
         c -> update(c, "UPDATE journals SET description = 'edited' WHERE id = ?", seed.journal()));
-    assertRefusedLeavingNothing(
-        owner, "42501", null, c -> update(c, "TRUNCATE ledger_entries, journals CASCADE"));
-  }
-
-  @Test
-  void disputeCannotJumpFromOpenToResolvedForSupport() throws SQLException {
-    long dispute = Fixtures.dispute(owner, seed.contract(), seed.client());
-    try (Connection support = db.as("demo_support")) {
-      SQLException refusal =
-          assertRefusedLeavingNothing(
-              support,
-              "23514",
-              "dispute_status_transition",
-              c -> {
-                update(c, "UPDATE disputes SET priority = 'high' WHERE id = ?", dispute);
-                update(c, "UPDATE disputes SET status = 'resolved' WHERE id = ?", dispute);
-              });
-      assertThat(refusal.getMessage()).contains("open -> resolved");
-      // The legal first step is accepted for the same login.
-      assertThat(
-              update(support, "UPDATE disputes SET status = 'under_review' WHERE id = ?", dispute))
-          .isEqualTo(1);
-    }
-    assertThat(value(owner, "SELECT priority FROM disputes WHERE id = ?", dispute))
-        .isEqualTo("normal");
-  }
-
-  @Test
-  void disputeCannotJumpFromOpenToResolvedEvenForTheOwner() throws SQLException {
-    long dispute = Fixtures.dispute(owner, seed.contract(), seed.client());
-    assertRefusedLeavingNothing(
-        owner,
-        "23514",
-        "dispute_status_transition",
-        c ->
-            update(
-                c,
-                "UPDATE disputes SET status = 'resolved', outcome = 'dismissed', resolved_at = now(),"
-                    + " resolved_by = 'demo_support' WHERE id = ?",
-                dispute));
-    assertThat(value(owner, "SELECT status FROM disputes WHERE id = ?", dispute)).isEqualTo("open");
-  }
-
-  @Test
-  void checkpointIsReleasedOnlyThroughTheMoneyFunctions() throws SQLException {
-    long checkpoint = Fixtures.checkpoint(owner, seed.escrow(), "approved");
-    try (Connection backend = db.as("demo_backend")) {
-      SQLException refusal =
-          assertRefusedLeavingNothing(
-              backend,
-              "42501",
-              "checkpoint_status_transition",
-              c ->
-                  update(
-                      c,
-                      "UPDATE escrow_checkpoints SET status = 'released' WHERE id = ?",
-                      checkpoint));
-      assertThat(refusal.getMessage()).contains("money functions");
-    }
-    try (Connection finance = db.as("demo_finance")) {
-      SQLException refusal =
-          assertRefusedLeavingNothing(
-              finance,
-              "42501",
-              null,
-              c ->
-                  update(
-                      c,
-                      "UPDATE escrow_checkpoints SET status = 'released' WHERE id = ?",
-                      checkpoint));
-      assertThat(refusal.getMessage()).contains("permission denied");
-    }
-    // The owner (inside a money function) may make the move.
-    assertThat(
-            update(
-                owner,
-                "UPDATE escrow_checkpoints SET status = 'released', released_minor = amount_minor,"
-                    + " released_at = now(), released_by = 'demo_finance', payout_reference = ?"
-                    + " WHERE id = ?",
-                "PO-" + Fixtures.next(),
-                checkpoint))
-        .isEqualTo(1);
-  }
-
-  @Test
-  void backendCannotOpenADisputeInALaterStatus() throws SQLException {
-    try (Connection backend = db.as("demo_backend")) {
-      SQLException refusal =
-          assertRefusedLeavingNothing(
-              backend,
-              "42501",
-              null,
-              c ->
-                  update(
-                      c,
-                      "INSERT INTO disputes (reference, contract_id, opened_by, reason_code,"
-                          + " amount_disputed_minor, currency, status) VALUES (?, ?, ?, 'scope', 10,"
-                          + " 'USD', 'under_review')",
-                      Fixtures.disputeReference(),
-                      seed.contract(),
-                      seed.client()));
-      assertThat(refusal.getMessage()).contains("permission denied");
-      // Flags the backend may insert in full, so there the status trigger is what refuses.
-      assertRefusedLeavingNothing(
-          backend,
-          "23514",
-          "flag_initial_status",
-          c ->
-              update(
-                  c,
-                  "INSERT INTO moderation_flags (entity_type, entity_id, reporter_id, reason,"
-                      + " severity, status, decision, decided_by, decided_at) VALUES ('user', 1, ?,"
-                      + " 'spam', 'low', 'actioned', 'warn_user', 'demo_backend', now())",
-                  seed.client()));
-    }
-  }
-
-  @Test
-  void staleVersionWriteIsRefusedWithSerializationFailure() throws SQLException {
-    long dispute = Fixtures.dispute(owner, seed.contract(), seed.client());
-    try (Connection first = db.as("demo_support");
-        Connection second = db.as("demo_support")) {
-      int read =
-          ((Number) value(first, "SELECT version FROM disputes WHERE id = ?", dispute)).intValue();
-      // Another console saves first, the way Hibernate does: version read + 1.
-      assertThat(
-              update(
-                  second,
-                  "UPDATE disputes SET priority = 'high', version = ? WHERE id = ?",
-                  read + 1,
-                  dispute))
-          .isEqualTo(1);
-      SQLException refusal =
-          assertRefusedLeavingNothing(
-              first,
-              "40001",
-              null,
-              c ->
-                  update(
-                      c,
-                      "UPDATE disputes SET priority = 'urgent', version = ? WHERE id = ?",
-                      read + 1,
-                      dispute));
-      assertThat(refusal.getMessage()).contains("stale version");
-      // A writer that leaves the version out still gets it bumped.
-      update(first, "UPDATE disputes SET priority = 'low' WHERE id = ?", dispute);
-    }
-    assertThat(
-            value(owner, "SELECT priority || ':' || version FROM disputes WHERE id = ?", dispute))
-        .isEqualTo("low:2");
-  }
-
-  @Test
-  void moderatorCannotRecordAColleagueAsTheDecider() throws SQLException {
-    long flag = Fixtures.flag(owner, seed.client());
-    try (Connection moderator = db.as("demo_moderator")) {
-      assertRefusedLeavingNothing(
-          moderator,
-          "42501",
-          null,
-          c ->
-              update(
-                  c,
-                  "UPDATE moderation_flags SET status = 'dismissed', decision = 'dismiss',"
-                      + " decided_by = 'demo_admin', decided_at = now() WHERE id = ?",
-                  flag));
-      assertThat(
-              update(
-                  moderator,
-                  "UPDATE moderation_flags SET status = 'dismissed', decision = 'dismiss',"
-                      + " decided_by = 'demo_moderator', decided_at = now() WHERE id = ?",
-                  flag))
-          .isEqualTo(1);
-    }
-  }
-
-  @Test
-  void backendCannotWriteAMessageInAStaffMembersName() throws SQLException {
-    try (Connection backend = db.as("demo_backend")) {
-      assertRefusedLeavingNothing(
-          backend,
-          "42501",
-          null,
-          c ->
-              update(
-                  c,
-                  "INSERT INTO dispute_messages (dispute_id, author_staff, visibility, body)"
-                      + " VALUES (?, 'demo_support', 'internal', 'approve it')",
-                  seed.dispute()));
-      assertThat(
-              update(
-                  backend,
-                  "INSERT INTO dispute_messages (dispute_id, author_user_id, visibility, body)"
-                      + " VALUES (?, ?, 'parties', 'where is my logo?')",
-                  seed.dispute(),
-                  seed.client()))
-          .isEqualTo(1);
-    }
-  }
-
-  private static SQLException assertRefusedLeavingNothing(
-      Connection c, String sqlState, String constraintName, SqlWork work) throws SQLException {
-    long auditBefore = auditHead(db);
-    SQLException refusal = refused(c, work);
-    assertThat(refusal.getSQLState()).as(refusal.getMessage()).isEqualTo(sqlState);
-    if (constraintName != null) {
-      assertThat(constraint(refusal)).as(refusal.getMessage()).isEqualTo(constraintName);
-    }
-    assertThat(auditHead(db))
-        .as("audit entries left by the refused transaction")
-        .isEqualTo(auditBefore);
-    return refusal;
+    refusedLeavingNothing(
+        db, owner, "42501", null, c -> update(c, "TRUNCATE ledger_entries, journals CASCADE"));
   }
 
   private static long count(String query, Object... params) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.arbiter.persistence.testing.TestDatabase;
@@ -35,6 +36,25 @@ public final class Transactions {
       c.setAutoCommit(true);
     }
     return fail("the database accepted what it should have refused");
+  }
+
+  /**
+   * Like {@link #refused}, and checks the refusal's SQLState (and constraint, when not null) and
+   * that the audit chain did not grow: the transaction left nothing behind.
+   */
+  public static SQLException refusedLeavingNothing(
+      TestDatabase db, Connection c, String sqlState, String constraintName, SqlWork work)
+      throws SQLException {
+    long auditBefore = auditHead(db);
+    SQLException refusal = refused(c, work);
+    assertThat(refusal.getSQLState()).as(refusal.getMessage()).isEqualTo(sqlState);
+    if (constraintName != null) {
+      assertThat(constraint(refusal)).as(refusal.getMessage()).isEqualTo(constraintName);
+    }
+    assertThat(auditHead(db))
+        .as("audit entries left by the refused transaction")
+        .isEqualTo(auditBefore);
+    return refusal;
   }
 
   /** Runs {@code work} in a transaction that is always rolled back. */

@@ -1,0 +1,22 @@
+package dev.arbiter.persistence.audit;
+
+/**
+ * One audit_log row as the chain hashes it: text columns (and jsonb as the server's text) as the
+ * UTF-8 bytes the server sent, null for NULL; {@code occurred_at} as epoch microseconds. Bytes
+ * rather than strings because decoding and re-encoding every value cost more than hashing it.
+ */
+record AuditEntry(
+    long id,
+    long occurredAtMicros,
+    byte[] actor,
+    byte[] dbUser,
+    byte[] action,
+    byte[] command,
+    byte[] entityType,
+    byte[] entityId,
+    byte[] oldValues,
+    byte[] newValues,
+    byte[] requestId,
+    byte[] clientInfo,
+    byte[] prevHash,
+    byte[] hash) {}

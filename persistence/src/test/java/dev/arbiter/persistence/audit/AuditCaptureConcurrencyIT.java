@@ -1,0 +1,186 @@
+package dev.arbiter.persistence.audit;
+
+import static dev.arbiter.persistence.contract.Fixtures.update;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.persistence.contract.Fixtures;
+import dev.arbiter.persistence.contract.Fixtures.Seed;
+import dev.arbiter.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Eight writers, each on its own connection and login, commit 50 transactions each (and roll back
+ * five more) at the same time, all also touching one shared dispute. The chain they leave must be
+ * gapless, unforked and hold exactly one entry per committed row change.
+ */
+class AuditCaptureConcurrencyIT {
+
+  private static final int COMMITTED = 50;
+  private static final int ROLLED_BACK = 5;
+
+  /** One writer: its login and the audited changes each of its transactions makes. */
+  private record Writer(String login, int changesPerTransaction) {}
+
+  private static final List<Writer> WRITERS =
+      List.of(
+          new Writer("demo_support", 3),
+          new Writer("demo_support", 3),
+          new Writer("demo_moderator", 2),
+          new Writer("demo_moderator", 2),
+          new Writer("demo_backend", 3),
+          new Writer("demo_backend", 3),
+          new Writer("demo_admin", 2),
+          new Writer("demo_admin", 2));
+
+  @Test
+  void concurrentWritersLeaveOneGaplessUnbrokenChain() throws Exception {
+    TestDatabase db = TestDatabase.fresh();
+    Seed seed;
+    long shared;
+    List<long[]> ownRows = new ArrayList<>();
+    try (Connection owner = db.migrator()) {
+      seed = Fixtures.seed(owner);
+      shared = Fixtures.dispute(owner, seed.contract(), seed.client());
+      update(owner, "UPDATE disputes SET status = 'under_review' WHERE id = ?", shared);
+      for (int i = 0; i < WRITERS.size(); i++) {
+        long dispute = Fixtures.dispute(owner, seed.contract(), seed.client());
+        update(owner, "UPDATE disputes SET status = 'under_review' WHERE id = ?", dispute);
+        ownRows.add(
+            new long[] {
+              dispute,
+              Fixtures.flag(owner, seed.client()),
+              Fixtures.workspace(owner, seed.client()),
+              Fixtures.id(
+                  owner,
+                  "INSERT INTO dispute_messages (dispute_id, author_user_id, visibility, body)"
+                      + " VALUES (?, ?, 'parties', 'see attached')",
+                  dispute,
+                  seed.client())
+            });
+      }
+    }
+    long before = AuditEntries.lastId(db);
+
+    ExecutorService pool = Executors.newFixedThreadPool(WRITERS.size());
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    for (int i = 0; i < WRITERS.size(); i++) {
+      Writer writer = WRITERS.get(i);
+      long[] own = ownRows.get(i);
+      done.add(
+          pool.submit(
+              () -> {
+                try (Connection c = db.as(writer.login())) {
+                  c.setAutoCommit(false);
+                  start.await();
+                  for (int t = 0; t < COMMITTED + ROLLED_BACK; t++) {
+                    work(c, writer.login(), own, seed, shared);
+                    if (t % 11 == 10) {
+                      c.rollback();
+                    } else {
+                      c.commit();
+                    }
+                  }
+                }
+                return null;
+              }));
+    }
+    start.countDown();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+    for (Future<?> f : done) {
+      f.get();
+    }
+
+    long expected =
+        WRITERS.stream().mapToLong(w -> (long) w.changesPerTransaction() * COMMITTED).sum();
+    List<AuditEntries.Row> entries = AuditEntries.after(db, before);
+    assertThat(entries).hasSize((int) expected);
+    assertThat(entries.get(entries.size() - 1).id()).isEqualTo(before + expected);
+    Map<String, Long> perActor =
+        entries.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    AuditEntries.Row::actor, java.util.stream.Collectors.counting()));
+    assertThat(perActor)
+        .containsEntry("demo_support", 2L * 3 * COMMITTED)
+        .containsEntry("demo_moderator", 2L * 2 * COMMITTED)
+        .containsEntry("demo_backend", 2L * 3 * COMMITTED)
+        .containsEntry("demo_admin", 2L * 2 * COMMITTED);
+
+    ChainVerification result =
+        new AuditChainVerifier(64).verify(db.dataSource("demo_support", "demo"));
+    assertThat(result.firstBreak()).isNull();
+    assertThat(result.rowsChecked()).isEqualTo(before + expected);
+    assertThat(result.lastVerified().entryId()).isEqualTo(before + expected);
+  }
+
+  // Each transaction changes the writer's own rows first and the shared dispute last. The first
+  // audited change takes the chain head, so no writer holds the shared row while waiting for it.
+  private static void work(Connection c, String login, long[] own, Seed seed, long shared)
+      throws SQLException {
+    long dispute = own[0];
+    switch (login) {
+      case "demo_support" -> {
+        update(c, "UPDATE disputes SET priority = " + randomPriority() + " WHERE id = ?", dispute);
+        update(
+            c,
+            "INSERT INTO dispute_messages (dispute_id, visibility, body)"
+                + " VALUES (?, 'internal', 'checked the files')",
+            dispute);
+        update(c, "UPDATE disputes SET priority = " + randomPriority() + " WHERE id = ?", shared);
+      }
+      case "demo_moderator" -> {
+        update(
+            c,
+            "UPDATE moderation_flags SET assigned_to = CASE WHEN assigned_to IS NULL"
+                + " THEN session_user END, claimed_at = CASE WHEN assigned_to IS NULL THEN now() END"
+                + " WHERE id = ?",
+            own[1]);
+        update(
+            c,
+            "UPDATE dispute_messages SET hidden_at = CASE WHEN hidden_at IS NULL THEN now() END"
+                + " WHERE id = ?",
+            own[3]);
+      }
+      case "demo_backend" -> {
+        update(
+            c,
+            "INSERT INTO disputes (reference, contract_id, opened_by, reason_code,"
+                + " amount_disputed_minor, currency) VALUES (?, ?, ?, 'late_delivery', 900, 'USD')",
+            Fixtures.disputeReference(),
+            seed.contract(),
+            seed.client());
+        update(c, toggleStatus(), dispute);
+        update(c, toggleStatus(), shared);
+      }
+      case "demo_admin" -> {
+        update(c, "UPDATE workspaces SET name = 'Studio ' || random() WHERE id = ?", own[2]);
+        update(
+            c,
+            "INSERT INTO contact_notes (workspace_id, body, visibility) VALUES (?, 'called', 'workspace')",
+            own[2]);
+      }
+      default -> throw new IllegalArgumentException(login);
+    }
+  }
+
+  private static String randomPriority() {
+    return "(ARRAY['low', 'normal', 'high', 'urgent'])[1 + floor(random() * 4)::int]";
+  }
+
+  private static String toggleStatus() {
+    return "UPDATE disputes SET status = CASE status WHEN 'under_review' THEN 'awaiting_parties'"
+        + " ELSE 'under_review' END WHERE id = ?";
+  }
+}

@@ -1,0 +1,142 @@
+package dev.arbiter.persistence.contract;
+
+import static dev.arbiter.persistence.contract.Fixtures.update;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbiter.persistence.contract.Fixtures.Seed;
+import dev.arbiter.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/** Committed changes are announced on arbiter_changes with ids only, never the row's data. */
+class ChangeNotifyIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static TestDatabase db;
+  private static Seed seed;
+
+  private Connection listener;
+  private PGConnection notifications;
+
+  @BeforeAll
+  static void createRows() throws SQLException {
+    db = TestDatabase.fresh();
+    try (Connection owner = db.migrator()) {
+      seed = Fixtures.seed(owner);
+    }
+  }
+
+  @BeforeEach
+  void listen() throws SQLException {
+    listener = db.as("demo_moderator");
+    try (Statement s = listener.createStatement()) {
+      s.execute("LISTEN arbiter_changes");
+    }
+    notifications = listener.unwrap(PGConnection.class);
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    listener.close();
+  }
+
+  @Test
+  void updateByAnotherConnectionIsAnnouncedWithTableOpAndIdOnly() throws Exception {
+    try (Connection support = db.as("demo_support")) {
+      update(support, "UPDATE disputes SET priority = 'high' WHERE id = ?", seed.dispute());
+    }
+    List<JsonNode> received = receive(1);
+    JsonNode payload = received.get(0);
+    assertThat(fieldNames(payload)).containsExactlyInAnyOrder("table", "op", "id");
+    assertThat(payload.get("table").asText()).isEqualTo("disputes");
+    assertThat(payload.get("op").asText()).isEqualTo("update");
+    assertThat(payload.get("id").asText()).isEqualTo(Long.toString(seed.dispute()));
+  }
+
+  @Test
+  void insertAndDeleteAreAnnouncedWithTheirOperation() throws Exception {
+    long flag;
+    try (Connection backend = db.as("demo_backend")) {
+      flag = Fixtures.flag(backend, seed.client());
+    }
+    try (Connection owner = db.migrator()) {
+      update(owner, "DELETE FROM moderation_flags WHERE id = ?", flag);
+    }
+    List<JsonNode> received = receive(2);
+    assertThat(received)
+        .extracting(
+            n -> n.get("table").asText() + " " + n.get("op").asText() + " " + n.get("id").asText())
+        .containsExactly("moderation_flags insert " + flag, "moderation_flags delete " + flag);
+  }
+
+  @Test
+  void presenceIsAnnouncedByItsEntity() throws Exception {
+    try (Connection support = db.as("demo_support")) {
+      update(
+          support,
+          "INSERT INTO console_presence (entity_type, entity_id, mode) VALUES ('dispute', ?, 'editing')",
+          seed.dispute());
+    }
+    JsonNode payload = receive(1).get(0);
+    assertThat(payload.get("table").asText()).isEqualTo("console_presence");
+    assertThat(payload.get("id").asText()).isEqualTo("dispute:" + seed.dispute());
+  }
+
+  @Test
+  void rolledBackChangeIsNeverAnnounced() throws Exception {
+    try (Connection support = db.as("demo_support")) {
+      Transactions.rolledBack(
+          support,
+          c -> update(c, "UPDATE disputes SET priority = 'urgent' WHERE id = ?", seed.dispute()));
+    }
+    assertThat(notifications.getNotifications(500)).isEmpty();
+  }
+
+  @Test
+  void repeatedChangesInOneTransactionAreAnnouncedOnce() throws Exception {
+    try (Connection support = db.as("demo_support")) {
+      support.setAutoCommit(false);
+      update(support, "UPDATE disputes SET priority = 'low' WHERE id = ?", seed.dispute());
+      update(support, "UPDATE disputes SET priority = 'normal' WHERE id = ?", seed.dispute());
+      // Nothing is sent before the commit.
+      assertThat(notifications.getNotifications(200)).isEmpty();
+      support.commit();
+    }
+    assertThat(receive(1)).hasSize(1);
+    assertThat(notifications.getNotifications(300)).isEmpty();
+  }
+
+  // Waits up to a second for each expected notification, as the console's live-update budget.
+  private List<JsonNode> receive(int expected) throws Exception {
+    List<JsonNode> received = new ArrayList<>();
+    long deadline = System.nanoTime() + 1_000_000_000L * expected;
+    while (received.size() < expected && System.nanoTime() < deadline) {
+      PGNotification[] batch = notifications.getNotifications(200);
+      for (PGNotification n : batch) {
+        assertThat(n.getName()).isEqualTo("arbiter_changes");
+        received.add(JSON.readTree(n.getParameter()));
+      }
+    }
+    assertThat(received).hasSize(expected);
+    return received;
+  }
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new java.util.HashSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
