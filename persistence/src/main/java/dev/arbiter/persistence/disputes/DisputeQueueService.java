@@ -102,6 +102,38 @@ public final class DisputeQueueService {
     }
   }
 
+  /** The current state of the given disputes, in id order, for actions on many rows. */
+  public List<DisputeSnapshot> snapshots(List<Long> ids) {
+    String sql =
+        "SELECT id, reference, version, status, priority, assigned_to, response_due_at,"
+            + " deadline_action, amount_disputed_minor, currency FROM disputes"
+            + " WHERE id = ANY (?) ORDER BY id";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      List<DisputeSnapshot> snapshots = new ArrayList<>(ids.size());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          snapshots.add(
+              new DisputeSnapshot(
+                  rs.getLong("id"),
+                  rs.getString("reference"),
+                  rs.getInt("version"),
+                  DatabaseValue.fromDb(DisputeStatus.class, rs.getString("status")),
+                  DatabaseValue.fromDb(DisputePriority.class, rs.getString("priority")),
+                  rs.getString("assigned_to"),
+                  instant(rs, "response_due_at"),
+                  deadlineAction(rs.getString("deadline_action")),
+                  rs.getLong("amount_disputed_minor"),
+                  rs.getString("currency")));
+        }
+      }
+      return snapshots;
+    } catch (SQLException e) {
+      throw new StaffDatabaseException("Could not read the selected disputes", e);
+    }
+  }
+
   static QueueRow row(ResultSet rs, SortKey key) throws SQLException {
     long id = rs.getLong("id");
     return new QueueRow(
