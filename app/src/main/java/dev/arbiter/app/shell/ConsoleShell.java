@@ -4,6 +4,7 @@ import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.dashboard.DashboardView;
 import dev.arbiter.app.dashboard.DashboardViewModel;
+import dev.arbiter.app.disputes.DisputesArea;
 import dev.arbiter.app.login.DemoAccount;
 import dev.arbiter.app.login.LoginView;
 import dev.arbiter.app.login.LoginViewModel;
@@ -108,6 +109,9 @@ public final class ConsoleShell implements AutoCloseable {
           new DashboardView(new DashboardViewModel(service::load, tasks, locale, zone));
       view.refresh();
       return view;
+    }
+    if (area == Area.DISPUTES) {
+      return DisputesArea.create(session, tasks, locale, zone);
     }
     return new ComingSoonPanel(area);
   }

@@ -9,6 +9,7 @@ import dev.arbiter.persistence.staff.StaffRole;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
@@ -26,12 +27,21 @@ public final class DisputeActionService {
           + " description) VALUES (:key, :command, :dispute, :fingerprint, :description)"
           + " ON CONFLICT (idempotency_key) DO NOTHING";
 
-  private final SessionFactory sessions;
+  private final Supplier<SessionFactory> sessionFactory;
   private final SignedInStaff staff;
   private final Clock clock;
 
   public DisputeActionService(SessionFactory sessions, SignedInStaff staff, Clock clock) {
-    this.sessions = sessions;
+    this(() -> sessions, staff, clock);
+  }
+
+  /**
+   * With a factory built on first use ({@code StaffDatabase::sessionFactory}), so that creating the
+   * service costs nothing and Hibernate starts inside the first action, off the FX thread.
+   */
+  public DisputeActionService(
+      Supplier<SessionFactory> sessionFactory, SignedInStaff staff, Clock clock) {
+    this.sessionFactory = sessionFactory;
     this.staff = staff;
     this.clock = clock;
   }
@@ -58,7 +68,7 @@ public final class DisputeActionService {
               });
     }
     try {
-      return sessions.fromTransaction(session -> run(session, command));
+      return sessionFactory.get().fromTransaction(session -> run(session, command));
     } catch (DisputeActionRefused refused) {
       throw refused;
     } catch (IllegalStatusChangeException illegal) {
@@ -147,11 +157,13 @@ public final class DisputeActionService {
 
   /** Someone committed between our read and our write: show what they changed. */
   private DisputeActionRefused staleAfterRace(DisputeCommand command) {
-    return sessions.fromTransaction(
-        session -> {
-          Dispute now = session.find(Dispute.class, command.seen().id());
-          return StaleView.refusal(session, now, command.seen());
-        });
+    return sessionFactory
+        .get()
+        .fromTransaction(
+            session -> {
+              Dispute now = session.find(Dispute.class, command.seen().id());
+              return StaleView.refusal(session, now, command.seen());
+            });
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -102,6 +102,34 @@ public final class DisputeQueueService {
     }
   }
 
+  /**
+   * The queue rows of the given disputes as they are now (for refreshing rows in place after an
+   * action), with cursors for {@code sort}; in no particular order.
+   */
+  public List<QueueRow> rows(List<Long> ids, QueueSort sort) {
+    String sql =
+        "SELECT "
+            + QueueSql.COLUMNS
+            + ", "
+            + sort.key().expression()
+            + " AS sort_value"
+            + QueueSql.FROM
+            + " WHERE d.id = ANY (?)";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      List<QueueRow> rows = new ArrayList<>(ids.size());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row(rs, sort.key()));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new StaffDatabaseException("Could not refresh the disputes", e);
+    }
+  }
+
   /** The current state of the given disputes, in id order, for actions on many rows. */
   public List<DisputeSnapshot> snapshots(List<Long> ids) {
     String sql =
