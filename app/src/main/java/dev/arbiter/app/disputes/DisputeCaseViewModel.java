@@ -99,17 +99,22 @@ public final class DisputeCaseViewModel {
       staleChanges.clear();
       notice.set("");
     }
-    load(id);
+    load(id, false);
   }
 
   /** Reads the open case again. */
   public void reload() {
     if (current.get() != null) {
-      load(current.get().header().id());
+      load(current.get().header().id(), false);
     }
   }
 
-  private void load(long id) {
+  /** Reads the case again and keeps the refusal on screen, so the agent sees what changed. */
+  private void reloadKeepingRefusal() {
+    load(current.get().header().id(), true);
+  }
+
+  private void load(long id, boolean keepRefusal) {
     long mine = ++loadGeneration;
     busy.set(true);
     tasks
@@ -124,7 +129,9 @@ public final class DisputeCaseViewModel {
                 error.set("That dispute no longer exists.");
                 return;
               }
-              error.set("");
+              if (!keepRefusal) {
+                error.set("");
+              }
               current.set(found.get());
             })
         .onFailure(
@@ -321,7 +328,7 @@ public final class DisputeCaseViewModel {
               .map(c -> c.field() + ": " + c.seen() + " → " + c.now())
               .toList());
       // Show the case as it is now; the agent's typed text stays in the form.
-      reload();
+      reloadKeepingRefusal();
       onChanged.accept(command.seen().id());
     }
   }
