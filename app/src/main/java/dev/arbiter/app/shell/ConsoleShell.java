@@ -6,6 +6,7 @@ import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.dashboard.DashboardView;
 import dev.arbiter.app.dashboard.DashboardViewModel;
+import dev.arbiter.app.disputes.DisputesArea;
 import dev.arbiter.app.login.DemoAccount;
 import dev.arbiter.app.login.LoginView;
 import dev.arbiter.app.login.LoginViewModel;
@@ -127,6 +128,11 @@ public final class ConsoleShell implements AutoCloseable {
       WorkspacesView view = WorkspacesView.create(session, tasks, locale);
       view.refresh();
       return view;
+      view.refresh();
+      return view;
+    }
+    if (area == Area.DISPUTES) {
+      return DisputesArea.create(session, tasks, locale, zone);
     }
     return new ComingSoonPanel(area);
   }

@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.bench;
 
+import dev.arbiter.persistence.disputes.DisputeQueueBenchmark;
 import dev.arbiter.persistence.escrow.ReleaseBenchmark;
 import java.util.List;
 
@@ -12,6 +13,6 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static List<Benchmark> all() {
-    return List.of(new ReleaseBenchmark());
+    return List.of(new DisputeQueueBenchmark(), new ReleaseBenchmark());
   }
 }

@@ -1,0 +1,279 @@
+package dev.arbiter.app.disputes;
+
+import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.model.disputes.DisputePriority;
+import dev.arbiter.persistence.disputes.DisputeActionService;
+import dev.arbiter.persistence.disputes.DisputeBulkService;
+import dev.arbiter.persistence.disputes.DisputeCase.EvidenceInfo;
+import dev.arbiter.persistence.disputes.DisputeCaseService;
+import dev.arbiter.persistence.disputes.DisputeCaseService.Agent;
+import dev.arbiter.persistence.disputes.DisputeQueueService;
+import dev.arbiter.persistence.disputes.SavedView;
+import dev.arbiter.persistence.disputes.SavedViewService;
+import dev.arbiter.persistence.staff.StaffRole;
+import dev.arbiter.persistence.staff.StaffSession;
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+/**
+ * The Disputes area: the queue on the left and the open case on the right (master/detail), with the
+ * toolbar for saved views, bulk actions and help. Builds its own services from the staff session.
+ */
+public final class DisputesArea implements AreaView {
+
+  private final DisputeQueueViewModel queue;
+  private final QueueActionsViewModel toolbar;
+  private final DisputeCaseViewModel caseModel;
+  private final DisputeQueueView queueView;
+  private final SplitPane root = new SplitPane();
+  private final QueueDialogs dialogs = new QueueDialogs(root);
+  private final List<Agent> agents = new CopyOnWriteArrayList<>();
+  private final Timeline clock;
+
+  DisputesArea(
+      DisputeQueueViewModel queue,
+      QueueActionsViewModel toolbar,
+      DisputeCaseViewModel caseModel,
+      DisputeCaseService cases,
+      TaskRunner tasks,
+      Locale locale) {
+    this.queue = queue;
+    this.toolbar = toolbar;
+    this.caseModel = caseModel;
+    this.queueView = new DisputeQueueView(queue, toolbarNode());
+    DisputeCaseView caseView =
+        new DisputeCaseView(caseModel, locale, () -> agents, e -> save(cases, tasks, e));
+    caseModel.setConfirmer(d -> dialogs.confirm("Please confirm", d));
+    queueView.setOnOpen(item -> caseModel.open(item.id()));
+    queueView.setOnAssignToMe(
+        items ->
+            toolbar.preview(
+                items,
+                false,
+                "Assign to you",
+                p -> toolbar.assignToMe(p.targets(), outcomes -> reportIfRefused(outcomes))));
+    queueView.setOnHelp(dialogs::showHelp);
+    queue.setOnApplied(toolbar::rememberCurrent);
+    root.setId("disputesArea");
+    root.getItems().addAll(queueView.node(), caseView.node());
+    root.setDividerPositions(0.62);
+    root.getStylesheets().add(DisputesArea.class.getResource("disputes.css").toExternalForm());
+    tasks
+        .run(cases::supportAgents)
+        .onSuccess(
+            list -> {
+              agents.addAll(list);
+              queue.form().addAgents(list);
+            });
+    clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> queue.tick()));
+    clock.setCycleCount(Timeline.INDEFINITE);
+    clock.play();
+    toolbar.start();
+  }
+
+  /** Builds the area for a signed-in staff member. */
+  public static DisputesArea create(
+      StaffSession session, TaskRunner tasks, Locale locale, ZoneId zone) {
+    var db = session.database();
+    var staff = session.staff();
+    Clock clock = Clock.system(zone);
+    DisputeQueueService queueService = new DisputeQueueService(db.dataSource());
+    DisputeCaseService cases = new DisputeCaseService(db.dataSource(), staff.has(StaffRole.ADMIN));
+    // Hibernate takes a few seconds to start: begin now, off the FX thread, so that the agent's
+    // first action does not wait for it.
+    DisputeActionService actions = new DisputeActionService(db::sessionFactory, staff, clock);
+    tasks.run(db::sessionFactory);
+    DisputeQueueViewModel queue =
+        new DisputeQueueViewModel(
+            new DisputeQueueViewModel.QueueReader() {
+              @Override
+              public dev.arbiter.persistence.disputes.QueuePage page(
+                  dev.arbiter.persistence.disputes.QueueFilter f,
+                  dev.arbiter.persistence.disputes.QueueSort s,
+                  dev.arbiter.persistence.disputes.QueueCursor c,
+                  dev.arbiter.persistence.disputes.PageDirection d,
+                  int limit) {
+                return queueService.page(f, s, c, d, limit);
+              }
+
+              @Override
+              public long count(dev.arbiter.persistence.disputes.QueueFilter f, int cap) {
+                return queueService.count(f, cap);
+              }
+
+              @Override
+              public List<dev.arbiter.persistence.disputes.QueueRow> rows(
+                  List<Long> ids, dev.arbiter.persistence.disputes.QueueSort s) {
+                return queueService.rows(ids, s);
+              }
+            },
+            tasks,
+            clock,
+            locale);
+    DisputeCaseViewModel caseModel =
+        new DisputeCaseViewModel(
+            cases::load,
+            actions::execute,
+            tasks,
+            clock,
+            zone,
+            staff.login(),
+            id -> queue.refreshRows(List.of(id)));
+    DisputeBulkService bulk = new DisputeBulkService(actions, queueService);
+    QueueActionsViewModel toolbar =
+        new QueueActionsViewModel(
+            new SavedViewService(db.dataSource()), bulk, queue, tasks, staff.login());
+    return new DisputesArea(queue, toolbar, caseModel, cases, tasks, locale);
+  }
+
+  @Override
+  public Node node() {
+    return root;
+  }
+
+  @Override
+  public void refresh() {
+    queue.apply();
+    caseModel.reload();
+  }
+
+  @Override
+  public void dispose() {
+    clock.stop();
+  }
+
+  private Node toolbarNode() {
+    ComboBox<SavedView> views = new ComboBox<>(toolbar.savedViews());
+    views.setId("savedViews");
+    views.setPromptText("Saved views");
+    views.setTooltip(new Tooltip("Your views and those shared with the team"));
+    views.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(SavedView v) {
+            return v == null
+                ? ""
+                : v.name()
+                    + (v.mine() ? "" : " (" + v.owner() + ")")
+                    + (v.shared() && v.mine() ? " · shared" : "");
+          }
+
+          @Override
+          public SavedView fromString(String s) {
+            return null;
+          }
+        });
+    views.setOnAction(
+        e -> {
+          if (views.getValue() != null) {
+            toolbar.applyView(views.getValue());
+          }
+        });
+    Button save = new Button("Save view…");
+    save.setId("saveView");
+    save.setOnAction(
+        e -> dialogs.askViewName().ifPresent(r -> toolbar.saveView((String) r[0], (Boolean) r[1])));
+    MenuButton bulk = new MenuButton("Bulk");
+    bulk.setId("bulkMenu");
+    bulk.setTooltip(new Tooltip("Act on the selected rows or on everything matching"));
+    bulk.getItems()
+        .addAll(
+            bulkItem("bulkAssignSelected", "Assign selected to me", false, null),
+            bulkItem("bulkAssignAll", "Assign all matching to me", true, null),
+            new SeparatorMenuItem());
+    for (DisputePriority p : DisputePriority.values()) {
+      bulk.getItems()
+          .add(
+              bulkItem(
+                  "bulkPriority-" + p.dbValue(),
+                  "Set priority of selected to " + Labels.of(p).toLowerCase(Locale.ROOT),
+                  false,
+                  p));
+    }
+    for (DisputePriority p : DisputePriority.values()) {
+      bulk.getItems()
+          .add(
+              bulkItem(
+                  "bulkPriorityAll-" + p.dbValue(),
+                  "Set priority of all matching to " + Labels.of(p).toLowerCase(Locale.ROOT),
+                  true,
+                  p));
+    }
+    Button help = new Button("?");
+    help.setId("helpButton");
+    help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+    help.setOnAction(e -> dialogs.showHelp());
+    Label error = new Label();
+    error.getStyleClass().add(Styles.DANGER);
+    error.textProperty().bind(toolbar.errorProperty());
+    FlowPane bar = new FlowPane(6, 6, views, save, bulk, help, error);
+    bar.setOrientation(Orientation.HORIZONTAL);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  private MenuItem bulkItem(String id, String text, boolean all, DisputePriority priority) {
+    MenuItem item = new MenuItem(text);
+    item.setId(id);
+    item.setOnAction(
+        e ->
+            toolbar.preview(
+                queueView.selection(),
+                all,
+                priority == null ? "Assign to you" : "Set priority " + Labels.of(priority) + " on",
+                p -> {
+                  if (dialogs.confirm("Bulk action", p.description())) {
+                    if (priority == null) {
+                      toolbar.assignToMe(p.targets(), dialogs::showResults);
+                    } else {
+                      toolbar.setPriority(p.targets(), priority, dialogs::showResults);
+                    }
+                  }
+                }));
+    return item;
+  }
+
+  private void reportIfRefused(List<DisputeBulkService.Outcome> outcomes) {
+    if (outcomes.stream().anyMatch(o -> !o.done())) {
+      dialogs.showResults(outcomes);
+    }
+  }
+
+  private void save(DisputeCaseService cases, TaskRunner tasks, EvidenceInfo evidence) {
+    FileChooser chooser = new FileChooser();
+    chooser.setInitialFileName(evidence.fileName());
+    File target = chooser.showSaveDialog(root.getScene().getWindow());
+    if (target == null) {
+      return;
+    }
+    tasks.run(
+        () -> {
+          byte[] content = cases.evidenceContent(evidence.id()).orElseThrow();
+          Files.write(target.toPath(), content);
+          return null;
+        });
+  }
+}

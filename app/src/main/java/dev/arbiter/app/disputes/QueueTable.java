@@ -1,0 +1,113 @@
+package dev.arbiter.app.disputes;
+
+import dev.arbiter.persistence.disputes.QueueSort;
+import dev.arbiter.persistence.disputes.SortKey;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The queue's table: fixed row height, one column per queue field, and header clicks that ask the
+ * database for a new order instead of sorting the rows in memory.
+ */
+final class QueueTable {
+
+  static final double ROW_HEIGHT = 30;
+
+  private QueueTable() {}
+
+  static TableView<QueueItem> create(DisputeQueueViewModel model) {
+    TableView<QueueItem> table = new TableView<>(model.items());
+    table.setId("disputeTable");
+    table.setFixedCellSize(ROW_HEIGHT);
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    table.getStyleClass().add("dispute-table");
+    table
+        .getColumns()
+        .addAll(
+            java.util.List.of(
+                column("colReference", "Reference", 100, SortKey.REFERENCE, QueueItem::reference),
+                slaColumn(),
+                column("colPriority", "Priority", 70, SortKey.PRIORITY, QueueItem::priority),
+                column("colStatus", "Status", 110, SortKey.STATUS, QueueItem::status),
+                column("colParties", "Parties", 200, SortKey.PARTIES, QueueItem::parties),
+                column("colAmount", "Amount", 90, SortKey.AMOUNT, QueueItem::amount),
+                column("colReason", "Reason", 100, SortKey.REASON, QueueItem::reason),
+                column("colAssignee", "Assignee", 100, SortKey.ASSIGNEE, QueueItem::assignee),
+                column("colAge", "Age", 50, SortKey.OPENED, QueueItem::age),
+                column(
+                    "colContract",
+                    "Contract",
+                    80,
+                    SortKey.CONTRACT,
+                    i -> i.row().contractReference())));
+    table.setSortPolicy(
+        t -> {
+          if (!t.getSortOrder().isEmpty()) {
+            TableColumn<QueueItem, ?> first = t.getSortOrder().get(0);
+            SortKey key = (SortKey) first.getUserData();
+            boolean descending = first.getSortType() == TableColumn.SortType.DESCENDING;
+            // Older cases have the greater age, so "age ascending" is "opened descending".
+            if (key == SortKey.OPENED) {
+              descending = !descending;
+            }
+            QueueSort wanted = new QueueSort(key, descending);
+            if (!wanted.equals(model.sortProperty().get())) {
+              model.sortBy(wanted);
+            }
+          }
+          return true;
+        });
+    showSort(table, model.sortProperty().get());
+    return table;
+  }
+
+  /** Marks the column the queue is sorted by, without asking for a new order. */
+  static void showSort(TableView<QueueItem> table, QueueSort sort) {
+    for (TableColumn<QueueItem, ?> column : table.getColumns()) {
+      if (column.getUserData() == sort.key()) {
+        boolean descending = sort.descending() ^ (sort.key() == SortKey.OPENED);
+        column.setSortType(
+            descending ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+        table.getSortOrder().setAll(java.util.List.of(column));
+        return;
+      }
+    }
+  }
+
+  private static TableColumn<QueueItem, String> column(
+      String id, String title, double width, SortKey key, Function<QueueItem, String> text) {
+    TableColumn<QueueItem, String> column = new TableColumn<>(title);
+    column.setId(id);
+    column.setUserData(key);
+    column.setPrefWidth(width);
+    column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+    return column;
+  }
+
+  private static TableColumn<QueueItem, String> slaColumn() {
+    TableColumn<QueueItem, String> column =
+        column("colSla", "SLA", 200, SortKey.DUE, QueueItem::sla);
+    column.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                QueueItem item = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                getStyleClass().removeAll("sla-breached", "sla-soon");
+                if (item != null && item.breached()) {
+                  getStyleClass().add("sla-breached");
+                } else if (item != null && item.dueSoon()) {
+                  getStyleClass().add("sla-soon");
+                }
+              }
+            });
+    return column;
+  }
+}

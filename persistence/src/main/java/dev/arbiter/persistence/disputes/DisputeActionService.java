@@ -1,0 +1,199 @@
+package dev.arbiter.persistence.disputes;
+
+import dev.arbiter.model.common.IllegalStatusChangeException;
+import dev.arbiter.model.disputes.Dispute;
+import dev.arbiter.persistence.disputes.DisputeActionRefused.Reason;
+import dev.arbiter.persistence.session.StaffDatabaseException;
+import dev.arbiter.persistence.staff.SignedInStaff;
+import dev.arbiter.persistence.staff.StaffRole;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.StaleStateException;
+
+/**
+ * Runs support agents' dispute commands, each in one transaction: it records the idempotency key,
+ * checks the version the agent saw, applies the change and tags the transaction with the command
+ * name so that every audit row says which command caused it. Refusals are {@link
+ * DisputeActionRefused} and leave nothing written.
+ */
+public final class DisputeActionService {
+
+  private static final String CLAIM_KEY =
+      "INSERT INTO dispute_commands (idempotency_key, command, dispute_id, fingerprint,"
+          + " description) VALUES (:key, :command, :dispute, :fingerprint, :description)"
+          + " ON CONFLICT (idempotency_key) DO NOTHING";
+
+  private final Supplier<SessionFactory> sessionFactory;
+  private final SignedInStaff staff;
+  private final Clock clock;
+
+  public DisputeActionService(SessionFactory sessions, SignedInStaff staff, Clock clock) {
+    this(() -> sessions, staff, clock);
+  }
+
+  /**
+   * With a factory built on first use ({@code StaffDatabase::sessionFactory}), so that creating the
+   * service costs nothing and Hibernate starts inside the first action, off the FX thread.
+   */
+  public DisputeActionService(
+      Supplier<SessionFactory> sessionFactory, SignedInStaff staff, Clock clock) {
+    this.sessionFactory = sessionFactory;
+    this.staff = staff;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs {@code command}.
+   *
+   * @throws DisputeActionRefused when a rule, the agent's role, a stale view or the database
+   *     refuses it
+   * @throws StaffDatabaseException when the database cannot be reached
+   */
+  public ActionResult execute(DisputeCommand command) {
+    if (!staff.has(StaffRole.SUPPORT)) {
+      throw new DisputeActionRefused(
+          Reason.NOT_PERMITTED,
+          "Only support agents work disputes; you are signed in as " + staff.rolesText() + ".");
+    }
+    // Settlement amounts are checked inside the transaction, against what is held right then.
+    if (!(command instanceof DisputeCommand.ProposeSettlement)) {
+      DisputeCommandRules.check(command, clock.instant(), null)
+          .ifPresent(
+              refusal -> {
+                throw refusal;
+              });
+    }
+    try {
+      return sessionFactory.get().fromTransaction(session -> run(session, command));
+    } catch (DisputeActionRefused refused) {
+      throw refused;
+    } catch (IllegalStatusChangeException illegal) {
+      throw new DisputeActionRefused(Reason.ILLEGAL_TRANSITION, illegal.getMessage());
+    } catch (RuntimeException e) {
+      throw translate(e, command);
+    }
+  }
+
+  private ActionResult run(Session session, DisputeCommand command) {
+    session
+        .createNativeQuery(
+            "SELECT set_config('arbiter.command', :command, true),"
+                + " set_config('arbiter.request_id', :key, true)")
+        .setParameter("command", command.name())
+        .setParameter("key", command.idempotencyKey())
+        .getSingleResult();
+    int claimed =
+        session
+            .createNativeMutationQuery(CLAIM_KEY)
+            .setParameter("key", command.idempotencyKey())
+            .setParameter("command", command.name())
+            .setParameter("dispute", command.seen().id())
+            .setParameter("fingerprint", command.fingerprint())
+            .setParameter("description", command.description())
+            .executeUpdate();
+    if (claimed == 0) {
+      return replay(session, command);
+    }
+    Dispute dispute = session.find(Dispute.class, command.seen().id());
+    if (dispute == null) {
+      throw new DisputeActionRefused(
+          Reason.NOT_FOUND, "Dispute " + command.seen().reference() + " no longer exists.");
+    }
+    if (dispute.getVersion() != command.seen().version()) {
+      throw StaleView.refusal(session, dispute, command.seen());
+    }
+    String message = new CommandApplier(session, staff.login(), clock).apply(dispute, command);
+    session.flush();
+    return new ActionResult(message, dispute.getVersion(), false);
+  }
+
+  private static ActionResult replay(Session session, DisputeCommand command) {
+    Object[] first =
+        (Object[])
+            session
+                .createNativeQuery(
+                    "SELECT fingerprint, description FROM dispute_commands"
+                        + " WHERE idempotency_key = :key")
+                .setParameter("key", command.idempotencyKey())
+                .getSingleResult();
+    if (!Objects.equals(first[0], command.fingerprint())) {
+      throw new DisputeActionRefused(
+          Reason.KEY_REUSED,
+          "This request key was already used for another action (\"" + first[1] + "\").");
+    }
+    Dispute dispute = session.find(Dispute.class, command.seen().id());
+    return new ActionResult(
+        "Already done: " + command.description() + ".", dispute.getVersion(), true);
+  }
+
+  private RuntimeException translate(RuntimeException e, DisputeCommand command) {
+    if (causedBy(e, StaleStateException.class)
+        || causedBy(e, jakarta.persistence.OptimisticLockException.class)) {
+      return staleAfterRace(command);
+    }
+    SQLException sql = sqlCause(e);
+    if (sql == null) {
+      return e;
+    }
+    String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+    String detail = firstLine(sql.getMessage());
+    return switch (state) {
+      case "40001" -> staleAfterRace(command);
+      case "42501" ->
+          new DisputeActionRefused(Reason.NOT_PERMITTED, "The database refused: " + detail);
+      case "23514" ->
+          new DisputeActionRefused(
+              detail.contains("status") ? Reason.ILLEGAL_TRANSITION : Reason.INVALID,
+              "The database refused: " + detail);
+      case "23505" ->
+          new DisputeActionRefused(Reason.INVALID, "The database refused a duplicate: " + detail);
+      default -> new StaffDatabaseException("Could not " + lowerFirst(command.description()), sql);
+    };
+  }
+
+  /** Someone committed between our read and our write: show what they changed. */
+  private DisputeActionRefused staleAfterRace(DisputeCommand command) {
+    return sessionFactory
+        .get()
+        .fromTransaction(
+            session -> {
+              Dispute now = session.find(Dispute.class, command.seen().id());
+              return StaleView.refusal(session, now, command.seen());
+            });
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static SQLException sqlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return null;
+  }
+
+  private static String lowerFirst(String text) {
+    return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no details";
+    }
+    int newline = message.indexOf('\n');
+    String line = (newline < 0 ? message : message.substring(0, newline)).strip();
+    return line.startsWith("ERROR: ") ? line.substring("ERROR: ".length()) : line;
+  }
+}

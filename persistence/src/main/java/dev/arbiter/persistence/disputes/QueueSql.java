@@ -1,0 +1,192 @@
+package dev.arbiter.persistence.disputes;
+
+import dev.arbiter.model.common.DatabaseValue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the queue's SQL from a filter, a sort and a cursor. Everything the user chooses is a bound
+ * parameter; only whitelisted {@link SortKey} expressions and fixed predicates are written into the
+ * text, so no input can change the statement's shape.
+ */
+final class QueueSql {
+
+  static final String COLUMNS =
+      "d.id, d.reference, k.client_name, k.freelancer_name, k.contract_reference,"
+          + " d.amount_disputed_minor, d.currency, d.reason_code, d.priority, d.status,"
+          + " d.assigned_to, d.opened_at, d.response_due_at, d.deadline_action, d.version";
+  static final String FROM = " FROM disputes d JOIN dispute_queue_keys k ON k.dispute_id = d.id";
+
+  /** A statement's text and its parameters, in order; {@code String[]} binds as a text array. */
+  record Query(String sql, List<Object> params) {
+
+    PreparedStatement prepare(Connection c) throws SQLException {
+      PreparedStatement ps = c.prepareStatement(sql);
+      try {
+        for (int i = 0; i < params.size(); i++) {
+          Object p = params.get(i);
+          if (p instanceof String[] array) {
+            ps.setArray(i + 1, c.createArrayOf("text", array));
+          } else {
+            ps.setObject(i + 1, p);
+          }
+        }
+        return ps;
+      } catch (SQLException | RuntimeException e) {
+        ps.close();
+        throw e;
+      }
+    }
+  }
+
+  private QueueSql() {}
+
+  /**
+   * One keyset page: {@code limit + 1} rows are read so the caller knows whether more follow.
+   *
+   * @param cursor where to start (exclusive), or null for the first page in {@code direction}
+   */
+  static Query page(
+      QueueFilter filter, QueueSort sort, QueueCursor cursor, PageDirection direction, int limit) {
+    if (cursor != null && cursor.key() != sort.key()) {
+      throw new IllegalArgumentException("the cursor belongs to another sort: " + cursor.key());
+    }
+    SortKey key = sort.key();
+    // Reading backwards is reading the reversed order forwards, then flipping the page.
+    boolean descending = sort.descending() ^ (direction == PageDirection.BACKWARD);
+    List<Object> params = new ArrayList<>();
+    List<String> where = conditions(filter, params);
+    if (cursor != null) {
+      where.add(
+          "("
+              + key.expression()
+              + ", "
+              + key.idColumn()
+              + ") "
+              + (descending ? "<" : ">")
+              + " (CAST(? AS "
+              + key.type().sqlType
+              + "), ?)");
+      params.add(bindable(cursor.value()));
+      params.add(cursor.id());
+    }
+    String order = descending ? " DESC" : "";
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + ", "
+            + key.expression()
+            + " AS sort_value"
+            + FROM
+            + whereClause(where)
+            + " ORDER BY "
+            + key.expression()
+            + order
+            + ", "
+            + key.idColumn()
+            + order
+            + " LIMIT "
+            + (limit + 1);
+    return new Query(sql, params);
+  }
+
+  /** Counts matching rows, stopping at {@code cap + 1} so a huge match stays cheap. */
+  static Query count(QueueFilter filter, int cap) {
+    List<Object> params = new ArrayList<>();
+    String inner =
+        "SELECT 1" + FROM + whereClause(conditions(filter, params)) + " LIMIT " + (cap + 1);
+    return new Query("SELECT count(*) FROM (" + inner + ") matching", params);
+  }
+
+  /** The ids of matching rows (at most {@code cap + 1}), for actions on "all matching". */
+  static Query ids(QueueFilter filter, int cap) {
+    List<Object> params = new ArrayList<>();
+    String sql =
+        "SELECT d.id"
+            + FROM
+            + whereClause(conditions(filter, params))
+            + " ORDER BY d.id LIMIT "
+            + (cap + 1);
+    return new Query(sql, params);
+  }
+
+  private static List<String> conditions(QueueFilter filter, List<Object> params) {
+    List<String> where = new ArrayList<>();
+    if (!filter.statuses().isEmpty()) {
+      where.add("d.status = ANY (?)");
+      params.add(dbValues(filter.statuses()));
+    }
+    if (!filter.priorities().isEmpty()) {
+      where.add("d.priority = ANY (?)");
+      params.add(dbValues(filter.priorities()));
+    }
+    if (!filter.reasons().isEmpty()) {
+      where.add("d.reason_code = ANY (?)");
+      params.add(dbValues(filter.reasons()));
+    }
+    switch (filter.assignee().kind()) {
+      case ANY -> {}
+      case MINE -> where.add("d.assigned_to = session_user");
+      case UNASSIGNED -> where.add("d.assigned_to IS NULL");
+      case LOGIN -> {
+        where.add("d.assigned_to = ?");
+        params.add(filter.assignee().login());
+      }
+    }
+    if (!filter.currencies().isEmpty()) {
+      where.add("d.currency = ANY (?)");
+      params.add(filter.currencies().stream().sorted().toArray(String[]::new));
+    }
+    if (filter.minAmountMinor() != null) {
+      where.add("d.amount_disputed_minor >= ?");
+      params.add(filter.minAmountMinor());
+    }
+    if (filter.maxAmountMinor() != null) {
+      where.add("d.amount_disputed_minor <= ?");
+      params.add(filter.maxAmountMinor());
+    }
+    if (!filter.sla().isEmpty()) {
+      where.add(
+          filter.sla().stream()
+              .sorted()
+              .map(SlaState::predicate)
+              .collect(Collectors.joining(" OR ", "(", ")")));
+    }
+    if (!filter.text().isEmpty()) {
+      where.add("k.search_key LIKE ?");
+      params.add("%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+    }
+    return where;
+  }
+
+  private static String whereClause(List<String> where) {
+    return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+  }
+
+  private static String[] dbValues(Collection<? extends DatabaseValue> values) {
+    return values.stream().map(DatabaseValue::dbValue).sorted().toArray(String[]::new);
+  }
+
+  /** LIKE treats % and _ as wildcards and \ as the escape; a search for "50%" means the text. */
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static Object bindable(Object value) {
+    // Instants bind as timestamptz through OffsetDateTime, which the driver maps exactly.
+    if (value instanceof java.time.Instant instant) {
+      return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+    if (value instanceof OffsetDateTime || value instanceof String || value instanceof Number) {
+      return value;
+    }
+    throw new IllegalArgumentException("not a sort value: " + value.getClass().getName());
+  }
+}
