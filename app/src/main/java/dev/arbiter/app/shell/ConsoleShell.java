@@ -128,8 +128,6 @@ public final class ConsoleShell implements AutoCloseable {
       WorkspacesView view = WorkspacesView.create(session, tasks, locale);
       view.refresh();
       return view;
-      view.refresh();
-      return view;
     }
     if (area == Area.DISPUTES) {
       return DisputesArea.create(session, tasks, locale, zone);
