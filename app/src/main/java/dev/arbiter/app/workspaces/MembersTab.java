@@ -2,6 +2,7 @@ package dev.arbiter.app.workspaces;
 
 import static dev.arbiter.app.workspaces.Tables.column;
 
+import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import java.util.Optional;
@@ -64,6 +65,7 @@ final class MembersTab extends VBox {
     role.getItems()
         .setAll(MemberRole.ADMIN, MemberRole.MANAGER, MemberRole.MEMBER, MemberRole.VIEWER);
     role.getSelectionModel().select(MemberRole.MEMBER);
+    role.setConverter(DisplayNames.forEnum());
     BooleanBinding blocked =
         Bindings.createBooleanBinding(
             () -> !model.isAdmin() || selected() == null || model.busyProperty().get(),

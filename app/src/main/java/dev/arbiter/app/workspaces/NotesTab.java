@@ -2,6 +2,7 @@ package dev.arbiter.app.workspaces;
 
 import static dev.arbiter.app.workspaces.Tables.column;
 
+import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Note;
 import java.util.List;
@@ -49,6 +50,7 @@ final class NotesTab extends VBox {
     visibility.setId("noteVisibility");
     visibility.getItems().setAll(NoteVisibility.values());
     visibility.getSelectionModel().select(NoteVisibility.WORKSPACE);
+    visibility.setConverter(DisplayNames.forEnum());
     CheckBox supersede = new CheckBox("Supersedes the selected note");
     supersede.setId("noteSupersedes");
     supersede.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());

@@ -1,6 +1,7 @@
 package dev.arbiter.app.workspaces;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.persistence.workspaces.WorkspaceRow;
 import dev.arbiter.persistence.workspaces.WorkspaceSort;
@@ -80,11 +81,13 @@ final class WorkspaceListPane extends VBox {
     status.setId("workspaceStatusFilter");
     status.getItems().setAll("", "active", "suspended", "archived");
     status.setPromptText("Any status");
+    status.setConverter(DisplayNames.forValues("Any status"));
     status.valueProperty().bindBidirectional(model.statusProperty());
     status.setOnAction(e -> model.reload());
     ComboBox<WorkspaceSort> sort = new ComboBox<>();
     sort.setId("workspaceSort");
     sort.getItems().setAll(WorkspaceSort.values());
+    sort.setConverter(DisplayNames.forEnum());
     sort.valueProperty().bindBidirectional(model.sortProperty());
     sort.setOnAction(e -> model.reload());
     CheckBox descending = new CheckBox("Descending");
