@@ -1,5 +1,7 @@
 package dev.arbiter.persistence.bench;
 
+import dev.arbiter.persistence.audit.AuditPageBenchmark;
+import dev.arbiter.persistence.audit.AuditVerifyBenchmark;
 import java.util.List;
 
 /**
@@ -11,6 +13,6 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static List<Benchmark> all() {
-    return List.of();
+    return List.of(new AuditVerifyBenchmark(), new AuditPageBenchmark());
   }
 }
