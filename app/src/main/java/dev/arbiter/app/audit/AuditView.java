@@ -76,15 +76,33 @@ public final class AuditView implements AreaView {
             model.detail(),
             target -> openHistory(histories, target),
             target -> model.showRecord(target.entityType(), target.entityId()));
-    StackPane detailPane = new StackPane(placeholder(model.detail()), detail.node());
+    StackPane detailPane = new StackPane(detail.node());
     detailPane.getStyleClass().add("audit-detail-pane");
-    // Table above, entry below: the table keeps every column readable at the window's width.
-    SplitPane split = new SplitPane(table(), detailPane);
+    // Table above, entry below: the table keeps every column readable at the window's width. The
+    // entry pane appears once an entry is selected, so until then the table has the whole height.
+    SplitPane split = new SplitPane(table());
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.56);
+    model
+        .detail()
+        .entryProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (now != null && split.getItems().size() == 1) {
+                split.getItems().add(detailPane);
+                split.setDividerPositions(0.45);
+              } else if (now == null && split.getItems().size() == 2) {
+                split.getItems().remove(detailPane);
+              }
+            });
     VBox.setVgrow(split, Priority.ALWAYS);
 
-    root.getChildren().addAll(header, toolbar.status(), filters.node(), error, split, pager());
+    Label hint = new Label("Select an entry to see who changed what, when, and from where.");
+    hint.setId("auditDetailPlaceholder");
+    hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+    hint.visibleProperty().bind(model.detail().entryProperty().isNull());
+    HBox pager = pager();
+    pager.getChildren().addAll(new Spacer(), hint);
+    root.getChildren().addAll(header, toolbar.status(), filters.node(), error, split, pager);
     root.setId("audit");
     root.getStyleClass().add("audit-area");
     root.getStylesheets().add(RecordHistoryView.stylesheet());
@@ -177,15 +195,6 @@ public final class AuditView implements AreaView {
     HBox pager = new HBox(8, newest, newer, older, position, busy);
     pager.setAlignment(Pos.CENTER_LEFT);
     return pager;
-  }
-
-  private static Label placeholder(EntryDetailViewModel detail) {
-    Label none = new Label("Select an entry to see who changed what, when, and from where.");
-    none.setId("auditDetailPlaceholder");
-    none.getStyleClass().add(Styles.TEXT_MUTED);
-    none.setWrapText(true);
-    none.visibleProperty().bind(detail.entryProperty().isNull());
-    return none;
   }
 
   private void openHistory(Supplier<RecordHistoryViewModel> histories, DiffTarget target) {

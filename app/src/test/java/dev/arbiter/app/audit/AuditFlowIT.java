@@ -92,20 +92,21 @@ class AuditFlowIT {
   @Test
   void filterByActorAndEntityOpenTheDiffAndVerifyTheChainIntact(FxRobot robot) throws Exception {
     signIn(robot, "demo_support");
-    robot.clickOn("#nav-audit");
+    click(robot, "#nav-audit");
     waitUntil(() -> rowCount(robot) > 0);
     assertThat(rowCount(robot))
         .isEqualTo(Math.min(AuditViewModel.PAGE_SIZE, AuditFixture.idsWhere(db, "TRUE").size()));
     screenshot(stage.getScene(), "audit-log.png");
 
-    robot.clickOn(robot.lookup("#auditActor .text-field").queryAs(Node.class)).write("user:42");
+    click(robot, "#auditActor .text-field");
+    robot.write("user:42");
     fx(
         () -> {
           robot.lookup("#auditEntityType").queryAs(ComboBox.class).setValue("disputes");
           return null;
         });
-    robot.clickOn("#auditEntity").write(written.disputeReference());
-    robot.clickOn("#auditApply");
+    click(robot, "#auditEntity").write(written.disputeReference());
+    click(robot, "#auditApply");
     List<Long> expected =
         AuditFixture.idsWhere(
             db,
@@ -120,16 +121,16 @@ class AuditFlowIT {
     assertThat(text(robot, "#entryRequest")).isEqualTo("req-7f3a");
     assertThat(text(robot, "#entryClient")).isEqualTo("marketplace-api");
     assertThat(diffFields(robot)).contains("status").doesNotContain("reference");
-    robot.clickOn("#entryUnchanged");
+    click(robot, "#entryUnchanged");
     waitUntil(() -> diffFields(robot).contains("reference"));
-    robot.clickOn("#entryUnchanged");
+    click(robot, "#entryUnchanged");
     screenshot(stage.getScene(), "audit-diff.png");
 
-    robot.clickOn("#verifyChain");
+    click(robot, "#verifyChain");
     waitUntil(() -> text(robot, "#chainStatus").startsWith("Chain intact"));
     screenshot(stage.getScene(), "audit-verified.png");
 
-    robot.clickOn("#entryHistory");
+    click(robot, "#entryHistory");
     waitUntil(
         () ->
             robot.lookup("#historyTimeline").tryQuery().isPresent()
@@ -153,7 +154,7 @@ class AuditFlowIT {
           return null;
         });
 
-    robot.clickOn("#entryOnlyRecord");
+    click(robot, "#entryOnlyRecord");
     waitUntil(
         () ->
             rowCount(robot)
@@ -205,7 +206,7 @@ class AuditFlowIT {
           });
       waitUntil(() -> rowCount(robot) > 0);
 
-      robot.clickOn("#verifyChain");
+      click(robot, "#verifyChain");
       waitUntil(() -> text(robot, "#chainStatus").startsWith("Chain broken at entry 12 (changed)"));
       waitUntil(
           () ->
@@ -216,7 +217,7 @@ class AuditFlowIT {
                           .tryQuery()
                           .map(n -> n.isVisible() && n.getLayoutBounds().getWidth() > 0)
                           .orElse(false)));
-      robot.clickOn("#showBrokenEntry");
+      click(robot, "#showBrokenEntry");
       waitUntil(() -> text(robot, "#entryTitle").startsWith("Entry 12 "));
       assertThat(text(robot, "#entryWho")).startsWith("mallory");
       screenshot(stage.getScene(), "audit-broken.png");
@@ -226,10 +227,10 @@ class AuditFlowIT {
             robot.lookup("#auditEntityType").queryAs(ComboBox.class).setValue("users");
             return null;
           });
-      robot.clickOn("#auditApply");
+      click(robot, "#auditApply");
       List<Long> users = AuditFixture.idsWhere(tampered, "entity_type = 'users'");
       waitUntil(() -> rowCount(robot) == Math.min(users.size(), AuditViewModel.PAGE_SIZE));
-      robot.clickOn("#exportMenu");
+      click(robot, "#exportMenu");
       robot.clickOn("#export-csv");
       waitUntil(() -> text(robot, "#exportStatus").startsWith("Exported"));
       assertThat(text(robot, "#exportStatus"))
@@ -241,19 +242,31 @@ class AuditFlowIT {
     }
   }
 
+  // Looks only inside this stage's scene: windows left by earlier tests in the same JVM may still
+  // hold detached nodes with the same ids, which TestFX's global lookup trips over.
+  private org.testfx.api.FxRobotInterface click(FxRobot robot, String query) {
+    Node node = fx(() -> robot.from(stage.getScene().getRoot()).lookup(query).query());
+    return robot.clickOn(node);
+  }
+
   private void signIn(FxRobot robot, String login) {
-    robot.clickOn("#loginField").write(login);
-    robot.clickOn("#passwordField").write("demo");
+    click(robot, "#loginField").write(login);
+    click(robot, "#passwordField").write("demo");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> robot.lookup("#navigation").tryQuery().isPresent());
   }
 
   // VirtualFlow keeps an invisible row for measuring; click a shown row that holds an entry.
-  private static Node firstRow(FxRobot robot) {
-    return robot
-        .lookup("#auditTable .table-row-cell")
-        .match((javafx.scene.control.TableRow<?> row) -> row.isVisible() && row.getItem() != null)
-        .query();
+  private Node firstRow(FxRobot robot) {
+    return fx(
+        () ->
+            robot
+                .from(stage.getScene().getRoot())
+                .lookup("#auditTable .table-row-cell")
+                .match(
+                    (javafx.scene.control.TableRow<?> row) ->
+                        row.isVisible() && row.getItem() != null)
+                .query());
   }
 
   private static int rowCount(FxRobot robot) {

@@ -1,11 +1,13 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.staff.StaffSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +48,13 @@ public final class AuditQueryService {
   public static final List<String> ACTIONS =
       List.of("insert", "update", "delete", "truncate", "note");
 
+  /**
+   * How long one page of a text search may scan. Text in values has no index (a trigram index cost
+   * every audited write about 29 %, see docs/PERFORMANCE.md), so a rare text scans newest first
+   * until it has a page; bounded, the screen says to narrow the search instead of hanging.
+   */
+  public static final int TEXT_SEARCH_SECONDS = 15;
+
   private final AuditReader reader;
   private final AuditRows rows;
 
@@ -73,11 +82,27 @@ public final class AuditQueryService {
     if (limit < 1 || limit > MAX_PAGE) {
       throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE + ": " + limit);
     }
-    return reader.read("the audit log", c -> page(c, filter, beforeId, limit));
+    try {
+      return reader.read("the audit log", c -> page(c, filter, beforeId, limit));
+    } catch (StaffDatabaseException e) {
+      if ("57014".equals(e.sqlState()) && filter.text() != null) {
+        throw new StaffDatabaseException(
+            "The text search found no full page within "
+                + TEXT_SEARCH_SECONDS
+                + " s; narrow it by time, entity type or actor",
+            (SQLException) e.getCause());
+      }
+      throw e;
+    }
   }
 
   private AuditPage page(Connection c, AuditFilter filter, long beforeId, int limit)
       throws SQLException {
+    if (filter.text() != null) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET LOCAL statement_timeout = '" + TEXT_SEARCH_SECONDS + "s'");
+      }
+    }
     AuditSql.Where where = AuditSql.where(c, filter);
     List<AuditRecord> kept = new ArrayList<>();
     long cursor = beforeId;

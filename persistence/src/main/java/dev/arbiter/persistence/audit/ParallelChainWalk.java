@@ -1,7 +1,7 @@
 package dev.arbiter.persistence.audit;
 
-import dev.arbiter.persistence.audit.AuditChainVerifier.RangeReader;
-import dev.arbiter.persistence.audit.AuditChainVerifier.Segment;
+import dev.arbiter.persistence.audit.ChainRanges.RangeReader;
+import dev.arbiter.persistence.audit.ChainRanges.Segment;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

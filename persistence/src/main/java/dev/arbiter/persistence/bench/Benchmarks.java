@@ -2,6 +2,8 @@ package dev.arbiter.persistence.bench;
 
 import dev.arbiter.persistence.disputes.DisputeQueueBenchmark;
 import dev.arbiter.persistence.escrow.ReleaseBenchmark;
+import dev.arbiter.persistence.audit.AuditPageBenchmark;
+import dev.arbiter.persistence.audit.AuditVerifyBenchmark;
 import java.util.List;
 
 /**
@@ -13,6 +15,6 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static List<Benchmark> all() {
-    return List.of(new DisputeQueueBenchmark(), new ReleaseBenchmark());
+    return List.of(new DisputeQueueBenchmark(), new ReleaseBenchmark(), new AuditVerifyBenchmark(), new AuditPageBenchmark());
   }
 }
