@@ -209,7 +209,8 @@ BEGIN
      AND claimed_at > now() - moderation_claim_ttl()
    LIMIT 1;
   IF FOUND THEN
-    RAISE EXCEPTION 'claimed by % until %', v_holder.assigned_to, v_holder.until
+    RAISE EXCEPTION 'claimed by % until %', v_holder.assigned_to,
+      to_char(v_holder.until AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')
       USING ERRCODE = 'MD001', DETAIL = v_holder.assigned_to;
   END IF;
 END $$;

@@ -7,6 +7,8 @@ import dev.arbiter.app.dashboard.DashboardViewModel;
 import dev.arbiter.app.login.DemoAccount;
 import dev.arbiter.app.login.LoginView;
 import dev.arbiter.app.login.LoginViewModel;
+import dev.arbiter.app.moderation.ModerationGateway;
+import dev.arbiter.app.moderation.ModerationView;
 import dev.arbiter.persistence.dashboard.DashboardService;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignInService;
@@ -106,6 +108,17 @@ public final class ConsoleShell implements AutoCloseable {
       DashboardService service = new DashboardService(session.database());
       DashboardView view =
           new DashboardView(new DashboardViewModel(service::load, tasks, locale, zone));
+      view.refresh();
+      return view;
+    }
+    if (area == Area.MODERATION) {
+      ModerationView view =
+          new ModerationView(
+              ModerationGateway.of(session.database()),
+              tasks,
+              session.staff().login(),
+              locale,
+              zone);
       view.refresh();
       return view;
     }
