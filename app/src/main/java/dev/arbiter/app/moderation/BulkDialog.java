@@ -35,6 +35,7 @@ final class BulkDialog {
 
     Dialog<ButtonType> dialog = new Dialog<>();
     dialog.initOwner(owner);
+    dialog.setResizable(true);
     dialog.setTitle("Bulk action");
     dialog.getDialogPane().setId("bulkDialog");
     dialog.getDialogPane().setPrefWidth(720);

@@ -23,6 +23,7 @@ final class DecisionDialog {
     DecisionFormViewModel model = new DecisionFormViewModel(initial, target);
     Dialog<ButtonType> dialog = new Dialog<>();
     dialog.initOwner(owner);
+    dialog.setResizable(true);
     dialog.setTitle("Decide " + target);
     dialog.setHeaderText("Decide " + target);
     dialog.getDialogPane().setId("decisionDialog");

@@ -26,6 +26,7 @@ final class DecisionForm {
     for (FlagDecision decision : FlagDecision.values()) {
       RadioButton choice = new RadioButton(shortTitle(decision));
       choice.setId("decisionChoice-" + decision.dbValue());
+      choice.setMinWidth(Region.USE_PREF_SIZE);
       choice.setToggleGroup(group);
       choice.setUserData(decision);
       choice.setSelected(model.decisionProperty().get() == decision);

@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.bench;
 
+import dev.arbiter.persistence.moderation.ModerationQueueBenchmark;
 import java.util.List;
 
 /**
@@ -11,6 +12,6 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static List<Benchmark> all() {
-    return List.of();
+    return List.of(new ModerationQueueBenchmark());
   }
 }
