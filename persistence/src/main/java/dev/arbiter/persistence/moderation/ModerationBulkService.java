@@ -37,10 +37,11 @@ public final class ModerationBulkService {
       for (ItemKey key : keys) {
         results.add(one(c, template.forItem(key)));
       }
-      return results;
     } catch (SQLException e) {
       throw new StaffDatabaseException("Could not run the bulk action", e);
     }
+    Rescoring.catchUp(dataSource);
+    return results;
   }
 
   private static BulkResult one(Connection c, DecisionRequest request) throws SQLException {

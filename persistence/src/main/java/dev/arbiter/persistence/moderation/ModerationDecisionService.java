@@ -62,11 +62,14 @@ public final class ModerationDecisionService {
    *     or the decision does not apply to it
    */
   public long decide(DecisionRequest request) {
-    return call(
-        "moderation " + request.decision().dbValue() + " " + request.key().label(),
-        "SELECT moderation_decide(?, ?, ?, ?, ?, CAST(? AS interval))",
-        ps -> bindDecision(ps, request),
-        rs -> rs.getLong(1));
+    long id =
+        call(
+            "moderation " + request.decision().dbValue() + " " + request.key().label(),
+            "SELECT moderation_decide(?, ?, ?, ?, ?, CAST(? AS interval))",
+            ps -> bindDecision(ps, request),
+            rs -> rs.getLong(1));
+    Rescoring.catchUp(dataSource);
+    return id;
   }
 
   static void bindDecision(PreparedStatement ps, DecisionRequest request) throws SQLException {
@@ -89,6 +92,7 @@ public final class ModerationDecisionService {
         "SELECT moderation_undo(?)",
         ps -> ps.setLong(1, decisionId),
         rs -> null);
+    Rescoring.catchUp(dataSource);
   }
 
   /** The latest decisions, newest first (the log with undo). */

@@ -48,10 +48,14 @@ class ModerationPriorityIT {
       exec(moderator, "SELECT moderation_claim('user', ?)", x);
       exec(moderator, "SELECT moderation_decide('user', ?, 'dismiss', 'no_violation', NULL)", x);
 
-      // reliable is now 3 actioned of 4 decided: weight 4/6; y is re-scored with it.
+      // reliable is now 3 actioned of 4 decided: weight 4/6. Its other open item keeps the old
+      // score until the queued re-scoring runs, outside the decision's transaction (V52).
       assertThat(accuracy(owner, reliable)).isEqualTo("4/3 0.7500 0.6667");
       assertThat(accuracy(owner, newcomer)).isEqualTo("1/0 0.0000 0.3333");
+      assertThat(score(owner, y)).isEqualTo("40.967 open 2 4 {harassment,spam}");
+      assertThat(text(moderator, "SELECT moderation_rescore_pending()")).isEqualTo("1");
       assertThat(score(owner, y)).isEqualTo("40.833 open 2 4 {harassment,spam}");
+      assertThat(text(moderator, "SELECT moderation_rescore_pending()")).isEqualTo("0");
       assertThat(text(owner, "SELECT status FROM moderation_items WHERE entity_id = ?", x))
           .isEqualTo("dismissed");
     }

@@ -182,6 +182,8 @@ class ModerationServicesIT {
 
     try (Connection owner = db.migrator()) {
       assertThat(text(owner, "SELECT status FROM users WHERE id = ?", author)).isEqualTo("active");
+      // The service caught the scores up after each decision: nothing is left queued.
+      assertThat(text(owner, "SELECT count(*) FROM moderation_rescore_queue")).isEqualTo("0");
     }
     assertThat(new ModerationItemService(mo).load(item).timeline())
         .extracting(ItemDetail.TimelineEntry::what)
