@@ -38,7 +38,7 @@ public final class ModerationView implements AreaView {
 
   static final String SHORTCUTS =
       "J / K next / previous · C claim · X release · D dismiss · A act · U undo · B bulk"
-          + " · L load more · F5 refresh";
+          + " · G decision log · L load more · F5 refresh";
 
   private final ModerationQueueViewModel queue;
   private final ItemViewModel item;
@@ -46,6 +46,7 @@ public final class ModerationView implements AreaView {
   private final TaskRunner tasks;
   private final QueueTable table;
   private final BorderPane root = new BorderPane();
+  private boolean focusedOnce;
 
   public ModerationView(
       ModerationGateway gateway, TaskRunner tasks, String login, Locale locale, ZoneId zone) {
@@ -83,12 +84,22 @@ public final class ModerationView implements AreaView {
             Objects.requireNonNull(ModerationView.class.getResource("moderation.css"))
                 .toExternalForm());
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-    // Keyboard-first: whenever the area is shown, the queue has the focus.
+    // Keyboard-first: whenever the area is shown, and once its first page arrives (the shell may
+    // still be moving focus when the area is attached), the queue has the focus.
     root.sceneProperty()
         .addListener(
             (obs, old, scene) -> {
               if (scene != null) {
                 Platform.runLater(table.node()::requestFocus);
+              }
+            });
+    queue
+        .loadingProperty()
+        .addListener(
+            (obs, was, loading) -> {
+              if (!loading && !focusedOnce && root.getScene() != null) {
+                focusedOnce = true;
+                table.node().requestFocus();
               }
             });
   }
@@ -109,12 +120,15 @@ public final class ModerationView implements AreaView {
     Button bulk = new Button("Bulk… (B)");
     bulk.setId("moderationBulk");
     bulk.setOnAction(e -> bulk());
+    Button log = new Button("Decision log (G)");
+    log.setId("moderationLog");
+    log.setOnAction(e -> log());
     Button refresh = new Button("Refresh (F5)");
     refresh.setId("moderationRefresh");
     refresh.setOnAction(e -> queue.refresh());
     HBox spacer = new HBox();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox header = new HBox(12, title, summary, error, spacer, progress, bulk, refresh);
+    HBox header = new HBox(12, title, summary, error, spacer, progress, log, bulk, refresh);
     header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     return header;
   }
@@ -195,6 +209,7 @@ public final class ModerationView implements AreaView {
       case A -> decide(FlagDecision.HIDE_CONTENT);
       case U -> item.undoLatest();
       case B -> bulk();
+      case G -> log();
       case L -> queue.loadMore();
       default -> {
         return;
@@ -226,6 +241,11 @@ public final class ModerationView implements AreaView {
       bulk.useFilter(queue.filter());
     }
     BulkDialog.show(root.getScene().getWindow(), bulk);
+  }
+
+  private void log() {
+    DecisionLogDialog.show(
+        root.getScene().getWindow(), new DecisionLogViewModel(gateway, tasks, queue::refresh));
   }
 
   @Override

@@ -120,12 +120,37 @@ final class FakeGateway implements ModerationGateway {
     return decided.size();
   }
 
+  final List<Long> undone = new ArrayList<>();
+
   @Override
-  public void undo(long decisionId) {}
+  public void undo(long decisionId) {
+    undone.add(decisionId);
+  }
 
   @Override
   public List<DecisionEntry> recentDecisions(int limit) {
-    return List.of();
+    List<DecisionEntry> entries = new ArrayList<>();
+    for (int i = decided.size(); i >= 1; i--) {
+      DecisionRequest d = decided.get(i - 1);
+      boolean isUndone = undone.contains((long) i);
+      entries.add(
+          new DecisionEntry(
+              i,
+              d.key(),
+              "message",
+              d.decision(),
+              d.reason(),
+              d.note(),
+              2,
+              null,
+              null,
+              me,
+              NOW,
+              isUndone ? me : null,
+              isUndone ? NOW : null,
+              !isUndone));
+    }
+    return entries;
   }
 
   @Override

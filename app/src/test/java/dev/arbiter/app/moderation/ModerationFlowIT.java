@@ -31,7 +31,10 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,6 +46,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * queue and the decision in its audit timeline; and a colleague's claim refusing ours.
  */
 @ExtendWith(ApplicationExtension.class)
+// Both flows share one database: the hide-and-undo flow runs on the fixture as created.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModerationFlowIT {
 
   private static TestDatabase db;
@@ -100,6 +105,7 @@ class ModerationFlowIT {
   }
 
   @Test
+  @Order(1)
   void claimPreviewHideAndTheItemLeavesTheOpenQueueWithTheDecisionAudited(FxRobot robot)
       throws Exception {
     openModeration(robot, "demo_moderator");
@@ -153,9 +159,39 @@ class ModerationFlowIT {
           return null;
         });
     screenshot(stage.getScene().getRoot(), "moderation-item.png");
+
+    // The decision log takes it back: the message shows again and its flags reopen.
+    robot.type(KeyCode.G);
+    waitUntil(() -> robot.lookup("#decisionLog").tryQuery().isPresent());
+    waitUntil(() -> fx(() -> !robot.lookup("#decisionLog").queryListView().getItems().isEmpty()));
+    fx(
+        () -> {
+          robot.lookup("#decisionLog").queryListView().getSelectionModel().select(0);
+          return null;
+        });
+    robot.clickOn("#decisionLogUndo");
+    waitUntil(
+        () ->
+            fx(() -> robot.lookup("#decisionLogStatus").queryAs(Labeled.class).getText())
+                .startsWith("Undid decision"));
+    screenshot(robot.lookup("#decisionLogDialog").query(), "moderation-log.png");
+    try (Connection owner = db.migrator()) {
+      assertThat(
+              ModerationFixture.text(
+                  owner, "SELECT hidden_at FROM dispute_messages WHERE id = ?", top.key().id()))
+          .isNull();
+      assertThat(
+              ModerationFixture.text(
+                  owner,
+                  "SELECT status || ' ' || open_count FROM moderation_items"
+                      + " WHERE entity_type = 'dispute_message' AND entity_id = ?",
+                  top.key().id()))
+          .isEqualTo("open 3");
+    }
   }
 
   @Test
+  @Order(2)
   void aColleaguesClaimIsShownAndRefusesOurs(FxRobot robot) throws Exception {
     openModeration(robot, "demo_moderator");
     robot.type(KeyCode.J);
@@ -175,17 +211,18 @@ class ModerationFlowIT {
     screenshot(stage.getScene().getRoot(), "moderation-conflict.png");
 
     // Bulk over everything matching the filter: the colleague's item is refused, the rest go.
+    int open = rows(robot).size();
     robot.type(KeyCode.B);
     waitUntil(() -> robot.lookup("#bulkScope").tryQuery().isPresent());
     waitUntil(
         () ->
             fx(() -> robot.lookup("#bulkScope").queryAs(Labeled.class).getText())
-                .equals("3 items match the filter"));
+                .equals(open + " items match the filter"));
     robot.clickOn("#bulkRun");
     waitUntil(
         () ->
             fx(() -> robot.lookup("#bulkSummary").queryAs(Labeled.class).getText())
-                .equals("2 decided, 1 refused"));
+                .equals((open - 1) + " decided, 1 refused"));
     screenshot(robot.lookup("#bulkDialog").query(), "moderation-bulk.png");
     waitUntil(() -> rows(robot).size() == 1 && rows(robot).get(0).key().equals(row.key()));
   }

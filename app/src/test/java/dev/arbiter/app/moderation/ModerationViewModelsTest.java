@@ -133,6 +133,28 @@ class ModerationViewModelsTest {
     assertThat(refreshed[0]).isEqualTo(1);
   }
 
+  @Test
+  void theDecisionLogUndoesOnlyWhatTheDatabaseStillAllows() {
+    FakeGateway gateway = new FakeGateway("mo", 2);
+    gateway.decide(
+        new DecisionFormViewModel(FlagDecision.DISMISS, "x")
+            .build(new ItemKey(dev.arbiter.model.moderation.FlaggedEntityType.DISPUTE_MESSAGE, 1)));
+    int[] refreshed = {0};
+    DecisionLogViewModel log = new DecisionLogViewModel(gateway, tasks, () -> refreshed[0]++);
+    log.refresh();
+    assertThat(log.entries()).hasSize(1);
+    assertThat(DecisionLogViewModel.describe(log.entries().get(0))).endsWith("can be undone");
+
+    log.undo(log.entries().get(0));
+
+    assertThat(gateway.undone).containsExactly(1L);
+    assertThat(log.entries().get(0).undoable()).isFalse();
+    assertThat(log.statusProperty().get()).isEqualTo("Undid decision 1 on dispute_message 1");
+    assertThat(refreshed[0]).isEqualTo(1);
+    log.undo(log.entries().get(0));
+    assertThat(gateway.undone).containsExactly(1L);
+  }
+
   private ItemViewModel itemModel(FakeGateway gateway, ModerationQueueViewModel queue) {
     return new ItemViewModel(gateway, tasks, "mo", queue::refresh, Locale.US, ZoneOffset.UTC);
   }
