@@ -12,6 +12,8 @@ import dev.arbiter.app.login.LoginView;
 import dev.arbiter.app.login.LoginViewModel;
 import dev.arbiter.app.releases.ReleasesView;
 import dev.arbiter.app.workspaces.WorkspacesView;
+import dev.arbiter.app.moderation.ModerationGateway;
+import dev.arbiter.app.moderation.ModerationView;
 import dev.arbiter.persistence.dashboard.DashboardService;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignInService;
@@ -131,6 +133,17 @@ public final class ConsoleShell implements AutoCloseable {
     }
     if (area == Area.DISPUTES) {
       return DisputesArea.create(session, tasks, locale, zone);
+    }
+    if (area == Area.MODERATION) {
+      ModerationView view =
+          new ModerationView(
+              ModerationGateway.of(session.database()),
+              tasks,
+              session.staff().login(),
+              locale,
+              zone);
+      view.refresh();
+      return view;
     }
     return new ComingSoonPanel(area);
   }

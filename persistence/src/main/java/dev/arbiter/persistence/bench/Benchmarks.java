@@ -4,6 +4,7 @@ import dev.arbiter.persistence.disputes.DisputeQueueBenchmark;
 import dev.arbiter.persistence.escrow.ReleaseBenchmark;
 import dev.arbiter.persistence.audit.AuditPageBenchmark;
 import dev.arbiter.persistence.audit.AuditVerifyBenchmark;
+import dev.arbiter.persistence.moderation.ModerationQueueBenchmark;
 import java.util.List;
 
 /**
@@ -15,6 +16,6 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static List<Benchmark> all() {
-    return List.of(new DisputeQueueBenchmark(), new ReleaseBenchmark(), new AuditVerifyBenchmark(), new AuditPageBenchmark());
+    return List.of(new DisputeQueueBenchmark(), new ReleaseBenchmark(), new AuditVerifyBenchmark(), new AuditPageBenchmark(), new ModerationQueueBenchmark());
   }
 }

@@ -1,0 +1,256 @@
+package dev.arbiter.app.moderation;
+
+import dev.arbiter.persistence.moderation.DecisionEntry;
+import dev.arbiter.persistence.moderation.ItemDetail;
+import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
+import dev.arbiter.persistence.moderation.QueueRow;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The item view beside the queue: the flagged content (read-only), the commands with their keys,
+ * every flag with its reporter, the author's history, the decisions and the audit timeline.
+ */
+final class ItemPane {
+
+  private final ItemViewModel model;
+  private final DateTimeFormatter time;
+  private final VBox body = new VBox(14);
+  private final ScrollPane root;
+
+  ItemPane(ItemViewModel model, Runnable dismiss, Runnable act, Locale locale, ZoneId zone) {
+    this.model = model;
+    this.time =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone);
+    Label claim = label("itemClaim", "moderation-claim");
+    claim.textProperty().bind(model.claimTextProperty());
+    claim.getStyleClass().add("moderation-claim");
+    model
+        .claimedByOtherProperty()
+        .addListener((obs, old, other) -> claim.pseudoClassStateChanged(OTHER, other));
+    Button claimButton = button("itemClaimButton", "Claim (C)", "Claim the item for yourself");
+    claimButton.disableProperty().bind(model.canClaimProperty().not().or(model.busyProperty()));
+    claimButton.setOnAction(e -> model.claim());
+    Button release = button("itemReleaseButton", "Release (X)", "Give your claim back");
+    release.disableProperty().bind(model.claimedByMeProperty().not().or(model.busyProperty()));
+    release.setOnAction(e -> model.release());
+    Button dismissButton = button("itemDismissButton", "Dismiss (D)", "Dismiss every open flag");
+    dismissButton
+        .disableProperty()
+        .bind(model.claimedByMeProperty().not().or(model.busyProperty()));
+    dismissButton.setOnAction(e -> dismiss.run());
+    Button actButton = button("itemActButton", "Act… (A)", "Hide content, warn or suspend");
+    actButton.disableProperty().bind(model.claimedByMeProperty().not().or(model.busyProperty()));
+    actButton.setOnAction(e -> act.run());
+    Button undo = button("itemUndoButton", "Undo (U)", "Undo today's latest decision on it");
+    undo.disableProperty().bind(model.busyProperty());
+    undo.setOnAction(e -> model.undoLatest());
+    Label message = label("itemMessage", "moderation-message");
+    message.textProperty().bind(model.messageProperty());
+    Label error = label("itemError", "moderation-error");
+    error.textProperty().bind(model.errorProperty());
+    FlowPane buttons = new FlowPane(8, 8, claimButton, release, dismissButton, actButton, undo);
+    Label facts = label("itemFacts", "moderation-muted");
+    model.rowProperty().addListener((obs, old, row) -> facts.setText(facts(row)));
+    VBox header = new VBox(8, claim, buttons, facts, message, error);
+    VBox page = new VBox(14, header, body);
+    page.getStyleClass().add("moderation-item");
+    root = new ScrollPane(page);
+    root.setId("moderationItem");
+    root.setFitToWidth(true);
+    model.detailProperty().addListener((obs, old, detail) -> render(detail));
+  }
+
+  private static final javafx.css.PseudoClass OTHER =
+      javafx.css.PseudoClass.getPseudoClass("other");
+
+  Node node() {
+    return root;
+  }
+
+  private void render(ItemDetail detail) {
+    body.getChildren().clear();
+    if (detail == null) {
+      body.getChildren().add(new Label("Select an item in the queue (J / K)."));
+      return;
+    }
+    Label title = label("itemTitle", "moderation-title");
+    title.setText(detail.key().label() + (detail.hidden() ? " · hidden" : ""));
+    Label preview = label("itemPreview", "moderation-preview");
+    preview.setText(detail.preview());
+    GridPane content = new GridPane();
+    content.setId("itemContent");
+    content.setHgap(12);
+    content.setVgap(4);
+    int r = 0;
+    for (ItemDetail.Field field : detail.content()) {
+      Label value = new Label(field.value());
+      value.setWrapText(true);
+      Label name = muted(field.label());
+      name.setMinWidth(Region.USE_PREF_SIZE);
+      content.addRow(r++, name, value);
+    }
+    body.getChildren()
+        .addAll(title, preview, content, section("Flags (" + detail.flags().size() + ")"));
+    VBox flags = lines("itemFlags");
+    for (FlagLine f : detail.flags()) {
+      String accuracy =
+          f.reporterAccuracy() == null
+              ? "no decided flags yet"
+              : Math.round(f.reporterAccuracy().doubleValue() * 100)
+                  + "% of "
+                  + f.reporterDecided()
+                  + " actioned";
+      flags
+          .getChildren()
+          .add(
+              line(
+                  f.severity()
+                      + " · "
+                      + f.reason()
+                      + " · "
+                      + f.status()
+                      + " — "
+                      + f.reporterName()
+                      + " ("
+                      + accuracy
+                      + ") · "
+                      + time.format(f.flaggedAt())
+                      + (f.details() == null ? "" : "\n    " + f.details())));
+    }
+    body.getChildren().addAll(flags, section("Author"));
+    VBox author = lines("itemAuthor");
+    ItemDetail.AuthorHistory a = detail.author();
+    if (a.userId() == null) {
+      author.getChildren().add(line("No marketplace author (staff content)."));
+    } else {
+      author
+          .getChildren()
+          .add(
+              line(
+                  a.name()
+                      + " · user "
+                      + a.userId()
+                      + " · "
+                      + a.status()
+                      + (a.suspendedUntil() == null
+                          ? ""
+                          : " until " + time.format(a.suspendedUntil()))));
+      a.earlierFlags()
+          .forEach(
+              f ->
+                  author
+                      .getChildren()
+                      .add(
+                          line(
+                              "flag on "
+                                  + f.key().label()
+                                  + " · "
+                                  + f.reason()
+                                  + " · "
+                                  + f.severity()
+                                  + " · "
+                                  + f.status()
+                                  + " · "
+                                  + time.format(f.at()))));
+      a.decisions().forEach(d -> author.getChildren().add(line(decisionLine(d))));
+    }
+    body.getChildren().addAll(author, section("Decisions"));
+    VBox decisions = lines("itemDecisions");
+    detail.decisions().forEach(d -> decisions.getChildren().add(line(decisionLine(d))));
+    if (detail.decisions().isEmpty()) {
+      decisions.getChildren().add(line("None yet."));
+    }
+    body.getChildren().addAll(decisions, section("Audit timeline"));
+    VBox timeline = lines("itemTimeline");
+    detail
+        .timeline()
+        .forEach(
+            t ->
+                timeline
+                    .getChildren()
+                    .add(line(time.format(t.at()) + " · " + t.actor() + " · " + t.what())));
+    body.getChildren().add(timeline);
+  }
+
+  private String facts(QueueRow row) {
+    if (row == null) {
+      return "";
+    }
+    return "Priority "
+        + row.score().toPlainString()
+        + " · "
+        + row.openFlags()
+        + " open of "
+        + row.totalFlags()
+        + " flags · first flagged "
+        + time.format(row.firstFlagged())
+        + " · last flagged "
+        + time.format(row.lastFlagged());
+  }
+
+  private String decisionLine(DecisionEntry d) {
+    return "#"
+        + d.id()
+        + " "
+        + d.decision().dbValue()
+        + " ("
+        + d.reason().label()
+        + (d.note() == null ? "" : ": " + d.note())
+        + ") by "
+        + d.decidedBy()
+        + " · "
+        + time.format(d.decidedAt())
+        + (d.undoneAt() == null ? "" : " · undone by " + d.undoneBy());
+  }
+
+  private static VBox lines(String id) {
+    VBox box = new VBox(3);
+    box.setId(id);
+    return box;
+  }
+
+  private static Label line(String text) {
+    Label label = new Label(text);
+    label.setWrapText(true);
+    return label;
+  }
+
+  private static Label section(String text) {
+    Label label = new Label(text);
+    label.getStyleClass().add("moderation-section");
+    return label;
+  }
+
+  private static Label muted(String text) {
+    Label label = new Label(text);
+    label.getStyleClass().add("moderation-muted");
+    return label;
+  }
+
+  private static Label label(String id, String style) {
+    Label label = new Label();
+    label.setId(id);
+    label.setWrapText(true);
+    label.getStyleClass().add(style);
+    return label;
+  }
+
+  private static Button button(String id, String text, String tip) {
+    Button button = new Button(text);
+    button.setId(id);
+    button.setTooltip(new Tooltip(tip));
+    return button;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.arbiter.app.moderation;
+
+import dev.arbiter.persistence.moderation.BulkResult;
+import dev.arbiter.persistence.moderation.DecisionEntry;
+import dev.arbiter.persistence.moderation.DecisionRequest;
+import dev.arbiter.persistence.moderation.ItemDetail;
+import dev.arbiter.persistence.moderation.ItemKey;
+import dev.arbiter.persistence.moderation.ModerationBulkService;
+import dev.arbiter.persistence.moderation.ModerationDecisionService;
+import dev.arbiter.persistence.moderation.ModerationItemService;
+import dev.arbiter.persistence.moderation.ModerationQueueService;
+import dev.arbiter.persistence.moderation.QueueCursor;
+import dev.arbiter.persistence.moderation.QueueFilter;
+import dev.arbiter.persistence.moderation.QueuePage;
+import dev.arbiter.persistence.moderation.QueueSort;
+import dev.arbiter.persistence.session.StaffDatabase;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the moderation views need from the database, in one port: the console wires it to the
+ * persistence services, ViewModel tests to an in-memory queue. Every call blocks, so ViewModels
+ * only make them through their task runner.
+ */
+public interface ModerationGateway {
+
+  QueuePage page(QueueFilter filter, QueueSort sort, QueueCursor cursor, int limit);
+
+  long count(QueueFilter filter);
+
+  List<ItemKey> keys(QueueFilter filter, int max);
+
+  ItemDetail load(ItemKey key);
+
+  Instant claim(ItemKey key);
+
+  void release(ItemKey key);
+
+  long decide(DecisionRequest request);
+
+  void undo(long decisionId);
+
+  List<DecisionEntry> recentDecisions(int limit);
+
+  List<BulkResult> bulk(List<ItemKey> keys, DecisionRequest template);
+
+  /** The gateway over the persistence services of one staff session. */
+  static ModerationGateway of(StaffDatabase database) {
+    ModerationQueueService queue = new ModerationQueueService(database);
+    ModerationItemService items = new ModerationItemService(database);
+    ModerationDecisionService decisions = new ModerationDecisionService(database);
+    ModerationBulkService bulk = new ModerationBulkService(database);
+    return new ModerationGateway() {
+      @Override
+      public QueuePage page(QueueFilter filter, QueueSort sort, QueueCursor cursor, int limit) {
+        return queue.page(filter, sort, cursor, limit);
+      }
+
+      @Override
+      public long count(QueueFilter filter) {
+        return queue.count(filter);
+      }
+
+      @Override
+      public List<ItemKey> keys(QueueFilter filter, int max) {
+        return queue.keys(filter, max);
+      }
+
+      @Override
+      public ItemDetail load(ItemKey key) {
+        return items.load(key);
+      }
+
+      @Override
+      public Instant claim(ItemKey key) {
+        return decisions.claim(key);
+      }
+
+      @Override
+      public void release(ItemKey key) {
+        decisions.release(key);
+      }
+
+      @Override
+      public long decide(DecisionRequest request) {
+        return decisions.decide(request);
+      }
+
+      @Override
+      public void undo(long decisionId) {
+        decisions.undo(decisionId);
+      }
+
+      @Override
+      public List<DecisionEntry> recentDecisions(int limit) {
+        return decisions.recentDecisions(limit);
+      }
+
+      @Override
+      public List<BulkResult> bulk(List<ItemKey> keys, DecisionRequest template) {
+        return bulk.apply(keys, template);
+      }
+    };
+  }
+}

@@ -1,0 +1,260 @@
+package dev.arbiter.app.moderation;
+
+import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.model.moderation.FlagDecision;
+import dev.arbiter.model.moderation.FlagReason;
+import dev.arbiter.model.moderation.FlagStatus;
+import dev.arbiter.model.moderation.FlaggedEntityType;
+import dev.arbiter.model.moderation.Severity;
+import dev.arbiter.persistence.moderation.ClaimFilter;
+import dev.arbiter.persistence.moderation.QueueRow;
+import dev.arbiter.persistence.moderation.QueueSort;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Moderation area: filters over the grouped queue, the queue itself, the item view, and the
+ * keys that drive triage without the mouse (listed along the bottom).
+ */
+public final class ModerationView implements AreaView {
+
+  static final String SHORTCUTS =
+      "J / K next / previous · C claim · X release · D dismiss · A act · U undo · B bulk"
+          + " · G decision log · L load more · F5 refresh";
+
+  private final ModerationQueueViewModel queue;
+  private final ItemViewModel item;
+  private final ModerationGateway gateway;
+  private final TaskRunner tasks;
+  private final QueueTable table;
+  private final BorderPane root = new BorderPane();
+  private boolean focusedOnce;
+
+  public ModerationView(
+      ModerationGateway gateway, TaskRunner tasks, String login, Locale locale, ZoneId zone) {
+    this.gateway = gateway;
+    this.tasks = tasks;
+    this.queue = new ModerationQueueViewModel(gateway, tasks);
+    this.item = new ItemViewModel(gateway, tasks, login, queue::refresh, locale, zone);
+    this.table = new QueueTable(queue);
+    queue.selectedProperty().addListener((obs, old, row) -> item.show(row));
+    ItemPane pane =
+        new ItemPane(
+            item,
+            () -> decide(FlagDecision.DISMISS),
+            () -> decide(FlagDecision.HIDE_CONTENT),
+            locale,
+            zone);
+    Button more = new Button("Load more (L)");
+    more.setId("moderationMore");
+    more.visibleProperty().bind(queue.hasMoreProperty());
+    more.setOnAction(e -> queue.loadMore());
+    VBox left = new VBox(6, table.node(), more);
+    VBox.setVgrow(table.node(), Priority.ALWAYS);
+    SplitPane split = new SplitPane(left, pane.node());
+    split.setDividerPositions(0.62);
+    root.setTop(new VBox(8, header(), filters()));
+    root.setCenter(split);
+    Label legend = new Label(SHORTCUTS);
+    legend.setId("moderationShortcuts");
+    legend.getStyleClass().add("moderation-shortcuts");
+    root.setBottom(legend);
+    root.setId("moderation");
+    root.getStyleClass().add("moderation");
+    root.getStylesheets()
+        .add(
+            Objects.requireNonNull(ModerationView.class.getResource("moderation.css"))
+                .toExternalForm());
+    root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    // Keyboard-first: whenever the area is shown, and once its first page arrives (the shell may
+    // still be moving focus when the area is attached), the queue has the focus.
+    root.sceneProperty()
+        .addListener(
+            (obs, old, scene) -> {
+              if (scene != null) {
+                Platform.runLater(table.node()::requestFocus);
+              }
+            });
+    queue
+        .loadingProperty()
+        .addListener(
+            (obs, was, loading) -> {
+              if (!loading && !focusedOnce && root.getScene() != null) {
+                focusedOnce = true;
+                table.node().requestFocus();
+              }
+            });
+  }
+
+  private HBox header() {
+    Label title = new Label("Moderation");
+    title.getStyleClass().add("title-2");
+    Label summary = new Label();
+    summary.setId("moderationSummary");
+    summary.textProperty().bind(queue.summaryProperty());
+    Label error = new Label();
+    error.setId("moderationError");
+    error.getStyleClass().add("moderation-error");
+    error.textProperty().bind(queue.errorProperty());
+    ProgressIndicator progress = new ProgressIndicator();
+    progress.setPrefSize(20, 20);
+    progress.visibleProperty().bind(queue.loadingProperty());
+    Button bulk = new Button("Bulk… (B)");
+    bulk.setId("moderationBulk");
+    bulk.setOnAction(e -> bulk());
+    Button log = new Button("Decision log (G)");
+    log.setId("moderationLog");
+    log.setOnAction(e -> log());
+    Button refresh = new Button("Refresh (F5)");
+    refresh.setId("moderationRefresh");
+    refresh.setOnAction(e -> queue.refresh());
+    HBox spacer = new HBox();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox header = new HBox(12, title, summary, error, spacer, progress, log, bulk, refresh);
+    header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    return header;
+  }
+
+  private FlowPane filters() {
+    FlowPane bar =
+        new FlowPane(
+            8,
+            8,
+            Choice.combo(
+                "filterStatus",
+                null,
+                Arrays.asList(FlagStatus.values()),
+                s -> "Status: " + s.dbValue(),
+                queue.statusProperty()),
+            Choice.combo(
+                "filterType",
+                "All types",
+                Arrays.asList(FlaggedEntityType.values()),
+                FlaggedEntityType::dbValue,
+                queue.typeProperty()),
+            Choice.combo(
+                "filterReason",
+                "All reasons",
+                Arrays.asList(FlagReason.values()),
+                FlagReason::dbValue,
+                queue.reasonProperty()),
+            Choice.combo(
+                "filterSeverity",
+                "Any severity",
+                Arrays.asList(Severity.values()),
+                s -> s.dbValue() + " or worse",
+                queue.minSeverityProperty()),
+            Choice.combo(
+                "filterClaim",
+                null,
+                Arrays.asList(ClaimFilter.values()),
+                ModerationView::claimLabel,
+                queue.claimProperty()),
+            Choice.combo(
+                "filterAge",
+                null,
+                Arrays.asList(AgeFilter.values()),
+                AgeFilter::toString,
+                queue.ageProperty()),
+            Choice.combo(
+                "sortOrder",
+                null,
+                Arrays.asList(QueueSort.values()),
+                s -> "Sort: " + s.label(),
+                queue.sortProperty()));
+    bar.setId("moderationFilters");
+    return bar;
+  }
+
+  private static String claimLabel(ClaimFilter filter) {
+    return switch (filter) {
+      case ANY -> "Claimed or not";
+      case MINE -> "Claimed by me";
+      case UNCLAIMED -> "Unclaimed";
+    };
+  }
+
+  private void onKey(KeyEvent e) {
+    if (e.getTarget() instanceof TextInputControl
+        || e.isControlDown()
+        || e.isAltDown()
+        || e.isMetaDown()) {
+      return;
+    }
+    KeyCode code = e.getCode();
+    switch (code) {
+      case J -> queue.selectNext();
+      case K -> queue.selectPrevious();
+      case C -> item.claim();
+      case X -> item.release();
+      case D -> decide(FlagDecision.DISMISS);
+      case A -> decide(FlagDecision.HIDE_CONTENT);
+      case U -> item.undoLatest();
+      case B -> bulk();
+      case G -> log();
+      case L -> queue.loadMore();
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+  }
+
+  private void decide(FlagDecision initial) {
+    QueueRow row = item.rowProperty().get();
+    if (row == null || !item.claimedByMeProperty().get()) {
+      return;
+    }
+    String target =
+        row.key().label()
+            + " ("
+            + row.openFlags()
+            + (row.openFlags() == 1 ? " open flag)" : " open flags)");
+    DecisionDialog.show(
+        root.getScene().getWindow(), initial, target, form -> item.decide(form.build(row.key())));
+  }
+
+  private void bulk() {
+    BulkViewModel bulk = new BulkViewModel(gateway, tasks, queue::refresh);
+    List<QueueRow> selected = table.selectedRows();
+    if (selected.size() > 1) {
+      bulk.useSelection(selected.stream().map(QueueRow::key).toList());
+    } else {
+      bulk.useFilter(queue.filter());
+    }
+    BulkDialog.show(root.getScene().getWindow(), bulk);
+  }
+
+  private void log() {
+    DecisionLogDialog.show(
+        root.getScene().getWindow(), new DecisionLogViewModel(gateway, tasks, queue::refresh));
+  }
+
+  @Override
+  public Node node() {
+    return root;
+  }
+
+  @Override
+  public void refresh() {
+    queue.refresh();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.arbiter.app.moderation;
+
+import dev.arbiter.persistence.moderation.QueueRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The queue as a table. The rows are the ViewModel's loaded pages; sorting happens in SQL, so the
+ * columns are not sortable here. Selection follows the ViewModel both ways.
+ */
+final class QueueTable {
+
+  private final TableView<QueueRow> table;
+  private final ModerationQueueViewModel model;
+
+  QueueTable(ModerationQueueViewModel model) {
+    this.model = model;
+    table = new TableView<>(model.rows());
+    table.setId("moderationQueue");
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setPlaceholder(new javafx.scene.control.Label("No flagged items match the filter."));
+    table
+        .getColumns()
+        .addAll(
+            List.of(
+                column("Score", 54, r -> r.score().toPlainString()),
+                column("Item", 100, r -> shortLabel(r)),
+                column("Flags", 48, r -> Integer.toString(r.openFlags())),
+                column("Severity", 70, r -> r.maxSeverity().dbValue()),
+                column("Reasons", 100, r -> String.join(", ", r.reasons())),
+                column("Last", 52, r -> age(r.lastFlagged())),
+                column("Claimed by", 95, r -> r.claimant() == null ? "" : r.claimant()),
+                column("Preview", 260, QueueRow::preview)));
+    table
+        .getSelectionModel()
+        .selectedIndexProperty()
+        .addListener(
+            (obs, old, index) -> {
+              if (index.intValue() != model.selectedIndexProperty().get()) {
+                model.selectedIndexProperty().set(index.intValue());
+              }
+            });
+    model
+        .selectedIndexProperty()
+        .addListener(
+            (obs, old, index) -> {
+              int i = index.intValue();
+              if (i < 0) {
+                table.getSelectionModel().clearSelection();
+              } else if (table.getSelectionModel().getSelectedIndex() != i
+                  || table.getSelectionModel().getSelectedIndices().size() > 1
+                      && !table.getSelectionModel().isSelected(i)) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(Math.max(0, i - 3));
+              }
+            });
+  }
+
+  // Compact ages ("5m", "3h", "2d") keep the column narrow; the item view has the full times.
+  private static String age(Instant at) {
+    if (at == null) {
+      return "";
+    }
+    Duration age = Duration.between(at, Instant.now());
+    if (age.toMinutes() < 60) {
+      return Math.max(0, age.toMinutes()) + "m";
+    }
+    return age.toHours() < 48 ? age.toHours() + "h" : age.toDays() + "d";
+  }
+
+  private static String shortLabel(QueueRow row) {
+    return row.key().label().replace("dispute_", "")
+        + (row.status().dbValue().equals("open") ? "" : " · " + row.status().dbValue());
+  }
+
+  private static TableColumn<QueueRow, String> column(
+      String title, double width, Function<QueueRow, String> value) {
+    TableColumn<QueueRow, String> column = new TableColumn<>(title);
+    column.setPrefWidth(width);
+    // The constrained policy would squeeze every column to fit; only the preview gives way.
+    column.setMinWidth(title.equals("Preview") ? 120 : width);
+    column.setSortable(false);
+    column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    return column;
+  }
+
+  TableView<QueueRow> node() {
+    return table;
+  }
+
+  List<QueueRow> selectedRows() {
+    return List.copyOf(table.getSelectionModel().getSelectedItems());
+  }
+}

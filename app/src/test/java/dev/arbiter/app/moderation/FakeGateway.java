@@ -1,0 +1,169 @@
+package dev.arbiter.app.moderation;
+
+import dev.arbiter.model.moderation.FlagStatus;
+import dev.arbiter.model.moderation.FlaggedEntityType;
+import dev.arbiter.model.moderation.Severity;
+import dev.arbiter.persistence.moderation.BulkResult;
+import dev.arbiter.persistence.moderation.DecisionEntry;
+import dev.arbiter.persistence.moderation.DecisionRequest;
+import dev.arbiter.persistence.moderation.ItemDetail;
+import dev.arbiter.persistence.moderation.ItemKey;
+import dev.arbiter.persistence.moderation.ModerationRefusal;
+import dev.arbiter.persistence.moderation.QueueCursor;
+import dev.arbiter.persistence.moderation.QueueFilter;
+import dev.arbiter.persistence.moderation.QueuePage;
+import dev.arbiter.persistence.moderation.QueueRow;
+import dev.arbiter.persistence.moderation.QueueSort;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An in-memory queue for ViewModel tests: open items in id order, claims by login. */
+final class FakeGateway implements ModerationGateway {
+
+  static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+  final List<QueueRow> open = new ArrayList<>();
+  final Map<ItemKey, String> claims = new HashMap<>();
+  final List<DecisionRequest> decided = new ArrayList<>();
+  final List<QueueFilter> filters = new ArrayList<>();
+  private final String me;
+
+  FakeGateway(String me, int items) {
+    this.me = me;
+    for (int i = 1; i <= items; i++) {
+      open.add(row(new ItemKey(FlaggedEntityType.DISPUTE_MESSAGE, i), null));
+    }
+  }
+
+  static QueueRow row(ItemKey key, String claimant) {
+    return new QueueRow(
+        key.id(),
+        key,
+        "message " + key.id(),
+        2,
+        2,
+        Severity.HIGH,
+        List.of("spam"),
+        NOW.minusSeconds(3600),
+        NOW,
+        FlagStatus.OPEN,
+        claimant,
+        claimant == null ? null : NOW.plusSeconds(1800),
+        BigDecimal.valueOf(31));
+  }
+
+  private List<QueueRow> current() {
+    return open.stream().map(r -> row(r.key(), claims.get(r.key()))).toList();
+  }
+
+  @Override
+  public QueuePage page(QueueFilter filter, QueueSort sort, QueueCursor cursor, int limit) {
+    filters.add(filter);
+    List<QueueRow> rows = current();
+    int from = 0;
+    while (cursor != null && from < rows.size() && rows.get(from).rowId() <= cursor.id()) {
+      from++;
+    }
+    List<QueueRow> page = rows.subList(from, Math.min(rows.size(), from + limit));
+    boolean more = from + limit < rows.size();
+    return new QueuePage(
+        page, more ? new QueueCursor("x", page.get(page.size() - 1).rowId()) : null);
+  }
+
+  @Override
+  public long count(QueueFilter filter) {
+    return open.size();
+  }
+
+  @Override
+  public List<ItemKey> keys(QueueFilter filter, int max) {
+    return open.stream().limit(max).map(QueueRow::key).toList();
+  }
+
+  @Override
+  public ItemDetail load(ItemKey key) {
+    return new ItemDetail(
+        key,
+        "message " + key.id(),
+        List.of(),
+        false,
+        List.of(),
+        new ItemDetail.AuthorHistory(null, null, null, null, List.of(), List.of()),
+        List.of(),
+        List.of());
+  }
+
+  @Override
+  public Instant claim(ItemKey key) {
+    String holder = claims.get(key);
+    if (holder != null && !holder.equals(me)) {
+      throw new ModerationRefusal(
+          ModerationRefusal.Kind.CLAIMED_BY_OTHER, "claimed by " + holder, holder, null);
+    }
+    claims.put(key, me);
+    return NOW.plusSeconds(1800);
+  }
+
+  @Override
+  public void release(ItemKey key) {
+    claims.remove(key);
+  }
+
+  @Override
+  public long decide(DecisionRequest request) {
+    decided.add(request);
+    open.removeIf(r -> r.key().equals(request.key()));
+    return decided.size();
+  }
+
+  final List<Long> undone = new ArrayList<>();
+
+  @Override
+  public void undo(long decisionId) {
+    undone.add(decisionId);
+  }
+
+  @Override
+  public List<DecisionEntry> recentDecisions(int limit) {
+    List<DecisionEntry> entries = new ArrayList<>();
+    for (int i = decided.size(); i >= 1; i--) {
+      DecisionRequest d = decided.get(i - 1);
+      boolean isUndone = undone.contains((long) i);
+      entries.add(
+          new DecisionEntry(
+              i,
+              d.key(),
+              "message",
+              d.decision(),
+              d.reason(),
+              d.note(),
+              2,
+              null,
+              null,
+              me,
+              NOW,
+              isUndone ? me : null,
+              isUndone ? NOW : null,
+              !isUndone));
+    }
+    return entries;
+  }
+
+  @Override
+  public List<BulkResult> bulk(List<ItemKey> keys, DecisionRequest template) {
+    List<BulkResult> results = new ArrayList<>();
+    for (ItemKey key : keys) {
+      String holder = claims.get(key);
+      if (holder != null && !holder.equals(me)) {
+        results.add(new BulkResult(key, null, "claimed by " + holder));
+      } else {
+        results.add(new BulkResult(key, decide(template.forItem(key)), null));
+      }
+    }
+    return results;
+  }
+}

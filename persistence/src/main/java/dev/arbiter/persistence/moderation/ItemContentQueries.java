@@ -1,0 +1,118 @@
+package dev.arbiter.persistence.moderation;
+
+import dev.arbiter.model.moderation.FlaggedEntityType;
+
+/**
+ * The read-only view of each kind of flagged record. Column labels are the field labels shown to
+ * the moderator; metadata columns are left out, as private keys must never reach a screen.
+ */
+final class ItemContentQueries {
+
+  private ItemContentQueries() {}
+
+  static String of(FlaggedEntityType type) {
+    return switch (type) {
+      case USER ->
+          "SELECT display_name AS \"Name\", email AS \"Email\", kind AS \"Kind\","
+              + " status AS \"Status\", suspended_until AS \"Suspended until\","
+              + " country AS \"Country\", created_at AS \"Joined\" FROM users WHERE id = ?";
+      case DISPUTE_MESSAGE ->
+          "SELECT d.reference AS \"Dispute\", coalesce(u.display_name, m.author_staff) AS \"Author\","
+              + " m.visibility AS \"Visibility\", m.created_at AS \"Written\","
+              + " m.hidden_at AS \"Hidden at\", m.body AS \"Message\""
+              + " FROM dispute_messages m JOIN disputes d ON d.id = m.dispute_id"
+              + " LEFT JOIN users u ON u.id = m.author_user_id WHERE m.id = ?";
+      case DISPUTE_EVIDENCE ->
+          "SELECT d.reference AS \"Dispute\", e.file_name AS \"File\", e.mime_type AS \"Type\","
+              + " e.size_bytes AS \"Size (bytes)\", encode(e.sha256, 'hex') AS \"SHA-256\","
+              + " coalesce(u.display_name, e.uploaded_by_staff) AS \"Uploaded by\","
+              + " e.created_at AS \"Uploaded\""
+              + " FROM dispute_evidence e JOIN disputes d ON d.id = e.dispute_id"
+              + " LEFT JOIN users u ON u.id = e.uploaded_by WHERE e.id = ?";
+      case CONTRACT ->
+          "SELECT c.reference AS \"Reference\", c.title AS \"Title\", c.kind AS \"Kind\","
+              + " c.status AS \"Status\", cl.display_name AS \"Client\","
+              + " fr.display_name AS \"Freelancer\", c.currency AS \"Currency\","
+              + " c.value_minor AS \"Value (minor units)\", c.created_at AS \"Created\""
+              + " FROM contracts c JOIN users cl ON cl.id = c.client_id"
+              + " JOIN users fr ON fr.id = c.freelancer_id WHERE c.id = ?";
+      case WORKSPACE ->
+          "SELECT w.name AS \"Name\", w.slug AS \"Slug\", w.type AS \"Type\","
+              + " w.status AS \"Status\", o.display_name AS \"Owner\", w.created_at AS \"Created\""
+              + " FROM workspaces w JOIN users o ON o.id = w.owner_id WHERE w.id = ?";
+    };
+  }
+
+  /** The table whose audit rows belong to the item itself. */
+  static String table(FlaggedEntityType type) {
+    return switch (type) {
+      case USER -> "users";
+      case DISPUTE_MESSAGE -> "dispute_messages";
+      case DISPUTE_EVIDENCE -> "dispute_evidence";
+      case CONTRACT -> "contracts";
+      case WORKSPACE -> "workspaces";
+    };
+  }
+
+  static final String FLAGS =
+      "SELECT f.id, f.reporter_id, u.display_name, coalesce(a.decided, 0), a.accuracy,"
+          + " coalesce(a.weight, 0.5), f.reason, f.severity, f.details, f.status, f.created_at,"
+          + " f.assigned_to, f.decision, f.decided_by"
+          + " FROM moderation_flags f JOIN users u ON u.id = f.reporter_id"
+          + " LEFT JOIN moderation_reporter_accuracy a ON a.reporter_id = f.reporter_id"
+          + " WHERE f.entity_type = ? AND f.entity_id = ?"
+          + " ORDER BY f.status = 'open' DESC, f.severity_rank DESC, f.created_at, f.id LIMIT 500";
+
+  static final String AUTHOR =
+      "SELECT id, display_name, status, suspended_until FROM users"
+          + " WHERE id = moderation_item_author(?, ?)";
+
+  // Flags on anything else the author wrote or owns (parameters: user x5, type, id).
+  static final String EARLIER_FLAGS =
+      "SELECT f.entity_type, f.entity_id, f.reason, f.severity, f.status, f.created_at"
+          + " FROM moderation_flags f WHERE ("
+          + " (f.entity_type = 'user' AND f.entity_id = ?)"
+          + " OR (f.entity_type = 'dispute_message' AND f.entity_id IN"
+          + " (SELECT id FROM dispute_messages WHERE author_user_id = ?))"
+          + " OR (f.entity_type = 'dispute_evidence' AND f.entity_id IN"
+          + " (SELECT id FROM dispute_evidence WHERE uploaded_by = ?))"
+          + " OR (f.entity_type = 'contract' AND f.entity_id IN"
+          + " (SELECT id FROM contracts WHERE client_id = ?))"
+          + " OR (f.entity_type = 'workspace' AND f.entity_id IN"
+          + " (SELECT id FROM workspaces WHERE owner_id = ?)))"
+          + " AND NOT (f.entity_type = ? AND f.entity_id = ?)"
+          + " ORDER BY f.created_at DESC, f.id DESC LIMIT 50";
+
+  // Parameters: flag ids (text[]), decision ids (text[]), own table, own id (text).
+  static final String TIMELINE =
+      "SELECT a.id, a.occurred_at, a.actor, CASE"
+          + " WHEN a.entity_type = 'moderation_decisions' AND a.action = 'insert' THEN"
+          + "  'decided ' || (a.new_values ->> 'decision') || ' (' || (a.new_values ->> 'reason_code')"
+          + "  || coalesce(': ' || (a.new_values ->> 'note'), '') || ')'"
+          + " WHEN a.entity_type = 'moderation_decisions'"
+          + "  AND a.new_values ->> 'undone_at' IS NOT NULL AND a.old_values ->> 'undone_at' IS NULL"
+          + "  THEN 'undid decision ' || a.entity_id"
+          + " WHEN a.entity_type = 'moderation_flags' AND a.action = 'insert' THEN"
+          + "  'flag ' || a.entity_id || ' raised: ' || (a.new_values ->> 'reason') || ', '"
+          + "  || (a.new_values ->> 'severity')"
+          + " WHEN a.entity_type = 'moderation_flags'"
+          + "  AND a.old_values ->> 'status' IS DISTINCT FROM a.new_values ->> 'status' THEN"
+          + "  'flag ' || a.entity_id || ' ' || (a.old_values ->> 'status') || ' → '"
+          + "  || (a.new_values ->> 'status') || coalesce(' (' || (a.new_values ->> 'decision') || ')', '')"
+          + " WHEN a.entity_type = 'moderation_flags'"
+          + "  AND a.old_values ->> 'assigned_to' IS DISTINCT FROM a.new_values ->> 'assigned_to' THEN"
+          + "  'flag ' || a.entity_id || coalesce(' claimed by ' || (a.new_values ->> 'assigned_to'),"
+          + "  ' claim released')"
+          + " WHEN a.action = 'update' THEN a.entity_type || ' ' || a.entity_id || ': ' || coalesce(("
+          + "  SELECT string_agg(k || ' ' || coalesce(a.old_values ->> k, '∅') || ' → '"
+          + "  || coalesce(a.new_values ->> k, '∅'), ', ' ORDER BY k)"
+          + "  FROM jsonb_object_keys(a.new_values) k"
+          + "  WHERE a.old_values -> k IS DISTINCT FROM a.new_values -> k"
+          + "  AND k NOT IN ('version', 'updated_at')), 'no visible change')"
+          + " ELSE a.action || ' ' || a.entity_type || ' ' || a.entity_id END"
+          + " FROM audit_log a"
+          + " WHERE (a.entity_type = 'moderation_flags' AND a.entity_id = ANY (?::text[]))"
+          + " OR (a.entity_type = 'moderation_decisions' AND a.entity_id = ANY (?::text[]))"
+          + " OR (a.entity_type = ? AND a.entity_id = ?)"
+          + " ORDER BY a.id DESC LIMIT 300";
+}
