@@ -69,6 +69,10 @@ class DemoDataScaleIT {
   }
 
   private static void loadAndCheck(Connection c, int factor) throws SQLException {
+    // CPU seconds tell what the load costs when the machine is shared and wall time is noisy.
+    long backend = count(c, "SELECT pg_backend_pid()");
+    double serverCpuBefore = cpuSeconds(backend);
+    double jvmCpuBefore = jvmCpuSeconds();
     long started = System.nanoTime();
     DemoLoadSummary summary =
         new DemoDataLoader(Clock.systemUTC())
@@ -89,6 +93,11 @@ class DemoDataScaleIT {
         summary.elapsed().toMillis() / 1000.0,
         summary.bulk() ? "bulk" : "audited",
         summary.rowsPerTable());
+    System.out.printf(
+        "CPU: server backend %.1f s, this JVM %.1f s (load average %s)%n",
+        cpuSeconds(backend) - serverCpuBefore,
+        jvmCpuSeconds() - jvmCpuBefore,
+        readOrEmpty(Path.of("/proc/loadavg")).trim());
     assertThat(summary.disputes()).isEqualTo(300L * factor);
     assertThat(count(c, "SELECT count(*) FROM disputes")).isEqualTo(summary.disputes());
     assertThat(
@@ -104,6 +113,33 @@ class DemoDataScaleIT {
                     + " sum(CASE direction WHEN 'credit' THEN amount_minor ELSE -amount_minor END)"
                     + " FROM ledger_entries e WHERE e.wallet_id = w.id), 0)"))
         .isZero();
+  }
+
+  /** User plus system CPU of a local process, from /proc (0 where there is none). */
+  private static double cpuSeconds(long pid) {
+    String stat = readOrEmpty(Path.of("/proc/" + pid + "/stat"));
+    if (stat.isEmpty()) {
+      return 0;
+    }
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // Fields 14 and 15 of stat (utime, stime), counted from after the command name, in ticks.
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+  }
+
+  private static double jvmCpuSeconds() {
+    return ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .map(d -> d.toMillis() / 1000.0)
+        .orElse(0.0);
+  }
+
+  private static String readOrEmpty(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private static void deleteTree(Path root) throws IOException {
