@@ -25,7 +25,8 @@ public enum Area {
           + " settlements to execute."),
   MODERATION(
       "Moderation",
-      Set.of(StaffRole.MODERATOR),
+      // Admins may decide flags too; the moderation functions allow them.
+      Set.of(StaffRole.MODERATOR, StaffRole.ADMIN),
       "The flag queue grouped by item and sorted by severity, with previews and decisions."),
   WORKSPACES(
       "Workspaces",

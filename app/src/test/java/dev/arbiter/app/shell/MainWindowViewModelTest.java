@@ -29,11 +29,11 @@ class MainWindowViewModelTest {
   }
 
   @Test
-  void moderatorSeesModerationAndAdminSeesWorkspaces() {
+  void moderatorSeesModerationAndAdminSeesWorkspacesAndModeration() {
     assertThat(forRoles(StaffRole.MODERATOR).areaTitles())
         .containsExactly("Dashboard", "Moderation", "Audit");
     assertThat(forRoles(StaffRole.ADMIN).areaTitles())
-        .containsExactly("Dashboard", "Workspaces", "Audit");
+        .containsExactly("Dashboard", "Moderation", "Workspaces", "Audit");
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.arbiter.persistence.bench;
 
-import dev.arbiter.persistence.disputes.DisputeQueueBenchmark;
-import dev.arbiter.persistence.escrow.ReleaseBenchmark;
 import dev.arbiter.persistence.audit.AuditPageBenchmark;
 import dev.arbiter.persistence.audit.AuditVerifyBenchmark;
+import dev.arbiter.persistence.disputes.DisputeQueueBenchmark;
+import dev.arbiter.persistence.escrow.ReleaseBenchmark;
 import dev.arbiter.persistence.moderation.ModerationQueueBenchmark;
 import java.util.List;
 
@@ -16,6 +16,11 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static List<Benchmark> all() {
-    return List.of(new DisputeQueueBenchmark(), new ReleaseBenchmark(), new AuditVerifyBenchmark(), new AuditPageBenchmark(), new ModerationQueueBenchmark());
+    return List.of(
+        new DisputeQueueBenchmark(),
+        new ReleaseBenchmark(),
+        new AuditVerifyBenchmark(),
+        new AuditPageBenchmark(),
+        new ModerationQueueBenchmark());
   }
 }
