@@ -173,6 +173,7 @@ final class Workspaces {
       List<Long> members) {
     int count = 1 + r.nextInt(3);
     long previous = 0;
+    String previousVisibility = "";
     long at = created;
     String[] visibilities = {"private", "workspace", "compliance"};
     for (int i = 0; i < count; i++) {
@@ -181,6 +182,11 @@ final class Workspaces {
       boolean supersedes = previous > 0 && r.nextInt(3) == 0;
       String author = r.nextBoolean() ? DemoWorld.ADMIN : DemoWorld.SUPPORT;
       long subject = members.isEmpty() || r.nextBoolean() ? owner : members.get(0);
+      String visibility = visibilities[(int) ((id + r.nextInt(2)) % 3)];
+      if (supersedes && previousVisibility.equals("compliance")) {
+        // A compliance record is only ever corrected by another compliance record (V60).
+        visibility = "compliance";
+      }
       batch
           .rows(DemoTable.CONTACT_NOTES, author)
           .add(id)
@@ -188,12 +194,13 @@ final class Workspaces {
           .ref(r.nextInt(5) == 0 ? 0 : subject)
           .add(author)
           .add((supersedes ? "Correction: " : "") + DemoText.contactNote(r))
-          .add(visibilities[(int) ((id + r.nextInt(2)) % 3)])
+          .add(visibility)
           .ref(supersedes ? previous : 0)
           .time(at)
           .time(at)
           .end();
       previous = id;
+      previousVisibility = visibility;
     }
   }
 }
