@@ -1,5 +1,7 @@
 package dev.arbiter.app.audit;
 
+import static dev.arbiter.app.testing.FxWait.fx;
+import static dev.arbiter.app.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -21,8 +23,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -295,21 +295,5 @@ class AuditFlowIT {
     Path file = Path.of(target).resolve(name);
     Files.createDirectories(file.getParent());
     ImageIO.write(image, "png", new File(file.toString()));
-  }
-
-  private static void waitUntil(Callable<Boolean> condition) {
-    try {
-      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("condition not met within 20 s", e);
-    }
-  }
-
-  private static <T> T fx(Callable<T> read) {
-    try {
-      return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("could not run on the FX thread", e);
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.arbiter.app.disputes;
 
+import static dev.arbiter.app.testing.FxWait.fx;
+import static dev.arbiter.app.testing.FxWait.waitUntil;
 import static dev.arbiter.persistence.contract.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -390,21 +390,5 @@ class DisputesFlowIT {
     Path target = Path.of(dir).resolve(name);
     Files.createDirectories(target.getParent());
     ImageIO.write(image, "png", new File(target.toString()));
-  }
-
-  private static void waitUntil(Callable<Boolean> condition) {
-    try {
-      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("condition not met within 20 s", e);
-    }
-  }
-
-  private static <T> T fx(Callable<T> read) {
-    try {
-      return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("could not read from the FX thread", e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.arbiter.app.moderation;
 
+import static dev.arbiter.app.testing.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
@@ -303,13 +304,5 @@ class ModerationFlowIT {
                 .map(n -> n.getId() + "=" + ((Labeled) n).getText())
                 .toList()
                 .toString());
-  }
-
-  private static <T> T fx(Callable<T> read) {
-    try {
-      return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("could not read from the FX thread", e);
-    }
   }
 }

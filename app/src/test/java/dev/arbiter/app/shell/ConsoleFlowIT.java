@@ -1,5 +1,7 @@
 package dev.arbiter.app.shell;
 
+import static dev.arbiter.app.testing.FxWait.fx;
+import static dev.arbiter.app.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
@@ -22,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -308,21 +308,5 @@ class ConsoleFlowIT {
     Path target = Path.of(dir).resolve(name);
     Files.createDirectories(target.getParent());
     ImageIO.write(image, "png", new File(target.toString()));
-  }
-
-  private static void waitUntil(Callable<Boolean> condition) {
-    try {
-      WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("condition not met within 15 s", e);
-    }
-  }
-
-  private static <T> T fx(Callable<T> read) {
-    try {
-      return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("could not read from the FX thread", e);
-    }
   }
 }
