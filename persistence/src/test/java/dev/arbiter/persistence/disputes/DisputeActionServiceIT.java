@@ -283,6 +283,34 @@ class DisputeActionServiceIT {
   }
 
   @Test
+  void theDatabaseRefusesAProposalThatDoesNotFitItsDisputeEvenAsRawSql() throws Exception {
+    long id = dispute("escalated");
+    try (Connection c = db.as("demo_support");
+        Statement s = c.createStatement()) {
+      for (String values :
+          new String[] {
+            "'split', 1000, 1000, 'USD'",
+            "'release_to_payee', 999999, 0, 'USD'",
+            "'refund_to_payer', 0, 100, 'EUR'"
+          }) {
+        assertThatThrownBy(
+                () ->
+                    s.execute(
+                        "INSERT INTO settlements (dispute_id, outcome, payee_minor, payer_minor,"
+                            + " currency, reason) VALUES ("
+                            + id
+                            + ", "
+                            + values
+                            + ", 'agreed')"))
+            .as(values)
+            .isInstanceOf(SQLException.class)
+            .hasMessageContaining("settlement")
+            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23514"));
+      }
+    }
+  }
+
+  @Test
   void settlementSharesMustAddUpAndStayWithinWhatIsHeld() throws Exception {
     long id = dispute("escalated");
     assertThat(refused(() -> propose(id, DisputeOutcome.SPLIT, 1000, 1000, false)))
