@@ -4,9 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.arbiter.persistence.db.HibernateFactory;
+import dev.arbiter.persistence.live.ChangeFeed;
+import dev.arbiter.persistence.live.ChangeFeedListener;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -33,6 +36,7 @@ public final class StaffDatabase implements AutoCloseable {
   private static final long VALIDATION_TIMEOUT_MS = 2_000;
   private static final int CONNECT_TIMEOUT_SECONDS = 5;
   private static final int PING_TIMEOUT_SECONDS = 2;
+  private static final Duration FEED_RETRY_DELAY = Duration.ofSeconds(1);
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final ConsoleTarget target;
@@ -81,17 +85,36 @@ public final class StaffDatabase implements AutoCloseable {
 
   private static void probe(ConsoleTarget target, String login, String password)
       throws SQLException {
+    connect(target, login, password).close();
+  }
+
+  private static Connection connect(ConsoleTarget target, String login, String password)
+      throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", login);
     properties.setProperty("password", password);
     properties.setProperty("ApplicationName", APPLICATION_NAME);
     properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
     properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-    try (Connection c = new Driver().connect(target.jdbcUrl(), properties)) {
-      if (c == null) {
-        throw new SQLException("not a PostgreSQL URL: " + target.displayUrl(), "08001");
-      }
+    properties.setProperty("tcpKeepAlive", "true");
+    Connection c = new Driver().connect(target.jdbcUrl(), properties);
+    if (c == null) {
+      throw new SQLException("not a PostgreSQL URL: " + target.displayUrl(), "08001");
     }
+    return c;
+  }
+
+  /**
+   * A plain connection outside the pool, as the same login: the change feed keeps one open for
+   * LISTEN, which must never occupy (or be recycled by) the pool.
+   */
+  public Connection openDedicatedConnection() throws SQLException {
+    return connect(target, login, pool.getPassword());
+  }
+
+  /** A change feed for this login; call {@link ChangeFeed#start()} to begin listening. */
+  public ChangeFeed changeFeed(ChangeFeedListener listener) {
+    return new ChangeFeed(this::openDedicatedConnection, listener, FEED_RETRY_DELAY);
   }
 
   public ConsoleTarget target() {

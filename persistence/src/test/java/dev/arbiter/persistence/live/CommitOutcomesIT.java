@@ -1,0 +1,38 @@
+package dev.arbiter.persistence.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.persistence.contract.Fixtures;
+import dev.arbiter.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+class CommitOutcomesIT {
+
+  @Test
+  void aKeyIsCommittedOnlyOnceTheTableThatGuardsItHoldsIt() throws Exception {
+    TestDatabase db = TestDatabase.fresh();
+    CommitOutcomes outcomes = new CommitOutcomes(db.dataSource("demo_support", "demo"));
+    assertThat(outcomes.committed("dsp-unknown-key")).isFalse();
+    assertThat(outcomes.committed("rel-unknown-key")).isFalse();
+
+    try (Connection owner = db.migrator();
+        Statement s = owner.createStatement()) {
+      s.execute(
+          "INSERT INTO money_requests (idempotency_key, action, fingerprint, actor, outcome, result)"
+              + " VALUES ('rel-0000001', 'release', 'f', 'demo_finance', 'done', '{}')");
+    }
+    assertThat(outcomes.committed("rel-0000001")).isTrue();
+
+    try (Connection owner = db.migrator()) {
+      long dispute = Fixtures.seed(owner).dispute();
+      Fixtures.update(
+          owner,
+          "INSERT INTO dispute_commands (idempotency_key, command, dispute_id, fingerprint,"
+              + " description) VALUES ('dsp-0000001', 'dispute.note', ?, 'f', 'Add a note')",
+          dispute);
+    }
+    assertThat(outcomes.committed("dsp-0000001")).isTrue();
+  }
+}

@@ -1,0 +1,99 @@
+package dev.arbiter.persistence.presence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arbiter.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PresenceServiceIT {
+
+  private TestDatabase db;
+  private PresenceService support;
+  private PresenceService finance;
+
+  @BeforeEach
+  void database() {
+    db = TestDatabase.fresh();
+    support = new PresenceService(db.dataSource("demo_support", "demo"), Duration.ofSeconds(30));
+    finance = new PresenceService(db.dataSource("demo_finance", "demo"), Duration.ofSeconds(30));
+  }
+
+  @Test
+  void othersSeeWhoIsOnARecordAndWhetherTheyAreEditing() throws SQLException {
+    support.publish(
+        Map.of(
+            PresenceKey.dispute(7), PresenceMode.EDITING,
+            PresenceKey.dispute(8), PresenceMode.VIEWING));
+
+    assertThat(finance.others())
+        .extracting(Presence::login, Presence::displayName, Presence::key, Presence::mode)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "demo_support", "Sam Support", PresenceKey.dispute(7), PresenceMode.EDITING),
+            org.assertj.core.groups.Tuple.tuple(
+                "demo_support", "Sam Support", PresenceKey.dispute(8), PresenceMode.VIEWING));
+    assertThat(support.others()).isEmpty();
+  }
+
+  @Test
+  void publishingReplacesTheRecordsALoginIsOn() throws SQLException {
+    support.publish(Map.of(PresenceKey.dispute(7), PresenceMode.EDITING));
+    support.publish(Map.of(PresenceKey.checkpoint(3), PresenceMode.VIEWING));
+
+    assertThat(finance.others())
+        .extracting(Presence::key)
+        .containsExactly(PresenceKey.checkpoint(3));
+
+    support.publish(Map.of());
+    assertThat(finance.others()).isEmpty();
+  }
+
+  @Test
+  void presenceWithoutAHeartbeatExpires() throws Exception {
+    PresenceService impatient =
+        new PresenceService(db.dataSource("demo_finance", "demo"), Duration.ofMillis(800));
+    support.publish(Map.of(PresenceKey.flag(5), PresenceMode.VIEWING));
+    assertThat(impatient.others()).hasSize(1);
+
+    Thread.sleep(1_200);
+    assertThat(impatient.others()).isEmpty();
+
+    support.publish(Map.of(PresenceKey.flag(5), PresenceMode.VIEWING));
+    assertThat(impatient.others()).hasSize(1);
+  }
+
+  @Test
+  void aSweepRemovesOnlyRowsLeftLongAgo() throws SQLException {
+    support.publish(Map.of(PresenceKey.dispute(1), PresenceMode.VIEWING));
+    finance.publish(Map.of(PresenceKey.dispute(2), PresenceMode.VIEWING));
+    try (Connection owner = db.migrator();
+        Statement s = owner.createStatement()) {
+      s.execute(
+          "UPDATE console_presence SET heartbeat_at = now() - interval '10 minutes'"
+              + " WHERE staff_login = 'demo_support'");
+    }
+
+    assertThat(finance.sweep()).isEqualTo(1);
+    assertThat(support.others()).extracting(Presence::login).containsExactly("demo_finance");
+  }
+
+  @Test
+  void aLoginCannotWriteSomeoneElsesPresence() throws SQLException {
+    try (Connection c = db.as("demo_finance");
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(
+              () ->
+                  s.execute(
+                      "INSERT INTO console_presence (staff_login, entity_type, entity_id, mode)"
+                          + " VALUES ('demo_support', 'dispute', 1, 'editing')"))
+          .hasMessageContaining("row-level security");
+    }
+  }
+}
