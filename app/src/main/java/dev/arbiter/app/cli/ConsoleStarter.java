@@ -22,14 +22,16 @@ final class ConsoleStarter {
     requireDisplay();
     if (!settings.embedded()) {
       String url = settings.sharedUrl().orElseThrow();
-      ConsoleLauncher.launch(new ConsoleTarget(url, false, url.replaceFirst("^jdbc:", "")));
+      ConsoleLauncher.launch(
+          new ConsoleTarget(url, false, url.replaceFirst("^jdbc:", "")), settings.home().drafts());
       return ArbiterCli.OK;
     }
     try (EmbeddedRuntime runtime = EmbeddedRuntime.attachOrStart(settings.home(), "console")) {
       EmbeddedPreparation.prepare(runtime, System.err::println);
       ConsoleLauncher.launch(
           new ConsoleTarget(
-              runtime.jdbcUrl(), true, "embedded demo server (localhost:" + runtime.port() + ")"));
+              runtime.jdbcUrl(), true, "embedded demo server (localhost:" + runtime.port() + ")"),
+          settings.home().drafts());
     }
     return ArbiterCli.OK;
   }

@@ -1,5 +1,6 @@
 package dev.arbiter.app.common;
 
+import dev.arbiter.app.live.ChangeSet;
 import javafx.scene.Node;
 
 /** The content the main window shows for one area; each feature provides its own. */
@@ -9,6 +10,13 @@ public interface AreaView {
 
   /** Reloads what the area shows (F5); areas without live data ignore it. */
   default void refresh() {}
+
+  /**
+   * Rows changed in the database (coalesced, on the FX thread). Areas re-read what they show that
+   * the changes touch, in place; a {@link ChangeSet#resync()} set means re-read everything. Only
+   * the visible area is told at once; a hidden one gets what it missed when it is shown again.
+   */
+  default void changed(ChangeSet changes) {}
 
   /** Called once when the window stops showing the area for good (sign-out). */
   default void dispose() {}

@@ -3,6 +3,7 @@ package dev.arbiter.app.shell;
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignInService;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -25,11 +26,12 @@ public final class ConsoleLauncher {
   private ConsoleLauncher() {}
 
   /**
-   * Shows the console for {@code target} and returns when the window is closed.
+   * Shows the console for {@code target} and returns when the window is closed. Unsent text is kept
+   * in {@code draftsFolder}.
    *
    * @throws ConsoleUnavailableException with a one-line message when no window can be opened
    */
-  public static void launch(ConsoleTarget target) {
+  public static void launch(ConsoleTarget target, Path draftsFolder) {
     requireDisplay();
     // The jar runs JavaFX from the class path; its warning about that says nothing to a user.
     JAVAFX_LOG.setLevel(Level.SEVERE);
@@ -43,7 +45,8 @@ public final class ConsoleLauncher {
                 tasks,
                 Platform::runLater,
                 Locale.getDefault(Locale.Category.FORMAT),
-                ZoneId.systemDefault())) {
+                ZoneId.systemDefault(),
+                draftsFolder)) {
       startToolkit(
           () -> {
             try {

@@ -7,6 +7,11 @@ import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.dashboard.DashboardView;
 import dev.arbiter.app.dashboard.DashboardViewModel;
 import dev.arbiter.app.disputes.DisputesArea;
+import dev.arbiter.app.live.DraftBinder;
+import dev.arbiter.app.live.DraftJournal;
+import dev.arbiter.app.live.LiveContext;
+import dev.arbiter.app.live.LiveUpdates;
+import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.login.DemoAccount;
 import dev.arbiter.app.login.LoginView;
 import dev.arbiter.app.login.LoginViewModel;
@@ -15,10 +20,16 @@ import dev.arbiter.app.moderation.ModerationView;
 import dev.arbiter.app.releases.ReleasesView;
 import dev.arbiter.app.workspaces.WorkspacesView;
 import dev.arbiter.persistence.dashboard.DashboardService;
+import dev.arbiter.persistence.live.ChangeFeed;
+import dev.arbiter.persistence.presence.PresenceService;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignInService;
 import dev.arbiter.persistence.staff.SignedInStaff;
 import dev.arbiter.persistence.staff.StaffSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,7 +48,9 @@ public final class ConsoleShell implements AutoCloseable {
 
   private static final double WIDTH = 1280;
   private static final double HEIGHT = 800;
-  private static final Duration CONNECTION_CHECK_PERIOD = Duration.ofSeconds(3);
+  private static final Duration LIVE_INTERVAL = Duration.ofMillis(200);
+  private static final Duration PRESENCE_HEARTBEAT = Duration.ofSeconds(10);
+  private static final Duration PRESENCE_TTL = Duration.ofSeconds(35);
 
   private final ConsoleTarget target;
   private final TaskRunner tasks;
@@ -48,8 +61,9 @@ public final class ConsoleShell implements AutoCloseable {
   private final ThemeSwitcher themes = new ThemeSwitcher();
   private Stage stage;
   private Scene scene;
+  private final Path draftsFolder;
   private MainWindow mainWindow;
-  private ConnectionMonitor connectionMonitor;
+  private LiveSession live;
 
   public ConsoleShell(
       ConsoleTarget target,
@@ -58,6 +72,21 @@ public final class ConsoleShell implements AutoCloseable {
       Executor fxThread,
       Locale locale,
       ZoneId zone) {
+    this(target, signInService, tasks, fxThread, locale, zone, temporaryDraftsFolder());
+  }
+
+  /**
+   * @param draftsFolder where each staff member's unsent text is kept between sessions
+   */
+  public ConsoleShell(
+      ConsoleTarget target,
+      SignInService signInService,
+      TaskRunner tasks,
+      Executor fxThread,
+      Locale locale,
+      ZoneId zone,
+      Path draftsFolder) {
+    this.draftsFolder = draftsFolder;
     this.target = Objects.requireNonNull(target);
     this.tasks = tasks;
     this.fxThread = fxThread;
@@ -97,18 +126,49 @@ public final class ConsoleShell implements AutoCloseable {
         sessions.current().orElseThrow(() -> new IllegalStateException("no open session"));
     StatusBarViewModel status = new StatusBarViewModel(staff, target);
     MainWindowViewModel model = new MainWindowViewModel(staff, this::signOut);
+    live = startLive(session, staff);
+    LiveContext context = live.context();
+    context.onlineProperty().addListener((obs, was, online) -> status.reportPing(online));
+    context
+        .updates()
+        .checkedProperty()
+        .addListener((obs, was, checked) -> status.reportPing(context.onlineProperty().get()));
     mainWindow =
-        new MainWindow(model, new StatusBar(status), area -> viewFor(area, session), themes);
+        new MainWindow(
+            model,
+            new StatusBar(status),
+            area -> viewFor(area, session, context),
+            themes,
+            context.updates());
     scene.setRoot(mainWindow.root());
     mainWindow.installShortcuts(scene);
     stage.setTitle(model.windowTitle());
-    connectionMonitor =
-        new ConnectionMonitor(
-            session.database()::ping, status::reportPing, fxThread, CONNECTION_CHECK_PERIOD);
-    connectionMonitor.start();
+    int drafts = context.drafts().journal().all().size();
+    if (drafts > 0) {
+      mainWindow.showNotice(
+          drafts == 1
+              ? "One unsent draft from an earlier session is kept; it is back in its form."
+              : drafts
+                  + " unsent drafts from an earlier session are kept; they are back in their"
+                  + " forms.");
+    }
+    live.feed().start();
   }
 
-  private AreaView viewFor(Area area, StaffSession session) {
+  private LiveSession startLive(StaffSession session, SignedInStaff staff) {
+    LiveUpdates updates = new LiveUpdates(fxThread, LIVE_INTERVAL);
+    ChangeFeed feed = session.database().changeFeed(updates);
+    PresenceTracker presence =
+        new PresenceTracker(
+            new PresenceService(session.database().dataSource(), PRESENCE_TTL),
+            fxThread,
+            PRESENCE_HEARTBEAT);
+    updates.subscribe(presence::changed);
+    DraftJournal journal = DraftJournal.open(draftsFolder.resolve(staff.login() + ".json"));
+    return new LiveSession(feed, new LiveContext(updates, presence, new DraftBinder(journal)));
+  }
+
+  private AreaView viewFor(Area area, StaffSession session, LiveContext live) {
     if (area == Area.DASHBOARD) {
       DashboardService service = new DashboardService(session.database());
       DashboardView view =
@@ -149,37 +209,43 @@ public final class ConsoleShell implements AutoCloseable {
   }
 
   private void signOut() {
-    stopMainWindow();
-    // Closing the pool talks to the server, so it happens off the FX thread.
-    sessions
-        .detach()
-        .ifPresent(
-            session ->
-                tasks.run(
-                    () -> {
-                      session.close();
-                      return null;
-                    }));
-    showLogin();
-  }
-
-  private void stopMainWindow() {
-    if (connectionMonitor != null) {
-      connectionMonitor.close();
-      connectionMonitor = null;
-    }
+    LiveSession ending = live;
+    live = null;
     if (mainWindow != null) {
       mainWindow.dispose();
       mainWindow = null;
     }
+    // Leaving presence and closing the pool talk to the server, so they happen off the FX thread.
+    var session = sessions.detach();
+    tasks.run(
+        () -> {
+          if (ending != null) {
+            ending.close();
+          }
+          session.ifPresent(StaffSession::close);
+          return null;
+        });
+    showLogin();
   }
 
-  /** Stops the checks and closes the staff session. Safe from any thread, and more than once. */
+  /** Stops listening and closes the staff session. Safe from any thread, and more than once. */
   @Override
   public void close() {
-    if (connectionMonitor != null) {
-      connectionMonitor.close();
+    LiveSession ending = live;
+    live = null;
+    if (ending != null) {
+      ending.close();
     }
     sessions.close();
+  }
+
+  private static Path temporaryDraftsFolder() {
+    try {
+      Path folder = Files.createTempDirectory("arbiter-drafts");
+      folder.toFile().deleteOnExit();
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a drafts folder", e);
+    }
   }
 }

@@ -3,6 +3,8 @@ package dev.arbiter.app.shell;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.app.live.LiveUpdates;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,6 +21,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -37,23 +40,49 @@ final class MainWindow {
   private final Map<Area, ToggleButton> navButtons = new EnumMap<>(Area.class);
   private final StackPane content = new StackPane();
   private final BorderPane root = new BorderPane();
+  private final Map<Area, ChangeSet> missed = new EnumMap<>(Area.class);
+  private final OfflineBanner banner;
+  private final LiveUpdates.Subscription subscription;
 
   MainWindow(
       MainWindowViewModel model,
       StatusBar statusBar,
       Function<Area, AreaView> viewFactory,
-      ThemeSwitcher themes) {
+      ThemeSwitcher themes,
+      LiveUpdates updates) {
     this.model = model;
     this.viewFactory = viewFactory;
     this.themes = themes;
     content.getStyleClass().add("area-content");
+    banner = new OfflineBanner(updates.onlineProperty(), content);
+    VBox.setVgrow(content, Priority.ALWAYS);
     root.setTop(header());
     root.setLeft(navigation());
-    root.setCenter(content);
+    root.setCenter(new VBox(banner.root(), content));
     root.setBottom(statusBar.root());
     root.getStyleClass().add("main-window");
     model.selectedProperty().addListener((obs, old, area) -> show(area));
     show(model.selectedProperty().get());
+    subscription = updates.subscribe(this::changed);
+  }
+
+  /** A note above the open area, e.g. that drafts from an earlier session are back. */
+  void showNotice(String text) {
+    banner.showInfo(text);
+  }
+
+  // The visible area re-reads at once; hidden ones catch up when shown, so a burst of changes
+  // costs one query per visible view rather than one per area.
+  private void changed(ChangeSet changes) {
+    Area visible = model.selectedProperty().get();
+    views.forEach(
+        (area, view) -> {
+          if (area == visible) {
+            view.changed(changes);
+          } else {
+            missed.merge(area, changes, ChangeSet::plus);
+          }
+        });
   }
 
   Parent root() {
@@ -70,6 +99,7 @@ final class MainWindow {
   }
 
   void dispose() {
+    subscription.close();
     views.values().forEach(AreaView::dispose);
     views.clear();
   }
@@ -79,7 +109,12 @@ final class MainWindow {
   }
 
   private void show(Area area) {
-    content.getChildren().setAll(views.computeIfAbsent(area, viewFactory).node());
+    AreaView view = views.computeIfAbsent(area, viewFactory);
+    content.getChildren().setAll(view.node());
+    ChangeSet catchUp = missed.remove(area);
+    if (catchUp != null) {
+      view.changed(catchUp);
+    }
     ToggleButton button = navButtons.get(area);
     if (button != null) {
       button.setSelected(true);

@@ -31,7 +31,9 @@ final class StatusBar {
     connection.setGraphic(dot);
     model.connectionProperty().addListener((obs, old, state) -> showState(connection, state));
     showState(connection, model.connectionProperty().get());
-    connection.setTooltip(new Tooltip("Checked every few seconds with SELECT 1"));
+    connection.setTooltip(
+        new Tooltip(
+            "The console listens for changes on a connection of its own; offline means that connection is lost"));
     root = new HBox(18, staff, database, new Spacer(), connection);
     root.setAlignment(Pos.CENTER_LEFT);
     root.getStyleClass().add("status-bar");

@@ -22,7 +22,8 @@ class ConsoleLauncherIT {
     public static void main(String[] args) {
       try {
         ConsoleLauncher.launch(
-            new ConsoleTarget("jdbc:postgresql://localhost:1/arbiter", false, "probe"));
+            new ConsoleTarget("jdbc:postgresql://localhost:1/arbiter", false, "probe"),
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         System.out.println("window closed");
       } catch (ConsoleUnavailableException e) {
         System.out.println(e.getMessage());

@@ -41,6 +41,11 @@ public record ArbiterHome(Path root) {
     return root.resolve("server.json");
   }
 
+  /** Each staff member's unsent text (replies, notes, reasons), kept across crashes. */
+  public Path drafts() {
+    return root.resolve("drafts");
+  }
+
   public Path serverLog() {
     return root.resolve("server.log");
   }

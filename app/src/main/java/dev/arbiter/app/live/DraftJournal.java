@@ -1,0 +1,144 @@
+package dev.arbiter.app.live;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbiter.app.common.ExecutorTaskRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Text the user typed and has not sent yet (replies, notes, reasons), kept in a local file so an
+ * outage or a crash of the console loses none of it. Writes are atomic: the journal is written to a
+ * temporary file, forced to disk and moved over the old one, so a crash mid-write leaves the
+ * previous version, never half a file. Writes are gathered for a short moment on their own thread,
+ * so typing never waits for the disk.
+ */
+public final class DraftJournal implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DraftJournal.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long WRITE_DELAY_MILLIS = 150;
+
+  private final Path file;
+  private final Map<String, String> drafts = new ConcurrentHashMap<>();
+  private final AtomicBoolean writeQueued = new AtomicBoolean();
+  private final ScheduledExecutorService writer =
+      Executors.newSingleThreadScheduledExecutor(
+          ExecutorTaskRunner.daemonThreads("arbiter-drafts"));
+
+  private DraftJournal(Path file) {
+    this.file = file;
+  }
+
+  /**
+   * Opens (or starts) the journal in {@code file}. A file that cannot be read is moved aside rather
+   * than overwritten, so nothing is thrown away silently.
+   */
+  public static DraftJournal open(Path file) {
+    DraftJournal journal = new DraftJournal(file);
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      if (Files.exists(file)) {
+        journal.drafts.putAll(
+            JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+      }
+    } catch (IOException e) {
+      LOG.warn("draft journal {} unreadable, kept as .unreadable: {}", file, e.getMessage());
+      try {
+        Files.move(
+            file,
+            file.resolveSibling(file.getFileName() + ".unreadable"),
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException moveFailed) {
+        throw new UncheckedIOException("cannot use draft journal " + file, moveFailed);
+      }
+    }
+    return journal;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** The unsent text kept under {@code key}, or an empty string. */
+  public String get(String key) {
+    return drafts.getOrDefault(key, "");
+  }
+
+  /** Every kept draft, by key, in key order. */
+  public Map<String, String> all() {
+    return new TreeMap<>(drafts);
+  }
+
+  /**
+   * Keeps {@code text} under {@code key}; blank text removes the draft (it was sent or cleared).
+   */
+  public void put(String key, String text) {
+    boolean changed =
+        text == null || text.isBlank()
+            ? drafts.remove(key) != null
+            : !text.equals(drafts.put(key, text));
+    if (changed && writeQueued.compareAndSet(false, true) && !writer.isShutdown()) {
+      writer.schedule(this::writeQueued, WRITE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void writeQueued() {
+    writeQueued.set(false);
+    try {
+      write();
+    } catch (IOException e) {
+      LOG.warn("could not save drafts to {}: {}", file, e.getMessage());
+    }
+  }
+
+  /** Writes the journal now, on the calling thread. */
+  public synchronized void flush() throws IOException {
+    write();
+  }
+
+  private synchronized void write() throws IOException {
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all());
+    try (FileChannel channel =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(bytes));
+      channel.force(true);
+    }
+    try {
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Writes what is pending and stops the writer. */
+  @Override
+  public void close() {
+    writer.shutdownNow();
+    try {
+      flush();
+    } catch (IOException e) {
+      LOG.warn("could not save drafts to {}: {}", file, e.getMessage());
+    }
+  }
+}

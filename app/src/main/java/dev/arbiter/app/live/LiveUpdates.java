@@ -1,0 +1,126 @@
+package dev.arbiter.app.live;
+
+import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.persistence.live.ChangeFeedListener;
+import dev.arbiter.persistence.live.TableChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Turns the change feed's notifications into at most one {@link ChangeSet} per interval on the FX
+ * thread, so a burst of a thousand commits costs each open view one re-query, not a thousand. It
+ * also carries the feed's connection state, which is the console's online/offline signal.
+ */
+public final class LiveUpdates implements ChangeFeedListener, AutoCloseable {
+
+  /** Ends a subscription. */
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  private final Executor fxThread;
+  private final ScheduledExecutorService flusher =
+      Executors.newSingleThreadScheduledExecutor(
+          ExecutorTaskRunner.daemonThreads("arbiter-live-updates"));
+  private final List<Consumer<ChangeSet>> subscribers = new CopyOnWriteArrayList<>();
+  private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", true);
+  private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper(this, "checked");
+  private final ReadOnlyStringWrapper offlineReason = new ReadOnlyStringWrapper(this, "reason", "");
+  private final Object lock = new Object();
+  private List<TableChange> pending = new ArrayList<>();
+  private boolean resyncPending;
+
+  /**
+   * @param interval how long changes gather before one publication; short enough that a commit
+   *     shows within a second including the views' re-query
+   */
+  public LiveUpdates(Executor fxThread, Duration interval) {
+    this.fxThread = fxThread;
+    long millis = interval.toMillis();
+    flusher.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Calls {@code subscriber} on the FX thread with every coalesced set of changes. */
+  public Subscription subscribe(Consumer<ChangeSet> subscriber) {
+    subscribers.add(subscriber);
+    return () -> subscribers.remove(subscriber);
+  }
+
+  /** Whether the feed is connected: false while the database cannot be reached. FX thread. */
+  public ReadOnlyBooleanProperty onlineProperty() {
+    return online.getReadOnlyProperty();
+  }
+
+  /** Whether the feed has reported at all yet (until then, online is only presumed). FX thread. */
+  public ReadOnlyBooleanProperty checkedProperty() {
+    return checked.getReadOnlyProperty();
+  }
+
+  /** Why the feed went offline, in the driver's words. FX thread. */
+  public ReadOnlyStringProperty offlineReasonProperty() {
+    return offlineReason.getReadOnlyProperty();
+  }
+
+  @Override
+  public void changes(List<TableChange> changes) {
+    synchronized (lock) {
+      pending.addAll(changes);
+    }
+  }
+
+  @Override
+  public void online(boolean resync) {
+    if (resync) {
+      synchronized (lock) {
+        resyncPending = true;
+      }
+    }
+    fxThread.execute(
+        () -> {
+          offlineReason.set("");
+          online.set(true);
+          checked.set(true);
+        });
+  }
+
+  @Override
+  public void offline(String reason) {
+    fxThread.execute(
+        () -> {
+          offlineReason.set(reason);
+          online.set(false);
+          checked.set(true);
+        });
+  }
+
+  private void flush() {
+    ChangeSet set;
+    synchronized (lock) {
+      if (!resyncPending && pending.isEmpty()) {
+        return;
+      }
+      set = resyncPending ? ChangeSet.everything() : ChangeSet.of(pending);
+      pending = new ArrayList<>();
+      resyncPending = false;
+    }
+    fxThread.execute(() -> subscribers.forEach(s -> s.accept(set)));
+  }
+
+  @Override
+  public void close() {
+    flusher.shutdownNow();
+    subscribers.clear();
+  }
+}

@@ -1,0 +1,159 @@
+package dev.arbiter.app.live;
+
+import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.persistence.presence.Presence;
+import dev.arbiter.persistence.presence.PresenceKey;
+import dev.arbiter.persistence.presence.PresenceMode;
+import dev.arbiter.persistence.presence.PresenceService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This console's presence and everyone else's. Views say which records they show ({@link #enter})
+ * and whether the user is typing a change ({@link PresenceMode#EDITING}); the tracker publishes
+ * that on a heartbeat and reads the others back, on its own thread, and again as soon as another
+ * console's arrival or departure is announced on the change feed.
+ *
+ * <p>Reads happen on the FX thread from a snapshot; {@link #revisionProperty()} ticks whenever the
+ * snapshot changes, so cells and labels can bind to it.
+ */
+public final class PresenceTracker implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PresenceTracker.class);
+  private static final int SWEEP_EVERY_BEATS = 30;
+
+  private final PresenceService service;
+  private final Executor fxThread;
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          ExecutorTaskRunner.daemonThreads("arbiter-presence"));
+  private final Map<PresenceKey, PresenceMode> mine = new LinkedHashMap<>();
+  private final AtomicBoolean syncQueued = new AtomicBoolean();
+  private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+  private volatile Map<PresenceKey, PresenceMode> published = Map.of();
+  private Map<PresenceKey, List<Presence>> others = Map.of();
+  private int beats;
+
+  public PresenceTracker(PresenceService service, Executor fxThread, Duration heartbeat) {
+    this.service = service;
+    this.fxThread = fxThread;
+    long millis = heartbeat.toMillis();
+    worker.scheduleWithFixedDelay(this::beat, 0, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** This console shows {@code key} (or edits it). FX thread. */
+  public void enter(PresenceKey key, PresenceMode mode) {
+    if (mode != mine.put(key, mode)) {
+      published = Map.copyOf(mine);
+      syncSoon();
+    }
+  }
+
+  /** This console no longer shows {@code key}. FX thread. */
+  public void leave(PresenceKey key) {
+    if (mine.remove(key) != null) {
+      published = Map.copyOf(mine);
+      syncSoon();
+    }
+  }
+
+  /** Everyone else on {@code key}, editors first. FX thread. */
+  public List<Presence> othersOn(PresenceKey key) {
+    return key == null ? List.of() : others.getOrDefault(key, List.of());
+  }
+
+  /** Ticks whenever {@link #othersOn} may answer differently. */
+  public ReadOnlyLongProperty revisionProperty() {
+    return revision.getReadOnlyProperty();
+  }
+
+  /** Re-reads the others when another console arrived, left or switched mode. FX thread. */
+  public void changed(ChangeSet changes) {
+    if (changes.touches("console_presence")) {
+      syncSoon();
+    }
+  }
+
+  private void syncSoon() {
+    if (worker.isShutdown()) {
+      return;
+    }
+    if (syncQueued.compareAndSet(false, true)) {
+      worker.execute(
+          () -> {
+            syncQueued.set(false);
+            sync(published);
+          });
+    }
+  }
+
+  private void beat() {
+    sync(published);
+    if (++beats % SWEEP_EVERY_BEATS == 1) {
+      try {
+        service.sweep();
+      } catch (Exception e) {
+        LOG.debug("presence sweep failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  private void sync(Map<PresenceKey, PresenceMode> current) {
+    try {
+      service.publish(current);
+      List<Presence> all = service.others();
+      Map<PresenceKey, List<Presence>> byKey = new HashMap<>();
+      for (Presence p : all) {
+        byKey.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p);
+      }
+      byKey.replaceAll((k, list) -> List.copyOf(list));
+      Map<PresenceKey, List<Presence>> fresh = Map.copyOf(byKey);
+      fxThread.execute(
+          () -> {
+            boolean news = !shape(fresh).equals(shape(others));
+            others = fresh;
+            if (news) {
+              revision.set(revision.get() + 1);
+            }
+          });
+    } catch (Exception e) {
+      // Offline: the status bar says so; presence simply stops updating until the next beat.
+      LOG.debug("presence sync failed: {}", e.getMessage());
+    }
+  }
+
+  // Heartbeat times change every beat; only who is where, and how, is news to the screen.
+  private static Map<PresenceKey, List<String>> shape(Map<PresenceKey, List<Presence>> byKey) {
+    Map<PresenceKey, List<String>> shape = new HashMap<>();
+    byKey.forEach(
+        (key, list) -> shape.put(key, list.stream().map(p -> p.login() + "/" + p.mode()).toList()));
+    return shape;
+  }
+
+  /**
+   * Stops the heartbeat and removes this console's rows. It talks to the server, so call it off the
+   * FX thread; if the server is gone the rows simply expire.
+   */
+  @Override
+  public void close() {
+    worker.shutdownNow();
+    try {
+      service.publish(Map.of());
+    } catch (Exception e) {
+      LOG.debug("could not clear presence: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.arbiter.app.shell;
+
+import atlantafx.base.theme.Styles;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.css.PseudoClass;
+import javafx.event.ActionEvent;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Says so when the database goes away and when it is back, and holds back the actions that need it
+ * meanwhile: buttons in the area are dimmed and their clicks are not sent (a button marked {@code
+ * works-offline} stays live). Text fields stay editable; what is typed is kept as a draft.
+ */
+final class OfflineBanner {
+
+  static final String WORKS_OFFLINE = "works-offline";
+  private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+  private static final javafx.util.Duration BACK_ONLINE_SHOWN = javafx.util.Duration.seconds(4);
+
+  private final Label message = new Label();
+  private final HBox root = new HBox(10, message);
+  private final PauseTransition hideLater = new PauseTransition(BACK_ONLINE_SHOWN);
+  private boolean wasOffline;
+
+  OfflineBanner(ReadOnlyBooleanProperty online, Region guarded) {
+    root.setId("connectionBanner");
+    root.setAlignment(Pos.CENTER_LEFT);
+    root.getStyleClass().add("connection-banner");
+    message.setId("connectionBannerText");
+    message.setWrapText(true);
+    hide();
+    hideLater.setOnFinished(e -> hide());
+    guarded.addEventFilter(
+        ActionEvent.ACTION,
+        e -> {
+          if (!online.get() && needsDatabase(e.getTarget())) {
+            e.consume();
+          }
+        });
+    online.addListener(
+        (obs, was, now) -> {
+          guarded.pseudoClassStateChanged(OFFLINE, !now);
+          if (now) {
+            showBackOnline();
+          } else {
+            showOffline();
+          }
+        });
+  }
+
+  Parent root() {
+    return root;
+  }
+
+  /** A one-off note, e.g. that drafts from an earlier session were brought back. */
+  void showInfo(String text) {
+    show(text, Feather.INFO, Styles.ACCENT);
+    hideLater.playFromStart();
+  }
+
+  private void showOffline() {
+    wasOffline = true;
+    hideLater.stop();
+    show(
+        "Offline: the database is not answering. Actions are paused; what you type is kept as a"
+            + " draft. Reconnecting by itself…",
+        Feather.WIFI_OFF,
+        Styles.DANGER);
+  }
+
+  private void showBackOnline() {
+    if (!wasOffline) {
+      return;
+    }
+    wasOffline = false;
+    show("Back online. Everything shown has been re-read.", Feather.CHECK_CIRCLE, Styles.SUCCESS);
+    hideLater.playFromStart();
+  }
+
+  private void show(String text, Feather icon, String style) {
+    message.setText(text);
+    message.setGraphic(new FontIcon(icon));
+    root.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS, Styles.ACCENT);
+    root.getStyleClass().add(style);
+    root.setVisible(true);
+    root.setManaged(true);
+  }
+
+  private void hide() {
+    root.setVisible(false);
+    root.setManaged(false);
+  }
+
+  private static boolean needsDatabase(Object target) {
+    return target instanceof ButtonBase button
+        && !button.getStyleClass().contains(WORKS_OFFLINE)
+        && !(target instanceof Node n && n.getStyleClass().contains("nav-button"));
+  }
+}

@@ -1,0 +1,39 @@
+package dev.arbiter.app.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.persistence.live.TableChange;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChangeSetTest {
+
+  @Test
+  void repeatedChangesToOneRowCountOnce() {
+    ChangeSet set =
+        ChangeSet.of(
+            List.of(
+                new TableChange("disputes", "update", "7"),
+                new TableChange("disputes", "update", "7"),
+                new TableChange("dispute_messages", "insert", "90")));
+
+    assertThat(set.ids("disputes")).containsExactly("7");
+    assertThat(set.touches("disputes", 7)).isTrue();
+    assertThat(set.touches("disputes", 8)).isFalse();
+    assertThat(set.touches("escrow_checkpoints", "dispute_messages")).isTrue();
+    assertThat(set.touches("escrow_checkpoints")).isFalse();
+  }
+
+  @Test
+  void aResyncTouchesEverythingAndAbsorbsWhatItIsAddedTo() {
+    ChangeSet some = ChangeSet.of(List.of(new TableChange("disputes", "insert", "1")));
+
+    assertThat(ChangeSet.everything().touches("anything")).isTrue();
+    assertThat(some.plus(ChangeSet.everything()).resync()).isTrue();
+    assertThat(
+            some.plus(ChangeSet.of(List.of(new TableChange("users", "update", "3"))))
+                .touches("users", 3))
+        .isTrue();
+    assertThat(ChangeSet.of(List.of()).isEmpty()).isTrue();
+  }
+}
