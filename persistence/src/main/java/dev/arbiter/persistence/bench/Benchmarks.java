@@ -4,6 +4,7 @@ import dev.arbiter.persistence.audit.AuditPageBenchmark;
 import dev.arbiter.persistence.audit.AuditVerifyBenchmark;
 import dev.arbiter.persistence.disputes.DisputeQueueBenchmark;
 import dev.arbiter.persistence.escrow.ReleaseBenchmark;
+import dev.arbiter.persistence.live.LiveLatencyBenchmark;
 import dev.arbiter.persistence.moderation.ModerationQueueBenchmark;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public final class Benchmarks {
         new ReleaseBenchmark(),
         new AuditVerifyBenchmark(),
         new AuditPageBenchmark(),
-        new ModerationQueueBenchmark());
+        new ModerationQueueBenchmark(),
+        new LiveLatencyBenchmark());
   }
 }
