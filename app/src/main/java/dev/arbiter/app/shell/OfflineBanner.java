@@ -82,7 +82,10 @@ final class OfflineBanner {
       return;
     }
     wasOffline = false;
-    show("Back online. Everything shown has been re-read.", Feather.CHECK_CIRCLE, Styles.SUCCESS);
+    show(
+        "Back online. Re-reading what is shown; nothing you typed was lost.",
+        Feather.CHECK_CIRCLE,
+        Styles.SUCCESS);
     hideLater.playFromStart();
   }
 
