@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import dev.arbiter.app.audit.AuditViewModel.Row;
 import dev.arbiter.app.audit.EntryDetailView.DiffTarget;
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.live.ChangeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.SimpleStringProperty;
@@ -121,6 +122,13 @@ public final class AuditView implements AreaView {
     } else {
       loaded = true;
       model.apply();
+    }
+  }
+
+  @Override
+  public void changed(ChangeSet changes) {
+    if (loaded) {
+      model.changed(changes);
     }
   }
 

@@ -1,17 +1,22 @@
 package dev.arbiter.app.audit;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.app.live.ThrottledRefresh;
 import dev.arbiter.persistence.audit.AuditActorRole;
 import dev.arbiter.persistence.audit.AuditFilter;
 import dev.arbiter.persistence.audit.AuditPage;
 import dev.arbiter.persistence.audit.AuditRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,11 +32,18 @@ import javafx.collections.ObservableList;
  * The audit log screen: filter inputs, one page of entries newest first, and the selected entry.
  * Pages are keyset pages from the database; "older" remembers where each page started so "newer"
  * can go back without offsets.
+ *
+ * <p>The newest page follows the database: audit_log does not notify, but every change anywhere
+ * writes audit rows, so any change set re-reads the first page (at most once a second, merged in
+ * place so the selection and scroll position stay). Older pages stay put while the user reads them.
  */
 public final class AuditViewModel {
 
   /** Entries per page. */
   public static final int PAGE_SIZE = 100;
+
+  /** The shortest time between two live re-reads of the newest page. */
+  static final Duration LIVE_INTERVAL = Duration.ofSeconds(1);
 
   /** Reads a page; called off the FX thread. */
   @FunctionalInterface
@@ -79,8 +91,23 @@ public final class AuditViewModel {
   // starts.get(i) is the keyset (id < start) of page i of the applied filter.
   private final List<Long> starts = new ArrayList<>(List.of(Long.MAX_VALUE));
   private long request;
+  private final ThrottledRefresh live;
 
   public AuditViewModel(Pages pages, TaskRunner tasks, Locale locale, ZoneId zone) {
+    this(pages, tasks, locale, zone, System::nanoTime, ThrottledRefresh.fxTimer());
+  }
+
+  /**
+   * @param nanoClock and {@code timer} space the live re-reads (tests pass their own)
+   */
+  public AuditViewModel(
+      Pages pages,
+      TaskRunner tasks,
+      Locale locale,
+      ZoneId zone,
+      LongSupplier nanoClock,
+      ThrottledRefresh.Timer timer) {
+    this.live = new ThrottledRefresh(LIVE_INTERVAL, nanoClock, timer, this::liveLoad);
     this.pages = pages;
     this.tasks = tasks;
     this.zone = zone;
@@ -176,12 +203,35 @@ public final class AuditViewModel {
     load();
   }
 
+  /** Something changed in the database, so new entries may be waiting on the newest page. */
+  public void changed(ChangeSet changes) {
+    if (!changes.isEmpty() && onNewestPage()) {
+      live.request();
+    }
+  }
+
+  private boolean onNewestPage() {
+    return starts.size() == 1 && !jumped;
+  }
+
+  private void liveLoad(Runnable done) {
+    if (onNewestPage()) {
+      load(done);
+    } else {
+      done.run();
+    }
+  }
+
   /** The filter the table shows, which is also what an export writes. */
   public AuditFilter appliedFilter() {
     return applied;
   }
 
   private void load() {
+    load(() -> {});
+  }
+
+  private void load(Runnable done) {
     long mine = ++request;
     AuditFilter filter = applied;
     long before = starts.get(starts.size() - 1);
@@ -191,20 +241,20 @@ public final class AuditViewModel {
         .run(() -> pages.page(filter, before, PAGE_SIZE))
         .onSuccess(
             page -> {
-              if (mine != request) {
-                return;
+              if (mine == request) {
+                loading.set(false);
+                error.set("");
+                show(page, pageIndex);
               }
-              loading.set(false);
-              error.set("");
-              show(page, pageIndex);
+              done.run();
             })
         .onFailure(
             failure -> {
-              if (mine != request) {
-                return;
+              if (mine == request) {
+                loading.set(false);
+                error.set(ErrorText.describe(failure));
               }
-              loading.set(false);
-              error.set(ErrorText.describe(failure));
+              done.run();
             });
   }
 
@@ -212,7 +262,8 @@ public final class AuditViewModel {
     long keep =
         selectAfterLoad > 0 ? selectAfterLoad : selected.get() == null ? 0 : selected.get().id();
     selectAfterLoad = 0;
-    rows.setAll(
+    ListMerge.update(
+        rows,
         page.entries().stream()
             .map(
                 r ->

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.dashboard.DashboardViewModel.HeldEntry;
+import dev.arbiter.app.live.ChangeSet;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ListChangeListener;
@@ -51,6 +52,11 @@ public final class DashboardView implements AreaView {
   @Override
   public void refresh() {
     model.refresh();
+  }
+
+  @Override
+  public void changed(ChangeSet changes) {
+    model.changed(changes);
   }
 
   private HBox header() {

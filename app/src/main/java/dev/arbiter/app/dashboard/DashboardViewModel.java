@@ -3,14 +3,18 @@ package dev.arbiter.app.dashboard;
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.app.live.ThrottledRefresh;
 import dev.arbiter.persistence.dashboard.DashboardFigures;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,7 +26,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The dashboard's figures as text and chart rows. Loading runs through the injected runner, so the
- * FX thread never waits on the database.
+ * FX thread never waits on the database. The figures follow the change feed: a change to a counted
+ * table re-reads them, at most once a second, because each read is a handful of aggregates and a
+ * busy marketplace changes these tables many times a second.
  */
 public final class DashboardViewModel {
 
@@ -39,6 +45,13 @@ public final class DashboardViewModel {
   public record HeldEntry(String currency, String amount, String escrows) {}
 
   static final String NOT_LOADED = "—";
+
+  /** The shortest time between two live re-reads. */
+  static final Duration LIVE_INTERVAL = Duration.ofSeconds(1);
+
+  private static final String[] COUNTED_TABLES = {
+    "disputes", "escrow_checkpoints", "escrows", "moderation_flags"
+  };
 
   private final FiguresSource source;
   private final TaskRunner tasks;
@@ -67,7 +80,24 @@ public final class DashboardViewModel {
   private final ObservableList<HeldEntry> escrowHeldView =
       FXCollections.unmodifiableObservableList(escrowHeld);
 
+  private final ThrottledRefresh live;
+  private long request;
+
   public DashboardViewModel(FiguresSource source, TaskRunner tasks, Locale locale, ZoneId zone) {
+    this(source, tasks, locale, zone, System::nanoTime, ThrottledRefresh.fxTimer());
+  }
+
+  /**
+   * @param nanoClock and {@code timer} space the live re-reads (tests pass their own)
+   */
+  public DashboardViewModel(
+      FiguresSource source,
+      TaskRunner tasks,
+      Locale locale,
+      ZoneId zone,
+      LongSupplier nanoClock,
+      ThrottledRefresh.Timer timer) {
+    this.live = new ThrottledRefresh(LIVE_INTERVAL, nanoClock, timer, this::load);
     this.source = source;
     this.tasks = tasks;
     this.money = new MoneyFormat(locale);
@@ -81,20 +111,39 @@ public final class DashboardViewModel {
     if (loading.get()) {
       return;
     }
+    load(() -> {});
+  }
+
+  /** Rows changed somewhere: re-reads the figures if a counted table is among them. */
+  public void changed(ChangeSet changes) {
+    if (changes.touches(COUNTED_TABLES)) {
+      live.request();
+    }
+  }
+
+  private void load(Runnable done) {
+    long mine = ++request;
     loading.set(true);
     tasks
         .run(source::load)
         .onSuccess(
             loaded -> {
-              loading.set(false);
-              error.set("");
-              show(loaded);
+              // A manual and a live read may overlap; only the later one's figures are shown.
+              if (mine == request) {
+                loading.set(false);
+                error.set("");
+                show(loaded);
+              }
+              done.run();
             })
         .onFailure(
             failure -> {
-              loading.set(false);
-              // Keep the last figures on screen: stale numbers with a warning beat a blank page.
-              error.set(ErrorText.describe(failure));
+              if (mine == request) {
+                loading.set(false);
+                // Keep the last figures on screen: stale numbers with a warning beat a blank page.
+                error.set(ErrorText.describe(failure));
+              }
+              done.run();
             });
   }
 

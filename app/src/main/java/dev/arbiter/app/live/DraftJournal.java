@@ -129,6 +129,19 @@ public final class DraftJournal implements AutoCloseable {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
     }
+    forceFolder();
+  }
+
+  // The rename itself lives in the folder: without this a power cut right after the move may
+  // bring back the old journal. Not every platform can open a folder; a crash of the console alone
+  // is covered by the move anyway.
+  private void forceFolder() {
+    try (FileChannel folder =
+        FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+      folder.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.trace("cannot force the drafts folder: {}", e.getMessage());
+    }
   }
 
   /** Writes what is pending and stops the writer. */

@@ -5,6 +5,7 @@ import dev.arbiter.persistence.presence.Presence;
 import dev.arbiter.persistence.presence.PresenceKey;
 import dev.arbiter.persistence.presence.PresenceMode;
 import dev.arbiter.persistence.presence.PresenceService;
+import dev.arbiter.persistence.session.ConnectionFailures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,9 @@ public final class PresenceTracker implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceTracker.class);
   private static final int SWEEP_EVERY_BEATS = 30;
+  // While the server is away a beat would only wait for the pool's timeout; try every few beats,
+  // and at once when the change feed reconnects.
+  private static final int OFFLINE_TRY_EVERY_BEATS = 6;
 
   private final PresenceService service;
   private final Executor fxThread;
@@ -46,6 +50,8 @@ public final class PresenceTracker implements AutoCloseable {
   private volatile Map<PresenceKey, PresenceMode> published = Map.of();
   private Map<PresenceKey, List<Presence>> others = Map.of();
   private int beats;
+  private volatile boolean unreachable;
+  private int beatsUnreachable;
 
   public PresenceTracker(PresenceService service, Executor fxThread, Duration heartbeat) {
     this.service = service;
@@ -82,6 +88,9 @@ public final class PresenceTracker implements AutoCloseable {
 
   /** Re-reads the others when another console arrived, left or switched mode. FX thread. */
   public void changed(ChangeSet changes) {
+    if (changes.resync()) {
+      unreachable = false;
+    }
     if (changes.touches("console_presence")) {
       syncSoon();
     }
@@ -101,6 +110,9 @@ public final class PresenceTracker implements AutoCloseable {
   }
 
   private void beat() {
+    if (unreachable && ++beatsUnreachable % OFFLINE_TRY_EVERY_BEATS != 0) {
+      return;
+    }
     sync(published);
     if (++beats % SWEEP_EVERY_BEATS == 1) {
       try {
@@ -129,8 +141,13 @@ public final class PresenceTracker implements AutoCloseable {
               revision.set(revision.get() + 1);
             }
           });
+      unreachable = false;
+      beatsUnreachable = 0;
     } catch (Exception e) {
-      // Offline: the status bar says so; presence simply stops updating until the next beat.
+      // Offline: the status bar says so; presence stops updating until the server is back.
+      if (ConnectionFailures.isConnectionLost(e)) {
+        unreachable = true;
+      }
       LOG.debug("presence sync failed: {}", e.getMessage());
     }
   }
@@ -150,6 +167,9 @@ public final class PresenceTracker implements AutoCloseable {
   @Override
   public void close() {
     worker.shutdownNow();
+    if (unreachable) {
+      return;
+    }
     try {
       service.publish(Map.of());
     } catch (Exception e) {

@@ -8,6 +8,7 @@ import dev.arbiter.app.live.LiveUpdates;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -43,6 +44,7 @@ final class MainWindow {
   private final Map<Area, ChangeSet> missed = new EnumMap<>(Area.class);
   private final OfflineBanner banner;
   private final LiveUpdates.Subscription subscription;
+  private final ReadOnlyBooleanProperty online;
 
   MainWindow(
       MainWindowViewModel model,
@@ -54,7 +56,8 @@ final class MainWindow {
     this.viewFactory = viewFactory;
     this.themes = themes;
     content.getStyleClass().add("area-content");
-    banner = new OfflineBanner(updates.onlineProperty(), content);
+    online = updates.onlineProperty();
+    banner = new OfflineBanner(online, content);
     VBox.setVgrow(content, Priority.ALWAYS);
     root.setTop(header());
     root.setLeft(navigation());
@@ -95,7 +98,17 @@ final class MainWindow {
     for (Area area : Area.values()) {
       scene.getAccelerators().put(shortcut(area), () -> model.selectShortcut(area.shortcutDigit()));
     }
-    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> current().refresh());
+    // Offline, a refresh could only wait for the pool's timeout and fail; the reconnect re-reads
+    // everything shown anyway.
+    scene
+        .getAccelerators()
+        .put(
+            new KeyCodeCombination(KeyCode.F5),
+            () -> {
+              if (online.get()) {
+                current().refresh();
+              }
+            });
   }
 
   void dispose() {

@@ -1,6 +1,7 @@
 package dev.arbiter.app.shell;
 
 import atlantafx.base.theme.Styles;
+import java.util.Set;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.css.PseudoClass;
@@ -10,6 +11,12 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
@@ -17,12 +24,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Says so when the database goes away and when it is back, and holds back the actions that need it
- * meanwhile: buttons in the area are dimmed and their clicks are not sent (a button marked {@code
- * works-offline} stays live). Text fields stay editable; what is typed is kept as a draft.
+ * meanwhile: buttons in the area are dimmed and their clicks are not sent, menu buttons and context
+ * menus do not open (a control marked {@code works-offline} stays live). Text fields stay editable;
+ * what is typed is kept as a draft. Choice boxes and shortcuts are not held back here: a view model
+ * whose action they trigger checks the connection itself.
  */
 final class OfflineBanner {
 
   static final String WORKS_OFFLINE = "works-offline";
+  private static final Set<KeyCode> OPENING_KEYS =
+      Set.of(KeyCode.SPACE, KeyCode.ENTER, KeyCode.DOWN, KeyCode.UP, KeyCode.F4);
   private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
   private static final javafx.util.Duration BACK_ONLINE_SHOWN = javafx.util.Duration.seconds(4);
 
@@ -43,6 +54,31 @@ final class OfflineBanner {
         ActionEvent.ACTION,
         e -> {
           if (!online.get() && needsDatabase(e.getTarget())) {
+            e.consume();
+          }
+        });
+    // Menu items live in a popup window of their own, so their actions never pass the filter
+    // above: offline, menu buttons and context menus (the queue's row actions) do not open at all.
+    guarded.addEventFilter(
+        MouseEvent.MOUSE_PRESSED,
+        e -> {
+          if (!online.get() && menuButtonOf(e.getTarget(), guarded) != null) {
+            e.consume();
+          }
+        });
+    guarded.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (!online.get()
+              && OPENING_KEYS.contains(e.getCode())
+              && menuButtonOf(e.getTarget(), guarded) != null) {
+            e.consume();
+          }
+        });
+    guarded.addEventFilter(
+        ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+        e -> {
+          if (!online.get() && !(e.getTarget() instanceof TextInputControl)) {
             e.consume();
           }
         });
@@ -82,7 +118,10 @@ final class OfflineBanner {
       return;
     }
     wasOffline = false;
-    show("Back online. Everything shown has been re-read.", Feather.CHECK_CIRCLE, Styles.SUCCESS);
+    show(
+        "Back online. Re-reading what is shown; nothing you typed was lost.",
+        Feather.CHECK_CIRCLE,
+        Styles.SUCCESS);
     hideLater.playFromStart();
   }
 
@@ -98,6 +137,17 @@ final class OfflineBanner {
   private void hide() {
     root.setVisible(false);
     root.setManaged(false);
+  }
+
+  private static MenuButton menuButtonOf(Object target, Node guarded) {
+    for (Node n = target instanceof Node node ? node : null;
+        n != null && n != guarded;
+        n = n.getParent()) {
+      if (n instanceof MenuButton menu) {
+        return menu.getStyleClass().contains(WORKS_OFFLINE) ? null : menu;
+      }
+    }
+    return null;
   }
 
   private static boolean needsDatabase(Object target) {

@@ -6,10 +6,12 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.arbiter.persistence.db.HibernateFactory;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.live.ChangeFeedListener;
+import dev.arbiter.persistence.live.TableChange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -112,9 +114,46 @@ public final class StaffDatabase implements AutoCloseable {
     return connect(target, login, pool.getPassword());
   }
 
-  /** A change feed for this login; call {@link ChangeFeed#start()} to begin listening. */
+  /**
+   * A change feed for this login; call {@link ChangeFeed#start()} to begin listening.
+   *
+   * <p>When the feed is back after an outage, the pool's idle connections are retired before anyone
+   * is told: they were opened to a server process that no longer exists, and a view re-reading on
+   * the resync must get a fresh connection, not an error about a dead one.
+   */
   public ChangeFeed changeFeed(ChangeFeedListener listener) {
-    return new ChangeFeed(this::openDedicatedConnection, listener, FEED_RETRY_DELAY);
+    return new ChangeFeed(
+        this::openDedicatedConnection,
+        new ChangeFeedListener() {
+          @Override
+          public void changes(List<TableChange> changes) {
+            listener.changes(changes);
+          }
+
+          @Override
+          public void online(boolean resync) {
+            if (resync) {
+              retireIdleConnections();
+            }
+            listener.online(resync);
+          }
+
+          @Override
+          public void offline(String reason) {
+            listener.offline(reason);
+          }
+        },
+        FEED_RETRY_DELAY);
+  }
+
+  /**
+   * Closes idle pooled connections now and the busy ones when they are returned, so the next
+   * borrower gets a connection opened after the outage.
+   */
+  public void retireIdleConnections() {
+    if (!pool.isClosed() && pool.getHikariPoolMXBean() != null) {
+      pool.getHikariPoolMXBean().softEvictConnections();
+    }
   }
 
   public ConsoleTarget target() {

@@ -1,0 +1,60 @@
+package dev.arbiter.app.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.persistence.presence.PresenceService;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Presence while the server is gone: the real driver against a port nobody listens on. The
+ * heartbeat must not keep knocking every beat (each knock would wait for the pool's timeout in the
+ * console), must knock at once when the feed reconnects, and sign-out must not knock at all.
+ */
+class PresenceTrackerOfflineTest {
+
+  /** The driver's data source, counting how often anyone asks it for a connection. */
+  static final class CountingDataSource extends PGSimpleDataSource {
+    final AtomicInteger attempts = new AtomicInteger();
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      attempts.incrementAndGet();
+      return super.getConnection();
+    }
+  }
+
+  @Test
+  void anUnreachableServerIsTriedEverySixthBeatAndAtOnceOnReconnect() throws Exception {
+    CountingDataSource unreachable = new CountingDataSource();
+    try (ServerSocket probe = new ServerSocket(0)) {
+      unreachable.setPortNumbers(new int[] {probe.getLocalPort()});
+    }
+    unreachable.setServerNames(new String[] {"localhost"});
+    unreachable.setDatabaseName("arbiter");
+    unreachable.setUser("demo_support");
+    unreachable.setPassword("demo");
+
+    PresenceTracker tracker =
+        new PresenceTracker(
+            new PresenceService(unreachable, Duration.ofSeconds(35)),
+            Runnable::run,
+            Duration.ofMillis(20));
+    Thread.sleep(1_200);
+    int whileOffline = unreachable.attempts.get();
+    // About 60 beats went by; every beat knocking would be 60 attempts.
+    assertThat(whileOffline).isBetween(1, 15);
+
+    tracker.changed(ChangeSet.everything());
+    LiveUpdatesTest.waitFor(() -> unreachable.attempts.get() > whileOffline);
+
+    int beforeClose = unreachable.attempts.get();
+    tracker.close();
+    assertThat(unreachable.attempts.get()).isEqualTo(beforeClose);
+  }
+}
