@@ -1,0 +1,29 @@
+package dev.arbiter.persistence.simulate;
+
+import java.sql.SQLException;
+
+/** Routes each kind of operation to the code that writes it; shared by all workers. */
+final class Traffic {
+
+  private final DisputeTraffic disputes;
+  private final CheckpointTraffic checkpoints;
+  private final FlagTraffic flags;
+  private final WorkspaceTraffic workspaces;
+
+  Traffic(Candidates candidates, DisputeReferences references) {
+    this.disputes = new DisputeTraffic(candidates, references);
+    this.checkpoints = new CheckpointTraffic(candidates);
+    this.flags = new FlagTraffic(candidates);
+    this.workspaces = new WorkspaceTraffic(candidates);
+  }
+
+  Outcome run(OperationKind kind, Tx tx) throws SQLException {
+    return switch (kind) {
+      case DISPUTE -> disputes.open(tx);
+      case MESSAGE -> disputes.message(tx);
+      case SUBMISSION -> checkpoints.submit(tx);
+      case FLAG -> flags.raise(tx);
+      case WORKSPACE -> workspaces.change(tx);
+    };
+  }
+}
