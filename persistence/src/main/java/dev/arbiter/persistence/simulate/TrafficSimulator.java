@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Writes realistic marketplace traffic as the marketplace backend, at a steady rate, to show the
@@ -39,6 +40,17 @@ public final class TrafficSimulator {
   public TrafficSimulator(DataSource dataSource, SimulationPlan plan) {
     this.dataSource = dataSource;
     this.plan = plan;
+  }
+
+  /** A simulator that logs in to {@code jdbcUrl} as {@code login} with {@code password}. */
+  public static TrafficSimulator connectingTo(
+      String jdbcUrl, String login, String password, SimulationPlan plan) {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(jdbcUrl);
+    dataSource.setUser(login);
+    dataSource.setPassword(password);
+    dataSource.setConnectTimeout(10);
+    return new TrafficSimulator(dataSource, plan);
   }
 
   /**
@@ -81,6 +93,10 @@ public final class TrafficSimulator {
       for (Thread t : workers) {
         t.join();
       }
+      // The last tick is due before the end, not at it: the run lasts its whole duration, so
+      // that the achieved rate compares with the rate asked for.
+      long end = start + plan.duration().toNanos();
+      stopSignal.await(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
       stats.end(System.nanoTime());
       return stats.report(plan.rate(), System.nanoTime(), stoppedEarly);
     } catch (SQLException e) {

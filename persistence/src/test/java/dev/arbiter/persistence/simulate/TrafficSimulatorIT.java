@@ -53,7 +53,7 @@ class TrafficSimulatorIT {
     // 40 ticks are due in two seconds at 20 a second; a slow machine may skip a few late ones.
     assertThat(report.progress().finished() + report.progress().late()).isEqualTo(40);
     assertThat(report.progress().finished()).isBetween(34L, 40L);
-    assertThat(report.progress().achievedRate()).isBetween(15.0, 22.0);
+    assertThat(report.progress().achievedRate()).isBetween(15.0, 20.0);
     assertThat(report.progress().committed()).allSatisfy((kind, n) -> assertThat(n).isPositive());
     assertThat(report.stoppedEarly()).isFalse();
     assertThat(ticks).isNotEmpty();
