@@ -69,8 +69,8 @@ public final class SimulateCommand implements Callable<Integer> {
       converter = MixConverter.class,
       description =
           "Relative weights, e.g. message=5,flag=1 (kinds: dispute, message, submission, flag,"
-              + " workspace; default "
-              + "dispute=12,message=40,submission=15,flag=13,workspace=20).")
+              + " workspace, contract; default dispute=10,message=38,submission=14,flag=12,"
+              + "workspace=18,contract=8).")
   TrafficMix mix;
 
   @Option(
@@ -141,9 +141,7 @@ public final class SimulateCommand implements Callable<Integer> {
             "simulate-stop");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
-      err.printf(
-          "simulating %s ops/s for %s as %s over %d connection(s), mix %s, seed %d%n",
-          rate, duration, user, plan.connections(), plan.mix(), plan.seed());
+      err.println("simulating " + plan.describe() + " as " + user);
       SimulationReport report = simulator.run(progress -> err.println(progress.line()));
       report.lines().forEach(out::println);
       out.flush();

@@ -26,9 +26,9 @@ final class DisputeTraffic {
   };
 
   private final Candidates candidates;
-  private final DisputeReferences references;
+  private final References references;
 
-  DisputeTraffic(Candidates candidates, DisputeReferences references) {
+  DisputeTraffic(Candidates candidates, References references) {
     this.candidates = candidates;
     this.references = references;
   }
@@ -82,7 +82,7 @@ final class DisputeTraffic {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(hours => ?), ?,"
             + " jsonb_build_object('channel', ?::text, 'client_version', ?::text))"
             + " ON CONFLICT (reference) DO NOTHING RETURNING id",
-        references.take(),
+        references.take("DSP"),
         t.contractId(),
         t.escrowId(),
         t.checkpointId(),

@@ -35,8 +35,9 @@ final class IdWindows {
 
   /**
    * Runs {@code query} (whose first two parameters are the window's lowest and highest id, and
-   * which ends in {@code LIMIT ?}) over up to three random windows of {@code table}'s ids, until
-   * one yields rows.
+   * which ends in {@code LIMIT ?}) over a window of {@code table}'s ids that starts at a random id
+   * and wraps around to the lowest ids, so that small tables are sampled evenly too; up to three
+   * windows, until one yields rows.
    */
   static <T> List<T> sample(
       Connection c, SplittableRandom r, String table, String query, RowMapper<T> mapper)
@@ -46,21 +47,33 @@ final class IdWindows {
     if (range == null) {
       return out;
     }
-    long span = range[1] - range[0] + 1;
+    long min = range[0];
+    long max = range[1];
     try (PreparedStatement ps = c.prepareStatement(query)) {
       for (int attempt = 0; attempt < ATTEMPTS && out.isEmpty(); attempt++) {
-        long from = span <= WIDTH ? range[0] : range[0] + r.nextLong(span - WIDTH + 1);
-        ps.setLong(1, from);
-        ps.setLong(2, from + WIDTH - 1);
-        ps.setInt(3, LIMIT);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(mapper.map(rs));
-          }
+        long from = min + r.nextLong(max - min + 1);
+        long to = Math.min(max, from + WIDTH - 1);
+        read(ps, from, to, LIMIT, mapper, out);
+        long wrapped = WIDTH - (to - from + 1);
+        if (out.size() < LIMIT && wrapped > 0 && from > min) {
+          read(ps, min, Math.min(from - 1, min + wrapped - 1), LIMIT - out.size(), mapper, out);
         }
       }
     }
     return out;
+  }
+
+  private static <T> void read(
+      PreparedStatement ps, long from, long to, int limit, RowMapper<T> mapper, List<T> out)
+      throws SQLException {
+    ps.setLong(1, from);
+    ps.setLong(2, to);
+    ps.setInt(3, limit);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(mapper.map(rs));
+      }
+    }
   }
 
   private static long[] idRange(Connection c, String table) throws SQLException {

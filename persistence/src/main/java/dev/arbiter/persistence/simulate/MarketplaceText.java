@@ -1,6 +1,8 @@
 package dev.arbiter.persistence.simulate;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The words of simulated traffic: who acts, what parties write, what reporters say. */
 final class MarketplaceText {
@@ -118,11 +120,14 @@ final class MarketplaceText {
     return pick(r, NAME_WORDS) + " " + pick(r, NAME_SUFFIXES);
   }
 
-  /** A new person's e-mail address, unique enough for an invite. */
+  /**
+   * A new person's e-mail address. The number is not from the seeded stream, so that a rerun with
+   * the same seed invites new people rather than the same addresses again.
+   */
   static String email(SplittableRandom r) {
-    return (pick(r, FIRST_NAMES) + "." + pick(r, LAST_NAMES)).toLowerCase(java.util.Locale.ROOT)
+    return (pick(r, FIRST_NAMES) + "." + pick(r, LAST_NAMES)).toLowerCase(Locale.ROOT)
         + "."
-        + (1000 + r.nextInt(9_000_000))
+        + ThreadLocalRandom.current().nextInt(1_000, 100_000_000)
         + "@mail.example";
   }
 

@@ -7,15 +7,20 @@ import java.util.stream.Collectors;
 /** The kinds of marketplace traffic the simulator writes, with their default share of the mix. */
 public enum OperationKind {
   /** A party opens a dispute on a funded checkpoint, with an opening statement. */
-  DISPUTE(12),
+  DISPUTE(10),
   /** A party posts a message on an open dispute. */
-  MESSAGE(40),
+  MESSAGE(38),
   /** A freelancer submits the next pending checkpoint of a funded contract for release. */
-  SUBMISSION(15),
+  SUBMISSION(14),
   /** A user flags a message, a profile or a contract for moderation. */
-  FLAG(13),
+  FLAG(12),
   /** A workspace is renamed, re-configured, invites someone or gains a member. */
-  WORKSPACE(20);
+  WORKSPACE(18),
+  /**
+   * A client hires a freelancer: a contract with its checkpoints, and the escrow funded. This keeps
+   * work coming for submissions and disputes however long the simulation runs.
+   */
+  CONTRACT(8);
 
   private final int defaultWeight;
 

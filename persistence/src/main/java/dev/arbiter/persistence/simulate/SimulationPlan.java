@@ -1,6 +1,7 @@
 package dev.arbiter.persistence.simulate;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,19 @@ public record SimulationPlan(
 
   public SimulationPlan withConnections(int connections) {
     return new SimulationPlan(rate, duration, seed, mix, connections);
+  }
+
+  /** For example {@code 5 ops/s for 5m over 1 connection, mix dispute=12,..., seed 42}. */
+  public String describe() {
+    return String.format(
+        Locale.ROOT,
+        "%s ops/s for %s over %d connection%s, mix %s, seed %d",
+        rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate),
+        duration.toString().substring(2).toLowerCase(Locale.ROOT),
+        connections,
+        connections == 1 ? "" : "s",
+        mix,
+        seed);
   }
 
   Pacing pacing() {

@@ -6,12 +6,14 @@ import java.sql.SQLException;
 final class Traffic {
 
   private final DisputeTraffic disputes;
+  private final ContractTraffic contracts;
   private final CheckpointTraffic checkpoints;
   private final FlagTraffic flags;
   private final WorkspaceTraffic workspaces;
 
-  Traffic(Candidates candidates, DisputeReferences references) {
-    this.disputes = new DisputeTraffic(candidates, references);
+  Traffic(Candidates candidates, References disputeNumbers, References contractNumbers) {
+    this.disputes = new DisputeTraffic(candidates, disputeNumbers);
+    this.contracts = new ContractTraffic(candidates, contractNumbers);
     this.checkpoints = new CheckpointTraffic(candidates);
     this.flags = new FlagTraffic(candidates);
     this.workspaces = new WorkspaceTraffic(candidates);
@@ -24,6 +26,7 @@ final class Traffic {
       case SUBMISSION -> checkpoints.submit(tx);
       case FLAG -> flags.raise(tx);
       case WORKSPACE -> workspaces.change(tx);
+      case CONTRACT -> contracts.start(tx);
     };
   }
 }

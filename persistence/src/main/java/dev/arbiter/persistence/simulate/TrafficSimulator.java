@@ -70,10 +70,12 @@ public final class TrafficSimulator {
               return t;
             });
     try {
-      DisputeReferences references = new DisputeReferences();
-      references.resync(connections.get(0));
+      References disputeNumbers = new References("disputes");
+      References contractNumbers = new References("contracts");
+      disputeNumbers.resync(connections.get(0));
+      contractNumbers.resync(connections.get(0));
       connections.get(0).commit();
-      Traffic traffic = new Traffic(new Candidates(), references);
+      Traffic traffic = new Traffic(new Candidates(), disputeNumbers, contractNumbers);
       long start = System.nanoTime();
       SimulationStats stats = new SimulationStats(start);
       AtomicLong tickets = new AtomicLong();
@@ -100,7 +102,7 @@ public final class TrafficSimulator {
       stats.end(System.nanoTime());
       return stats.report(plan.rate(), System.nanoTime(), stoppedEarly);
     } catch (SQLException e) {
-      throw new SimulationException("could not read the dispute numbering: " + e.getMessage(), e);
+      throw new SimulationException("could not read the reference numbering: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SimulationException("interrupted", e);

@@ -4,6 +4,7 @@ import dev.arbiter.persistence.simulate.Candidates.Invite;
 import dev.arbiter.persistence.simulate.Candidates.Workspace;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ final class WorkspaceTraffic {
   private static final String[] INVITE_ROLES = {"member", "member", "member", "viewer", "manager"};
   private static final String[] MEMBER_ROLES = {"member", "member", "viewer", "manager"};
   private static final String[] SCHEDULES = {"weekly", "monthly"};
+
+  private static final SecureRandom TOKENS = new SecureRandom();
 
   private final Candidates candidates;
 
@@ -82,10 +85,9 @@ final class WorkspaceTraffic {
   private Outcome invite(Tx tx, Workspace w) throws SQLException {
     String email = MarketplaceText.email(tx.r);
     String role = MarketplaceText.pick(tx.r, INVITE_ROLES);
+    // A real secret, not from the seeded stream: a rerun with the same seed must not repeat it.
     byte[] token = new byte[32];
-    for (int i = 0; i < token.length; i++) {
-      token[i] = (byte) tx.r.nextInt(256);
-    }
+    TOKENS.nextBytes(token);
     tx.actAs(MarketplaceText.user(w.ownerId(), "web"));
     Long id =
         tx.firstLong(

@@ -80,4 +80,13 @@ class PacingTest {
     assertThat(Pacing.connectionsFor(26)).isEqualTo(2);
     assertThat(Pacing.connectionsFor(5_000)).isEqualTo(8);
   }
+
+  @Test
+  void aPlanDescribesItselfInTheCommandLineTerms() {
+    SimulationPlan plan =
+        new SimulationPlan(0.5, Duration.ofSeconds(90), 42L, TrafficMix.parse("flag=1"), 1);
+    assertThat(plan.describe())
+        .isEqualTo("0.5 ops/s for 1m30s over 1 connection, mix flag=1, seed 42");
+    assertThat(plan.withConnections(3).describe()).contains("over 3 connections");
+  }
 }

@@ -40,7 +40,7 @@ class TrafficMixTest {
   void badMixesAreRefusedWithTheReason() {
     assertThatThrownBy(() -> TrafficMix.parse("refund=1"))
         .hasMessageContaining("unknown kind 'refund'")
-        .hasMessageContaining("dispute, message, submission, flag, workspace");
+        .hasMessageContaining("dispute, message, submission, flag, workspace, contract");
     assertThatThrownBy(() -> TrafficMix.parse("flag")).hasMessageContaining("not kind=weight");
     assertThatThrownBy(() -> TrafficMix.parse("flag=x")).hasMessageContaining("not a number");
     assertThatThrownBy(() -> TrafficMix.parse("flag=-1")).hasMessageContaining("negative");
@@ -51,7 +51,7 @@ class TrafficMixTest {
   void invitedAddressesTurnIntoDisplayNames() {
     assertThat(MarketplaceText.displayNameOf("maria.lopez.12345@mail.example"))
         .isEqualTo("Maria Lopez");
-    assertThat(DisputeReferences.format(42)).isEqualTo("DSP-000042");
-    assertThat(DisputeReferences.number("DSP-1000001")).isEqualTo(1_000_001L);
+    assertThat(References.format("DSP", 42)).isEqualTo("DSP-000042");
+    assertThat(References.number("DSP-1000001")).isEqualTo(1_000_001L);
   }
 }

@@ -77,7 +77,14 @@ class TrafficSimulatorIT {
                 + auditBefore
                 + " AND db_user = 'demo_backend'");
     assertThat(tables)
-        .contains("disputes", "dispute_messages", "escrow_checkpoints", "moderation_flags")
+        .contains(
+            "disputes",
+            "dispute_messages",
+            "escrow_checkpoints",
+            "moderation_flags",
+            "contracts",
+            "escrows",
+            "journals")
         .containsAnyOf("workspaces", "workspace_members", "workspace_invites");
     Set<String> actors =
         strings(
