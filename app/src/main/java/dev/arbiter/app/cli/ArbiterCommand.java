@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       LedgerCommand.class,
       ExportCommand.class,
+      SimulateCommand.class,
       BenchCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,40 @@
+package dev.arbiter.persistence.simulate;
+
+import dev.arbiter.persistence.simulate.Candidates.Submittable;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Freelancers submitting delivered work for release. */
+final class CheckpointTraffic {
+
+  private final Candidates candidates;
+
+  CheckpointTraffic(Candidates candidates) {
+    this.candidates = candidates;
+  }
+
+  /**
+   * Submits the next pending checkpoint of a funded, active contract (pending to submitted is the
+   * one move the backend may make). The backend's login is recorded as the requester, as for every
+   * backend submission, and an auto-release checkpoint gets its release date five days out.
+   */
+  Outcome submit(Tx tx) throws SQLException {
+    Optional<Submittable> target = candidates.submittable.take(tx.c, tx.r);
+    if (target.isEmpty()) {
+      return Outcome.refused("checkpoint submitted", Refusals.NO_CANDIDATE);
+    }
+    Submittable s = target.get();
+    tx.actAs(MarketplaceText.user(s.freelancerId(), MarketplaceText.channel(tx.r)));
+    int changed =
+        tx.update(
+            "UPDATE escrow_checkpoints SET status = 'submitted', submitted_at = now(),"
+                + " requested_by = session_user,"
+                + " auto_release_at = CASE WHEN approval_requirement = 'auto'"
+                + " THEN now() + interval '5 days' ELSE auto_release_at END"
+                + " WHERE id = ? AND status = 'pending'",
+            s.checkpointId());
+    return changed == 1
+        ? Outcome.done("checkpoint submitted")
+        : Outcome.refused("checkpoint submitted", "checkpoint no longer pending");
+  }
+}
