@@ -155,7 +155,8 @@ class CheckpointViewModelTest {
             null,
             null,
             null,
-            null),
+            null,
+            0),
         new CheckpointDetail.Contract(
             1, "FP-1001", "Logo", "fixed_price", "active", new BigDecimal("4.50")),
         new CheckpointDetail.Party(1, "Carl Client", "c@example.test", "active"),
