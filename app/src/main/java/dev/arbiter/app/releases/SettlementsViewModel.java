@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
@@ -12,14 +13,15 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -48,26 +50,34 @@ public final class SettlementsViewModel {
   private final Decision execute;
   private final Decision sendBack;
   private final TaskRunner tasks;
+  private final ObservableBooleanValue online;
+  private final UnknownOutcomes outcomes;
   private final MoneyFormat money;
   private final DateTimeFormatter time;
   private final ObservableList<SettlementItem> items = FXCollections.observableArrayList();
-  private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+  private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
   private final StringProperty note = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(false);
+  private Runnable failed;
 
   public SettlementsViewModel(
       Supplier<List<ProposedSettlement>> source,
       Decision execute,
       Decision sendBack,
+      UnknownOutcomes.CommitCheck committed,
       TaskRunner tasks,
+      ObservableBooleanValue online,
       Locale locale,
       ZoneId zone) {
     this.source = source;
     this.execute = execute;
     this.sendBack = sendBack;
     this.tasks = tasks;
+    this.online = online;
+    this.outcomes = new UnknownOutcomes(committed, online, tasks);
     this.money = new MoneyFormat(locale);
     this.time =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
@@ -91,6 +101,21 @@ public final class SettlementsViewModel {
             });
   }
 
+  /**
+   * Re-reads the proposals after the change feed reported changes, merged in place; the selection
+   * is by settlement id, so a row moving never turns a decision onto another settlement.
+   */
+  public void refreshLive(Runnable done) {
+    tasks
+        .run(source::get)
+        .onSuccess(
+            rows -> {
+              ListMerge.update(items, rows.stream().map(this::item).toList());
+              done.run();
+            })
+        .onFailure(failure -> done.run());
+  }
+
   public void executeSelected() {
     decide(execute, false);
   }
@@ -103,32 +128,91 @@ public final class SettlementsViewModel {
     decide(sendBack, true);
   }
 
-  private void decide(Decision decision, boolean needsNote) {
-    int index = selected.get();
-    if (index < 0 || index >= items.size()) {
+  private void decide(Decision decision, boolean sendingBack) {
+    Long id = selected.get();
+    if (id == null || items.stream().noneMatch(i -> i.settlementId() == id)) {
       say("Select a settlement first.", true);
       return;
     }
-    long id = items.get(index).settlementId();
+    if (!online.get()) {
+      say(CheckpointViewModel.OFFLINE, true);
+      return;
+    }
     String text = note.get().isBlank() ? null : note.get().strip();
-    String key = IdempotencyKeys.next(needsNote ? "send-back" : "settle");
+    String key = IdempotencyKeys.next(sendingBack ? "send-back" : "settle");
+    send(decision, id, text, key);
+  }
+
+  /** Sends the decision that was not saved again, under the same key. */
+  public void retry() {
+    if (failed != null && online.get()) {
+      Runnable again = failed;
+      failed = null;
+      retryable.set(false);
+      again.run();
+    } else if (failed != null) {
+      say(CheckpointViewModel.OFFLINE, true);
+    }
+  }
+
+  private void send(Decision decision, long id, String text, String key) {
     busy.set(true);
+    retryable.set(false);
+    Runnable again = () -> send(decision, id, text, key);
     tasks
         .run(() -> decision.decide(id, text, key))
-        .onSuccess(
-            result -> {
-              busy.set(false);
-              say(result.describe(), !result.ok());
-              if (result.ok()) {
-                note.set("");
-              }
-              reload();
-            })
+        .onSuccess(result -> decided(result, ""))
         .onFailure(
             failure -> {
-              busy.set(false);
-              say(ErrorText.describe(failure), true);
+              if (!UnknownOutcomes.unknown(failure)) {
+                busy.set(false);
+                notSaved(again, ErrorText.describe(failure));
+                return;
+              }
+              say("Connection lost while saving; checking whether it was saved…", false);
+              outcomes.settle(
+                  key,
+                  committed -> {
+                    if (!committed) {
+                      busy.set(false);
+                      notSaved(again, "It was not saved: the connection dropped first.");
+                      return;
+                    }
+                    // Sent again with the same key only to read the stored answer: a replay.
+                    tasks
+                        .run(() -> decision.decide(id, text, key))
+                        .onSuccess(
+                            result -> decided(result, "The connection dropped, but it was saved: "))
+                        .onFailure(
+                            again2 -> {
+                              busy.set(false);
+                              say("It was saved before the connection dropped.", false);
+                              reload();
+                            });
+                  },
+                  gaveUp -> {
+                    busy.set(false);
+                    notSaved(
+                        again,
+                        "The database is still out of reach, so it is not known whether it was"
+                            + " saved.");
+                  });
             });
+  }
+
+  private void notSaved(Runnable again, String why) {
+    failed = again;
+    retryable.set(true);
+    say(why + " Nothing happens twice: Retry sends the same request again.", true);
+  }
+
+  private void decided(MoneyResult result, String prefix) {
+    busy.set(false);
+    say(prefix + result.describe(), !result.ok());
+    if (result.ok()) {
+      note.set("");
+    }
+    reload();
   }
 
   private SettlementItem item(ProposedSettlement s) {
@@ -166,7 +250,8 @@ public final class SettlementsViewModel {
     return items;
   }
 
-  public IntegerProperty selectedProperty() {
+  /** The settlement the reviewer selected, by id; null for none. */
+  public ObjectProperty<Long> selectedProperty() {
     return selected;
   }
 
@@ -180,6 +265,10 @@ public final class SettlementsViewModel {
 
   public ReadOnlyBooleanProperty messageIsErrorProperty() {
     return messageIsError.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty retryableProperty() {
+    return retryable.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
