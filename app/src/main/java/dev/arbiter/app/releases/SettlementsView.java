@@ -86,6 +86,20 @@ final class SettlementsView {
     retry.visibleProperty().bind(model.retryableProperty());
     retry.managedProperty().bind(retry.visibleProperty());
     HBox actions = new HBox(8, note, execute, sendBack, retry);
+    Label stale = new Label();
+    stale.setId("settlementStaleText");
+    stale.setWrapText(true);
+    stale.textProperty().bind(model.staleDiffProperty());
+    Button reapply = new Button("Re-apply my decision", new FontIcon(Feather.CORNER_DOWN_RIGHT));
+    reapply.setId("settlementReapply");
+    reapply.getStyleClass().add(Styles.ACCENT);
+    reapply.setOnAction(e -> model.reapply());
+    reapply.visibleProperty().bind(model.reapplyableProperty());
+    reapply.managedProperty().bind(reapply.visibleProperty());
+    VBox staleBox = new VBox(8, stale, reapply);
+    staleBox.getStyleClass().add("stale-box");
+    staleBox.visibleProperty().bind(model.staleDiffProperty().isNotEmpty());
+    staleBox.managedProperty().bind(staleBox.visibleProperty());
     actions.setAlignment(Pos.CENTER_LEFT);
     Label message = new Label();
     message.setId("settlementMessage");
@@ -100,7 +114,7 @@ final class SettlementsView {
             "Executing posts the settlement's journal and resolves the dispute. The database refuses"
                 + " it if you proposed it yourself.");
     hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-    root = new VBox(8, hint, table, actions, message);
+    root = new VBox(8, hint, table, actions, message, staleBox);
   }
 
   Node node() {

@@ -5,6 +5,7 @@ import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
+import dev.arbiter.persistence.ledger.MoneyRefusal;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.settlements.ProposedSettlement;
 import java.time.ZoneId;
@@ -28,10 +29,13 @@ import javafx.collections.ObservableList;
 /** Settlements support proposed: read them with their dispute, then execute or send back. */
 public final class SettlementsViewModel {
 
-  /** Executes or sends back a settlement: (id, note, key) to the database's answer. */
+  /**
+   * Executes or sends back a settlement: (id, the version the reviewer read, note, key) to the
+   * database's answer, which is the refusal {@code stale} when the proposal changed meanwhile.
+   */
   @FunctionalInterface
   public interface Decision {
-    MoneyResult decide(long settlementId, String note, String key);
+    MoneyResult decide(long settlementId, int version, String note, String key);
   }
 
   /** One proposal as shown. */
@@ -44,7 +48,8 @@ public final class SettlementsViewModel {
       String toPayer,
       String held,
       boolean fundsHeld,
-      String proposed) {}
+      String proposed,
+      int version) {}
 
   private final Supplier<List<ProposedSettlement>> source;
   private final Decision execute;
@@ -61,7 +66,10 @@ public final class SettlementsViewModel {
   private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyStringWrapper staleDiff = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper reapplyable = new ReadOnlyBooleanWrapper(false);
   private Runnable failed;
+  private Runnable reapply;
 
   public SettlementsViewModel(
       Supplier<List<ProposedSettlement>> source,
@@ -130,7 +138,11 @@ public final class SettlementsViewModel {
 
   private void decide(Decision decision, boolean sendingBack) {
     Long id = selected.get();
-    if (id == null || items.stream().noneMatch(i -> i.settlementId() == id)) {
+    SettlementItem item =
+        id == null
+            ? null
+            : items.stream().filter(i -> i.settlementId() == id).findFirst().orElse(null);
+    if (item == null) {
       say("Select a settlement first.", true);
       return;
     }
@@ -140,7 +152,7 @@ public final class SettlementsViewModel {
     }
     String text = note.get().isBlank() ? null : note.get().strip();
     String key = IdempotencyKeys.next(sendingBack ? "send-back" : "settle");
-    send(decision, id, text, key);
+    send(decision, item, text, key);
   }
 
   /** Sends the decision that was not saved again, under the same key. */
@@ -155,13 +167,37 @@ public final class SettlementsViewModel {
     }
   }
 
-  private void send(Decision decision, long id, String text, String key) {
+  /** Sends the decision a stale refusal turned down again, on the proposal as it is now. */
+  public void reapply() {
+    if (reapply != null && online.get()) {
+      Runnable again = reapply;
+      reapply = null;
+      reapplyable.set(false);
+      staleDiff.set("");
+      again.run();
+    } else if (reapply != null) {
+      say(CheckpointViewModel.OFFLINE, true);
+    }
+  }
+
+  private void send(Decision decision, SettlementItem item, String text, String key) {
+    long id = item.settlementId();
+    int version = item.version();
     busy.set(true);
     retryable.set(false);
-    Runnable again = () -> send(decision, id, text, key);
+    reapplyable.set(false);
+    staleDiff.set("");
+    Runnable again = () -> send(decision, item, text, key);
     tasks
-        .run(() -> decision.decide(id, text, key))
-        .onSuccess(result -> decided(result, ""))
+        .run(() -> decision.decide(id, version, text, key))
+        .onSuccess(
+            result -> {
+              if (result.refusal().orElse(null) == MoneyRefusal.STALE) {
+                staleRefused(decision, item, text);
+              } else {
+                decided(result, "");
+              }
+            })
         .onFailure(
             failure -> {
               if (!UnknownOutcomes.unknown(failure)) {
@@ -180,7 +216,7 @@ public final class SettlementsViewModel {
                     }
                     // Sent again with the same key only to read the stored answer: a replay.
                     tasks
-                        .run(() -> decision.decide(id, text, key))
+                        .run(() -> decision.decide(id, version, text, key))
                         .onSuccess(
                             result -> decided(result, "The connection dropped, but it was saved: "))
                         .onFailure(
@@ -198,6 +234,66 @@ public final class SettlementsViewModel {
                             + " saved.");
                   });
             });
+  }
+
+  // The proposal changed after the reviewer read it: show what changed and offer the same decision
+  // on the proposal as it is now, under a new key (it is a new request).
+  private void staleRefused(Decision decision, SettlementItem seen, String text) {
+    tasks
+        .run(source::get)
+        .onSuccess(
+            rows -> {
+              busy.set(false);
+              List<SettlementItem> fresh = rows.stream().map(this::item).toList();
+              ListMerge.update(items, fresh);
+              SettlementItem now =
+                  fresh.stream()
+                      .filter(i -> i.settlementId() == seen.settlementId())
+                      .findFirst()
+                      .orElse(null);
+              if (now == null) {
+                say("Not done: the settlement was decided or withdrawn meanwhile.", true);
+                return;
+              }
+              staleDiff.set("Changed meanwhile:\n" + String.join("\n", changes(seen, now)));
+              reapply =
+                  () ->
+                      send(
+                          decision,
+                          now,
+                          text,
+                          IdempotencyKeys.next(decision == execute ? "settle" : "send-back"));
+              reapplyable.set(true);
+              say(
+                  "Not done: the proposal changed since you read it. Check what changed; Re-apply"
+                      + " sends your decision on the proposal as it is now.",
+                  true);
+            })
+        .onFailure(
+            failure -> {
+              busy.set(false);
+              say(ErrorText.describe(failure), true);
+            });
+  }
+
+  /** The fields of a proposal that differ, "To payee: Dana: $40.00 → Dana: $50.00". */
+  static List<String> changes(SettlementItem was, SettlementItem now) {
+    List<String> lines = new java.util.ArrayList<>();
+    change(lines, "Outcome", was.outcome(), now.outcome());
+    change(lines, "To payee", was.toPayee(), now.toPayee());
+    change(lines, "To payer", was.toPayer(), now.toPayer());
+    change(lines, "Escrow", was.held(), now.held());
+    change(lines, "Summary and reason", was.summary(), now.summary());
+    if (lines.isEmpty()) {
+      lines.add("(nothing you can see here; it was updated behind the scenes)");
+    }
+    return lines;
+  }
+
+  private static void change(List<String> lines, String field, String was, String now) {
+    if (!was.equals(now)) {
+      lines.add(field + ": " + was + " → " + now);
+    }
   }
 
   private void notSaved(Runnable again, String why) {
@@ -238,7 +334,8 @@ public final class SettlementsViewModel {
         s.payer() + ": " + money.format(s.payerMinor(), s.currency()),
         s.heldMinor() < 0 ? "no escrow" : money.format(s.heldMinor(), s.currency()) + " held",
         s.heldMinor() >= s.totalMinor(),
-        s.proposedByName() + " · " + (s.proposedAt() == null ? "" : time.format(s.proposedAt())));
+        s.proposedByName() + " · " + (s.proposedAt() == null ? "" : time.format(s.proposedAt())),
+        s.version());
   }
 
   private void say(String text, boolean error) {
@@ -265,6 +362,15 @@ public final class SettlementsViewModel {
 
   public ReadOnlyBooleanProperty messageIsErrorProperty() {
     return messageIsError.getReadOnlyProperty();
+  }
+
+  /** After a stale refusal: what changed in the proposal, one field a line. */
+  public ReadOnlyStringProperty staleDiffProperty() {
+    return staleDiff.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty reapplyableProperty() {
+    return reapplyable.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty retryableProperty() {

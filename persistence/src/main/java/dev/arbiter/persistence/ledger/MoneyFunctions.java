@@ -83,6 +83,16 @@ public final class MoneyFunctions {
         key);
   }
 
+  /**
+   * Runs {@code execute_settlement} or {@code send_back_settlement} only if the settlement still
+   * has {@code version}; otherwise the answer is the refusal {@code stale}, nothing done or stored.
+   */
+  public MoneyResult settlementAt(
+      String action, long settlement, int version, String note, String key) {
+    return call(
+        action, "settlement_action_at(?, ?, ?, ?, ?)", action, settlement, version, note, key);
+  }
+
   public MoneyResult refund(long checkpoint, String reason, String key) {
     return call("refund", "refund_checkpoint(?, ?, ?)", checkpoint, reason, key);
   }
