@@ -3,19 +3,24 @@ package dev.arbiter.app.releases;
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.escrow.BulkRelease;
+import dev.arbiter.persistence.escrow.BulkRelease.Item;
 import dev.arbiter.persistence.escrow.BulkRelease.Outcome;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -38,6 +43,8 @@ public final class BulkReleaseViewModel {
 
   private final Engine engine;
   private final TaskRunner tasks;
+  private final ObservableBooleanValue online;
+  private final UnknownOutcomes outcomes;
   private final Executor ui;
   private final ObservableList<Line> lines = FXCollections.observableArrayList();
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -50,9 +57,16 @@ public final class BulkReleaseViewModel {
   /**
    * @param ui runs per-item progress on the FX thread ({@code Platform::runLater}; direct in tests)
    */
-  public BulkReleaseViewModel(Engine engine, TaskRunner tasks, Executor ui) {
+  public BulkReleaseViewModel(
+      Engine engine,
+      UnknownOutcomes.CommitCheck committed,
+      TaskRunner tasks,
+      ObservableBooleanValue online,
+      Executor ui) {
     this.engine = engine;
     this.tasks = tasks;
+    this.online = online;
+    this.outcomes = new UnknownOutcomes(committed, online, tasks);
     this.ui = ui;
   }
 
@@ -79,6 +93,9 @@ public final class BulkReleaseViewModel {
       executable.set(false);
       return;
     }
+    if (refusedOffline()) {
+      return;
+    }
     start();
     BulkRelease current = plan;
     tasks
@@ -102,7 +119,7 @@ public final class BulkReleaseViewModel {
 
   /** Releases every item of the plan, each in its own transaction under its own key. */
   public void execute() {
-    if (plan == null || busy.get()) {
+    if (plan == null || busy.get() || refusedOffline()) {
       return;
     }
     start();
@@ -111,21 +128,81 @@ public final class BulkReleaseViewModel {
     tasks
         .run(() -> engine.execute(current, this::report, cancel::get))
         .onSuccess(
-            outcomes -> {
+            done -> {
               busy.set(false);
               executable.set(false);
-              long ok = outcomes.stream().filter(o -> o.result().ok()).count();
+              long ok = done.stream().filter(o -> o.result().ok()).count();
               summary.set(
                   ok
                       + " released, "
-                      + (outcomes.size() - ok)
+                      + (done.size() - ok)
                       + " refused"
-                      + (outcomes.size() < current.items().size()
-                          ? ", " + (current.items().size() - outcomes.size()) + " not started"
+                      + (done.size() < current.items().size()
+                          ? ", " + (current.items().size() - done.size()) + " not started"
                           : "")
                       + ".");
             })
-        .onFailure(this::failed);
+        .onFailure(
+            failure -> {
+              if (UnknownOutcomes.unknown(failure)) {
+                settle(current);
+              } else {
+                failed(failure);
+              }
+            });
+  }
+
+  // Items run one after another, so after a lost connection only the first item without an answer
+  // may have committed unseen. It is settled by its key before the summary is final: committed, it
+  // is sent once more with the same key only to read the stored answer (a replay).
+  private void settle(BulkRelease current) {
+    summary.set("Connection lost while releasing; checking whether the item in flight was saved…");
+    Set<Long> answered = lines.stream().map(Line::checkpointId).collect(Collectors.toSet());
+    Optional<Item> inFlight =
+        current.items().stream().filter(i -> !answered.contains(i.checkpointId())).findFirst();
+    if (inFlight.isEmpty()) {
+      interrupted(current);
+      return;
+    }
+    outcomes.settle(
+        inFlight.get().idempotencyKey(),
+        committed -> {
+          if (!committed) {
+            interrupted(current);
+            return;
+          }
+          tasks
+              .run(
+                  () ->
+                      engine.execute(
+                          new BulkRelease(List.of(inFlight.get())), this::report, () -> false))
+              .onSuccess(replayed -> interrupted(current))
+              .onFailure(this::failed);
+        },
+        this::failed);
+  }
+
+  private void interrupted(BulkRelease current) {
+    busy.set(false);
+    long ok = lines.stream().filter(Line::ok).count();
+    long left = current.items().size() - lines.size();
+    executable.set(left > 0);
+    summary.set(
+        ok
+            + " released, "
+            + (lines.size() - ok)
+            + " refused, "
+            + left
+            + " not released: the connection dropped."
+            + (left > 0 ? " Execute again to finish: done items are not paid twice." : ""));
+  }
+
+  private boolean refusedOffline() {
+    if (online.get()) {
+      return false;
+    }
+    summary.set("Offline: the database cannot be reached. Nothing was sent; try again when back.");
+    return true;
   }
 
   /** Stops an execution between items. */

@@ -1,11 +1,21 @@
 package dev.arbiter.app.releases;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.live.ChangedBanner;
+import dev.arbiter.app.live.DraftBinder;
+import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.app.releases.CheckpointText.LedgerLine;
 import dev.arbiter.app.releases.CheckpointText.Shown;
+import dev.arbiter.persistence.presence.PresenceKey;
+import dev.arbiter.persistence.presence.PresenceMode;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -49,21 +59,32 @@ final class CheckpointView {
   private final Button releaseAll = button("releaseAllButton", "Release…", Feather.SEND);
   private final Button releasePart = button("releasePartButton", "Release part…", Feather.SEND);
   private final VBox content;
+  private final ChangedBanner banner = new ChangedBanner();
+  private final PresenceTracker presence;
+  private final DraftBinder drafts;
+  private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
+  private final StringProperty noteDraftKey = new SimpleStringProperty();
+  private final StringProperty overrideDraftKey = new SimpleStringProperty();
 
-  CheckpointView(CheckpointViewModel model) {
+  CheckpointView(CheckpointViewModel model, PresenceTracker presence, DraftBinder drafts) {
     this.model = model;
+    this.presence = presence;
+    this.drafts = drafts;
     Label empty = new Label("Select a checkpoint in the queue.");
     empty.getStyleClass().add(Styles.TEXT_MUTED);
     content =
         new VBox(
             10,
+            banner,
             new VBox(2, title, subtitle),
+            PresenceViews.line(presence, presenceKey),
             status,
             amounts,
             badges,
             fourEyes,
             // What the reviewer must read or confirm sits above the fold, before the actions.
             message(),
+            staleBox(),
             confirmation(),
             actions(),
             escrow,
@@ -82,10 +103,91 @@ final class CheckpointView {
     content.managedProperty().bind(content.visibleProperty());
     root.setFitToWidth(true);
     model.shownProperty().addListener((obs, was, shown) -> show(shown));
+    model
+        .bannerProperty()
+        .addListener(
+            (obs, was, text) -> {
+              if (text.isEmpty()) {
+                banner.hide();
+              } else {
+                banner.show(text);
+              }
+            });
+    banner
+        .visibleProperty()
+        .addListener(
+            (obs, was, visible) -> {
+              if (!visible) {
+                model.dismissBanner();
+              }
+            });
+    for (StringProperty typed :
+        List.of(model.noteProperty(), model.overrideReasonProperty(), model.amountProperty())) {
+      typed.addListener((obs, was, now) -> announce());
+    }
   }
 
   Node node() {
     return root;
+  }
+
+  /**
+   * Opens checkpoint {@code id}: the form is reset, then the drafts of the new checkpoint come back
+   * (the draft keys change only after the reset, so the previous checkpoint's drafts are kept).
+   */
+  void open(long id) {
+    Long current = model.openIdProperty().get();
+    if (current != null && current == id) {
+      return;
+    }
+    noteDraftKey.set(null);
+    overrideDraftKey.set(null);
+    if (presenceKey.get() != null) {
+      presence.leave(presenceKey.get());
+    }
+    model.open(id);
+    presenceKey.set(PresenceKey.checkpoint(id));
+    noteDraftKey.set("checkpoint:" + id + ":note");
+    overrideDraftKey.set("checkpoint:" + id + ":override");
+    announce();
+  }
+
+  /** Leaves the open checkpoint's presence (the area closes). */
+  void close() {
+    if (presenceKey.get() != null) {
+      presence.leave(presenceKey.get());
+    }
+  }
+
+  // Others see a pencil while this reviewer has unsent text for the checkpoint, an eye otherwise.
+  private void announce() {
+    PresenceKey key = presenceKey.get();
+    if (key == null) {
+      return;
+    }
+    boolean typing =
+        !model.noteProperty().get().isBlank()
+            || !model.overrideReasonProperty().get().isBlank()
+            || !model.amountProperty().get().isBlank();
+    presence.enter(key, typing ? PresenceMode.EDITING : PresenceMode.VIEWING);
+  }
+
+  private VBox staleBox() {
+    Label diff = new Label();
+    diff.setId("staleDiffText");
+    diff.setWrapText(true);
+    diff.textProperty().bind(model.staleDiffProperty());
+    Button reapply = button("reapplyChange", "Re-apply my action", Feather.CORNER_DOWN_RIGHT);
+    reapply.getStyleClass().add(Styles.ACCENT);
+    reapply.setOnAction(e -> model.reapply());
+    reapply.visibleProperty().bind(model.reapplyableProperty());
+    reapply.managedProperty().bind(reapply.visibleProperty());
+    VBox box = new VBox(8, diff, reapply);
+    box.setId("staleBox");
+    box.getStyleClass().add("stale-box");
+    box.visibleProperty().bind(model.staleDiffProperty().isNotEmpty());
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
   }
 
   private void show(Shown s) {
@@ -125,10 +227,12 @@ final class CheckpointView {
     note.setPrefRowCount(2);
     note.setWrapText(true);
     note.textProperty().bindBidirectional(model.noteProperty());
+    drafts.bind(note, noteDraftKey);
     TextField override = new TextField();
     override.setId("overrideField");
     override.setPromptText("CSAT override reason (only when CSAT is below the threshold)");
     override.textProperty().bindBidirectional(model.overrideReasonProperty());
+    drafts.bind(override, overrideDraftKey);
     TextField amount = new TextField();
     amount.setId("amountField");
     amount.setPromptText("Amount, e.g. 1,250.00");
@@ -146,7 +250,7 @@ final class CheckpointView {
     releasePart.setOnAction(e -> model.preparePartialRelease());
     ProgressIndicator busy = new ProgressIndicator();
     busy.setPrefSize(20, 20);
-    busy.visibleProperty().bind(model.busyProperty());
+    busy.visibleProperty().bind(model.busyProperty().or(model.settlingProperty()));
     FlowPane decisions = new FlowPane(8, 8, approve, reject, hold, unhold, refund, busy);
     FlowPane release = new FlowPane(8, 8, releaseAll, amount, releasePart);
     decisions.setAlignment(Pos.CENTER_LEFT);
@@ -182,7 +286,7 @@ final class CheckpointView {
     model
         .messageIsErrorProperty()
         .addListener((obs, was, error) -> text.pseudoClassStateChanged(Styles.STATE_DANGER, error));
-    Button retry = button("retryButton", "Retry", Feather.ROTATE_CW);
+    Button retry = button("retryAction", "Retry", Feather.ROTATE_CW);
     retry.setOnAction(e -> model.retry());
     retry.visibleProperty().bind(model.retryableProperty());
     retry.managedProperty().bind(retry.visibleProperty());

@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.model.money.Money;
@@ -53,10 +54,26 @@ public final class ExposureViewModel {
 
   public void reload() {
     status.set("Loading…");
+    reload(() -> {});
+  }
+
+  /**
+   * Re-reads the exposure in place (the change feed reported money moving); {@code done} runs when
+   * the read has finished, either way.
+   */
+  public void reload(Runnable done) {
     tasks
         .run(source::get)
-        .onSuccess(this::show)
-        .onFailure(failure -> status.set(ErrorText.describe(failure)));
+        .onSuccess(
+            exposure -> {
+              show(exposure);
+              done.run();
+            })
+        .onFailure(
+            failure -> {
+              status.set(ErrorText.describe(failure));
+              done.run();
+            });
   }
 
   private void show(Exposure exposure) {
@@ -84,8 +101,9 @@ public final class ExposureViewModel {
           }
           built.add(new CurrencyChart(currency, money.format(total, currency), bars));
         });
-    charts.setAll(built);
-    upcoming.setAll(
+    ListMerge.update(charts, built);
+    ListMerge.update(
+        upcoming,
         exposure.upcoming().stream()
             .map(
                 u ->
@@ -99,7 +117,8 @@ public final class ExposureViewModel {
                         + " · "
                         + CheckpointViewModel.statusText(u.status()))
             .toList());
-    largest.setAll(
+    ListMerge.update(
+        largest,
         exposure.largest().stream()
             .map(
                 l ->

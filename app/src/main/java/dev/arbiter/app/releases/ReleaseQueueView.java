@@ -2,9 +2,12 @@ package dev.arbiter.app.releases;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.app.releases.ReleaseQueueViewModel.QueueItem;
 import dev.arbiter.app.releases.ReleaseQueueViewModel.StatusFilter;
 import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Sort;
+import dev.arbiter.persistence.presence.PresenceKey;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -35,13 +38,17 @@ final class ReleaseQueueView {
   private final ReleaseQueueViewModel model;
   private final TableView<QueueItem> table = new TableView<>(FXCollections.observableArrayList());
   private final VBox root;
+  private final PresenceTracker presence;
+  private boolean restoring;
 
   ReleaseQueueView(
       ReleaseQueueViewModel model,
+      PresenceTracker presence,
       Consumer<Long> open,
       Consumer<List<Long>> bulkSelected,
       Runnable bulkAllMatching) {
     this.model = model;
+    this.presence = presence;
     table.setId("queueTable");
     table.setItems(model.items());
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -55,7 +62,7 @@ final class ReleaseQueueView {
         .selectedItemProperty()
         .addListener(
             (obs, was, item) -> {
-              if (item != null) {
+              if (item != null && !restoring) {
                 open.accept(item.checkpointId());
               }
             });
@@ -99,6 +106,48 @@ final class ReleaseQueueView {
 
   Node node() {
     return root;
+  }
+
+  /**
+   * Re-reads the queue in place after the change feed reported changes, then puts the selection
+   * back by checkpoint id (rows may have moved), without reopening the checkpoint being read.
+   */
+  void refreshLive(Runnable done) {
+    List<Long> selected =
+        table.getSelectionModel().getSelectedItems().stream().map(QueueItem::checkpointId).toList();
+    QueueItem focused = table.getSelectionModel().getSelectedItem();
+    Long focusedId = focused == null ? null : focused.checkpointId();
+    model.refreshLive(
+        () -> {
+          restoreSelection(selected, focusedId);
+          done.run();
+        });
+  }
+
+  private void restoreSelection(List<Long> ids, Long focusedId) {
+    List<Long> now =
+        table.getSelectionModel().getSelectedItems().stream().map(QueueItem::checkpointId).toList();
+    if (now.equals(ids)) {
+      return;
+    }
+    restoring = true;
+    try {
+      table.getSelectionModel().clearSelection();
+      int focusIndex = -1;
+      for (int i = 0; i < table.getItems().size(); i++) {
+        long id = table.getItems().get(i).checkpointId();
+        if (focusedId != null && id == focusedId) {
+          focusIndex = i;
+        } else if (ids.contains(id)) {
+          table.getSelectionModel().select(i);
+        }
+      }
+      if (focusIndex >= 0) {
+        table.getSelectionModel().select(focusIndex);
+      }
+    } finally {
+      restoring = false;
+    }
   }
 
   private HBox filters() {
@@ -148,6 +197,7 @@ final class ReleaseQueueView {
 
   private List<TableColumn<QueueItem, ?>> columns() {
     return List.of(
+        PresenceViews.column(presence, i -> PresenceKey.checkpoint(i.checkpointId())),
         text("Checkpoint", i -> i.reference() + " " + i.label(), 170),
         text("Payee", QueueItem::payee, 120),
         text("Left", QueueItem::amount, 100),

@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.escrow.ReleaseQueuePage;
@@ -68,6 +69,8 @@ public final class ReleaseQueueViewModel {
       boolean releasable) {}
 
   static final int PAGE_SIZE = 50;
+  // A live re-read covers what the reviewer scrolled through, up to the largest page there is.
+  private static final int MAX_LIVE_ROWS = 500;
 
   private final PageSource source;
   private final TaskRunner tasks;
@@ -122,6 +125,40 @@ public final class ReleaseQueueViewModel {
               done(page);
             })
         .onFailure(failure -> failed(mine, failure));
+  }
+
+  /**
+   * Re-reads what is shown after the change feed reported changes: the same filters, as many rows
+   * as are loaded now, merged in place so the table keeps its scroll position and unchanged rows.
+   * {@code done} runs when the read has finished, either way. A reload started by the reviewer in
+   * the meantime wins.
+   */
+  public void refreshLive(Runnable done) {
+    if (shown == null) {
+      done.run();
+      return;
+    }
+    int rows = Math.min(MAX_LIVE_ROWS, Math.max(PAGE_SIZE, items.size()));
+    ReleaseQueueQuery query =
+        new ReleaseQueueQuery(
+            shown.statuses(),
+            shown.currency(),
+            shown.search(),
+            shown.sort(),
+            Optional.empty(),
+            rows);
+    int mine = generation;
+    tasks
+        .run(() -> source.page(query))
+        .onSuccess(
+            page -> {
+              if (mine == generation && !loading.get()) {
+                ListMerge.update(items, page.rows().stream().map(this::item).toList());
+                done(page);
+              }
+              done.run();
+            })
+        .onFailure(failure -> done.run());
   }
 
   /** Appends the next page, if there is one. */

@@ -4,6 +4,8 @@ import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.ledger.LedgerHealthView;
 import dev.arbiter.app.ledger.LedgerHealthViewModel;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.persistence.escrow.BulkRelease;
 import dev.arbiter.persistence.escrow.BulkRelease.Outcome;
 import dev.arbiter.persistence.escrow.BulkReleaseService;
@@ -12,6 +14,7 @@ import dev.arbiter.persistence.escrow.ReleaseQueueService;
 import dev.arbiter.persistence.escrow.ReleaseService;
 import dev.arbiter.persistence.ledger.ExposureService;
 import dev.arbiter.persistence.ledger.LedgerVerifier;
+import dev.arbiter.persistence.live.CommitOutcomes;
 import dev.arbiter.persistence.settlements.SettlementService;
 import dev.arbiter.persistence.staff.StaffSession;
 import java.time.Clock;
@@ -39,6 +42,9 @@ public final class ReleasesView implements AreaView {
   private final SettlementsViewModel settlements;
   private final ExposureViewModel exposure;
   private final Tab bulkTab;
+  private final CheckpointView checkpointView;
+  private final SettlementsView settlementsView;
+  private final ReleasesLive live;
 
   ReleasesView(
       ReleaseQueueViewModel queue,
@@ -47,15 +53,17 @@ public final class ReleasesView implements AreaView {
       SettlementsViewModel settlements,
       ExposureViewModel exposure,
       LedgerHealthViewModel ledger,
-      ReleaseQueueService matching) {
+      ReleaseQueueService matching,
+      LiveContext context) {
     this.queue = queue;
     this.settlements = settlements;
     this.exposure = exposure;
-    CheckpointView checkpointView = new CheckpointView(checkpoint);
+    checkpointView = new CheckpointView(checkpoint, context.presence(), context.drafts());
     ReleaseQueueView queueView =
         new ReleaseQueueView(
             queue,
-            checkpoint::open,
+            context.presence(),
+            checkpointView::open,
             ids -> startBulk(bulk, () -> ids),
             () -> {
               var query = queue.query();
@@ -65,7 +73,8 @@ public final class ReleasesView implements AreaView {
     // The queue carries the badges that decide the work; the detail pane needs less room.
     split.setDividerPositions(0.72);
     bulkTab = tab("bulk", "Bulk release", new BulkReleaseView(bulk).node());
-    Tab settlementsTab = tab("settlements", "Settlements", new SettlementsView(settlements).node());
+    settlementsView = new SettlementsView(settlements, context.presence(), context.drafts());
+    Tab settlementsTab = tab("settlements", "Settlements", settlementsView.node());
     Tab exposureTab = tab("exposure", "Exposure", new ExposureView(exposure).node());
     root.getTabs()
         .setAll(
@@ -81,12 +90,28 @@ public final class ReleasesView implements AreaView {
     settlementsTab.setOnSelectionChanged(
         e -> reloadIfSelected(settlementsTab, settlements::reload));
     exposureTab.setOnSelectionChanged(e -> reloadIfSelected(exposureTab, exposure::reload));
+    live =
+        new ReleasesLive(
+            queueView::refreshLive,
+            checkpoint::liveRefresh,
+            () -> checkpoint.openIdProperty().get(),
+            settlementsView::refreshLive,
+            settlementsTab::isSelected,
+            exposure::reload,
+            exposureTab::isSelected);
   }
 
   /** Builds the area for one signed-in session: services over its pool, ViewModels over them. */
   public static ReleasesView create(
-      StaffSession session, TaskRunner tasks, Executor fxThread, Locale locale, ZoneId zone) {
+      StaffSession session,
+      TaskRunner tasks,
+      Executor fxThread,
+      Locale locale,
+      ZoneId zone,
+      LiveContext live) {
     var database = session.database();
+    CommitOutcomes outcomes = new CommitOutcomes(database.dataSource());
+    var online = live.onlineProperty();
     ReleaseQueueService queueService = new ReleaseQueueService(database);
     ReleaseService releases = new ReleaseService(database);
     SettlementService settlementService = new SettlementService(database);
@@ -96,10 +121,13 @@ public final class ReleasesView implements AreaView {
         new ReleaseQueueViewModel(queueService::page, tasks, locale, clock);
     CheckpointViewModel checkpoint =
         new CheckpointViewModel(
-            new CheckpointDetailService(database)::load,
-            releases::perform,
-            releases::preview,
+            new CheckpointViewModel.Gateway(
+                new CheckpointDetailService(database)::load,
+                releases::perform,
+                releases::preview,
+                outcomes::committed),
             tasks,
+            online,
             locale,
             clock,
             zone,
@@ -119,21 +147,26 @@ public final class ReleasesView implements AreaView {
                 return bulkService.execute(plan, progress, cancelled);
               }
             },
+            outcomes::committed,
             tasks,
+            online,
             fxThread);
     SettlementsViewModel settlements =
         new SettlementsViewModel(
             settlementService::queue,
             settlementService::execute,
             settlementService::sendBack,
+            outcomes::committed,
             tasks,
+            online,
             locale,
             zone);
     ExposureViewModel exposure =
         new ExposureViewModel(new ExposureService(database)::load, tasks, locale, zone);
     LedgerHealthViewModel ledger =
         new LedgerHealthViewModel(new LedgerVerifier(database.dataSource())::verify, tasks, locale);
-    return new ReleasesView(queue, checkpoint, bulk, settlements, exposure, ledger, queueService);
+    return new ReleasesView(
+        queue, checkpoint, bulk, settlements, exposure, ledger, queueService, live);
   }
 
   private void startBulk(BulkReleaseViewModel bulk, Supplier<List<Long>> ids) {
@@ -156,6 +189,17 @@ public final class ReleasesView implements AreaView {
   @Override
   public Node node() {
     return root;
+  }
+
+  @Override
+  public void changed(ChangeSet changes) {
+    live.changed(changes);
+  }
+
+  @Override
+  public void dispose() {
+    checkpointView.close();
+    settlementsView.close();
   }
 
   @Override

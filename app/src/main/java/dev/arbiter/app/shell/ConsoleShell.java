@@ -177,7 +177,7 @@ public final class ConsoleShell implements AutoCloseable {
       return view;
     }
     if (area == Area.RELEASES) {
-      ReleasesView view = ReleasesView.create(session, tasks, fxThread, locale, zone);
+      ReleasesView view = ReleasesView.create(session, tasks, fxThread, locale, zone, live);
       view.refresh();
       return view;
     }

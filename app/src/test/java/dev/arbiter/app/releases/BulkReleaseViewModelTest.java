@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Test;
 
 class BulkReleaseViewModelTest {
@@ -31,7 +32,9 @@ class BulkReleaseViewModelTest {
               return answer(plan, progress);
             }
           },
+          key -> false,
           new SynchronousTaskRunner(),
+          new SimpleBooleanProperty(true),
           Runnable::run);
 
   /** Checkpoint 13 is refused as disputed; the others go through. */

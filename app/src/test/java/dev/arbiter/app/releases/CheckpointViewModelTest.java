@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,24 +32,27 @@ class CheckpointViewModelTest {
   void open() {
     model =
         new CheckpointViewModel(
-            id -> Optional.of(detail("approved", "someone_else")),
-            action -> {
-              performed.add(action);
-              if (nextFailure != null) {
-                RuntimeException failure = nextFailure;
-                nextFailure = null;
-                throw failure;
-              }
-              return MoneyResult.parse(
-                  "{\"outcome\": \"ok\", \"message\": \"released\", \"status\": \"released\"}");
-            },
-            release -> {
-              previewed.add(release);
-              return MoneyResult.parse(
-                  "{\"outcome\": \"ok\", \"message\": \"released\", \"status\": \"released\","
-                      + " \"amount_minor\": 100000, \"fee_minor\": 2500}");
-            },
+            new CheckpointViewModel.Gateway(
+                id -> Optional.of(detail("approved", "someone_else")),
+                (action, basis) -> {
+                  performed.add(action);
+                  if (nextFailure != null) {
+                    RuntimeException failure = nextFailure;
+                    nextFailure = null;
+                    throw failure;
+                  }
+                  return MoneyResult.parse(
+                      "{\"outcome\": \"ok\", \"message\": \"released\", \"status\": \"released\"}");
+                },
+                release -> {
+                  previewed.add(release);
+                  return MoneyResult.parse(
+                      "{\"outcome\": \"ok\", \"message\": \"released\", \"status\": \"released\","
+                          + " \"amount_minor\": 100000, \"fee_minor\": 2500}");
+                },
+                key -> false),
             new SynchronousTaskRunner(),
+            new SimpleBooleanProperty(true),
             Locale.US,
             Clock.fixed(NOW, ZoneOffset.UTC),
             ZoneOffset.UTC,
@@ -155,7 +159,8 @@ class CheckpointViewModelTest {
             null,
             null,
             null,
-            null),
+            null,
+            0),
         new CheckpointDetail.Contract(
             1, "FP-1001", "Logo", "fixed_price", "active", new BigDecimal("4.50")),
         new CheckpointDetail.Party(1, "Carl Client", "c@example.test", "active"),

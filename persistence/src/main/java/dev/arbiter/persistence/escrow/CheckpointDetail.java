@@ -28,6 +28,11 @@ public record CheckpointDetail(
     timeline = List.copyOf(timeline);
   }
 
+  /** What a decision taken on this snapshot is based on; the database refuses it once stale. */
+  public CheckpointBasis basis() {
+    return new CheckpointBasis(checkpoint.version(), approvals.size());
+  }
+
   /** The checkpoint itself. */
   public record Checkpoint(
       long id,
@@ -45,7 +50,8 @@ public record CheckpointDetail(
       String holdReason,
       Instant releasedAt,
       String releasedBy,
-      String payoutReference) {
+      String payoutReference,
+      int version) {
 
     public long remainingMinor() {
       return amountMinor - releasedMinor;

@@ -34,7 +34,7 @@ public final class CheckpointDetailService {
           + " payee.id, payee.display_name, payee.email, payee.status,"
           + " e.id, e.currency, e.status, e.funded_minor, e.released_minor, e.refunded_minor, "
           + CheckpointGates.COLUMNS
-          + " FROM escrow_checkpoints cp JOIN escrows e ON e.id = cp.escrow_id"
+          + ", cp.version FROM escrow_checkpoints cp JOIN escrows e ON e.id = cp.escrow_id"
           + " JOIN contracts k ON k.id = e.contract_id"
           + " JOIN users payer ON payer.id = k.client_id"
           + " JOIN users payee ON payee.id = k.freelancer_id"
@@ -142,7 +142,8 @@ public final class CheckpointDetailService {
                 rs.getString(13),
                 instant(rs.getTimestamp(14)),
                 rs.getString(15),
-                rs.getString(16));
+                rs.getString(16),
+                rs.getInt(47));
         contract =
             new Contract(
                 rs.getLong(17),

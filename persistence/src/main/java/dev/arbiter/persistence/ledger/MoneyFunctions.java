@@ -55,6 +55,44 @@ public final class MoneyFunctions {
     return preview("release", "release_checkpoint(?, ?, ?)", checkpoint, amount(amountMinor), key);
   }
 
+  /**
+   * Runs checkpoint action {@code action} ({@code approve}, {@code reject}, {@code hold}, {@code
+   * unhold}, {@code release}, {@code refund}) only if the checkpoint still has {@code version} and
+   * {@code decisions}; otherwise the answer is the refusal {@code stale} and nothing is done or
+   * stored. {@code text} is the note or reason, {@code amountMinor} a partial release's amount.
+   */
+  public MoneyResult checkpointAt(
+      String action,
+      long checkpoint,
+      int version,
+      int decisions,
+      String text,
+      String overrideReason,
+      Long amountMinor,
+      String key) {
+    return call(
+        action,
+        "checkpoint_action_at(?, ?, ?, ?, ?, ?, ?, ?)",
+        action,
+        checkpoint,
+        version,
+        decisions,
+        text,
+        overrideReason,
+        amount(amountMinor),
+        key);
+  }
+
+  /**
+   * Runs {@code execute_settlement} or {@code send_back_settlement} only if the settlement still
+   * has {@code version}; otherwise the answer is the refusal {@code stale}, nothing done or stored.
+   */
+  public MoneyResult settlementAt(
+      String action, long settlement, int version, String note, String key) {
+    return call(
+        action, "settlement_action_at(?, ?, ?, ?, ?)", action, settlement, version, note, key);
+  }
+
   public MoneyResult refund(long checkpoint, String reason, String key) {
     return call("refund", "refund_checkpoint(?, ?, ?)", checkpoint, reason, key);
   }

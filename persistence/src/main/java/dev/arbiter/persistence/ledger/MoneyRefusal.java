@@ -14,6 +14,7 @@ public enum MoneyRefusal {
       "idempotency_conflict",
       "This request key was already used for a different request; nothing was done."),
   NOT_FOUND("not_found", "The record no longer exists."),
+  STALE("stale", "It changed since you opened it; nothing was done."),
   ILLEGAL_STATUS("illegal_status", "The record is not in a status that allows this action."),
   ALREADY_RELEASED("already_released", "Already released: the money was paid out once."),
   ALREADY_REFUNDED("already_refunded", "Already refunded to the payer."),

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param disputeSummary what the dispute is about in one line (its summary, or its notes)
  * @param heldMinor what the dispute's escrow holds now, or -1 when it names no escrow
+ * @param version the settlement row's version, which a decision on it is based on
  */
 public record ProposedSettlement(
     long settlementId,
@@ -27,7 +28,8 @@ public record ProposedSettlement(
     String contractReference,
     String payer,
     String payee,
-    long heldMinor) {
+    long heldMinor,
+    int version) {
 
   public long totalMinor() {
     return payeeMinor + payerMinor;

@@ -29,8 +29,8 @@ public final class SettlementService {
           + " payer.display_name, payee.display_name,"
           + " coalesce((SELECT e.funded_minor - e.released_minor - e.refunded_minor FROM escrows e"
           + "   WHERE e.id = coalesce(d.escrow_id,"
-          + "     (SELECT cp.escrow_id FROM escrow_checkpoints cp WHERE cp.id = d.checkpoint_id))), -1)"
-          + " FROM settlements s JOIN disputes d ON d.id = s.dispute_id"
+          + "     (SELECT cp.escrow_id FROM escrow_checkpoints cp WHERE cp.id = d.checkpoint_id))), -1),"
+          + " s.version FROM settlements s JOIN disputes d ON d.id = s.dispute_id"
           + " JOIN contracts k ON k.id = d.contract_id"
           + " JOIN users payer ON payer.id = k.client_id"
           + " JOIN users payee ON payee.id = k.freelancer_id"
@@ -78,7 +78,8 @@ public final class SettlementService {
                   rs.getString(16),
                   rs.getString(17),
                   rs.getString(18),
-                  rs.getLong(19)));
+                  rs.getLong(19),
+                  rs.getInt(20)));
         }
       }
       return rows;
@@ -90,6 +91,19 @@ public final class SettlementService {
   /** Executes the settlement; never by its proposer, which the database refuses. */
   public MoneyResult execute(long settlementId, String note, String idempotencyKey) {
     return money.executeSettlement(settlementId, note, idempotencyKey);
+  }
+
+  /**
+   * Executes the settlement only if it is still at {@code version}, the version the reviewer read;
+   * otherwise the answer is the refusal {@code stale} and nothing was done.
+   */
+  public MoneyResult execute(long settlementId, int version, String note, String idempotencyKey) {
+    return money.settlementAt("execute_settlement", settlementId, version, note, idempotencyKey);
+  }
+
+  /** Sends the settlement back only if it is still at {@code version}; else refused as stale. */
+  public MoneyResult sendBack(long settlementId, int version, String note, String idempotencyKey) {
+    return money.settlementAt("send_back_settlement", settlementId, version, note, idempotencyKey);
   }
 
   /** Sends the settlement back to support with a note, which is required. */

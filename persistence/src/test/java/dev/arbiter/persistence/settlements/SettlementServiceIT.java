@@ -8,6 +8,7 @@ import dev.arbiter.persistence.ledger.Exposure;
 import dev.arbiter.persistence.ledger.ExposureService;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
 import dev.arbiter.persistence.ledger.MoneyRefusal;
+import dev.arbiter.persistence.live.CommitOutcomes;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,36 @@ class SettlementServiceIT {
     assertThat(service.sendBack(settlement, "", IdempotencyKeys.next("t")).refusal())
         .contains(MoneyRefusal.REASON_REQUIRED);
     assertThat(service.execute(settlement, "Fine", IdempotencyKeys.next("t")).ok()).isTrue();
+    assertThat(service.queue()).isEmpty();
+  }
+
+  @Test
+  void aDecisionOnAProposalThatChangedSinceItWasReadIsRefusedAsStale() throws Exception {
+    long settlement;
+    try (Connection owner = db.migrator()) {
+      Deal deal = MoneyFixture.deal(owner, "USD", 9_000);
+      long dispute = MoneyFixture.dispute(owner, deal, null, "settling", 6_000);
+      settlement =
+          MoneyFixture.settlement(owner, dispute, "split", 4_000, 2_000, "USD", "demo_support");
+    }
+    SettlementService service = new SettlementService(db.dataSource("demo_finance", "demo"));
+    int seen = service.queue().get(0).version();
+    try (Connection owner = db.migrator()) {
+      MoneyFixture.longValue(
+          owner,
+          "UPDATE settlements SET payee_minor = 5000, payer_minor = 1000 WHERE id = ?"
+              + " RETURNING version",
+          settlement);
+    }
+    String key = IdempotencyKeys.next("t");
+
+    var stale = service.execute(settlement, seen, "Fine", key);
+
+    assertThat(stale.refusal()).contains(MoneyRefusal.STALE);
+    assertThat(new CommitOutcomes(db.dataSource("demo_finance", "demo")).committed(key)).isFalse();
+    int now = service.queue().get(0).version();
+    assertThat(now).isEqualTo(seen + 1);
+    assertThat(service.execute(settlement, now, "Fine", key).ok()).isTrue();
     assertThat(service.queue()).isEmpty();
   }
 

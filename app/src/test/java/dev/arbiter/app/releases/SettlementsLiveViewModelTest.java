@@ -1,0 +1,101 @@
+package dev.arbiter.app.releases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.app.common.SynchronousTaskRunner;
+import dev.arbiter.persistence.ledger.MoneyResult;
+import dev.arbiter.persistence.settlements.ProposedSettlement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.Test;
+
+/** Settlement decisions on a proposal that changed, and while offline. */
+class SettlementsLiveViewModelTest {
+
+  private record Sent(long id, int version, String key) {}
+
+  private final List<Sent> sent = new ArrayList<>();
+  private final SimpleBooleanProperty online = new SimpleBooleanProperty(true);
+  private List<ProposedSettlement> rows = List.of(proposal(4_000, 2_000, 1));
+  private final SettlementsViewModel model =
+      new SettlementsViewModel(
+          () -> rows,
+          (id, version, note, key) -> {
+            sent.add(new Sent(id, version, key));
+            return MoneyResult.parse(
+                version == rows.get(0).version()
+                    ? "{\"outcome\": \"ok\", \"message\": \"settled\"}"
+                    : "{\"outcome\": \"stale\", \"message\": \"settlement 5 changed\"}");
+          },
+          (id, version, note, key) -> MoneyResult.parse("{\"outcome\": \"ok\"}"),
+          key -> false,
+          new SynchronousTaskRunner(),
+          online,
+          Locale.US,
+          ZoneOffset.UTC);
+
+  @Test
+  void executingAProposalSupportRevisedIsRefusedWithTheDiffAndReappliedOnTheNewTerms() {
+    model.reload();
+    model.selectedProperty().set(5L);
+    rows = List.of(proposal(5_000, 1_000, 2));
+
+    model.executeSelected();
+
+    assertThat(model.staleDiffProperty().get())
+        .isEqualTo(
+            "Changed meanwhile:\nTo payee: Dana: $40.00 → Dana: $50.00"
+                + "\nTo payer: Carl: $20.00 → Carl: $10.00");
+    assertThat(model.reapplyableProperty().get()).isTrue();
+    assertThat(model.items()).singleElement().satisfies(i -> assertThat(i.version()).isEqualTo(2));
+
+    model.reapply();
+
+    assertThat(sent).extracting(Sent::version).containsExactly(1, 2);
+    assertThat(sent.get(1).key()).isNotEqualTo(sent.get(0).key());
+    assertThat(model.messageProperty().get()).isEqualTo("Settled");
+    assertThat(model.staleDiffProperty().get()).isEmpty();
+  }
+
+  @Test
+  void whileOfflineNothingIsSentAndTheNoteIsKept() {
+    model.reload();
+    model.selectedProperty().set(5L);
+    model.noteProperty().set("Both agreed");
+    online.set(false);
+
+    model.executeSelected();
+
+    assertThat(sent).isEmpty();
+    assertThat(model.messageProperty().get()).isEqualTo(CheckpointViewModel.OFFLINE);
+    assertThat(model.noteProperty().get()).isEqualTo("Both agreed");
+  }
+
+  private static ProposedSettlement proposal(long payee, long payer, int version) {
+    return new ProposedSettlement(
+        5,
+        "split",
+        payee,
+        payer,
+        "USD",
+        "Both parties agreed",
+        "demo_support",
+        "Sam Support",
+        Instant.parse("2025-03-01T10:00:00Z"),
+        9,
+        "D-0009",
+        "settling",
+        "quality",
+        6_000,
+        "Work incomplete",
+        "FP-1001",
+        "Carl",
+        "Dana",
+        9_000,
+        version);
+  }
+}
