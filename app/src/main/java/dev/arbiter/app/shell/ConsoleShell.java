@@ -201,7 +201,8 @@ public final class ConsoleShell implements AutoCloseable {
               tasks,
               session.staff().login(),
               locale,
-              zone);
+              zone,
+              live);
       view.refresh();
       return view;
     }
