@@ -178,36 +178,32 @@ public final class WorkspaceDetailViewModel {
     act(
         "Changed " + member.name() + " to " + role.dbValue() + ".",
         run(() -> actions.changeRole(member.id(), member.version(), role)),
-        memberPlan(member, now -> () -> actions.changeRole(now.id(), now.version(), role)));
+        StaleEditViewModel.member(
+            member, now -> () -> actions.changeRole(now.id(), now.version(), role)));
   }
 
   public void suspend(Member member) {
     act(
         "Suspended " + member.name() + ".",
         run(() -> actions.suspendMember(member.id(), member.version())),
-        memberPlan(member, now -> () -> actions.suspendMember(now.id(), now.version())));
+        StaleEditViewModel.member(
+            member, now -> () -> actions.suspendMember(now.id(), now.version())));
   }
 
   public void reactivate(Member member) {
     act(
         "Reactivated " + member.name() + ".",
         run(() -> actions.reactivateMember(member.id(), member.version())),
-        memberPlan(member, now -> () -> actions.reactivateMember(now.id(), now.version())));
+        StaleEditViewModel.member(
+            member, now -> () -> actions.reactivateMember(now.id(), now.version())));
   }
 
   public void remove(Member member) {
     act(
         "Removed " + member.name() + ".",
         run(() -> actions.removeMember(member.id(), member.version())),
-        memberPlan(member, now -> () -> actions.removeMember(now.id(), now.version())));
-  }
-
-  private static Function<WorkspaceDetails, Redo> memberPlan(
-      Member seen, Function<Member, Runnable> again) {
-    return fresh ->
-        WorkspaceChanges.member(fresh, seen.id())
-            .map(now -> new Redo(WorkspaceChanges.member(seen, now), run(again.apply(now))))
-            .orElse(new Redo(List.of(seen.name() + " is no longer listed"), null));
+        StaleEditViewModel.member(
+            member, now -> () -> actions.removeMember(now.id(), now.version())));
   }
 
   /** The second step of a transfer, after the view asked for confirmation. */
@@ -223,16 +219,8 @@ public final class WorkspaceDetailViewModel {
     act(
         "Revoked the invite for " + invite.email() + ".",
         run(() -> actions.revokeInvite(invite.id(), invite.version())),
-        fresh ->
-            WorkspaceChanges.invite(fresh, invite.id())
-                .map(
-                    now ->
-                        new Redo(
-                            WorkspaceChanges.invite(invite, now),
-                            "pending".equals(now.status())
-                                ? run(() -> actions.revokeInvite(now.id(), now.version()))
-                                : null))
-                .orElse(new Redo(List.of("the invite is gone"), null)));
+        StaleEditViewModel.invite(
+            invite, now -> () -> actions.revokeInvite(now.id(), now.version())));
   }
 
   /** Re-issues an invite; its new token is shown once in {@link #issuedTokenProperty()}. */
@@ -287,13 +275,10 @@ public final class WorkspaceDetailViewModel {
     act(
         "Workspace is now " + status.dbValue() + ".",
         run(() -> actions.setWorkspaceStatus(id, current.settings().version(), status)),
-        fresh ->
-            new Redo(
-                WorkspaceChanges.settings(current.settings(), fresh.settings()),
-                status.dbValue().equals(fresh.settings().status())
-                    ? null
-                    : run(
-                        () -> actions.setWorkspaceStatus(id, fresh.settings().version(), status))));
+        StaleEditViewModel.status(
+            current.settings(),
+            status,
+            now -> () -> actions.setWorkspaceStatus(id, now.version(), status)));
   }
 
   /** Adds a note; {@code supersedes} is the id of the note it replaces, or null. */
