@@ -29,12 +29,25 @@ public final class BulkViewModel {
   private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ObservableList<String> results = FXCollections.observableArrayList();
+  private final java.util.function.BooleanSupplier online;
   private List<ItemKey> keys = List.of();
 
   public BulkViewModel(ModerationGateway gateway, TaskRunner tasks, Runnable changed) {
+    this(gateway, tasks, changed, () -> true);
+  }
+
+  /**
+   * @param online false while the database cannot be reached: the run is refused, nothing is sent
+   */
+  public BulkViewModel(
+      ModerationGateway gateway,
+      TaskRunner tasks,
+      Runnable changed,
+      java.util.function.BooleanSupplier online) {
     this.gateway = gateway;
     this.tasks = tasks;
     this.changed = changed;
+    this.online = online;
   }
 
   /** Targets exactly the items the moderator selected. */
@@ -69,6 +82,10 @@ public final class BulkViewModel {
   /** Applies {@code template} to every targeted item. */
   public void run(DecisionRequest template) {
     if (!ready.get()) {
+      return;
+    }
+    if (!online.getAsBoolean()) {
+      summary.set(ItemViewModel.OFFLINE);
       return;
     }
     ready.set(false);

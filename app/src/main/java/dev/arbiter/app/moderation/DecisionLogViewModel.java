@@ -21,10 +21,24 @@ public final class DecisionLogViewModel {
   private final ObservableList<DecisionEntry> entries = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
+  private final java.util.function.BooleanSupplier online;
+
   public DecisionLogViewModel(ModerationGateway gateway, TaskRunner tasks, Runnable changed) {
+    this(gateway, tasks, changed, () -> true);
+  }
+
+  /**
+   * @param online false while the database cannot be reached: undo is refused, nothing is sent
+   */
+  public DecisionLogViewModel(
+      ModerationGateway gateway,
+      TaskRunner tasks,
+      Runnable changed,
+      java.util.function.BooleanSupplier online) {
     this.gateway = gateway;
     this.tasks = tasks;
     this.changed = changed;
+    this.online = online;
   }
 
   public void refresh() {
@@ -37,6 +51,10 @@ public final class DecisionLogViewModel {
   /** Undoes {@code entry} if the log says it still can be, then reloads the log and the queue. */
   public void undo(DecisionEntry entry) {
     if (entry == null || !entry.undoable()) {
+      return;
+    }
+    if (!online.getAsBoolean()) {
+      status.set(ItemViewModel.OFFLINE);
       return;
     }
     tasks

@@ -1,5 +1,7 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.live.ChangedBanner;
+import dev.arbiter.app.moderation.PendingDecisionViewModel.State;
 import dev.arbiter.persistence.moderation.DecisionEntry;
 import dev.arbiter.persistence.moderation.ItemDetail;
 import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
@@ -8,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,7 +32,13 @@ final class ItemPane {
   private final VBox body = new VBox(14);
   private final ScrollPane root;
 
-  ItemPane(ItemViewModel model, Runnable dismiss, Runnable act, Locale locale, ZoneId zone) {
+  ItemPane(
+      ItemViewModel model,
+      Node presenceLine,
+      Runnable dismiss,
+      Runnable act,
+      Locale locale,
+      ZoneId zone) {
     this.model = model;
     this.time =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone);
@@ -63,13 +72,70 @@ final class ItemPane {
     FlowPane buttons = new FlowPane(8, 8, claimButton, release, dismissButton, actButton, undo);
     Label facts = label("itemFacts", "moderation-muted");
     model.rowProperty().addListener((obs, old, row) -> facts.setText(facts(row)));
-    VBox header = new VBox(8, claim, buttons, facts, message, error);
+    ChangedBanner banner = new ChangedBanner();
+    model
+        .changedTextProperty()
+        .addListener(
+            (obs, old, text) -> {
+              if (text.isEmpty()) {
+                banner.hide();
+              } else {
+                banner.show(text);
+              }
+            });
+    VBox header =
+        new VBox(
+            8,
+            banner,
+            presenceLine,
+            claim,
+            buttons,
+            facts,
+            message,
+            error,
+            pending(model.pending()));
     VBox page = new VBox(14, header, body);
     page.getStyleClass().add("moderation-item");
     root = new ScrollPane(page);
     root.setId("moderationItem");
     root.setFitToWidth(true);
     model.detailProperty().addListener((obs, old, detail) -> render(detail));
+  }
+
+  // A decision that did not go through: what changed, and the way to send it again.
+  private VBox pending(PendingDecisionViewModel pending) {
+    Label text = label("pendingDecisionText", "moderation-pending-text");
+    text.textProperty().bind(pending.textProperty());
+    Label diff = label("staleDiff", "moderation-stale-diff");
+    diff.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> String.join("\n", pending.changes().stream().map(c -> "• " + c).toList()),
+                pending.changes()));
+    diff.visibleProperty().bind(Bindings.isNotEmpty(pending.changes()));
+    diff.managedProperty().bind(diff.visibleProperty());
+    Button reapply =
+        button("reapplyChange", "Re-apply on the current item", "Send your decision again");
+    reapply.visibleProperty().bind(pending.stateProperty().isEqualTo(State.STALE));
+    reapply.disableProperty().bind(pending.canReapplyProperty().not().or(model.busyProperty()));
+    reapply.setOnAction(e -> model.reapply());
+    Button retry = button("retryDecision", "Retry", "Send the decision that was not saved again");
+    retry.visibleProperty().bind(pending.stateProperty().isEqualTo(State.UNSAVED));
+    retry.disableProperty().bind(model.busyProperty());
+    retry.setOnAction(e -> model.retry());
+    Button discard = button("discardPending", "Discard", "Forget the decision");
+    discard.getStyleClass().add("works-offline");
+    discard.setOnAction(e -> model.discardPending());
+    for (Button b : new Button[] {reapply, retry}) {
+      b.managedProperty().bind(b.visibleProperty());
+    }
+    FlowPane actions = new FlowPane(8, 8, reapply, retry, discard);
+    VBox box = new VBox(6, text, diff, actions);
+    box.setId("pendingDecision");
+    box.getStyleClass().add("moderation-pending");
+    box.visibleProperty().bind(pending.stateProperty().isNotEqualTo(State.NONE));
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
   }
 
   private static final javafx.css.PseudoClass OTHER =

@@ -38,6 +38,12 @@ public interface ModerationGateway {
 
   long decide(DecisionRequest request);
 
+  /**
+   * Decides on exactly the open flags {@code seenOpenFlags}; refused ({@code CHANGED_SINCE_SEEN})
+   * when the item's open flags differ now.
+   */
+  long decide(DecisionRequest request, List<Long> seenOpenFlags);
+
   void undo(long decisionId);
 
   List<DecisionEntry> recentDecisions(int limit);
@@ -84,6 +90,11 @@ public interface ModerationGateway {
       @Override
       public long decide(DecisionRequest request) {
         return decisions.decide(request);
+      }
+
+      @Override
+      public long decide(DecisionRequest request, List<Long> seenOpenFlags) {
+        return decisions.decide(request, seenOpenFlags);
       }
 
       @Override

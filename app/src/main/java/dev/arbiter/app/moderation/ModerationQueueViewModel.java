@@ -1,6 +1,9 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.app.live.RefreshGate;
 import dev.arbiter.model.moderation.FlagReason;
 import dev.arbiter.model.moderation.FlagStatus;
 import dev.arbiter.model.moderation.FlaggedEntityType;
@@ -29,7 +32,8 @@ import javafx.collections.ObservableList;
 /**
  * The grouped flag queue: filters and sort (applied in SQL), keyset pages appended as the moderator
  * moves down, and the selected row. Next/previous move the selection and fetch the next page when
- * the end of the loaded rows is reached.
+ * the end of the loaded rows is reached. Changes in the database re-read the loaded rows in place
+ * ({@link #changed}), keeping the selection and the scroll position.
  */
 public final class ModerationQueueViewModel {
 
@@ -53,9 +57,14 @@ public final class ModerationQueueViewModel {
   private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Not loaded yet");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+  private final RefreshGate live = new RefreshGate(this::requery);
   private QueueCursor next;
   private long generation;
+  private long pages;
   private boolean applying;
+  private boolean applyingLive;
+  // Where the selected item stood when a live update took it out of the queue: J goes on there.
+  private int gap = -1;
 
   public ModerationQueueViewModel(ModerationGateway gateway, TaskRunner tasks) {
     this.gateway = gateway;
@@ -90,6 +99,7 @@ public final class ModerationQueueViewModel {
     QueueFilter filter = filter();
     QueueSort order = sort.get();
     long mine = ++generation;
+    gap = -1;
     loading.set(true);
     tasks
         .run(() -> new Loaded(gateway.page(filter, order, null, PAGE_SIZE), gateway.count(filter)))
@@ -148,6 +158,7 @@ public final class ModerationQueueViewModel {
                 return;
               }
               loading.set(false);
+              pages++;
               applying = true;
               rows.addAll(page.rows());
               applying = false;
@@ -164,8 +175,99 @@ public final class ModerationQueueViewModel {
     }
   }
 
+  /**
+   * Rows, or the item shown, changed in the database: re-reads the loaded rows when {@code changes}
+   * concern the queue. At most one re-read runs at a time. FX thread.
+   */
+  public void changed(ChangeSet changes) {
+    if (changes.touches(LiveTables.ITEMS, "moderation_flags")
+        || rows.stream().anyMatch(r -> LiveTables.touches(changes, r))) {
+      live.request();
+    }
+  }
+
+  // Re-reads as many rows as are loaded (at least a page) and merges them in place.
+  private void requery(Runnable done) {
+    QueueFilter filter = filter();
+    QueueSort order = sort.get();
+    int limit = Math.max(PAGE_SIZE, rows.size());
+    long mine = generation;
+    long pagesAtStart = pages;
+    tasks
+        .run(() -> new Loaded(gateway.page(filter, order, null, limit), gateway.count(filter)))
+        .onSuccess(
+            loaded -> {
+              done.run();
+              if (mine != generation || loading.get()) {
+                return; // a filter change or a user's refresh reads afresh anyway
+              }
+              if (pagesAtStart != pages) {
+                live.request(); // a page was appended meanwhile: read again, including it
+                return;
+              }
+              applyLive(loaded);
+            })
+        .onFailure(
+            failure -> {
+              done.run();
+              if (mine == generation) {
+                error.set(Refusals.describe(failure));
+              }
+            });
+  }
+
+  private void applyLive(Loaded loaded) {
+    QueueRow keep = selected.get();
+    int was = selectedIndex.get();
+    applyingLive = true;
+    applying = true;
+    try {
+      ListMerge.update(rows, loaded.page().rows());
+      next = loaded.page().next();
+      hasMore.set(next != null);
+      summary.set(loaded.count() + (loaded.count() == 1 ? " item" : " items"));
+      error.set("");
+      int index = keep == null ? -1 : indexOf(keep.key());
+      if (index >= 0) {
+        selectedIndex.set(index);
+        applying = false;
+        selected.set(rows.get(index));
+      } else if (keep != null) {
+        // The item left the queue (decided elsewhere): the item view keeps showing it, so the
+        // moderator sees what happened; the table just has no selection until J / K.
+        if (was >= 0) {
+          gap = was;
+        }
+        selectedIndex.set(-1);
+      }
+    } finally {
+      applying = false;
+      applyingLive = false;
+    }
+  }
+
+  private int indexOf(ItemKey key) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).key().equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** True while a live update re-selects rows; the table then keeps its scroll position. */
+  boolean applyingLive() {
+    return applyingLive;
+  }
+
   /** Selects the next row, loading the next page when the last loaded row is selected. */
   public void selectNext() {
+    if (selectedIndex.get() < 0 && gap >= 0 && !rows.isEmpty()) {
+      int index = Math.min(gap, rows.size() - 1);
+      gap = -1;
+      selectedIndex.set(index);
+      return;
+    }
     int index = selectedIndex.get();
     if (index + 1 < rows.size()) {
       selectedIndex.set(index + 1);

@@ -2,6 +2,9 @@ package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.app.live.LiveContext;
+import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.model.moderation.FlagReason;
 import dev.arbiter.model.moderation.FlagStatus;
@@ -10,12 +13,16 @@ import dev.arbiter.model.moderation.Severity;
 import dev.arbiter.persistence.moderation.ClaimFilter;
 import dev.arbiter.persistence.moderation.QueueRow;
 import dev.arbiter.persistence.moderation.QueueSort;
+import dev.arbiter.persistence.presence.PresenceKey;
+import dev.arbiter.persistence.presence.PresenceMode;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -45,20 +52,48 @@ public final class ModerationView implements AreaView {
   private final ModerationGateway gateway;
   private final TaskRunner tasks;
   private final QueueTable table;
+  private final LiveContext live;
+  private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final BorderPane root = new BorderPane();
   private boolean focusedOnce;
 
+  /**
+   * @param live the window's change feed, presence and drafts: the queue and the open item follow
+   *     the database, colleagues on an item show, and the decision note survives an outage
+   */
   public ModerationView(
-      ModerationGateway gateway, TaskRunner tasks, String login, Locale locale, ZoneId zone) {
+      ModerationGateway gateway,
+      TaskRunner tasks,
+      String login,
+      Locale locale,
+      ZoneId zone,
+      LiveContext live) {
     this.gateway = gateway;
     this.tasks = tasks;
+    this.live = live;
     this.queue = new ModerationQueueViewModel(gateway, tasks);
-    this.item = new ItemViewModel(gateway, tasks, login, queue::refresh, locale, zone);
-    this.table = new QueueTable(queue);
+    this.item =
+        new ItemViewModel(
+            gateway, tasks, login, queue::refresh, live.onlineProperty(), locale, zone);
+    this.table = new QueueTable(queue, live.presence());
     queue.selectedProperty().addListener((obs, old, row) -> item.show(row));
+    // The item (moderation_items row) is the unit of work, so presence is on the item's id.
+    item.rowProperty()
+        .addListener(
+            (obs, old, row) -> presenceKey.set(row == null ? null : PresenceKey.flag(row.rowId())));
+    presenceKey.addListener(
+        (obs, old, key) -> {
+          if (old != null) {
+            live.presence().leave(old);
+          }
+          if (key != null) {
+            live.presence().enter(key, PresenceMode.VIEWING);
+          }
+        });
     ItemPane pane =
         new ItemPane(
             item,
+            PresenceViews.line(live.presence(), presenceKey),
             () -> decide(FlagDecision.DISMISS),
             () -> decide(FlagDecision.HIDE_CONTENT),
             locale,
@@ -228,12 +263,25 @@ public final class ModerationView implements AreaView {
             + " ("
             + row.openFlags()
             + (row.openFlags() == 1 ? " open flag)" : " open flags)");
+    PresenceKey key = PresenceKey.flag(row.rowId());
+    String draftKey = "flag:" + row.rowId() + ":note";
     DecisionDialog.show(
-        root.getScene().getWindow(), initial, target, form -> item.decide(form.build(row.key())));
+        root.getScene().getWindow(),
+        initial,
+        target,
+        form -> item.decide(form.build(row.key()), () -> live.drafts().journal().put(draftKey, "")),
+        live.drafts(),
+        draftKey,
+        editing -> {
+          if (key.equals(presenceKey.get())) {
+            live.presence().enter(key, editing ? PresenceMode.EDITING : PresenceMode.VIEWING);
+          }
+        });
   }
 
   private void bulk() {
-    BulkViewModel bulk = new BulkViewModel(gateway, tasks, queue::refresh);
+    BulkViewModel bulk =
+        new BulkViewModel(gateway, tasks, queue::refresh, live.onlineProperty()::get);
     List<QueueRow> selected = table.selectedRows();
     if (selected.size() > 1) {
       bulk.useSelection(selected.stream().map(QueueRow::key).toList());
@@ -245,7 +293,8 @@ public final class ModerationView implements AreaView {
 
   private void log() {
     DecisionLogDialog.show(
-        root.getScene().getWindow(), new DecisionLogViewModel(gateway, tasks, queue::refresh));
+        root.getScene().getWindow(),
+        new DecisionLogViewModel(gateway, tasks, queue::refresh, live.onlineProperty()::get));
   }
 
   @Override
@@ -256,5 +305,16 @@ public final class ModerationView implements AreaView {
   @Override
   public void refresh() {
     queue.refresh();
+  }
+
+  @Override
+  public void changed(ChangeSet changes) {
+    queue.changed(changes);
+    item.changed(changes);
+  }
+
+  @Override
+  public void dispose() {
+    presenceKey.set(null);
   }
 }

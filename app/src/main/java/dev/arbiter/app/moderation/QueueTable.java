@@ -1,6 +1,9 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.persistence.moderation.QueueRow;
+import dev.arbiter.persistence.presence.PresenceKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +22,7 @@ final class QueueTable {
   private final TableView<QueueRow> table;
   private final ModerationQueueViewModel model;
 
-  QueueTable(ModerationQueueViewModel model) {
+  QueueTable(ModerationQueueViewModel model, PresenceTracker presence) {
     this.model = model;
     table = new TableView<>(model.rows());
     table.setId("moderationQueue");
@@ -38,6 +41,8 @@ final class QueueTable {
                 column("Last", 52, r -> age(r.lastFlagged())),
                 column("Claimed by", 95, r -> r.claimant() == null ? "" : r.claimant()),
                 column("Preview", 260, QueueRow::preview)));
+    // Someone else has the item open (eye) or is writing a decision on it (pencil).
+    table.getColumns().add(0, PresenceViews.column(presence, r -> PresenceKey.flag(r.rowId())));
     table
         .getSelectionModel()
         .selectedIndexProperty()
@@ -58,7 +63,9 @@ final class QueueTable {
                   || table.getSelectionModel().getSelectedIndices().size() > 1
                       && !table.getSelectionModel().isSelected(i)) {
                 table.getSelectionModel().clearAndSelect(i);
-                table.scrollTo(Math.max(0, i - 3));
+                if (!model.applyingLive()) {
+                  table.scrollTo(Math.max(0, i - 3));
+                }
               }
             });
   }

@@ -187,7 +187,7 @@ public final class ConsoleShell implements AutoCloseable {
       return view;
     }
     if (area == Area.WORKSPACES) {
-      WorkspacesView view = WorkspacesView.create(session, tasks, locale);
+      WorkspacesView view = WorkspacesView.create(session, tasks, locale, live);
       view.refresh();
       return view;
     }
@@ -201,7 +201,8 @@ public final class ConsoleShell implements AutoCloseable {
               tasks,
               session.staff().login(),
               locale,
-              zone);
+              zone,
+              live);
       view.refresh();
       return view;
     }

@@ -3,6 +3,7 @@ package dev.arbiter.app.workspaces;
 import static dev.arbiter.app.workspaces.Tables.column;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -40,7 +41,17 @@ final class InvitesTab extends VBox {
     VBox.setVgrow(table, Priority.ALWAYS);
     model
         .detailsProperty()
-        .addListener((obs, old, d) -> invites.setAll(d == null ? List.of() : d.invites()));
+        .addListener(
+            (obs, old, d) -> {
+              Invite was = selected();
+              ListMerge.update(invites, d == null ? List.of() : d.invites());
+              if (was != null && (selected() == null || selected().id() != was.id())) {
+                invites.stream()
+                    .filter(i -> i.id() == was.id())
+                    .findFirst()
+                    .ifPresent(i -> table.getSelectionModel().select(i));
+              }
+            });
     getChildren().addAll(table, actions(), tokenLine());
   }
 

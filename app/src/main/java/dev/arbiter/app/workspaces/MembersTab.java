@@ -3,6 +3,7 @@ package dev.arbiter.app.workspaces;
 import static dev.arbiter.app.workspaces.Tables.column;
 
 import dev.arbiter.app.common.DisplayNames;
+import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import java.util.Optional;
@@ -48,8 +49,8 @@ final class MembersTab extends VBox {
             (obs, old, details) -> {
               // Keep the same member selected across the reload that follows every action.
               Member was = selected();
-              members.setAll(details == null ? java.util.List.of() : details.members());
-              if (was != null) {
+              ListMerge.update(members, details == null ? java.util.List.of() : details.members());
+              if (was != null && (selected() == null || selected().id() != was.id())) {
                 members.stream()
                     .filter(m -> m.id() == was.id())
                     .findFirst()

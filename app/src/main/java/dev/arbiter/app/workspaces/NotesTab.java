@@ -3,9 +3,14 @@ package dev.arbiter.app.workspaces;
 import static dev.arbiter.app.workspaces.Tables.column;
 
 import dev.arbiter.app.common.DisplayNames;
+import dev.arbiter.app.common.ListMerge;
+import dev.arbiter.app.live.DraftBinder;
 import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Note;
 import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -27,7 +32,11 @@ final class NotesTab extends VBox {
   private final ObservableList<Note> notes = FXCollections.observableArrayList();
   private final TableView<Note> table = Tables.table("noteTable");
 
-  NotesTab(WorkspaceDetailViewModel model) {
+  /**
+   * @param drafts keeps the unsent note per workspace ({@code workspace:<id>:note})
+   * @param editing told whether there is unsent text, for colleagues' pencil
+   */
+  NotesTab(WorkspaceDetailViewModel model, DraftBinder drafts, Consumer<Boolean> editing) {
     super(8);
     table.setItems(notes);
     Tables.columns(
@@ -41,11 +50,24 @@ final class NotesTab extends VBox {
     VBox.setVgrow(table, Priority.ALWAYS);
     model
         .detailsProperty()
-        .addListener((obs, old, d) -> notes.setAll(d == null ? List.of() : d.notes()));
+        .addListener((obs, old, d) -> ListMerge.update(notes, d == null ? List.of() : d.notes()));
     TextArea body = new TextArea();
     body.setId("noteBody");
     body.setPromptText("What happened, what was agreed");
     body.setPrefRowCount(3);
+    StringProperty draftKey = new SimpleStringProperty();
+    drafts.bind(body, draftKey);
+    model
+        .openIdProperty()
+        .addListener(
+            (obs, old, id) -> {
+              // Unbound first, so clearing the form for the next workspace keeps this one's draft.
+              draftKey.set(null);
+              body.clear();
+              draftKey.set(id.longValue() < 0 ? null : "workspace:" + id + ":note");
+            });
+    body.textProperty()
+        .addListener((obs, old, text) -> editing.accept(text != null && !text.isBlank()));
     ComboBox<NoteVisibility> visibility = new ComboBox<>();
     visibility.setId("noteVisibility");
     visibility.getItems().setAll(NoteVisibility.values());
@@ -61,9 +83,21 @@ final class NotesTab extends VBox {
         e -> {
           Note target = table.getSelectionModel().getSelectedItem();
           Long supersedes = supersede.isSelected() && target != null ? target.id() : null;
-          model.addNote(body.getText(), visibility.getValue(), null, supersedes);
-          body.clear();
-          supersede.setSelected(false);
+          String sentKey = draftKey.get();
+          model.addNote(
+              body.getText(),
+              visibility.getValue(),
+              null,
+              supersedes,
+              () -> {
+                // Cleared only once saved: a refusal or an outage keeps the text (and its draft).
+                if (sentKey != null && sentKey.equals(draftKey.get())) {
+                  body.clear();
+                  supersede.setSelected(false);
+                } else if (sentKey != null) {
+                  drafts.journal().put(sentKey, "");
+                }
+              });
         });
     HBox bar = new HBox(8, visibility, supersede, add);
     bar.setAlignment(Pos.CENTER_LEFT);

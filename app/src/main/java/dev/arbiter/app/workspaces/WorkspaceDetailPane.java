@@ -4,6 +4,7 @@ import static dev.arbiter.app.workspaces.Tables.column;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.live.ChangedBanner;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.ContractLine;
@@ -12,6 +13,7 @@ import dev.arbiter.persistence.workspaces.WorkspaceDetails.FlagLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.TimelineEntry;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,7 +42,8 @@ final class WorkspaceDetailPane extends VBox {
   private final TableView<FlagLine> flags = Tables.table("flagTable");
   private final TableView<TimelineEntry> history = Tables.table("historyTable");
 
-  WorkspaceDetailPane(WorkspaceDetailViewModel model, MoneyFormat money) {
+  WorkspaceDetailPane(
+      WorkspaceDetailViewModel model, MoneyFormat money, Node presenceLine, NotesTab notes) {
     super(8);
     this.model = model;
     this.money = money;
@@ -67,15 +70,61 @@ final class WorkspaceDetailPane extends VBox {
         .addAll(
             new Tab("Members", new MembersTab(model)),
             new Tab("Invites", new InvitesTab(model)),
-            new Tab("Notes", new NotesTab(model)),
+            new Tab("Notes", notes),
             new Tab("Settings", new VBox(8, settings, json)),
             new Tab("Contracts & cases", records()),
             new Tab("History", timeline()));
     tabs.getTabs().forEach(t -> t.setId("tab-" + t.getText().toLowerCase().split(" ")[0]));
     VBox.setVgrow(tabs, Priority.ALWAYS);
     VBox.setVgrow(json, Priority.ALWAYS);
-    getChildren().addAll(header(), message, error, tabs);
+    ChangedBanner banner = new ChangedBanner();
+    model
+        .changedTextProperty()
+        .addListener(
+            (obs, old, text) -> {
+              if (text.isEmpty()) {
+                banner.hide();
+              } else {
+                banner.show(text);
+              }
+            });
+    getChildren()
+        .addAll(banner, header(), presenceLine, message, error, stalePanel(model.stale()), tabs);
     model.detailsProperty().addListener((obs, old, d) -> show(d));
+  }
+
+  // An action refused because its record changed: what changed, and the action again.
+  private VBox stalePanel(StaleEditViewModel stale) {
+    Label text = new Label();
+    text.setId("staleText");
+    text.setWrapText(true);
+    text.getStyleClass().add(Styles.TEXT_BOLD);
+    text.textProperty().bind(stale.textProperty());
+    Label diff = new Label();
+    diff.setId("staleDiff");
+    diff.setWrapText(true);
+    diff.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> String.join("\n", stale.changes().stream().map(c -> "• " + c).toList()),
+                stale.changes()));
+    Button reapply = new Button("Re-apply on the current version");
+    reapply.setId("reapplyChange");
+    reapply.disableProperty().bind(stale.canReapplyProperty().not().or(model.busyProperty()));
+    reapply.setOnAction(e -> model.reapply());
+    Button discard = new Button("Discard");
+    discard.getStyleClass().add("works-offline");
+    discard.setOnAction(e -> model.discardStale());
+    VBox box = new VBox(6, text, diff, new HBox(8, reapply, discard));
+    box.setId("staleEdit");
+    box.getStyleClass().add("workspace-stale");
+    // The area has no stylesheet of its own; the theme's warning colours mark the refusal.
+    box.setStyle(
+        "-fx-padding: 8 10 8 10; -fx-background-color: -color-warning-subtle;"
+            + " -fx-background-radius: 4;");
+    box.visibleProperty().bind(stale.textProperty().isNotEmpty());
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
   }
 
   private HBox header() {

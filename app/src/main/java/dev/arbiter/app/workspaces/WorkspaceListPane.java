@@ -3,6 +3,9 @@ package dev.arbiter.app.workspaces;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.live.PresenceViews;
+import dev.arbiter.persistence.presence.PresenceKey;
 import dev.arbiter.persistence.workspaces.WorkspaceRow;
 import dev.arbiter.persistence.workspaces.WorkspaceSort;
 import java.util.function.Consumer;
@@ -25,14 +28,20 @@ final class WorkspaceListPane extends VBox {
 
   private final WorkspaceListViewModel model;
   private final TableView<WorkspaceRow> table = new TableView<>();
+  private long openId = -1;
 
-  WorkspaceListPane(WorkspaceListViewModel model, MoneyFormat money, Consumer<WorkspaceRow> open) {
+  WorkspaceListPane(
+      WorkspaceListViewModel model,
+      MoneyFormat money,
+      PresenceTracker presence,
+      Consumer<WorkspaceRow> open) {
     super(8);
     this.model = model;
     table.setId("workspaceTable");
     table.setItems(model.rows());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     // Sorting happens in SQL: column headers do not sort the loaded rows.
+    table.getColumns().add(PresenceViews.column(presence, r -> PresenceKey.workspace(r.id())));
     table.getColumns().add(column("Name", WorkspaceRow::name));
     table.getColumns().add(column("Slug", WorkspaceRow::slug));
     table.getColumns().add(column("Type", WorkspaceRow::type));
@@ -49,10 +58,13 @@ final class WorkspaceListPane extends VBox {
         .selectedItemProperty()
         .addListener(
             (obs, old, row) -> {
-              if (row != null) {
+              // A live update replaces the selected row with its fresh copy: same workspace.
+              if (row != null && row.id() != openId) {
+                openId = row.id();
                 open.accept(row);
               }
             });
+    model.liveRevisionProperty().addListener((obs, old, now) -> keepSelection());
     VBox.setVgrow(table, Priority.ALWAYS);
     Label error = new Label();
     error.getStyleClass().add(Styles.DANGER);
@@ -68,6 +80,20 @@ final class WorkspaceListPane extends VBox {
     HBox footer = new HBox(10, summary, more);
     footer.setAlignment(Pos.CENTER_LEFT);
     getChildren().addAll(filters(), table, footer, error);
+  }
+
+  // The rows were updated in place; if the table lost the open workspace's row, select it again.
+  private void keepSelection() {
+    WorkspaceRow selected = table.getSelectionModel().getSelectedItem();
+    if (openId < 0 || selected != null && selected.id() == openId) {
+      return;
+    }
+    for (int i = 0; i < table.getItems().size(); i++) {
+      if (table.getItems().get(i).id() == openId) {
+        table.getSelectionModel().select(i);
+        return;
+      }
+    }
   }
 
   private HBox filters() {

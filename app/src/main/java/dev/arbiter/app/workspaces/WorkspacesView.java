@@ -3,8 +3,14 @@ package dev.arbiter.app.workspaces;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.app.live.LiveContext;
+import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.app.staffadmin.StaffAdminView;
 import dev.arbiter.app.staffadmin.StaffAdminViewModel;
+import dev.arbiter.persistence.presence.PresenceKey;
+import dev.arbiter.persistence.presence.PresenceMode;
 import dev.arbiter.persistence.staff.StaffAdminService;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.staff.StaffSession;
@@ -12,6 +18,8 @@ import dev.arbiter.persistence.workspaces.WorkspaceAdminService;
 import dev.arbiter.persistence.workspaces.WorkspaceDetailService;
 import dev.arbiter.persistence.workspaces.WorkspaceListService;
 import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -28,19 +36,45 @@ public final class WorkspacesView implements AreaView {
   private final WorkspaceListViewModel list;
   private final WorkspaceDetailViewModel detail;
   private final StaffAdminView staff;
+  private final PresenceTracker presence;
+  private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final TabPane root = new TabPane();
+  private boolean editing;
 
+  /**
+   * @param live the window's change feed, presence and drafts: list and workspace follow the
+   *     database, colleagues on a workspace show, and an unsent note survives an outage
+   */
   public WorkspacesView(
       WorkspaceListViewModel list,
       WorkspaceDetailViewModel detail,
       StaffAdminViewModel staff,
-      Locale locale) {
+      Locale locale,
+      LiveContext live) {
     this.list = list;
     this.detail = detail;
     this.staff = new StaffAdminView(staff);
+    this.presence = live.presence();
     MoneyFormat money = new MoneyFormat(locale);
-    WorkspaceListPane listPane = new WorkspaceListPane(list, money, row -> detail.open(row.id()));
-    WorkspaceDetailPane detailPane = new WorkspaceDetailPane(detail, money);
+    WorkspaceListPane listPane =
+        new WorkspaceListPane(list, money, presence, row -> detail.open(row.id()));
+    detail
+        .openIdProperty()
+        .addListener(
+            (obs, old, id) ->
+                presenceKey.set(id.longValue() < 0 ? null : PresenceKey.workspace(id.longValue())));
+    presenceKey.addListener(
+        (obs, old, key) -> {
+          if (old != null) {
+            presence.leave(old);
+          }
+          if (key != null) {
+            presence.enter(key, editing ? PresenceMode.EDITING : PresenceMode.VIEWING);
+          }
+        });
+    NotesTab notes = new NotesTab(detail, live.drafts(), this::editing);
+    WorkspaceDetailPane detailPane =
+        new WorkspaceDetailPane(detail, money, PresenceViews.line(presence, presenceKey), notes);
     // List above details: both get the full width, so columns and action bars stay readable.
     SplitPane split = new SplitPane(listPane, detailPane);
     split.setOrientation(Orientation.VERTICAL);
@@ -61,17 +95,34 @@ public final class WorkspacesView implements AreaView {
     root.setId("workspaces");
   }
 
+  // Colleagues see a pencil while the note form holds unsent text.
+  private void editing(boolean now) {
+    editing = now;
+    PresenceKey key = presenceKey.get();
+    if (key != null) {
+      presence.enter(key, now ? PresenceMode.EDITING : PresenceMode.VIEWING);
+    }
+  }
+
   /** Builds the area's services and view models for a signed-in session. */
-  public static WorkspacesView create(StaffSession session, TaskRunner tasks, Locale locale) {
+  public static WorkspacesView create(
+      StaffSession session, TaskRunner tasks, Locale locale, LiveContext live) {
     boolean admin = session.staff().has(StaffRole.ADMIN);
     WorkspaceListService listService = new WorkspaceListService(session.database());
     WorkspaceDetailService detailService = new WorkspaceDetailService(session.database(), admin);
     WorkspaceAdminService actions = new WorkspaceAdminService(session.database());
     return new WorkspacesView(
         new WorkspaceListViewModel(listService::page, tasks),
-        new WorkspaceDetailViewModel(detailService::load, actions, tasks, admin),
+        new WorkspaceDetailViewModel(
+            detailService::load,
+            actions,
+            tasks,
+            admin,
+            session.staff().login(),
+            live.onlineProperty()),
         new StaffAdminViewModel(new StaffAdminService(session.database()), tasks, admin),
-        locale);
+        locale,
+        live);
   }
 
   @Override
@@ -84,5 +135,16 @@ public final class WorkspacesView implements AreaView {
     list.reload();
     detail.reload();
     staff.refresh();
+  }
+
+  @Override
+  public void changed(ChangeSet changes) {
+    list.changed(changes);
+    detail.changed(changes);
+  }
+
+  @Override
+  public void dispose() {
+    presenceKey.set(null);
   }
 }

@@ -72,6 +72,32 @@ public final class ModerationDecisionService {
     return id;
   }
 
+  /**
+   * Decides a claimed item on the open flags the moderator saw: refused with {@link
+   * ModerationRefusal.Kind#CHANGED_SINCE_SEEN} when the item's open flags are not exactly {@code
+   * seenOpenFlags} any more (a flag arrived, or a colleague decided some), so nobody closes flags
+   * they never read.
+   */
+  public long decide(DecisionRequest request, List<Long> seenOpenFlags) {
+    long id =
+        call(
+            "moderation " + request.decision().dbValue() + " " + request.key().label(),
+            "SELECT moderation_decide_seen(?, ?, ?, ?, ?, ?, CAST(? AS interval))",
+            ps -> {
+              ps.setString(1, request.key().type().dbValue());
+              ps.setLong(2, request.key().id());
+              ps.setArray(3, ps.getConnection().createArrayOf("bigint", seenOpenFlags.toArray()));
+              ps.setString(4, request.decision().dbValue());
+              ps.setString(5, request.reason().dbValue());
+              ps.setString(6, request.note());
+              ps.setString(
+                  7, request.suspendFor() == null ? null : request.suspendFor().toString());
+            },
+            rs -> rs.getLong(1));
+    Rescoring.catchUp(dataSource);
+    return id;
+  }
+
   static void bindDecision(PreparedStatement ps, DecisionRequest request) throws SQLException {
     ps.setString(1, request.key().type().dbValue());
     ps.setLong(2, request.key().id());

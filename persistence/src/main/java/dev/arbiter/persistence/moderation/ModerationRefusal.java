@@ -17,6 +17,8 @@ public class ModerationRefusal extends RuntimeException {
     ALREADY_UNDONE("MD005"),
     UNDO_WINDOW_PASSED("MD006"),
     USER_CHANGED("MD007"),
+    /** The item's open flags are not the ones the decision was based on (V76). */
+    CHANGED_SINCE_SEEN("MD008"),
     NOT_ALLOWED("42501"),
     INVALID("22023"),
     CONFLICT("40001");

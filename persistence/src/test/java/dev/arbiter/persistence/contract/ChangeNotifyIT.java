@@ -75,11 +75,22 @@ class ChangeNotifyIT {
     try (Connection owner = db.migrator()) {
       update(owner, "DELETE FROM moderation_flags WHERE id = ?", flag);
     }
-    List<JsonNode> received = receive(2);
-    assertThat(received)
-        .extracting(
-            n -> n.get("table").asText() + " " + n.get("op").asText() + " " + n.get("id").asText())
+    // Each flag change also re-summarises its moderation item, which announces itself (V75).
+    List<String> received =
+        receive(4).stream()
+            .map(
+                n ->
+                    n.get("table").asText()
+                        + " "
+                        + n.get("op").asText()
+                        + " "
+                        + n.get("id").asText())
+            .toList();
+    assertThat(received.stream().filter(r -> r.startsWith("moderation_flags ")))
         .containsExactly("moderation_flags insert " + flag, "moderation_flags delete " + flag);
+    assertThat(received.stream().filter(r -> !r.startsWith("moderation_flags ")))
+        .hasSize(2)
+        .allMatch(r -> r.startsWith("moderation_items update "));
   }
 
   @Test

@@ -1,0 +1,40 @@
+package dev.arbiter.app.moderation;
+
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.model.moderation.FlaggedEntityType;
+import dev.arbiter.persistence.moderation.QueueRow;
+
+/**
+ * Which notifications concern a queue row: its summary row in {@code moderation_items} (V75), and
+ * the flagged record itself, whose text the preview and the item view show.
+ */
+final class LiveTables {
+
+  static final String ITEMS = "moderation_items";
+
+  private LiveTables() {}
+
+  /** Whether {@code row}'s item or its flagged record changed. */
+  static boolean touches(ChangeSet changes, QueueRow row) {
+    return touchesRow(changes, ITEMS, row.rowId())
+        || changes.touches(table(row.key().type()), row.key().id());
+  }
+
+  /**
+   * True when the row changed, or the table changed without saying which rows (a large statement
+   * announces itself once, id-less).
+   */
+  static boolean touchesRow(ChangeSet changes, String table, long id) {
+    return changes.touches(table, id) || changes.touches(table) && changes.ids(table).isEmpty();
+  }
+
+  static String table(FlaggedEntityType type) {
+    return switch (type) {
+      case USER -> "users";
+      case DISPUTE_MESSAGE -> "dispute_messages";
+      case DISPUTE_EVIDENCE -> "dispute_evidence";
+      case CONTRACT -> "contracts";
+      case WORKSPACE -> "workspaces";
+    };
+  }
+}

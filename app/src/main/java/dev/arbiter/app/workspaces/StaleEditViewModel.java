@@ -1,0 +1,119 @@
+package dev.arbiter.app.workspaces;
+
+import dev.arbiter.model.workspaces.WorkspaceStatus;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * An admin action the database refused because its record changed after it was read: what changed,
+ * field by field, and the same action again on the record as it is now, when that still makes
+ * sense.
+ */
+public final class StaleEditViewModel {
+
+  /**
+   * What a refused action becomes once the record was read again.
+   *
+   * @param changes what differs from the version the action was based on
+   * @param again the action on the current version, or null when it no longer applies
+   */
+  record Redo(List<String> changes, Callable<?> again) {}
+
+  private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+  private final ObservableList<String> changes = FXCollections.observableArrayList();
+  private final ObservableList<String> changesView =
+      FXCollections.unmodifiableObservableList(changes);
+  private final ReadOnlyBooleanWrapper canReapply = new ReadOnlyBooleanWrapper(false);
+  private Callable<?> again;
+  private String done = "";
+
+  /** For an action on member {@code seen}: the same action on its current version. */
+  static Function<WorkspaceDetails, Redo> member(Member seen, Function<Member, Runnable> again) {
+    return fresh ->
+        WorkspaceChanges.member(fresh, seen.id())
+            .map(now -> new Redo(WorkspaceChanges.member(seen, now), run(again.apply(now))))
+            .orElse(new Redo(List.of(seen.name() + " is no longer listed"), null));
+  }
+
+  /** For an action on a pending invite: again only while it is still pending. */
+  static Function<WorkspaceDetails, Redo> invite(Invite seen, Function<Invite, Runnable> again) {
+    return fresh ->
+        WorkspaceChanges.invite(fresh, seen.id())
+            .map(
+                now ->
+                    new Redo(
+                        WorkspaceChanges.invite(seen, now),
+                        "pending".equals(now.status()) ? run(again.apply(now)) : null))
+            .orElse(new Redo(List.of("the invite for " + seen.email() + " is gone"), null));
+  }
+
+  /** For a status change: again unless the workspace already has that status. */
+  static Function<WorkspaceDetails, Redo> status(
+      Settings seen, WorkspaceStatus status, Function<Settings, Runnable> again) {
+    return fresh ->
+        new Redo(
+            WorkspaceChanges.settings(seen, fresh.settings()),
+            status.dbValue().equals(fresh.settings().status())
+                ? null
+                : run(again.apply(fresh.settings())));
+  }
+
+  private static Callable<Object> run(Runnable action) {
+    return () -> {
+      action.run();
+      return null;
+    };
+  }
+
+  void show(String refusal, String done, Redo redo) {
+    this.again = redo.again();
+    this.done = done;
+    changes.setAll(redo.changes());
+    canReapply.set(again != null);
+    text.set(
+        "Not saved: "
+            + refusal
+            + (again == null
+                ? " It no longer applies as it is now."
+                : " Re-apply to do it on the current version."));
+  }
+
+  void clear() {
+    again = null;
+    done = "";
+    changes.clear();
+    canReapply.set(false);
+    text.set("");
+  }
+
+  Callable<?> again() {
+    return again;
+  }
+
+  String done() {
+    return done;
+  }
+
+  public ReadOnlyStringProperty textProperty() {
+    return text.getReadOnlyProperty();
+  }
+
+  public ObservableList<String> changes() {
+    return changesView;
+  }
+
+  public ReadOnlyBooleanProperty canReapplyProperty() {
+    return canReapply.getReadOnlyProperty();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.arbiter.app.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.model.moderation.FlagDecision;
+import dev.arbiter.persistence.moderation.ItemDetail;
+import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
+import dev.arbiter.persistence.moderation.ItemDetail.TimelineEntry;
+import dev.arbiter.persistence.moderation.ItemKey;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ItemChangesTest {
+
+  private static final ItemKey KEY = ItemKey.of("dispute_message", 7);
+  private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
+
+  @Test
+  void aColleaguesClaimAndANewFlagAreNamedFieldByField() {
+    ItemDetail seen = detail(List.of(flag(1, "open", null, null, null)), List.of(entry(10, "me")));
+    ItemDetail now =
+        detail(
+            List.of(flag(1, "open", "max", null, null), flag(2, "open", "max", null, null)),
+            List.of(entry(10, "me"), entry(11, "max"), entry(12, "backend")));
+
+    assertThat(ItemChanges.between(seen, now))
+        .containsExactly(
+            "claimed by — → max", "open flags 1 → 2", "new flag 2: spam, high by Rita Reporter");
+    assertThat(ItemChanges.actorsSince(seen, now)).containsExactly("max", "backend");
+  }
+
+  @Test
+  void aDecisionElsewhereClosesTheItemAndSaysWhoDecided() {
+    ItemDetail seen = detail(List.of(flag(1, "open", "me", null, null)), List.of());
+    ItemDetail now = detail(List.of(flag(1, "actioned", null, "hide_content", "max")), List.of());
+
+    assertThat(ItemChanges.between(seen, now))
+        .containsExactly(
+            "status open → actioned",
+            "claimed by me → —",
+            "open flags 1 → 0",
+            "flag 1 open → actioned by max (hide_content)");
+  }
+
+  @Test
+  void aDecisionCountsAsSavedOnlyWhenEveryFlagItWasBasedOnCarriesItByMe() {
+    ItemDetail mine =
+        detail(
+            List.of(
+                flag(1, "dismissed", null, "dismiss", "me"),
+                flag(2, "dismissed", null, "dismiss", "me")),
+            List.of());
+    ItemDetail partly =
+        detail(
+            List.of(flag(1, "dismissed", null, "dismiss", "me"), flag(2, "open", "me", null, null)),
+            List.of());
+
+    assertThat(ItemChanges.decidedBy(mine, List.of(1L, 2L), "me", FlagDecision.DISMISS)).isTrue();
+    assertThat(ItemChanges.decidedBy(mine, List.of(1L, 2L), "max", FlagDecision.DISMISS)).isFalse();
+    assertThat(ItemChanges.decidedBy(mine, List.of(1L), "me", FlagDecision.HIDE_CONTENT)).isFalse();
+    assertThat(ItemChanges.decidedBy(partly, List.of(1L, 2L), "me", FlagDecision.DISMISS))
+        .isFalse();
+  }
+
+  private static ItemDetail detail(List<FlagLine> flags, List<TimelineEntry> timeline) {
+    return new ItemDetail(
+        KEY,
+        "Pay me on PayPal",
+        List.of(),
+        false,
+        flags,
+        new ItemDetail.AuthorHistory(null, null, null, null, List.of(), List.of()),
+        List.of(),
+        timeline);
+  }
+
+  private static FlagLine flag(
+      long id, String status, String claimedBy, String decision, String decidedBy) {
+    return new FlagLine(
+        id,
+        40,
+        "Rita Reporter",
+        0,
+        null,
+        BigDecimal.ONE,
+        "spam",
+        "high",
+        null,
+        status,
+        AT,
+        claimedBy,
+        decision,
+        decidedBy);
+  }
+
+  private static TimelineEntry entry(long id, String actor) {
+    return new TimelineEntry(id, AT, actor, "something");
+  }
+}

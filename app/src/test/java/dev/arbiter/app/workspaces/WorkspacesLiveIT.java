@@ -1,0 +1,205 @@
+package dev.arbiter.app.workspaces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.live.LiveUpdates;
+import dev.arbiter.model.workspaces.MemberRole;
+import dev.arbiter.persistence.contract.Fixtures;
+import dev.arbiter.persistence.live.ChangeFeed;
+import dev.arbiter.persistence.session.ConsoleTarget;
+import dev.arbiter.persistence.session.StaffDatabase;
+import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.workspaces.WorkspaceAdminService;
+import dev.arbiter.persistence.workspaces.WorkspaceDetailService;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
+import dev.arbiter.persistence.workspaces.WorkspaceFixture;
+import dev.arbiter.persistence.workspaces.WorkspaceListService;
+import dev.arbiter.persistence.workspaces.WorkspaceRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workspace view models over a real database and change feed: what the marketplace changes
+ * shows by itself, and an admin action on a member changed meanwhile is refused with what changed
+ * and can be re-applied.
+ */
+class WorkspacesLiveIT {
+
+  // Stands in for the FX thread: one thread, in order.
+  private final ExecutorService fx = Executors.newSingleThreadExecutor();
+  private final ExecutorService workers = Executors.newFixedThreadPool(2);
+  private final ExecutorTaskRunner tasks = new ExecutorTaskRunner(workers, fx);
+  private TestDatabase db;
+  private WorkspaceFixture ws;
+  private StaffDatabase admin;
+  private LiveUpdates updates;
+  private ChangeFeed feed;
+  private WorkspaceListViewModel list;
+  private WorkspaceDetailViewModel detail;
+
+  @BeforeEach
+  void open() throws Exception {
+    db = TestDatabase.fresh();
+    try (Connection owner = db.migrator()) {
+      ws = WorkspaceFixture.create(owner);
+      Fixtures.workspace(owner, Fixtures.user(owner, "owner"));
+    }
+    admin =
+        StaffDatabase.open(new ConsoleTarget(db.jdbcUrl(), false, "test"), "demo_admin", "demo");
+    updates = new LiveUpdates(fx, Duration.ofMillis(200));
+    feed = admin.changeFeed(updates);
+    list = onFx(() -> new WorkspaceListViewModel(new WorkspaceListService(admin)::page, tasks));
+    detail =
+        onFx(
+            () ->
+                new WorkspaceDetailViewModel(
+                    new WorkspaceDetailService(admin, true)::load,
+                    new WorkspaceAdminService(admin),
+                    tasks,
+                    true,
+                    "demo_admin",
+                    new SimpleBooleanProperty(true)));
+  }
+
+  @AfterEach
+  void close() {
+    feed.close();
+    updates.close();
+    tasks.close();
+    fx.shutdownNow();
+    admin.close();
+  }
+
+  @Test
+  void aWorkspaceRenamedByTheBackendShowsInTheListWithinASecondAndInTheOpenWorkspace()
+      throws Exception {
+    updates.subscribe(
+        changes -> {
+          list.changed(changes);
+          detail.changed(changes);
+        });
+    onFx(list::reload);
+    waitFor(() -> onFx(() -> list.rows().size()) == 2, Duration.ofSeconds(5));
+    onFx(() -> detail.open(ws.workspace()));
+    waitFor(() -> onFx(() -> detail.detailsProperty().get()) != null, Duration.ofSeconds(5));
+    String before = onFx(() -> detail.detailsProperty().get().settings().name());
+    feed.start();
+    waitFor(() -> feed.backendPid() > 0, Duration.ofSeconds(5));
+
+    long start;
+    try (Connection backend = db.as("demo_backend")) {
+      backend.setAutoCommit(false);
+      exec(backend, "SET LOCAL arbiter.actor = 'marketplace-web'");
+      exec(backend, "UPDATE workspaces SET name = 'Acme Renamed' WHERE id = ?", ws.workspace());
+      start = System.nanoTime();
+      backend.commit();
+    }
+
+    waitFor(
+        () -> onFx(() -> list.rows().stream().anyMatch(r -> r.name().equals("Acme Renamed"))),
+        Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(onFx(() -> list.rows().stream().map(WorkspaceRow::id).toList()))
+        .contains(ws.workspace())
+        .hasSize(2);
+    waitFor(() -> !onFx(() -> detail.changedTextProperty().get()).isEmpty(), Duration.ofSeconds(2));
+    assertThat(onFx(() -> detail.changedTextProperty().get()))
+        .isEqualTo(
+            "Changed by marketplace-web while you had it open: name " + before + " → Acme Renamed");
+  }
+
+  @Test
+  void anActionOnAMemberChangedMeanwhileIsRefusedWithWhatChangedAndCanBeReapplied()
+      throws Exception {
+    onFx(() -> detail.open(ws.workspace()));
+    waitFor(() -> onFx(() -> detail.detailsProperty().get()) != null, Duration.ofSeconds(5));
+    Member seen =
+        onFx(
+            () ->
+                WorkspaceChanges.member(detail.detailsProperty().get(), ws.plainMember())
+                    .orElseThrow());
+    try (Connection backend = db.as("demo_backend")) {
+      exec(backend, "UPDATE workspace_members SET role = 'viewer' WHERE id = ?", ws.plainMember());
+    }
+
+    onFx(() -> detail.changeRole(seen, MemberRole.MANAGER));
+
+    waitFor(
+        () -> !onFx(() -> detail.stale().textProperty().get()).isEmpty(), Duration.ofSeconds(5));
+    assertThat(onFx(() -> List.copyOf(detail.stale().changes())))
+        .containsExactly(seen.name() + ": role member → viewer");
+    assertThat(onFx(() -> detail.stale().textProperty().get()))
+        .startsWith("Not saved: Could not change the member's role")
+        .endsWith("Re-apply to do it on the current version.");
+    assertThat(role(ws.plainMember())).isEqualTo("viewer");
+
+    onFx(detail::reapply);
+
+    waitFor(
+        () -> onFx(() -> detail.messageProperty().get()).startsWith("Changed " + seen.name()),
+        Duration.ofSeconds(5));
+    assertThat(role(ws.plainMember())).isEqualTo("manager");
+    assertThat(onFx(() -> detail.stale().textProperty().get())).isEmpty();
+  }
+
+  private String role(long member) throws SQLException {
+    try (Connection owner = db.migrator();
+        PreparedStatement ps =
+            owner.prepareStatement("SELECT role FROM workspace_members WHERE id = ?")) {
+      ps.setLong(1, member);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private static void exec(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      ps.execute();
+    }
+  }
+
+  private void onFx(Runnable action) {
+    onFx(
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  private <T> T onFx(Supplier<T> read) {
+    try {
+      return fx.submit(read::get).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void waitFor(BooleanSupplier condition, Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + limit);
+      }
+      Thread.sleep(10);
+    }
+  }
+}
