@@ -149,6 +149,18 @@ class DisputesLiveFlowIT {
       waitUntil(() -> text(robot, "#presenceLine").equals("Also here: Fran Finance"));
       waitUntil(() -> presenceIcons(robot, "presence-viewing") == 1);
       screenshot("disputes-live.png");
+
+      // Typing a reply tells the colleague this console is editing the case.
+      PresenceService seen = new PresenceService(finance.dataSource(), Duration.ofSeconds(60));
+      robot.clickOn("#replyText").write("Checking with the freelancer");
+      waitUntil(
+          () ->
+              seen.others().stream()
+                  .anyMatch(
+                      p ->
+                          p.login().equals("demo_support")
+                              && p.key().equals(PresenceKey.dispute(first))
+                              && p.mode() == PresenceMode.EDITING));
     }
   }
 
