@@ -33,7 +33,9 @@ import javafx.collections.ObservableList;
  * One open case and the agent's actions on it. Every action becomes a {@link DisputeCommand}
  * carrying the version the agent saw; inputs are checked first (messages go next to the field),
  * money-moving or hard-to-undo commands ask for confirmation, and a stale view is refused with what
- * changed, then reloaded.
+ * changed, then reloaded, and can be re-applied. The case follows others' changes ({@link
+ * CaseWatcher}); nothing is sent offline, and a save whose connection dropped is settled by its key
+ * ({@link UnknownOutcome}).
  */
 public final class DisputeCaseViewModel {
 
@@ -73,15 +75,12 @@ public final class DisputeCaseViewModel {
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ObservableList<String> staleChanges = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<Long> formsFor = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyBooleanWrapper canReapply = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper reapplyNote = new ReadOnlyStringWrapper("");
+  private final StaleRetry staleRetry = new StaleRetry();
   private final ObservableBooleanValue online;
   private final UnknownOutcome outcome;
   private final CaseWatcher watcher;
   private Confirmer confirmer = description -> true;
   private long loadGeneration;
-  // The action refused because the case changed first, kept so the agent can re-apply it.
-  private Pending refused;
 
   /**
    * @param online false while the database cannot be reached; nothing is sent then
@@ -107,7 +106,7 @@ public final class DisputeCaseViewModel {
     this.online = online;
     this.outcome = new UnknownOutcome(outcomes::committed, tasks, online, this::savedAfterAll);
     this.watcher = new CaseWatcher(source, tasks, current::get, this::quiet, current::set);
-    current.addListener((obs, was, now) -> updateReapply());
+    current.addListener((obs, was, now) -> staleRetry.update(now, clock.instant()));
   }
 
   /** Whether an action keyed so was committed ({@code CommitOutcomes::committed}, or a fake). */
@@ -124,7 +123,7 @@ public final class DisputeCaseViewModel {
       forms.reset();
       staleChanges.clear();
       notice.set("");
-      refused = null;
+      staleRetry.forget();
       watcher.acknowledge();
       formsFor.set(id);
     }
@@ -302,8 +301,7 @@ public final class DisputeCaseViewModel {
               if (failure instanceof DisputeActionRefused refusal) {
                 showRefusal(command, refusal);
                 if (refusal.reason() == DisputeActionRefused.Reason.STALE) {
-                  refused = action;
-                  updateReapply();
+                  staleRetry.refused(action, current.get(), clock.instant());
                 }
               } else if (ConnectionFailures.isConnectionLost(failure)) {
                 error.set("");
@@ -318,8 +316,7 @@ public final class DisputeCaseViewModel {
   private void saved(Pending action, String message) {
     error.set("");
     staleChanges.clear();
-    refused = null;
-    updateReapply();
+    staleRetry.forget();
     watcher.acknowledge();
     notice.set(message);
     action.onDone().run();
@@ -349,33 +346,15 @@ public final class DisputeCaseViewModel {
    */
   public void reapply() {
     DisputeCase shown = current.get();
-    if (!canReapply.get() || shown == null || busy.get()) {
+    if (shown == null || busy.get()) {
       return;
     }
-    Pending again =
-        new Pending(
-            refused.command().on(shown.snapshot(), DisputeCommand.newKey()), refused.onDone());
-    refused = null;
-    updateReapply();
-    staleChanges.clear();
-    error.set("");
-    run(again);
-  }
-
-  private void updateReapply() {
-    DisputeCase shown = current.get();
-    if (refused == null
-        || shown == null
-        || shown.header().id() != refused.command().seen().id()
-        || shown.header().version() == refused.command().seen().version()) {
-      canReapply.set(false);
-      reapplyNote.set("");
-      return;
+    Pending again = staleRetry.take(shown);
+    if (again != null) {
+      staleChanges.clear();
+      error.set("");
+      run(again);
     }
-    Optional<String> problem =
-        DisputeCommandRules.stillApplies(refused.command(), shown.header(), clock.instant());
-    canReapply.set(problem.isEmpty());
-    reapplyNote.set(problem.map(p -> "Your change cannot be re-applied: " + p).orElse(""));
   }
 
   private boolean quiet() {
@@ -472,12 +451,12 @@ public final class DisputeCaseViewModel {
 
   /** Whether the change refused as stale can be re-applied on the case as it is now. */
   public ReadOnlyBooleanProperty canReapplyProperty() {
-    return canReapply.getReadOnlyProperty();
+    return staleRetry.availableProperty();
   }
 
   /** Why the refused change can no longer be re-applied, or empty. */
   public ReadOnlyStringProperty reapplyNoteProperty() {
-    return reapplyNote.getReadOnlyProperty();
+    return staleRetry.noteProperty();
   }
 
   /** "Connection lost while saving…" while an action's outcome is unknown or it was not saved. */

@@ -9,6 +9,12 @@ import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.persistence.disputes.ActionResult;
 import dev.arbiter.persistence.disputes.DisputeFixtures;
 import dev.arbiter.persistence.disputes.DisputeFixtures.Deal;
+import dev.arbiter.persistence.disputes.PageDirection;
+import dev.arbiter.persistence.disputes.QueueFilter;
+import dev.arbiter.persistence.disputes.QueuePage;
+import dev.arbiter.persistence.disputes.QueueRow;
+import dev.arbiter.persistence.disputes.QueueSort;
+import dev.arbiter.persistence.disputes.SortKey;
 import dev.arbiter.persistence.disputes.SupportDesk;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.live.CommitOutcomes;
@@ -182,6 +188,27 @@ class DisputesLiveIT {
     // Its notification went nowhere; the reconnect's full refresh brings it.
     waitFor(() -> ids().contains(opened), Duration.ofSeconds(10));
     assertThat(feed.backendPid()).isPositive().isNotEqualTo(pid);
+  }
+
+  @Test
+  void aWindowScrolledPastTheTopIsReadAgainFromItsOwnFirstRowInEitherOrder() throws Exception {
+    List<QueueItem> shown = showQueue();
+    QueueFilter filter = onFx(() -> queue.appliedProperty().get());
+    for (QueueSort order : List.of(QueueSort.DEFAULT, QueueSort.descending(SortKey.DUE))) {
+      List<QueueRow> all = desk.queue.page(filter, order, null, PageDirection.FORWARD, 10).rows();
+      QueueWindow window = new QueueWindow(2);
+      window.reset(new QueuePage(all.subList(0, 1), true));
+      window.append(new QueuePage(all.subList(1, 3), false));
+      assertThat(window.moreBefore()).isTrue();
+
+      QueuePage again =
+          desk.queue.page(
+              filter, order, window.refreshFrom(order.descending()), PageDirection.FORWARD, 2);
+      assertThat(again.rows())
+          .extracting(QueueRow::id)
+          .containsExactly(all.get(1).id(), all.get(2).id());
+    }
+    assertThat(shown).hasSize(3);
   }
 
   @Test
