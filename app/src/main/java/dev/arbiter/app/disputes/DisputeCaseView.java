@@ -68,6 +68,7 @@ final class DisputeCaseView {
   private final CasePresence presence;
   private final Label others;
   private boolean showingPriority;
+  private String shownState = "";
 
   DisputeCaseView(
       DisputeCaseViewModel model,
@@ -164,12 +165,17 @@ final class DisputeCaseView {
     contract.setContent(sections.contractAndEscrow(c));
     evidence.setContent(sections.evidence(c, saveEvidence));
     timeline.setContent(sections.timeline(c));
-    model
-        .forms()
-        .escalateFirstProperty()
-        .set(
-            c.header().status() == DisputeStatus.UNDER_REVIEW
-                || c.header().status() == DisputeStatus.AWAITING_PARTIES);
+    // A live re-read of the same case leaves the agent's choice alone unless the status moved.
+    String state = c.header().id() + "/" + c.header().status();
+    if (!state.equals(shownState)) {
+      shownState = state;
+      model
+          .forms()
+          .escalateFirstProperty()
+          .set(
+              c.header().status() == DisputeStatus.UNDER_REVIEW
+                  || c.header().status() == DisputeStatus.AWAITING_PARTIES);
+    }
   }
 
   private Node headerLine() {
