@@ -1,8 +1,10 @@
 package dev.arbiter.app.disputes;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.live.DraftBinder;
 import dev.arbiter.model.disputes.DisputeOutcome;
 import dev.arbiter.model.disputes.DisputePriority;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -23,14 +25,33 @@ final class CaseActions {
 
   private final DisputeCaseViewModel model;
   private final CaseForms forms;
+  private final DraftBinder drafts;
 
-  CaseActions(DisputeCaseViewModel model) {
+  CaseActions(DisputeCaseViewModel model, DraftBinder drafts) {
     this.model = model;
     this.forms = model.forms();
+    this.drafts = drafts;
+  }
+
+  /**
+   * Keeps the field's unsent text as a draft of the case the forms belong to ({@code
+   * dispute:42:reply}); the key is null while the forms switch cases, so emptying them for the next
+   * case never erases the previous case's draft.
+   */
+  private void keepDraft(TextArea field, String part) {
+    drafts.bind(
+        field,
+        Bindings.createStringBinding(
+            () -> {
+              Long id = model.formsForProperty().get();
+              return id == null ? null : "dispute:" + id + ":" + part;
+            },
+            model.formsForProperty()));
   }
 
   Node composers() {
     TextArea reply = area("replyText", "Reply to both parties…", forms.replyProperty());
+    keepDraft(reply, "reply");
     Button send = new Button("Send reply");
     send.setId("sendReply");
     send.getStyleClass().add(Styles.ACCENT);
@@ -44,6 +65,7 @@ final class CaseActions {
         });
     TextArea note = area("noteText", "Internal note, staff only…", forms.noteProperty());
     note.getStyleClass().add("note-input");
+    keepDraft(note, "note");
     Button add = new Button("Add internal note");
     add.setId("addNote");
     add.setTooltip(new Tooltip("Only staff see internal notes"));
@@ -102,6 +124,7 @@ final class CaseActions {
     TextArea reason =
         area("settleReason", "Why this outcome (finance reads it)", forms.reasonProperty());
     reason.setPrefRowCount(2);
+    keepDraft(reason, "settlement-reason");
     CheckBox escalate = new CheckBox("Escalate first (the case is under review)");
     escalate.setId("settleEscalateFirst");
     escalate.selectedProperty().bindBidirectional(forms.escalateFirstProperty());
@@ -185,7 +208,7 @@ final class CaseActions {
     return field;
   }
 
-  static Label error(String id, StringProperty message) {
+  static Label error(String id, javafx.beans.binding.StringExpression message) {
     Label label = new Label();
     label.setId(id);
     label.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);

@@ -2,6 +2,10 @@ package dev.arbiter.app.disputes;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.live.ChangedBanner;
+import dev.arbiter.app.live.DraftBinder;
+import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.model.disputes.DisputeStatus;
 import dev.arbiter.model.disputes.MessageVisibility;
@@ -60,16 +64,24 @@ final class DisputeCaseView {
   private final MenuButton assign = new MenuButton("Assign to…");
   private final MenuButton move = new MenuButton("Move to…");
   private final Button escalate = new Button("Escalate");
+  private final ChangedBanner changed = new ChangedBanner();
+  private final CasePresence presence;
+  private final Label others;
   private boolean showingPriority;
+  private String shownState = "";
 
   DisputeCaseView(
       DisputeCaseViewModel model,
       Locale locale,
       Supplier<List<Agent>> agents,
-      Consumer<EvidenceInfo> saveEvidence) {
+      Consumer<EvidenceInfo> saveEvidence,
+      PresenceTracker tracker,
+      DraftBinder drafts) {
     this.model = model;
     this.sections = new CaseSections(locale, model.zone());
-    this.actions = new CaseActions(model);
+    this.actions = new CaseActions(model, drafts);
+    this.presence = new CasePresence(tracker, model);
+    this.others = PresenceViews.line(tracker, presence.key());
     this.money = new MoneyFormat(locale);
     this.agents = agents;
     this.saveEvidence = saveEvidence;
@@ -108,12 +120,36 @@ final class DisputeCaseView {
             model.changePriority(priority.getValue());
           }
         });
-    header.getChildren().setAll(headerLine(), actionBar(), feedback());
+    header.getChildren().setAll(headerLine(), others, changed, actionBar(), feedback());
+    model
+        .changedProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (now.isEmpty()) {
+                changed.hide();
+              } else {
+                changed.show(now);
+              }
+            });
+    // Dismissing the banner acknowledges the changes, so the next one starts a new list.
+    changed
+        .visibleProperty()
+        .addListener(
+            (obs, was, visible) -> {
+              if (!visible) {
+                model.acknowledgeChanges();
+              }
+            });
     model.currentProperty().addListener((obs, was, now) -> show(now));
   }
 
   Node node() {
     return root;
+  }
+
+  /** The case view goes away: other consoles stop seeing this one on the case. */
+  void close() {
+    presence.close();
   }
 
   private void show(DisputeCase c) {
@@ -129,12 +165,17 @@ final class DisputeCaseView {
     contract.setContent(sections.contractAndEscrow(c));
     evidence.setContent(sections.evidence(c, saveEvidence));
     timeline.setContent(sections.timeline(c));
-    model
-        .forms()
-        .escalateFirstProperty()
-        .set(
-            c.header().status() == DisputeStatus.UNDER_REVIEW
-                || c.header().status() == DisputeStatus.AWAITING_PARTIES);
+    // A live re-read of the same case leaves the agent's choice alone unless the status moved.
+    String state = c.header().id() + "/" + c.header().status();
+    if (!state.equals(shownState)) {
+      shownState = state;
+      model
+          .forms()
+          .escalateFirstProperty()
+          .set(
+              c.header().status() == DisputeStatus.UNDER_REVIEW
+                  || c.header().status() == DisputeStatus.AWAITING_PARTIES);
+    }
   }
 
   private Node headerLine() {
@@ -248,7 +289,32 @@ final class DisputeCaseView {
                             model.staleChanges().stream()
                                 .map(s -> (Node) new Label("• " + s))
                                 .toList()));
-    return new VBox(4, error, changes, notice);
+    Button reapply = new Button("Re-apply my change");
+    reapply.setId("reapplyChange");
+    reapply.getStyleClass().add(Styles.ACCENT);
+    reapply.setTooltip(new Tooltip("Make your change again on the case as it is now"));
+    reapply.setOnAction(e -> model.reapply());
+    showWhen(reapply, model.canReapplyProperty());
+    Label cannot = CaseActions.error("reapplyNote", model.reapplyNoteProperty());
+    Label outcome = new Label();
+    outcome.setId("caseOutcome");
+    outcome.setWrapText(true);
+    outcome.getStyleClass().addAll(Styles.WARNING, "case-error");
+    outcome.textProperty().bind(model.outcomeProperty());
+    showWhen(outcome, model.outcomeProperty().isNotEmpty());
+    Button retry = new Button("Retry");
+    retry.setId("retryAction");
+    retry.setTooltip(new Tooltip("Send it again; it takes effect once, however often it is sent"));
+    retry.setOnAction(e -> model.retry());
+    showWhen(retry, model.canRetryProperty());
+    HBox lost = new HBox(8, outcome, retry);
+    lost.setAlignment(Pos.CENTER_LEFT);
+    return new VBox(4, error, changes, new HBox(8, reapply, cannot), lost, notice);
+  }
+
+  private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
+    node.visibleProperty().bind(condition);
+    node.managedProperty().bind(condition);
   }
 
   private Node message(MessageInfo m) {

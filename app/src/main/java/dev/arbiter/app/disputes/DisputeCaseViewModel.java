@@ -2,23 +2,20 @@ package dev.arbiter.app.disputes;
 
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.TaskRunner;
-import dev.arbiter.model.disputes.DisputeOutcome;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.model.disputes.DisputeStatus;
 import dev.arbiter.model.disputes.MessageVisibility;
-import dev.arbiter.model.money.Money;
-import dev.arbiter.model.money.MoneyFormatException;
 import dev.arbiter.persistence.disputes.ActionResult;
 import dev.arbiter.persistence.disputes.DisputeActionRefused;
 import dev.arbiter.persistence.disputes.DisputeCase;
 import dev.arbiter.persistence.disputes.DisputeCommand;
 import dev.arbiter.persistence.disputes.DisputeCommandRules;
 import dev.arbiter.persistence.disputes.DisputeSnapshot;
+import dev.arbiter.persistence.session.ConnectionFailures;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,6 +25,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -35,7 +33,9 @@ import javafx.collections.ObservableList;
  * One open case and the agent's actions on it. Every action becomes a {@link DisputeCommand}
  * carrying the version the agent saw; inputs are checked first (messages go next to the field),
  * money-moving or hard-to-undo commands ask for confirmation, and a stale view is refused with what
- * changed, then reloaded.
+ * changed, then reloaded, and can be re-applied. The case follows others' changes ({@link
+ * CaseWatcher}); nothing is sent offline, and a save whose connection dropped is settled by its key
+ * ({@link UnknownOutcome}).
  */
 public final class DisputeCaseViewModel {
 
@@ -54,9 +54,12 @@ public final class DisputeCaseViewModel {
     boolean confirm(String description);
   }
 
+  static final String OFFLINE =
+      "You are offline, so nothing was sent. Your text is kept; send it again once the connection"
+          + " is back.";
+
   /** The format of deadlines typed by hand. */
-  public static final DateTimeFormatter DUE_FORMAT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  public static final DateTimeFormatter DUE_FORMAT = FormCommands.DUE_FORMAT;
 
   private final CaseSource source;
   private final CommandRunner runner;
@@ -71,9 +74,18 @@ public final class DisputeCaseViewModel {
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ObservableList<String> staleChanges = FXCollections.observableArrayList();
+  private final ReadOnlyObjectWrapper<Long> formsFor = new ReadOnlyObjectWrapper<>();
+  private final StaleRetry staleRetry = new StaleRetry();
+  private final ObservableBooleanValue online;
+  private final UnknownOutcome outcome;
+  private final CaseWatcher watcher;
   private Confirmer confirmer = description -> true;
   private long loadGeneration;
 
+  /**
+   * @param online false while the database cannot be reached; nothing is sent then
+   * @param outcomes settles an action whose connection dropped while it was saved
+   */
   public DisputeCaseViewModel(
       CaseSource source,
       CommandRunner runner,
@@ -81,7 +93,9 @@ public final class DisputeCaseViewModel {
       Clock clock,
       ZoneId zone,
       String login,
-      Consumer<Long> onChanged) {
+      Consumer<Long> onChanged,
+      ObservableBooleanValue online,
+      OutcomeChecker outcomes) {
     this.source = source;
     this.runner = runner;
     this.tasks = tasks;
@@ -89,17 +103,41 @@ public final class DisputeCaseViewModel {
     this.zone = zone;
     this.login = login;
     this.onChanged = onChanged;
+    this.online = online;
+    this.outcome = new UnknownOutcome(outcomes::committed, tasks, online, this::savedAfterAll);
+    this.watcher = new CaseWatcher(source, tasks, current::get, this::quiet, current::set);
+    current.addListener((obs, was, now) -> staleRetry.update(now, clock.instant()));
+  }
+
+  /** Whether an action keyed so was committed ({@code CommitOutcomes::committed}, or a fake). */
+  public interface OutcomeChecker {
+    boolean committed(String idempotencyKey) throws Exception;
   }
 
   /** Opens the case {@code id}, replacing the one shown (and its unsent inputs). */
   public void open(long id) {
     DisputeCase shown = current.get();
     if (shown == null || shown.header().id() != id) {
+      // The forms leave the old case before they are emptied, so its drafts are kept.
+      formsFor.set(null);
       forms.reset();
       staleChanges.clear();
       notice.set("");
+      staleRetry.forget();
+      watcher.acknowledge();
+      formsFor.set(id);
     }
     load(id, false);
+  }
+
+  /** The open case (or its thread, evidence or settlements) may have changed in the database. */
+  public void liveChanged() {
+    watcher.changed();
+  }
+
+  /** The agent read the banner and dismissed it. */
+  public void acknowledgeChanges() {
+    watcher.acknowledge();
   }
 
   /** Reads the open case again. */
@@ -124,21 +162,21 @@ public final class DisputeCaseViewModel {
               if (mine != loadGeneration) {
                 return;
               }
-              busy.set(false);
               if (found.isEmpty()) {
                 error.set("That dispute no longer exists.");
-                return;
+              } else {
+                if (!keepRefusal) {
+                  error.set("");
+                }
+                current.set(found.get());
               }
-              if (!keepRefusal) {
-                error.set("");
-              }
-              current.set(found.get());
+              idle();
             })
         .onFailure(
             failure -> {
               if (mine == loadGeneration) {
-                busy.set(false);
                 error.set(ErrorText.describe(failure));
+                idle();
               }
             });
   }
@@ -152,12 +190,7 @@ public final class DisputeCaseViewModel {
   }
 
   private void post(MessageVisibility visibility, String body) {
-    withCase(
-        seen ->
-            run(
-                new DisputeCommand.PostMessage(seen, visibility, body, DisputeCommand.newKey()),
-                () ->
-                    (visibility == MessageVisibility.INTERNAL ? forms.note : forms.reply).set("")));
+    withCase(seen -> run(FormCommands.message(forms, visibility, seen)));
   }
 
   public void assignToMe() {
@@ -196,23 +229,7 @@ public final class DisputeCaseViewModel {
    */
   public void setDeadline() {
     forms.clearErrors();
-    String text = forms.due.get() == null ? "" : forms.due.get().strip();
-    java.time.Instant due = null;
-    if (!text.isEmpty()) {
-      try {
-        due = LocalDateTime.parse(text, DUE_FORMAT).atZone(zone).toInstant();
-      } catch (DateTimeParseException e) {
-        forms.dueError.set("Write the deadline as 2025-03-01 14:30.");
-        return;
-      }
-    }
-    java.time.Instant when = due;
-    withCase(
-        seen ->
-            run(
-                new DisputeCommand.SetDeadline(
-                    seen, when, forms.deadlineAction.get().value(), DisputeCommand.newKey()),
-                () -> {}));
+    withCase(seen -> run(FormCommands.deadline(forms, zone, seen)));
   }
 
   /** Fills the deadline field with now plus {@code hours}. */
@@ -224,50 +241,7 @@ public final class DisputeCaseViewModel {
 
   public void proposeSettlement() {
     forms.clearErrors();
-    DisputeCase shown = current.get();
-    if (shown == null) {
-      return;
-    }
-    String currency = shown.header().currency();
-    DisputeOutcome outcome = forms.outcome.get();
-    long payee;
-    long payer;
-    try {
-      payee = share(forms.payee.get(), currency, outcome != DisputeOutcome.REFUND_TO_PAYER);
-      payer = share(forms.payer.get(), currency, outcome != DisputeOutcome.RELEASE_TO_PAYEE);
-    } catch (MoneyFormatException e) {
-      forms.sharesError.set(e.getMessage());
-      return;
-    }
-    if (outcome == DisputeOutcome.DISMISSED) {
-      payee = 0;
-      payer = 0;
-    }
-    long payeeMinor = payee;
-    long payerMinor = payer;
-    withCase(
-        seen ->
-            run(
-                new DisputeCommand.ProposeSettlement(
-                    seen,
-                    outcome,
-                    payeeMinor,
-                    payerMinor,
-                    forms.reason.get(),
-                    forms.escalateFirst.get(),
-                    DisputeCommand.newKey()),
-                () -> {
-                  forms.payee.set("");
-                  forms.payer.set("");
-                  forms.reason.set("");
-                }));
-  }
-
-  private static long share(String text, String currency, boolean used) {
-    if (!used || text == null || text.isBlank()) {
-      return 0;
-    }
-    return Money.parse(text, currency).minor();
+    withCase(seen -> run(FormCommands.settlement(forms, seen)));
   }
 
   private void withCase(Consumer<DisputeSnapshot> action) {
@@ -278,6 +252,17 @@ public final class DisputeCaseViewModel {
   }
 
   private void run(DisputeCommand command, Runnable onDone) {
+    run(new Pending(command, onDone));
+  }
+
+  /**
+   * Checks the inputs, asks to confirm if needed and sends; {@code action} null: a typing error.
+   */
+  private void run(Pending action) {
+    if (action == null) {
+      return;
+    }
+    DisputeCommand command = action.command();
     forms.clearErrors();
     DisputeCase shown = current.get();
     Optional<DisputeActionRefused> problem =
@@ -289,28 +274,96 @@ public final class DisputeCaseViewModel {
     if (command.needsConfirmation() && !confirmer.confirm(command.description())) {
       return;
     }
+    send(action);
+  }
+
+  private void send(Pending action) {
+    DisputeCommand command = action.command();
+    if (!online.get()) {
+      error.set(OFFLINE);
+      return;
+    }
+    if (outcome.checking()) {
+      error.set(UnknownOutcome.CHECKING);
+      return;
+    }
     busy.set(true);
     tasks
         .run(() -> runner.execute(command))
         .onSuccess(
             result -> {
               busy.set(false);
-              error.set("");
-              staleChanges.clear();
-              notice.set(result.message());
-              onDone.run();
-              onChanged.accept(command.seen().id());
-              reload();
+              saved(action, result.message());
             })
         .onFailure(
             failure -> {
               busy.set(false);
-              if (failure instanceof DisputeActionRefused refused) {
-                showRefusal(command, refused);
+              if (failure instanceof DisputeActionRefused refusal) {
+                showRefusal(command, refusal);
+                if (refusal.reason() == DisputeActionRefused.Reason.STALE) {
+                  staleRetry.refused(action, current.get(), clock.instant());
+                }
+              } else if (ConnectionFailures.isConnectionLost(failure)) {
+                error.set("");
+                outcome.lost(action);
               } else {
                 error.set(ErrorText.describe(failure));
               }
+              watcher.settled();
             });
+  }
+
+  private void saved(Pending action, String message) {
+    error.set("");
+    staleChanges.clear();
+    staleRetry.forget();
+    watcher.acknowledge();
+    notice.set(message);
+    action.onDone().run();
+    onChanged.accept(action.command().seen().id());
+    reload();
+  }
+
+  private void savedAfterAll(Pending action) {
+    saved(
+        action,
+        "Saved: "
+            + action.command().description()
+            + ". The connection dropped while it was saved; it was saved once.");
+  }
+
+  /** Sends the action whose connection dropped again, under its own key (so it acts once). */
+  public void retry() {
+    Pending again = outcome.retry();
+    if (again != null) {
+      send(again);
+    }
+  }
+
+  /**
+   * Re-applies the change refused because someone else saved first, on the case as it is now (fresh
+   * version, new key); only offered while it still makes sense there.
+   */
+  public void reapply() {
+    DisputeCase shown = current.get();
+    if (shown == null || busy.get()) {
+      return;
+    }
+    Pending again = staleRetry.take(shown);
+    if (again != null) {
+      staleChanges.clear();
+      error.set("");
+      run(again);
+    }
+  }
+
+  private boolean quiet() {
+    return !busy.get() && !outcome.checking();
+  }
+
+  private void idle() {
+    busy.set(false);
+    watcher.settled();
   }
 
   private void showRefusal(DisputeCommand command, DisputeActionRefused refused) {
@@ -384,5 +437,35 @@ public final class DisputeCaseViewModel {
 
   public ObservableList<String> staleChanges() {
     return staleChanges;
+  }
+
+  /** The case the forms (and their drafts) belong to; null while switching cases. */
+  public ReadOnlyObjectProperty<Long> formsForProperty() {
+    return formsFor.getReadOnlyProperty();
+  }
+
+  /** What changed under the agent while the case was open, by whom; empty when nothing did. */
+  public ReadOnlyStringProperty changedProperty() {
+    return watcher.bannerProperty();
+  }
+
+  /** Whether the change refused as stale can be re-applied on the case as it is now. */
+  public ReadOnlyBooleanProperty canReapplyProperty() {
+    return staleRetry.availableProperty();
+  }
+
+  /** Why the refused change can no longer be re-applied, or empty. */
+  public ReadOnlyStringProperty reapplyNoteProperty() {
+    return staleRetry.noteProperty();
+  }
+
+  /** "Connection lost while saving…" while an action's outcome is unknown or it was not saved. */
+  public ReadOnlyStringProperty outcomeProperty() {
+    return outcome.messageProperty();
+  }
+
+  /** Whether the action whose connection dropped is known not to be saved and can be re-sent. */
+  public ReadOnlyBooleanProperty canRetryProperty() {
+    return outcome.retryableProperty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.arbiter.app.disputes;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.live.PresenceTracker;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
@@ -39,9 +40,10 @@ final class DisputeQueueView {
   private Consumer<List<QueueItem>> onAssignToMe = items -> {};
   private Runnable onHelp = () -> {};
 
-  DisputeQueueView(DisputeQueueViewModel model, Node toolbar) {
+  DisputeQueueView(DisputeQueueViewModel model, Node toolbar, PresenceTracker presence) {
     this.model = model;
-    this.table = QueueTable.create(model);
+    this.table = QueueTable.create(model, presence);
+    model.setSelectionKeeper(this::keepingSelection);
     Label error = new Label();
     error.setId("queueError");
     error.getStyleClass().add(Styles.DANGER);
@@ -241,6 +243,37 @@ final class DisputeQueueView {
                   }
                 });
       }
+    }
+  }
+
+  /**
+   * Runs an in-place update of the rows and puts the selection back on the same disputes (a
+   * replaced row may lose it), moved to wherever those rows are now.
+   */
+  private void keepingSelection(Runnable update) {
+    List<Long> selected = selection().stream().map(QueueItem::id).toList();
+    QueueItem focused = selected();
+    update.run();
+    List<Long> now = selection().stream().map(QueueItem::id).toList();
+    if (selected.equals(now)) {
+      return;
+    }
+    var selectionModel = table.getSelectionModel();
+    selectionModel.clearSelection();
+    List<QueueItem> items = table.getItems();
+    int focus = -1;
+    for (int i = 0; i < items.size(); i++) {
+      long id = items.get(i).id();
+      if (selected.contains(id)) {
+        selectionModel.select(i);
+        if (focused != null && focused.id() == id) {
+          focus = i;
+        }
+      }
+    }
+    if (focus >= 0) {
+      // Selecting the focused row last makes it the selected item again.
+      selectionModel.select(focus);
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.arbiter.app.disputes;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.live.RefreshGate;
 import dev.arbiter.persistence.disputes.PageDirection;
 import dev.arbiter.persistence.disputes.QueueCursor;
 import dev.arbiter.persistence.disputes.QueueFilter;
@@ -13,6 +15,7 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -62,9 +65,13 @@ public final class DisputeQueueViewModel {
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Not loaded yet");
+  private final RefreshGate live = new RefreshGate(this::liveRefresh);
+  private Consumer<Runnable> selectionKeeper = Runnable::run;
   private IntConsumer onShift = shift -> {};
   private Runnable onApplied = () -> {};
   private long generation;
+  // Counts changes to the window's extent, so a live re-read that raced a page load is dropped.
+  private long moves;
   private String matching = "";
 
   public DisputeQueueViewModel(QueueReader reader, TaskRunner tasks, Clock clock, Locale locale) {
@@ -99,6 +106,7 @@ public final class DisputeQueueViewModel {
               loading.set(false);
               error.set("");
               window.reset(page);
+              moves++;
               items.setAll(format(window.rows()));
               updateSummary();
               onApplied.run();
@@ -109,10 +117,7 @@ public final class DisputeQueueViewModel {
         .onSuccess(
             count -> {
               if (mine == generation) {
-                matching =
-                    count > COUNT_CAP
-                        ? counts.format(COUNT_CAP) + "+ matching"
-                        : counts.format(count) + " matching";
+                matching = matchingText(count);
                 updateSummary();
               }
             });
@@ -142,6 +147,7 @@ public final class DisputeQueueViewModel {
               }
               loading.set(false);
               int dropped = window.append(page);
+              moves++;
               // Drop before adding, so the list never holds more than the window, even briefly.
               items.remove(0, dropped);
               items.addAll(format(page.rows()));
@@ -169,6 +175,7 @@ public final class DisputeQueueViewModel {
               }
               loading.set(false);
               int added = window.prepend(page);
+              moves++;
               int keep = window.rows().size() - added;
               items.remove(keep, items.size());
               items.addAll(0, format(page.rows()));
@@ -198,6 +205,61 @@ public final class DisputeQueueViewModel {
             });
   }
 
+  /**
+   * Disputes changed in the database: reads the rows the list shows again (same filter, sort and
+   * place) and updates them in place, with the count. At most one such read runs at a time.
+   */
+  public void liveChanged() {
+    if (generation > 0) {
+      live.request();
+    }
+  }
+
+  private void liveRefresh(Runnable done) {
+    long mine = generation;
+    long moved = moves;
+    QueueFilter filter = applied.get();
+    QueueSort order = sort.get();
+    QueueCursor from = window.refreshFrom(order.descending());
+    int limit = Math.min(WINDOW, Math.max(PAGE, window.rows().size()));
+    tasks
+        .run(
+            () ->
+                new Fresh(
+                    reader.page(filter, order, from, PageDirection.FORWARD, limit),
+                    reader.count(filter, COUNT_CAP)))
+        .onSuccess(
+            fresh -> {
+              if (mine == generation && moved == moves && !loading.get()) {
+                publish(fresh);
+              } else if (mine == generation) {
+                // The agent paged meanwhile: read again from where the window is now.
+                live.request();
+              }
+              done.run();
+            })
+        .onFailure(failure -> done.run());
+  }
+
+  private record Fresh(QueuePage page, long count) {}
+
+  private void publish(Fresh fresh) {
+    window.refresh(fresh.page());
+    List<QueueItem> rows = format(window.rows());
+    selectionKeeper.accept(() -> ListMerge.update(items, rows));
+    error.set("");
+    matching = matchingText(fresh.count());
+    updateSummary();
+  }
+
+  /**
+   * Wraps every in-place update of the rows, so the view can put the selection back (by dispute id)
+   * if the table dropped it for a replaced row.
+   */
+  public void setSelectionKeeper(Consumer<Runnable> selectionKeeper) {
+    this.selectionKeeper = selectionKeeper;
+  }
+
   /** Recomputes the SLA clocks and ages (called every so often while the queue is shown). */
   public void tick() {
     for (int i = 0; i < items.size(); i++) {
@@ -216,6 +278,12 @@ public final class DisputeQueueViewModel {
   private List<QueueItem> format(List<QueueRow> rows) {
     var now = clock.instant();
     return rows.stream().map(r -> QueueItem.of(r, money, now)).toList();
+  }
+
+  private String matchingText(long count) {
+    return count > COUNT_CAP
+        ? counts.format(COUNT_CAP) + "+ matching"
+        : counts.format(count) + " matching";
   }
 
   private void updateSummary() {

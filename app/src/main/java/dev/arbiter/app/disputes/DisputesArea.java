@@ -3,6 +3,8 @@ package dev.arbiter.app.disputes;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.persistence.disputes.DisputeActionService;
 import dev.arbiter.persistence.disputes.DisputeBulkService;
@@ -12,6 +14,7 @@ import dev.arbiter.persistence.disputes.DisputeCaseService.Agent;
 import dev.arbiter.persistence.disputes.DisputeQueueService;
 import dev.arbiter.persistence.disputes.SavedView;
 import dev.arbiter.persistence.disputes.SavedViewService;
+import dev.arbiter.persistence.live.CommitOutcomes;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.staff.StaffSession;
 import java.io.File;
@@ -48,6 +51,7 @@ public final class DisputesArea implements AreaView {
   private final QueueActionsViewModel toolbar;
   private final DisputeCaseViewModel caseModel;
   private final DisputeQueueView queueView;
+  private final DisputeCaseView caseView;
   private final SplitPane root = new SplitPane();
   private final QueueDialogs dialogs = new QueueDialogs(root);
   private final List<Agent> agents = new CopyOnWriteArrayList<>();
@@ -59,13 +63,20 @@ public final class DisputesArea implements AreaView {
       DisputeCaseViewModel caseModel,
       DisputeCaseService cases,
       TaskRunner tasks,
-      Locale locale) {
+      Locale locale,
+      LiveContext live) {
     this.queue = queue;
     this.toolbar = toolbar;
     this.caseModel = caseModel;
-    this.queueView = new DisputeQueueView(queue, toolbarNode());
-    DisputeCaseView caseView =
-        new DisputeCaseView(caseModel, locale, () -> agents, e -> save(cases, tasks, e));
+    this.queueView = new DisputeQueueView(queue, toolbarNode(), live.presence());
+    this.caseView =
+        new DisputeCaseView(
+            caseModel,
+            locale,
+            () -> agents,
+            e -> save(cases, tasks, e),
+            live.presence(),
+            live.drafts());
     caseModel.setConfirmer(d -> dialogs.confirm("Please confirm", d));
     queueView.setOnOpen(item -> caseModel.open(item.id()));
     queueView.setOnAssignToMe(
@@ -94,9 +105,9 @@ public final class DisputesArea implements AreaView {
     toolbar.start();
   }
 
-  /** Builds the area for a signed-in staff member. */
+  /** Builds the area for a signed-in staff member; {@code live} keeps it current. */
   public static DisputesArea create(
-      StaffSession session, TaskRunner tasks, Locale locale, ZoneId zone) {
+      StaffSession session, TaskRunner tasks, Locale locale, ZoneId zone, LiveContext live) {
     var db = session.database();
     var staff = session.staff();
     Clock clock = Clock.system(zone);
@@ -141,12 +152,14 @@ public final class DisputesArea implements AreaView {
             clock,
             zone,
             staff.login(),
-            id -> queue.refreshRows(List.of(id)));
+            id -> queue.refreshRows(List.of(id)),
+            live.onlineProperty(),
+            new CommitOutcomes(db.dataSource())::committed);
     DisputeBulkService bulk = new DisputeBulkService(actions, queueService);
     QueueActionsViewModel toolbar =
         new QueueActionsViewModel(
             new SavedViewService(db.dataSource()), bulk, queue, tasks, staff.login());
-    return new DisputesArea(queue, toolbar, caseModel, cases, tasks, locale);
+    return new DisputesArea(queue, toolbar, caseModel, cases, tasks, locale, live);
   }
 
   @Override
@@ -161,8 +174,14 @@ public final class DisputesArea implements AreaView {
   }
 
   @Override
+  public void changed(ChangeSet changes) {
+    LiveRouting.route(changes, queue, caseModel);
+  }
+
+  @Override
   public void dispose() {
     clock.stop();
+    caseView.close();
   }
 
   private Node toolbarNode() {

@@ -1,7 +1,10 @@
 package dev.arbiter.app.disputes;
 
+import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.persistence.disputes.QueueSort;
 import dev.arbiter.persistence.disputes.SortKey;
+import dev.arbiter.persistence.presence.PresenceKey;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.SelectionMode;
@@ -19,7 +22,7 @@ final class QueueTable {
 
   private QueueTable() {}
 
-  static TableView<QueueItem> create(DisputeQueueViewModel model) {
+  static TableView<QueueItem> create(DisputeQueueViewModel model, PresenceTracker presence) {
     TableView<QueueItem> table = new TableView<>(model.items());
     table.setId("disputeTable");
     table.setFixedCellSize(ROW_HEIGHT);
@@ -30,6 +33,7 @@ final class QueueTable {
         .getColumns()
         .addAll(
             java.util.List.of(
+                PresenceViews.column(presence, (QueueItem i) -> PresenceKey.dispute(i.id())),
                 column("colReference", "Reference", 100, SortKey.REFERENCE, QueueItem::reference),
                 slaColumn(),
                 column("colPriority", "Priority", 70, SortKey.PRIORITY, QueueItem::priority),

@@ -1,5 +1,6 @@
 package dev.arbiter.app.disputes;
 
+import dev.arbiter.persistence.disputes.QueueCursor;
 import dev.arbiter.persistence.disputes.QueuePage;
 import dev.arbiter.persistence.disputes.QueueRow;
 import java.util.ArrayList;
@@ -65,6 +66,32 @@ public final class QueueWindow {
       rows.subList(capacity, rows.size()).clear();
       moreAfter = true;
     }
+  }
+
+  /**
+   * Replaces the rows with {@code fresh}, read again from the window's first row on (a live
+   * update): the window keeps its place, and whether more follow is what the fresh read says.
+   */
+  public void refresh(QueuePage fresh) {
+    rows.clear();
+    rows.addAll(fresh.rows());
+    moreAfter = fresh.more();
+    trimEnd();
+  }
+
+  /**
+   * Where a live re-read of the window starts: just before its first row (so that row is read
+   * again), or null when the window starts at the top of the queue.
+   */
+  public QueueCursor refreshFrom(boolean descending) {
+    QueueRow top = first();
+    if (!moreBefore || top == null) {
+      return null;
+    }
+    QueueCursor at = top.cursor();
+    // Pages start strictly after the cursor, ordered by (sort value, id) in one direction: a cursor
+    // one id "before" the first row includes it.
+    return new QueueCursor(at.key(), at.value(), descending ? at.id() + 1 : at.id() - 1);
   }
 
   /** Replaces one row (after an action changed it) if the window holds it. */

@@ -192,7 +192,7 @@ public final class ConsoleShell implements AutoCloseable {
       return view;
     }
     if (area == Area.DISPUTES) {
-      return DisputesArea.create(session, tasks, locale, zone);
+      return DisputesArea.create(session, tasks, locale, zone, live);
     }
     if (area == Area.MODERATION) {
       ModerationView view =

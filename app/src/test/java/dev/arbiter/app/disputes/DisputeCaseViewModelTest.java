@@ -30,10 +30,16 @@ class DisputeCaseViewModelTest {
   private final List<DisputeCommand> sent = new ArrayList<>();
   private final List<Long> changed = new ArrayList<>();
   private DisputeStatus status = DisputeStatus.UNDER_REVIEW;
+  private DisputePriority priority = DisputePriority.NORMAL;
+  private int version = 1;
+  private final List<String> asked = new ArrayList<>();
+  private boolean committed;
   private RuntimeException refuseWith;
+  private final javafx.beans.property.BooleanProperty online =
+      new javafx.beans.property.SimpleBooleanProperty(true);
   private final DisputeCaseViewModel model =
       new DisputeCaseViewModel(
-          id -> Optional.of(dispute(id, status)),
+          id -> Optional.of(dispute(id, status, priority, version)),
           command -> {
             sent.add(command);
             if (refuseWith != null) {
@@ -45,7 +51,12 @@ class DisputeCaseViewModelTest {
           Clock.fixed(QueueRows.NOW, ZoneOffset.UTC),
           ZoneOffset.UTC,
           "demo_support",
-          changed::add);
+          changed::add,
+          online,
+          key -> {
+            asked.add(key);
+            return committed;
+          });
 
   @Test
   void anEmptyReplyShowsAMessageAtTheReplyAndSendsNothing() {
@@ -144,6 +155,114 @@ class DisputeCaseViewModelTest {
   }
 
   @Test
+  void aStaleChangeIsReappliedOnTheFreshCaseUnderANewKeyWithTheTypedText() {
+    model.open(7);
+    model.forms().replyProperty().set("We are on it");
+    refuseWith = stale(new FieldChange("status", "under review", "awaiting parties"));
+    status = DisputeStatus.AWAITING_PARTIES;
+    version = 2;
+    model.sendReply();
+
+    assertThat(model.staleChanges()).containsExactly("status: under review → awaiting parties");
+    assertThat(model.currentProperty().get().header().version()).isEqualTo(2);
+    assertThat(model.canReapplyProperty().get()).isTrue();
+    assertThat(model.forms().replyProperty().get()).isEqualTo("We are on it");
+
+    refuseWith = null;
+    model.reapply();
+
+    assertThat(sent).hasSize(2);
+    DisputeCommand first = sent.get(0);
+    DisputeCommand again = sent.get(1);
+    assertThat(again.seen().version()).isEqualTo(2);
+    assertThat(again.seen().status()).isEqualTo(DisputeStatus.AWAITING_PARTIES);
+    assertThat(again.idempotencyKey()).isNotEqualTo(first.idempotencyKey());
+    assertThat(((DisputeCommand.PostMessage) again).body()).isEqualTo("We are on it");
+    assertThat(model.forms().replyProperty().get()).isEmpty();
+    assertThat(model.staleChanges()).isEmpty();
+    assertThat(model.canReapplyProperty().get()).isFalse();
+  }
+
+  @Test
+  void aChangeThatNoLongerAppliesToTheFreshCaseIsNotOfferedForReapplying() {
+    model.open(7);
+    refuseWith = stale(new FieldChange("status", "under review", "escalated"));
+    status = DisputeStatus.ESCALATED;
+    version = 2;
+    model.escalate();
+
+    assertThat(model.canReapplyProperty().get()).isFalse();
+    assertThat(model.reapplyNoteProperty().get())
+        .isEqualTo("Your change cannot be re-applied: DSP-000007 is already escalated.");
+    model.reapply();
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void offlineNothingIsSentNotEvenByTheShortcutAndTheTextStays() {
+    model.open(7);
+    online.set(false);
+    model.forms().replyProperty().set("Hello");
+    model.sendReply();
+    assertThat(sent).isEmpty();
+    assertThat(model.errorProperty().get()).startsWith("You are offline, so nothing was sent.");
+    assertThat(model.forms().replyProperty().get()).isEqualTo("Hello");
+  }
+
+  @Test
+  void aSaveWhoseConnectionDroppedIsSettledByItsKeyOnceOnlineAgain() {
+    model.open(7);
+    model.forms().noteProperty().set("Checked the files");
+    refuseWith = connectionLost();
+    committed = true;
+    online.set(false);
+    online.set(true);
+    // The feed has not noticed yet: the action goes out and its connection drops.
+    model.addNote();
+
+    assertThat(asked).containsExactly(sent.get(0).idempotencyKey());
+    assertThat(model.outcomeProperty().get()).isEmpty();
+    assertThat(model.noticeProperty().get()).startsWith("Saved: Add an internal note");
+    assertThat(model.forms().noteProperty().get()).isEmpty();
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void anUnsavedActionIsRetriedUnderTheSameKeyAndTheTextStaysUntilItIsSaved() {
+    model.open(7);
+    model.forms().replyProperty().set("Hello");
+    refuseWith = connectionLost();
+    committed = false;
+    model.sendReply();
+
+    assertThat(model.outcomeProperty().get()).contains("it was not saved");
+    assertThat(model.canRetryProperty().get()).isTrue();
+    assertThat(model.forms().replyProperty().get()).isEqualTo("Hello");
+
+    refuseWith = null;
+    model.retry();
+    model.retry();
+
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1).idempotencyKey()).isEqualTo(sent.get(0).idempotencyKey());
+    assertThat(model.forms().replyProperty().get()).isEmpty();
+    assertThat(model.canRetryProperty().get()).isFalse();
+  }
+
+  private static DisputeActionRefused stale(FieldChange change) {
+    return new DisputeActionRefused(
+        Reason.STALE,
+        "DSP-000007 was changed by user:42 after you opened it, so nothing was saved.",
+        null,
+        List.of(change));
+  }
+
+  private static RuntimeException connectionLost() {
+    return new dev.arbiter.persistence.session.StaffDatabaseException(
+        "Could not save", new java.sql.SQLException("I/O error", "08006"));
+  }
+
+  @Test
   void manualMovesOfferOnlyLegalDirectChanges() {
     status = DisputeStatus.SETTLING;
     model.open(7);
@@ -154,7 +273,8 @@ class DisputeCaseViewModelTest {
         .containsExactly(DisputeStatus.AWAITING_PARTIES, DisputeStatus.ESCALATED);
   }
 
-  private static DisputeCase dispute(long id, DisputeStatus status) {
+  private static DisputeCase dispute(
+      long id, DisputeStatus status, DisputePriority priority, int version) {
     Party party =
         new Party(1, "Pat", "pat@example.test", "client", "active", "DE", List.of(), List.of());
     return new DisputeCase(
@@ -162,7 +282,7 @@ class DisputeCaseViewModelTest {
             id,
             String.format("DSP-%06d", id),
             status,
-            DisputePriority.NORMAL,
+            priority,
             ReasonCode.QUALITY,
             null,
             null,
@@ -175,7 +295,7 @@ class DisputeCaseViewModelTest {
             null,
             null,
             50_000L,
-            1),
+            version),
         party,
         party,
         new ContractInfo(

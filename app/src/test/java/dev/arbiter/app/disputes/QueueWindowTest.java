@@ -36,6 +36,24 @@ class QueueWindowTest {
   }
 
   @Test
+  void aLiveReadStartsAtTheTopOrJustBeforeTheFirstRowAndKeepsThePlace() {
+    QueueWindow window = new QueueWindow(100);
+    window.reset(page(1, 50, true));
+    assertThat(window.refreshFrom(false)).isNull();
+    window.append(page(51, 100, true));
+    window.append(page(101, 150, true));
+
+    assertThat(window.refreshFrom(false).id()).isEqualTo(50);
+    assertThat(window.refreshFrom(false).value()).isEqualTo("DSP-000051");
+    assertThat(window.refreshFrom(true).id()).isEqualTo(52);
+
+    window.refresh(page(51, 120, false));
+    assertThat(window.rows()).hasSize(70);
+    assertThat(window.moreBefore()).isTrue();
+    assertThat(window.moreAfter()).isFalse();
+  }
+
+  @Test
   void replaceUpdatesARowInPlaceOrSaysItIsNotHeld() {
     QueueWindow window = new QueueWindow(10);
     window.reset(page(1, 5, false));

@@ -37,6 +37,34 @@ public sealed interface DisputeCommand {
   /** The arguments that make two uses of one key the same action. */
   String fingerprint();
 
+  /**
+   * The same intent, based on {@code fresh} (what the case holds now) and sent under {@code key}:
+   * how an agent re-applies a change that was refused because someone else saved first.
+   */
+  default DisputeCommand on(DisputeSnapshot fresh, String key) {
+    if (fresh.id() != seen().id()) {
+      throw new IllegalArgumentException("another dispute: " + fresh.reference());
+    }
+    if (this instanceof Assign a) {
+      return new Assign(fresh, a.assignee(), a.assigneeName(), key);
+    }
+    if (this instanceof ChangeStatus s) {
+      return new ChangeStatus(fresh, s.target(), key);
+    }
+    if (this instanceof ChangePriority p) {
+      return new ChangePriority(fresh, p.priority(), key);
+    }
+    if (this instanceof SetDeadline d) {
+      return new SetDeadline(fresh, d.due(), d.action(), key);
+    }
+    if (this instanceof PostMessage m) {
+      return new PostMessage(fresh, m.visibility(), m.body(), key);
+    }
+    ProposeSettlement p = (ProposeSettlement) this;
+    return new ProposeSettlement(
+        fresh, p.outcome(), p.payeeMinor(), p.payerMinor(), p.reason(), p.escalateFirst(), key);
+  }
+
   /** A fresh idempotency key. */
   static String newKey() {
     return "dsp-" + UUID.randomUUID();

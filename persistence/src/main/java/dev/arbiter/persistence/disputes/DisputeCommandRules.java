@@ -1,12 +1,16 @@
 package dev.arbiter.persistence.disputes;
 
 import dev.arbiter.model.disputes.DisputeOutcome;
+import dev.arbiter.model.disputes.DisputeStatus;
 import dev.arbiter.model.money.Money;
 import dev.arbiter.persistence.disputes.DisputeCommand.Assign;
+import dev.arbiter.persistence.disputes.DisputeCommand.ChangePriority;
+import dev.arbiter.persistence.disputes.DisputeCommand.ChangeStatus;
 import dev.arbiter.persistence.disputes.DisputeCommand.PostMessage;
 import dev.arbiter.persistence.disputes.DisputeCommand.ProposeSettlement;
 import dev.arbiter.persistence.disputes.DisputeCommand.SetDeadline;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -50,6 +54,54 @@ public final class DisputeCommandRules {
       return settlement(p, heldMinor);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why {@code command} would no longer make sense on the case as it is now (its status moved on,
+   * or what it asks for is already so), or empty when re-applying it is legal. The inputs are
+   * checked again too, against what is held now.
+   */
+  public static Optional<String> stillApplies(
+      DisputeCommand command, DisputeCase.Header now, Instant at) {
+    DisputeStatus status = now.status();
+    String ref = now.reference();
+    String problem = null;
+    if (command instanceof ChangeStatus s) {
+      if (status == s.target()) {
+        problem = ref + " is already " + label(status) + ".";
+      } else if (!status.canMoveTo(s.target()) || status.requiresMoneyFunction(s.target())) {
+        problem =
+            ref + " is " + label(status) + " now; it cannot move to " + label(s.target()) + ".";
+      }
+    } else if (command instanceof PostMessage) {
+      if (status == DisputeStatus.CLOSED) {
+        problem = ref + " is closed now; nothing more is posted to it.";
+      }
+    } else if (command instanceof ProposeSettlement p) {
+      boolean canEscalate =
+          status == DisputeStatus.UNDER_REVIEW || status == DisputeStatus.AWAITING_PARTIES;
+      if (status != DisputeStatus.ESCALATED && !(canEscalate && p.escalateFirst())) {
+        problem = ref + " is " + label(status) + " now; it cannot settle from there.";
+      }
+    } else if (!status.isOpen()) {
+      problem = ref + " is " + label(status) + " now; your change no longer applies.";
+    } else if (command instanceof Assign a && Objects.equals(a.assignee(), now.assignedTo())) {
+      problem =
+          ref
+              + " is already "
+              + (a.assignee() == null ? "unassigned" : "with " + a.assignee())
+              + ".";
+    } else if (command instanceof ChangePriority p && p.priority() == now.priority()) {
+      problem = ref + " already has priority " + label(p.priority()) + ".";
+    }
+    if (problem != null) {
+      return Optional.of(problem);
+    }
+    return check(command, at, now.heldMinor()).map(DisputeActionRefused::getMessage);
+  }
+
+  private static String label(Enum<?> value) {
+    return CommandApplier.label(value);
   }
 
   private static Optional<DisputeActionRefused> settlement(ProposeSettlement p, Long heldMinor) {

@@ -3,9 +3,7 @@ package dev.arbiter.persistence.disputes;
 import dev.arbiter.model.disputes.Dispute;
 import dev.arbiter.persistence.disputes.DisputeActionRefused.FieldChange;
 import dev.arbiter.persistence.disputes.DisputeActionRefused.Reason;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.hibernate.Session;
 
 /** Builds the refusal for an action based on a stale view: what changed, and who changed it. */
@@ -42,26 +40,19 @@ final class StaleView {
   }
 
   static List<FieldChange> changes(DisputeSnapshot seen, Dispute now) {
-    List<FieldChange> changes = new ArrayList<>();
-    add(changes, "status", seen.status(), now.getStatus());
-    add(changes, "priority", seen.priority(), now.getPriority());
-    add(changes, "assignee", seen.assignedTo(), now.getAssignedTo());
-    add(changes, "deadline", seen.responseDueAt(), now.getResponseDueAt());
-    add(changes, "deadline action", seen.deadlineAction(), now.getDeadlineAction());
-    return changes;
-  }
-
-  private static void add(List<FieldChange> changes, String field, Object seen, Object now) {
-    if (!Objects.equals(seen, now)) {
-      changes.add(new FieldChange(field, text(seen), text(now)));
-    }
-  }
-
-  private static String text(Object value) {
-    if (value == null) {
-      return "—";
-    }
-    return value instanceof Enum<?> e ? CommandApplier.label(e) : value.toString();
+    return DisputeChanges.fields(
+        seen,
+        new DisputeSnapshot(
+            now.getId(),
+            now.getReference(),
+            now.getVersion(),
+            now.getStatus(),
+            now.getPriority(),
+            now.getAssignedTo(),
+            now.getResponseDueAt(),
+            now.getDeadlineAction(),
+            seen.amountMinor(),
+            seen.currency()));
   }
 
   private static Object[] lastUpdate(Session session, long disputeId) {

@@ -1,0 +1,304 @@
+package dev.arbiter.app.disputes;
+
+import static dev.arbiter.app.testing.FxWait.fx;
+import static dev.arbiter.app.testing.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.shell.ConsoleShell;
+import dev.arbiter.persistence.contract.Fixtures;
+import dev.arbiter.persistence.disputes.DisputeFixtures;
+import dev.arbiter.persistence.disputes.DisputeFixtures.Deal;
+import dev.arbiter.persistence.presence.PresenceKey;
+import dev.arbiter.persistence.presence.PresenceMode;
+import dev.arbiter.persistence.presence.PresenceService;
+import dev.arbiter.persistence.session.ConsoleTarget;
+import dev.arbiter.persistence.session.StaffDatabase;
+import dev.arbiter.persistence.staff.SignInService;
+import dev.arbiter.persistence.testing.TestDatabase;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Disputes area live, headless, as demo_support, while the marketplace backend (demo_backend)
+ * and a finance colleague (demo_finance) work on the same database: a new dispute appears in the
+ * queue without a refresh and the selection stays on its case, a change to the open case shows in a
+ * banner with what changed, the colleague's presence shows in the queue and the case header, and an
+ * unsent reply survives switching cases.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DisputesLiveFlowIT {
+
+  private static TestDatabase db;
+  private static Deal deal;
+  private static String party;
+  private static long first;
+
+  private ExecutorTaskRunner tasks;
+  private ConsoleShell shell;
+  private Stage stage;
+
+  @BeforeAll
+  static void createDatabase() throws Exception {
+    db = TestDatabase.fresh();
+    party = "Nina Now" + Fixtures.next();
+    try (Connection owner = db.migrator()) {
+      deal = DisputeFixtures.deal(owner, party, "Otto Output", 50_000);
+      first =
+          DisputeFixtures.open()
+              .status("under_review")
+              .priority("high")
+              .due(Instant.now().plus(5, ChronoUnit.HOURS), null)
+              .insert(owner, deal);
+      for (int hours = 6; hours <= 7; hours++) {
+        DisputeFixtures.open()
+            .status("under_review")
+            .due(Instant.now().plus(hours, ChronoUnit.HOURS), null)
+            .insert(owner, deal);
+      }
+    }
+  }
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    tasks = ExecutorTaskRunner.forFxThread();
+    shell =
+        new ConsoleShell(
+            new ConsoleTarget(db.jdbcUrl(), true, "Embedded test server"),
+            new SignInService(),
+            tasks,
+            Platform::runLater,
+            Locale.US,
+            ZoneOffset.UTC);
+    shell.start(stage);
+  }
+
+  @AfterEach
+  void closeConsole() {
+    shell.close();
+    tasks.close();
+  }
+
+  @Test
+  void othersWorkShowsLiveInTheQueueAndTheOpenCase(FxRobot robot) throws Exception {
+    openDisputes(robot);
+    waitUntil(() -> rows(robot).size() == 3);
+    fx(
+        () -> {
+          table(robot).getSelectionModel().clearAndSelect(0);
+          table(robot).requestFocus();
+          return null;
+        });
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> text(robot, "#caseReference").equals(reference(first)));
+
+    // The backend opens a dispute due sooner than all: it lands on top, the selection follows.
+    long opened = backendOpens(Instant.now().plus(1, ChronoUnit.HOURS));
+    waitUntil(() -> rows(robot).size() == 4 && rows(robot).get(0).id() == opened);
+    assertThat(fx(() -> table(robot).getSelectionModel().getSelectedItem().id())).isEqualTo(first);
+
+    backendMoves(first, "awaiting_parties");
+    waitUntil(() -> visible(robot, "#recordChangedBanner"));
+    assertThat(text(robot, "#recordChangedText"))
+        .isEqualTo(
+            "Changed by user:"
+                + deal.client()
+                + " while you had it open: status under review → awaiting parties.");
+    waitUntil(() -> text(robot, "#caseStatus").equals("Awaiting parties"));
+    waitUntil(() -> rows(robot).get(1).status().equals("Awaiting parties"));
+
+    try (StaffDatabase finance =
+        StaffDatabase.open(
+            new ConsoleTarget(db.jdbcUrl(), false, "test"), "demo_finance", "demo")) {
+      new PresenceService(finance.dataSource(), Duration.ofSeconds(60))
+          .publish(Map.of(PresenceKey.dispute(first), PresenceMode.VIEWING));
+      waitUntil(() -> text(robot, "#presenceLine").equals("Also here: Fran Finance"));
+      waitUntil(() -> presenceIcons(robot, "presence-viewing") == 1);
+      screenshot("disputes-live.png");
+
+      // Typing a reply tells the colleague this console is editing the case.
+      PresenceService seen = new PresenceService(finance.dataSource(), Duration.ofSeconds(60));
+      robot.clickOn("#replyText").write("Checking with the freelancer");
+      waitUntil(
+          () ->
+              seen.others().stream()
+                  .anyMatch(
+                      p ->
+                          p.login().equals("demo_support")
+                              && p.key().equals(PresenceKey.dispute(first))
+                              && p.mode() == PresenceMode.EDITING));
+    }
+  }
+
+  @Test
+  void anUnsentReplyIsKeptPerCaseWhenSwitchingCases(FxRobot robot) throws Exception {
+    openDisputes(robot);
+    waitUntil(() -> rows(robot).size() >= 3);
+    openRow(robot, 0);
+    String a = text(robot, "#caseReference");
+    robot.clickOn("#replyText").write("Draft for the first case");
+    openRow(robot, 1);
+    waitUntil(() -> !text(robot, "#caseReference").equals(a));
+    waitUntil(() -> fx(() -> replyText(robot)).isEmpty());
+    openRow(robot, 0);
+    waitUntil(() -> text(robot, "#caseReference").equals(a));
+    waitUntil(() -> fx(() -> replyText(robot)).equals("Draft for the first case"));
+  }
+
+  private static void openRow(FxRobot robot, int row) {
+    fx(
+        () -> {
+          table(robot).getSelectionModel().clearAndSelect(row);
+          table(robot).requestFocus();
+          return null;
+        });
+    String reference = rows(robot).get(row).reference();
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> text(robot, "#caseReference").equals(reference));
+  }
+
+  private static String replyText(FxRobot robot) {
+    return robot.lookup("#replyText").queryAs(TextArea.class).getText();
+  }
+
+  private void openDisputes(FxRobot robot) {
+    robot.clickOn("#loginField").write("demo_support");
+    robot.clickOn("#passwordField").write("demo");
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> robot.lookup("#navigation").tryQuery().isPresent());
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+    waitUntil(() -> robot.lookup("#disputeTable").tryQuery().isPresent());
+    fx(
+        () -> {
+          @SuppressWarnings("unchecked")
+          ComboBox<Option<?>> status = robot.lookup("#filterStatus").queryAs(ComboBox.class);
+          status.getSelectionModel().select(0);
+          robot.lookup("#queueSearch").queryAs(TextField.class).setText(party);
+          robot
+              .lookup("#queueSearch")
+              .queryAs(TextField.class)
+              .fireEvent(new javafx.event.ActionEvent());
+          return null;
+        });
+  }
+
+  private static int presenceIcons(FxRobot robot, String style) {
+    return fx(
+        () -> (int) table(robot).lookupAll("." + style).stream().filter(Node::isVisible).count());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TableView<QueueItem> table(FxRobot robot) {
+    return robot.lookup("#disputeTable").queryAs(TableView.class);
+  }
+
+  private static List<QueueItem> rows(FxRobot robot) {
+    return fx(() -> List.copyOf(table(robot).getItems()));
+  }
+
+  private static boolean visible(FxRobot robot, String query) {
+    return fx(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+  }
+
+  private static String text(FxRobot robot, String query) {
+    return fx(() -> robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse(""));
+  }
+
+  private static String reference(long id) throws SQLException {
+    try (Connection c = db.superuser()) {
+      return (String) Fixtures.value(c, "SELECT reference FROM disputes WHERE id = ?", id);
+    }
+  }
+
+  private static long backendOpens(Instant due) throws SQLException {
+    try (Connection backend = db.as("demo_backend")) {
+      backend.setAutoCommit(false);
+      actor(backend);
+      long id;
+      try (PreparedStatement ps =
+          backend.prepareStatement(
+              "INSERT INTO disputes (reference, contract_id, escrow_id, opened_by, reason_code,"
+                  + " priority, amount_disputed_minor, currency, response_due_at)"
+                  + " VALUES (?, ?, ?, ?, 'not_delivered', 'urgent', 9900, 'USD', ?)"
+                  + " RETURNING id")) {
+        ps.setString(1, String.format("DSP-8%05d", Fixtures.next()));
+        ps.setLong(2, deal.contract());
+        ps.setLong(3, deal.escrow());
+        ps.setLong(4, deal.client());
+        ps.setTimestamp(5, Timestamp.from(due));
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          id = rs.getLong(1);
+        }
+      }
+      backend.commit();
+      return id;
+    }
+  }
+
+  private static void backendMoves(long id, String status) throws SQLException {
+    try (Connection backend = db.as("demo_backend")) {
+      backend.setAutoCommit(false);
+      actor(backend);
+      try (PreparedStatement ps =
+          backend.prepareStatement("UPDATE disputes SET status = ? WHERE id = ?")) {
+        ps.setString(1, status);
+        ps.setLong(2, id);
+        ps.executeUpdate();
+      }
+      backend.commit();
+    }
+  }
+
+  private static void actor(Connection backend) throws SQLException {
+    try (Statement s = backend.createStatement()) {
+      s.execute("SET LOCAL arbiter.actor = 'user:" + deal.client() + "'");
+    }
+  }
+
+  private void screenshot(String name) throws Exception {
+    String dir = System.getProperty("arbiter.screenshots");
+    if (dir == null || dir.isBlank()) {
+      return;
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    var image = fx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
+    Path target = Path.of(dir).resolve(name);
+    Files.createDirectories(target.getParent());
+    ImageIO.write(image, "png", new File(target.toString()));
+  }
+}
