@@ -240,12 +240,6 @@ public final class ConsoleShell implements AutoCloseable {
     sessions.close();
   }
 
-  /** The signed-in window's live context (null on the login screen), for tests of the shell. */
-  LiveContext liveContext() {
-    LiveSession current = live;
-    return current == null ? null : current.context();
-  }
-
   private static Path temporaryDraftsFolder() {
     try {
       Path folder = Files.createTempDirectory("arbiter-drafts");

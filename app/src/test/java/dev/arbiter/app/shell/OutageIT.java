@@ -113,17 +113,6 @@ class OutageIT {
     waitUntil(() -> text(robot, "#openDisputesValue").equals("1"));
     openTheCase(robot);
     String key = "dispute:" + dispute + ":reply";
-    // The disputes area binds #replyText itself once its live branch is merged; binding the same
-    // key twice is harmless (both write the same text), so this keeps the test independent of it.
-    fx(
-        () -> {
-          shell
-              .liveContext()
-              .drafts()
-              .bind(robot.lookup("#replyText").queryAs(TextArea.class), key);
-          return null;
-        });
-
     try (FxWatchdog watchdog = FxWatchdog.start()) {
       long stopping = System.nanoTime();
       server.stop();
