@@ -97,7 +97,8 @@ public final class DashboardViewModel {
       ZoneId zone,
       LongSupplier nanoClock,
       ThrottledRefresh.Timer timer) {
-    this.live = new ThrottledRefresh(LIVE_INTERVAL, nanoClock, timer, this::load);
+    // Live re-reads are quiet: a spinner blinking every second under traffic says nothing useful.
+    this.live = new ThrottledRefresh(LIVE_INTERVAL, nanoClock, timer, done -> load(done, false));
     this.source = source;
     this.tasks = tasks;
     this.money = new MoneyFormat(locale);
@@ -111,7 +112,7 @@ public final class DashboardViewModel {
     if (loading.get()) {
       return;
     }
-    load(() -> {});
+    load(() -> {}, true);
   }
 
   /** Rows changed somewhere: re-reads the figures if a counted table is among them. */
@@ -121,9 +122,11 @@ public final class DashboardViewModel {
     }
   }
 
-  private void load(Runnable done) {
+  private void load(Runnable done, boolean shown) {
     long mine = ++request;
-    loading.set(true);
+    if (shown) {
+      loading.set(true);
+    }
     tasks
         .run(source::load)
         .onSuccess(

@@ -2,6 +2,7 @@ package dev.arbiter.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.app.common.DeferredTaskRunner;
 import dev.arbiter.app.common.SynchronousTaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.persistence.dashboard.DashboardFigures;
@@ -49,6 +50,31 @@ class DashboardLiveTest {
 
     assertThat(model.openDisputesProperty().get()).isEqualTo("2");
     assertThat(loads).isEqualTo(2);
+  }
+
+  @Test
+  void aLiveReReadDoesNotShowTheSpinner() {
+    DeferredTaskRunner deferred = new DeferredTaskRunner();
+    DashboardViewModel model =
+        new DashboardViewModel(
+            () -> {
+              loads++;
+              return new DashboardFigures(
+                  Instant.EPOCH, Map.of("open", openDisputes), 0, 0, 0, Map.of(), List.of());
+            },
+            deferred,
+            Locale.US,
+            ZoneOffset.UTC,
+            () -> now,
+            (delay, action) -> timers.add(action));
+
+    model.changed(change("disputes"));
+
+    assertThat(loads).isZero();
+    assertThat(model.loadingProperty().get()).isFalse();
+    deferred.finishAll();
+    assertThat(loads).isEqualTo(1);
+    assertThat(model.openDisputesProperty().get()).isEqualTo("1");
   }
 
   @Test
