@@ -40,6 +40,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /**
  * The Disputes area: the queue on the left and the open case on the right (master/detail), with the
@@ -118,32 +119,7 @@ public final class DisputesArea implements AreaView {
     DisputeActionService actions = new DisputeActionService(db::sessionFactory, staff, clock);
     tasks.run(db::sessionFactory);
     DisputeQueueViewModel queue =
-        new DisputeQueueViewModel(
-            new DisputeQueueViewModel.QueueReader() {
-              @Override
-              public dev.arbiter.persistence.disputes.QueuePage page(
-                  dev.arbiter.persistence.disputes.QueueFilter f,
-                  dev.arbiter.persistence.disputes.QueueSort s,
-                  dev.arbiter.persistence.disputes.QueueCursor c,
-                  dev.arbiter.persistence.disputes.PageDirection d,
-                  int limit) {
-                return queueService.page(f, s, c, d, limit);
-              }
-
-              @Override
-              public long count(dev.arbiter.persistence.disputes.QueueFilter f, int cap) {
-                return queueService.count(f, cap);
-              }
-
-              @Override
-              public List<dev.arbiter.persistence.disputes.QueueRow> rows(
-                  List<Long> ids, dev.arbiter.persistence.disputes.QueueSort s) {
-                return queueService.rows(ids, s);
-              }
-            },
-            tasks,
-            clock,
-            locale);
+        new DisputeQueueViewModel(new ServiceQueueReader(queueService), tasks, clock, locale);
     DisputeCaseViewModel caseModel =
         new DisputeCaseViewModel(
             cases::load,
@@ -190,7 +166,7 @@ public final class DisputesArea implements AreaView {
     views.setPromptText("Saved views");
     views.setTooltip(new Tooltip("Your views and those shared with the team"));
     views.setConverter(
-        new javafx.util.StringConverter<>() {
+        new StringConverter<>() {
           @Override
           public String toString(SavedView v) {
             return v == null
