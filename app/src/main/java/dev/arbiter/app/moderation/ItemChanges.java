@@ -108,6 +108,23 @@ final class ItemChanges {
   }
 
   /**
+   * The banner line for a change others made while {@code me} had the item open, with who made it;
+   * empty when nothing differs or only {@code me} acted (their own commands report elsewhere).
+   */
+  static String news(ItemDetail seen, ItemDetail now, String me) {
+    List<String> diffs = between(seen, now);
+    Set<String> actors = actorsSince(seen, now);
+    boolean onlyMine = !actors.isEmpty() && actors.stream().allMatch(me::equals);
+    if (diffs.isEmpty() || onlyMine) {
+      return "";
+    }
+    List<String> others = actors.stream().filter(a -> !a.equals(me)).toList();
+    return (others.isEmpty() ? "Changed" : "Changed by " + String.join(", ", others))
+        + " while you had it open: "
+        + String.join("; ", diffs);
+  }
+
+  /**
    * Whether the flags a decision was based on are now closed by {@code me} with {@code decision}:
    * the decision committed even though its answer was lost.
    */
