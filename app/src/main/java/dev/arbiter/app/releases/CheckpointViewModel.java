@@ -1,30 +1,19 @@
 package dev.arbiter.app.releases;
 
-import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.TaskRunner;
-import dev.arbiter.app.releases.CheckpointDiff.FieldChange;
-import dev.arbiter.model.money.Money;
-import dev.arbiter.model.money.MoneyFormatException;
 import dev.arbiter.persistence.escrow.CheckpointAction;
 import dev.arbiter.persistence.escrow.CheckpointBasis;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
-import dev.arbiter.persistence.ledger.IdempotencyKeys;
 import dev.arbiter.persistence.ledger.MoneyRefusal;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 
@@ -63,11 +52,6 @@ public final class CheckpointViewModel {
       Previewer preview,
       UnknownOutcomes.CommitCheck committed) {}
 
-  /**
-   * An action as sent: what, on which state, and the snapshot the reviewer had in front of them.
-   */
-  private record Sent(CheckpointAction action, CheckpointBasis basis, CheckpointDetail seen) {}
-
   static final String OFFLINE =
       "Offline: the database cannot be reached, so nothing was sent. Your note is kept; try again"
           + " when the console is back online.";
@@ -75,31 +59,14 @@ public final class CheckpointViewModel {
   private final Gateway gateway;
   private final TaskRunner tasks;
   private final ObservableBooleanValue online;
-  private final UnknownOutcomes outcomes;
-  private final Locale locale;
-  private final CheckpointText text;
-  private final CheckpointDiff diff;
-  private final String login;
   private final Runnable changed;
-
-  private final ReadOnlyObjectWrapper<Long> openId = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyObjectWrapper<CheckpointDetail> detail = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyObjectWrapper<CheckpointText.Shown> shown = new ReadOnlyObjectWrapper<>();
-  private final StringProperty note = new SimpleStringProperty("");
-  private final StringProperty overrideReason = new SimpleStringProperty("");
-  private final StringProperty amount = new SimpleStringProperty("");
-  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-  private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper("");
-  private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyBooleanWrapper settling = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper staleDiff = new ReadOnlyStringWrapper("");
-  private final ReadOnlyBooleanWrapper reapplyable = new ReadOnlyBooleanWrapper(false);
-  private Sent pendingRelease;
-  private Sent failed;
-  private CheckpointAction reapply;
+  private final ActionFeedback feedback = new ActionFeedback();
+  private final ChangeNotice notice;
+  private final OpenCheckpoint checkpoint;
+  private final CheckpointForm form;
+  private final ReleaseConfirmation release;
+  private final StaleRefusal stale;
+  private final CommitRecovery recovery;
 
   /**
    * @param online false while the database cannot be reached; actions then refuse at once
@@ -118,57 +85,39 @@ public final class CheckpointViewModel {
     this.gateway = gateway;
     this.tasks = tasks;
     this.online = online;
-    this.outcomes = new UnknownOutcomes(gateway.committed(), online, tasks);
-    this.locale = locale;
-    MoneyFormat money = new MoneyFormat(locale);
-    this.text = new CheckpointText(money, locale, zone, clock);
-    this.diff = new CheckpointDiff(money);
-    this.login = login;
     this.changed = changed;
+    MoneyFormat money = new MoneyFormat(locale);
+    CheckpointText text = new CheckpointText(money, locale, zone, clock);
+    CheckpointDiff diff = new CheckpointDiff(money);
+    this.notice = new ChangeNotice(diff, login);
+    this.checkpoint = new OpenCheckpoint(gateway.source(), tasks, text, login, feedback, notice);
+    this.form = new CheckpointForm(locale, feedback);
+    this.release = new ReleaseConfirmation(gateway.preview(), tasks, text, feedback);
+    this.stale = new StaleRefusal(diff, checkpoint, notice, feedback);
+    this.recovery =
+        new CommitRecovery(
+            gateway.perform(),
+            tasks,
+            new UnknownOutcomes(gateway.committed(), online, tasks),
+            feedback,
+            this::done,
+            this::savedUnread);
   }
 
   /** Shows checkpoint {@code id}, dropping any unconfirmed release of the previous one. */
   public void open(long id) {
-    pendingRelease = null;
-    failed = null;
-    reapply = null;
-    retryable.set(false);
-    reapplyable.set(false);
-    confirmation.set("");
-    message.set("");
-    banner.set("");
-    staleDiff.set("");
-    note.set("");
-    overrideReason.set("");
-    amount.set("");
-    openId.set(id);
-    load(id);
+    release.cancel();
+    recovery.reset();
+    stale.clear();
+    feedback.clear();
+    notice.clear();
+    form.clear();
+    checkpoint.open(id);
   }
 
   /** Reads the shown checkpoint again. */
   public void reload() {
-    Long id = openId.get();
-    if (id != null) {
-      load(id);
-    }
-  }
-
-  private void load(long id) {
-    busy.set(true);
-    tasks
-        .run(() -> gateway.source().load(id))
-        .onSuccess(
-            loaded -> {
-              busy.set(false);
-              if (Objects.equals(openId.get(), id)) {
-                loaded.ifPresentOrElse(this::show, () -> gone(id));
-              }
-            })
-        .onFailure(
-            failure -> {
-              busy.set(false);
-              say(ErrorText.describe(failure), true);
-            });
+    checkpoint.reload();
   }
 
   /**
@@ -177,137 +126,49 @@ public final class CheckpointViewModel {
    * read has finished, either way.
    */
   public void liveRefresh(Runnable done) {
-    Long id = openId.get();
-    if (id == null || busy.get()) {
-      done.run();
-      return;
-    }
-    tasks
-        .run(() -> gateway.source().load(id))
-        .onSuccess(
-            loaded -> {
-              if (Objects.equals(openId.get(), id) && !busy.get()) {
-                CheckpointDetail before = detail.get();
-                loaded.ifPresentOrElse(this::show, () -> gone(id));
-                loaded.ifPresent(after -> noteChange(before, after));
-              }
-              done.run();
-            })
-        .onFailure(failure -> done.run());
-  }
-
-  private void noteChange(CheckpointDetail before, CheckpointDetail after) {
-    if (before == null || before.checkpoint().id() != after.checkpoint().id()) {
-      return;
-    }
-    List<FieldChange> changes = diff.between(before, after);
-    if (changes.isEmpty() || diff.onlyBy(before, after, login)) {
-      return;
-    }
-    List<String> who = diff.changedBy(before, after);
-    banner.set(
-        (who.isEmpty() ? "Changed" : "Changed by " + String.join(", ", who))
-            + " while you had it open: "
-            + String.join("; ", changes.stream().map(FieldChange::toString).toList()));
+    checkpoint.liveRefresh(done);
   }
 
   /** The reviewer read the banner and closed it. */
   public void dismissBanner() {
-    banner.set("");
-  }
-
-  private void show(CheckpointDetail loaded) {
-    detail.set(loaded);
-    shown.set(text.of(loaded, login));
-  }
-
-  private void gone(long id) {
-    say("Checkpoint " + id + " no longer exists.", true);
+    notice.clear();
   }
 
   public void approve() {
-    send(
-        new CheckpointAction.Approve(
-            id(), blankToNull(note.get()), blankToNull(overrideReason.get()), key("approve")));
+    send(form.approve(checkpoint.detail()));
   }
 
   public void reject() {
-    if (note.get().isBlank()) {
-      say("Write the reason for the rejection in the note; the requester will read it.", true);
-      return;
-    }
-    send(new CheckpointAction.Reject(id(), note.get().strip(), key("reject")));
+    form.reject(checkpoint.detail()).ifPresent(this::send);
   }
 
   public void hold() {
-    if (note.get().isBlank()) {
-      say("Write the reason for the hold in the note.", true);
-      return;
-    }
-    send(new CheckpointAction.Hold(id(), note.get().strip(), key("hold")));
+    form.hold(checkpoint.detail()).ifPresent(this::send);
   }
 
   public void unhold() {
-    send(new CheckpointAction.Unhold(id(), blankToNull(note.get()), key("unhold")));
+    send(form.unhold(checkpoint.detail()));
   }
 
   public void refund() {
-    if (note.get().isBlank()) {
-      say("Write the reason for the refund in the note.", true);
-      return;
-    }
-    send(new CheckpointAction.Refund(id(), note.get().strip(), key("refund")));
+    form.refund(checkpoint.detail()).ifPresent(this::send);
   }
 
   /** Previews releasing everything left on the checkpoint. */
   public void prepareFullRelease() {
-    prepare(new CheckpointAction.Release(id(), null, key("release")));
+    prepare(form.fullRelease(checkpoint.detail()));
   }
 
   /** Previews releasing the amount typed, read strictly in the checkpoint's currency. */
   public void preparePartialRelease() {
-    CheckpointDetail d = detail.get();
-    if (d == null) {
-      return;
-    }
-    Money parsed;
-    try {
-      parsed = Money.parse(amount.get(), d.checkpoint().currency(), locale);
-    } catch (MoneyFormatException e) {
-      say(e.getMessage(), true);
-      return;
-    }
-    if (!parsed.isPositive()) {
-      say("Enter an amount above zero.", true);
-      return;
-    }
-    prepare(new CheckpointAction.Release(id(), parsed.minor(), key("release")));
+    form.partialRelease(checkpoint.detail()).ifPresent(this::prepare);
   }
 
-  private void prepare(CheckpointAction.Release release) {
-    CheckpointDetail seen = detail.get();
-    if (refusedOffline()) {
-      return;
+  private void prepare(CheckpointAction.Release toPreview) {
+    CheckpointDetail seen = checkpoint.detail();
+    if (!refusedOffline()) {
+      release.preview(toPreview, seen);
     }
-    busy.set(true);
-    tasks
-        .run(() -> gateway.preview().preview(release))
-        .onSuccess(
-            result -> {
-              busy.set(false);
-              if (result.ok()) {
-                pendingRelease = new Sent(release, seen.basis(), seen);
-                confirmation.set(text.confirmation(seen, result));
-                message.set("");
-              } else {
-                say(result.describe(), true);
-              }
-            })
-        .onFailure(
-            failure -> {
-              busy.set(false);
-              say(ErrorText.describe(failure), true);
-            });
   }
 
   /**
@@ -315,23 +176,19 @@ public final class CheckpointViewModel {
    * was previewed on.
    */
   public void confirmRelease() {
-    if (pendingRelease != null && !refusedOffline()) {
-      Sent release = pendingRelease;
-      pendingRelease = null;
-      confirmation.set("");
-      run(release);
+    if (release.waiting() && !refusedOffline()) {
+      run(release.confirmed());
     }
   }
 
   public void cancelRelease() {
-    pendingRelease = null;
-    confirmation.set("");
+    release.cancel();
   }
 
   /** Sends the action that was not saved again, under the same key and on the same basis. */
   public void retry() {
-    if (failed != null && !refusedOffline()) {
-      run(failed);
+    if (recovery.unsaved() != null && !refusedOffline()) {
+      run(recovery.unsaved());
     }
   }
 
@@ -340,176 +197,69 @@ public final class CheckpointViewModel {
    * release goes back to its confirmation first: the amounts may have changed.
    */
   public void reapply() {
-    CheckpointDetail now = detail.get();
-    if (reapply == null || now == null || refusedOffline()) {
+    CheckpointDetail now = checkpoint.detail();
+    if (!stale.canReapply() || now == null || refusedOffline()) {
       return;
     }
-    CheckpointAction action = reapply;
-    reapply = null;
-    reapplyable.set(false);
-    staleDiff.set("");
-    if (action instanceof CheckpointAction.Release release) {
-      prepare(release);
+    CheckpointAction action = stale.take();
+    if (action instanceof CheckpointAction.Release again) {
+      prepare(again);
     } else {
-      run(new Sent(action, now.basis(), now));
+      run(SentAction.on(action, now));
     }
   }
 
   private void send(CheckpointAction action) {
-    CheckpointDetail seen = detail.get();
+    CheckpointDetail seen = checkpoint.detail();
     if (!refusedOffline()) {
-      run(new Sent(action, seen.basis(), seen));
+      run(SentAction.on(action, seen));
     }
   }
 
-  private void run(Sent sent) {
-    busy.set(true);
-    retryable.set(false);
-    reapplyable.set(false);
-    staleDiff.set("");
+  private void run(SentAction sent) {
+    feedback.busy(true);
+    recovery.sending();
+    stale.hide();
     tasks
         .run(() -> gateway.perform().perform(sent.action(), sent.basis()))
         .onSuccess(
             result -> {
-              busy.set(false);
-              failed = null;
+              feedback.busy(false);
+              recovery.answered();
               if (result.refusal().orElse(null) == MoneyRefusal.STALE) {
-                staleRefused(sent);
+                stale.refused(sent);
               } else {
                 done(result, "");
               }
             })
         .onFailure(
             failure -> {
-              busy.set(false);
-              if (UnknownOutcomes.unknown(failure)) {
-                settle(sent);
-              } else {
-                notSaved(sent, ErrorText.describe(failure));
-              }
+              feedback.busy(false);
+              recovery.failed(sent, failure);
             });
   }
 
   private void done(MoneyResult result, String prefix) {
-    say(prefix + result.describe(), !result.ok());
+    feedback.say(prefix + result.describe(), !result.ok());
     if (result.ok()) {
-      note.set("");
-      overrideReason.set("");
-      amount.set("");
-      banner.set("");
+      form.clear();
+      notice.clear();
     }
     reload();
     changed.run();
   }
 
-  private void notSaved(Sent sent, String why) {
-    failed = sent;
-    retryable.set(true);
-    say(why + " Nothing is posted twice: Retry sends the same request again.", true);
-  }
-
-  private void staleRefused(Sent sent) {
-    long id = sent.action().checkpointId();
-    say("Not done: the checkpoint changed since you opened it. Nothing was saved.", true);
-    busy.set(true);
-    tasks
-        .run(() -> gateway.source().load(id))
-        .onSuccess(
-            loaded -> {
-              busy.set(false);
-              if (!Objects.equals(openId.get(), id) || loaded.isEmpty()) {
-                return;
-              }
-              CheckpointDetail now = loaded.get();
-              show(now);
-              banner.set("");
-              staleDiff.set(StaleText.diff(diff, sent.seen(), now));
-              String why =
-                  StaleText.illegal(
-                      sent.action(), shown.get(), statusText(now.checkpoint().status()));
-              if (why.isEmpty()) {
-                reapply = StaleText.rekeyed(sent.action());
-                reapplyable.set(true);
-                say(
-                    "Not done: the checkpoint changed since you opened it. Check what changed;"
-                        + " Re-apply sends your "
-                        + StaleText.verb(sent.action())
-                        + " on top of it.",
-                    true);
-              } else {
-                say("Not done: the checkpoint changed since you opened it. " + why, true);
-              }
-            })
-        .onFailure(
-            failure -> {
-              busy.set(false);
-              say(ErrorText.describe(failure), true);
-            });
-  }
-
-  // The connection dropped with the commit in flight: ask the database by key before anything is
-  // sent again. A committed action is sent once more with the same key only to read its stored
-  // answer (the database replays it; it has no second effect).
-  private void settle(Sent sent) {
-    settling.set(true);
-    say("Connection lost while saving; checking whether it was saved…", false);
-    outcomes.settle(
-        sent.action().idempotencyKey(),
-        committed -> {
-          if (!committed) {
-            settling.set(false);
-            notSaved(sent, "It was not saved: the connection dropped first.");
-            return;
-          }
-          tasks
-              .run(() -> gateway.perform().perform(sent.action(), sent.basis()))
-              .onSuccess(
-                  result -> {
-                    settling.set(false);
-                    done(result, "The connection dropped, but it was saved: ");
-                  })
-              .onFailure(
-                  failure -> {
-                    settling.set(false);
-                    say("It was saved before the connection dropped.", false);
-                    reload();
-                    changed.run();
-                  });
-        },
-        gaveUp -> {
-          settling.set(false);
-          notSaved(
-              sent, "The database is still out of reach, so it is not known whether it was saved.");
-        });
+  private void savedUnread() {
+    reload();
+    changed.run();
   }
 
   private boolean refusedOffline() {
     if (online.get()) {
       return false;
     }
-    say(OFFLINE, true);
+    feedback.say(OFFLINE, true);
     return true;
-  }
-
-  private long id() {
-    CheckpointDetail d = detail.get();
-    if (d == null) {
-      throw new IllegalStateException("no checkpoint is open");
-    }
-    return d.checkpoint().id();
-  }
-
-  private void say(String text, boolean error) {
-    message.set(text);
-    messageIsError.set(error);
-  }
-
-  private static String key(String action) {
-    return IdempotencyKeys.next(action);
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** {@code on_hold} reads as "On hold". */
@@ -520,66 +270,66 @@ public final class CheckpointViewModel {
 
   /** The checkpoint shown (or being loaded), null when none is. */
   public ReadOnlyObjectProperty<Long> openIdProperty() {
-    return openId.getReadOnlyProperty();
+    return checkpoint.openIdProperty();
   }
 
   public ReadOnlyObjectProperty<CheckpointDetail> detailProperty() {
-    return detail.getReadOnlyProperty();
+    return checkpoint.detailProperty();
   }
 
   public ReadOnlyObjectProperty<CheckpointText.Shown> shownProperty() {
-    return shown.getReadOnlyProperty();
+    return checkpoint.shownProperty();
   }
 
   public StringProperty noteProperty() {
-    return note;
+    return form.noteProperty();
   }
 
   public StringProperty overrideReasonProperty() {
-    return overrideReason;
+    return form.overrideReasonProperty();
   }
 
   public StringProperty amountProperty() {
-    return amount;
+    return form.amountProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {
-    return message.getReadOnlyProperty();
+    return feedback.messageProperty();
   }
 
   public ReadOnlyBooleanProperty messageIsErrorProperty() {
-    return messageIsError.getReadOnlyProperty();
+    return feedback.errorProperty();
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
-    return busy.getReadOnlyProperty();
+    return feedback.busyProperty();
   }
 
   public ReadOnlyStringProperty confirmationProperty() {
-    return confirmation.getReadOnlyProperty();
+    return release.textProperty();
   }
 
   public ReadOnlyBooleanProperty retryableProperty() {
-    return retryable.getReadOnlyProperty();
+    return recovery.retryableProperty();
   }
 
   /** True while a lost action's outcome is being settled by its key. */
   public ReadOnlyBooleanProperty settlingProperty() {
-    return settling.getReadOnlyProperty();
+    return recovery.settlingProperty();
   }
 
   /** "Changed by … while you had it open: …"; empty when nothing changed under the reviewer. */
   public ReadOnlyStringProperty bannerProperty() {
-    return banner.getReadOnlyProperty();
+    return notice.textProperty();
   }
 
   /** After a stale refusal: who changed what, one field a line ("Status: Submitted → On hold"). */
   public ReadOnlyStringProperty staleDiffProperty() {
-    return staleDiff.getReadOnlyProperty();
+    return stale.changesProperty();
   }
 
   /** Whether the refused action is still possible and can be re-applied on top. */
   public ReadOnlyBooleanProperty reapplyableProperty() {
-    return reapplyable.getReadOnlyProperty();
+    return stale.reapplyableProperty();
   }
 }

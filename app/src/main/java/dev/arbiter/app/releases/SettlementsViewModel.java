@@ -9,8 +9,6 @@ import dev.arbiter.persistence.ledger.MoneyRefusal;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.settlements.ProposedSettlement;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -57,14 +55,11 @@ public final class SettlementsViewModel {
   private final TaskRunner tasks;
   private final ObservableBooleanValue online;
   private final UnknownOutcomes outcomes;
-  private final MoneyFormat money;
-  private final DateTimeFormatter time;
+  private final SettlementItems itemText;
   private final ObservableList<SettlementItem> items = FXCollections.observableArrayList();
   private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
   private final StringProperty note = new SimpleStringProperty("");
-  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-  private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+  private final ActionFeedback feedback = new ActionFeedback();
   private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper staleDiff = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper reapplyable = new ReadOnlyBooleanWrapper(false);
@@ -86,27 +81,19 @@ public final class SettlementsViewModel {
     this.tasks = tasks;
     this.online = online;
     this.outcomes = new UnknownOutcomes(committed, online, tasks);
-    this.money = new MoneyFormat(locale);
-    this.time =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale)
-            .withZone(zone);
+    this.itemText = new SettlementItems(new MoneyFormat(locale), locale, zone);
   }
 
   public void reload() {
-    busy.set(true);
+    feedback.busy(true);
     tasks
         .run(source::get)
         .onSuccess(
             rows -> {
-              busy.set(false);
-              items.setAll(rows.stream().map(this::item).toList());
+              feedback.busy(false);
+              items.setAll(rows.stream().map(itemText::item).toList());
             })
-        .onFailure(
-            failure -> {
-              busy.set(false);
-              say(ErrorText.describe(failure), true);
-            });
+        .onFailure(feedback::failed);
   }
 
   /**
@@ -118,7 +105,7 @@ public final class SettlementsViewModel {
         .run(source::get)
         .onSuccess(
             rows -> {
-              ListMerge.update(items, rows.stream().map(this::item).toList());
+              ListMerge.update(items, rows.stream().map(itemText::item).toList());
               done.run();
             })
         .onFailure(failure -> done.run());
@@ -130,7 +117,7 @@ public final class SettlementsViewModel {
 
   public void sendBackSelected() {
     if (note.get().isBlank()) {
-      say("Write a note for support saying what the proposal needs.", true);
+      feedback.say("Write a note for support saying what the proposal needs.", true);
       return;
     }
     decide(sendBack, true);
@@ -143,11 +130,11 @@ public final class SettlementsViewModel {
             ? null
             : items.stream().filter(i -> i.settlementId() == id).findFirst().orElse(null);
     if (item == null) {
-      say("Select a settlement first.", true);
+      feedback.say("Select a settlement first.", true);
       return;
     }
     if (!online.get()) {
-      say(CheckpointViewModel.OFFLINE, true);
+      feedback.say(CheckpointViewModel.OFFLINE, true);
       return;
     }
     String text = note.get().isBlank() ? null : note.get().strip();
@@ -163,7 +150,7 @@ public final class SettlementsViewModel {
       retryable.set(false);
       again.run();
     } else if (failed != null) {
-      say(CheckpointViewModel.OFFLINE, true);
+      feedback.say(CheckpointViewModel.OFFLINE, true);
     }
   }
 
@@ -176,14 +163,14 @@ public final class SettlementsViewModel {
       staleDiff.set("");
       again.run();
     } else if (reapply != null) {
-      say(CheckpointViewModel.OFFLINE, true);
+      feedback.say(CheckpointViewModel.OFFLINE, true);
     }
   }
 
   private void send(Decision decision, SettlementItem item, String text, String key) {
     long id = item.settlementId();
     int version = item.version();
-    busy.set(true);
+    feedback.busy(true);
     retryable.set(false);
     reapplyable.set(false);
     staleDiff.set("");
@@ -201,16 +188,16 @@ public final class SettlementsViewModel {
         .onFailure(
             failure -> {
               if (!UnknownOutcomes.unknown(failure)) {
-                busy.set(false);
+                feedback.busy(false);
                 notSaved(again, ErrorText.describe(failure));
                 return;
               }
-              say("Connection lost while saving; checking whether it was saved…", false);
+              feedback.say("Connection lost while saving; checking whether it was saved…", false);
               outcomes.settle(
                   key,
                   committed -> {
                     if (!committed) {
-                      busy.set(false);
+                      feedback.busy(false);
                       notSaved(again, "It was not saved: the connection dropped first.");
                       return;
                     }
@@ -221,13 +208,13 @@ public final class SettlementsViewModel {
                             result -> decided(result, "The connection dropped, but it was saved: "))
                         .onFailure(
                             again2 -> {
-                              busy.set(false);
-                              say("It was saved before the connection dropped.", false);
+                              feedback.busy(false);
+                              feedback.say("It was saved before the connection dropped.", false);
                               reload();
                             });
                   },
                   gaveUp -> {
-                    busy.set(false);
+                    feedback.busy(false);
                     notSaved(
                         again,
                         "The database is still out of reach, so it is not known whether it was"
@@ -243,8 +230,8 @@ public final class SettlementsViewModel {
         .run(source::get)
         .onSuccess(
             rows -> {
-              busy.set(false);
-              List<SettlementItem> fresh = rows.stream().map(this::item).toList();
+              feedback.busy(false);
+              List<SettlementItem> fresh = rows.stream().map(itemText::item).toList();
               ListMerge.update(items, fresh);
               SettlementItem now =
                   fresh.stream()
@@ -252,10 +239,11 @@ public final class SettlementsViewModel {
                       .findFirst()
                       .orElse(null);
               if (now == null) {
-                say("Not done: the settlement was decided or withdrawn meanwhile.", true);
+                feedback.say("Not done: the settlement was decided or withdrawn meanwhile.", true);
                 return;
               }
-              staleDiff.set("Changed meanwhile:\n" + String.join("\n", changes(seen, now)));
+              staleDiff.set(
+                  "Changed meanwhile:\n" + String.join("\n", SettlementItems.changes(seen, now)));
               reapply =
                   () ->
                       send(
@@ -264,83 +252,27 @@ public final class SettlementsViewModel {
                           text,
                           IdempotencyKeys.next(decision == execute ? "settle" : "send-back"));
               reapplyable.set(true);
-              say(
+              feedback.say(
                   "Not done: the proposal changed since you read it. Check what changed; Re-apply"
                       + " sends your decision on the proposal as it is now.",
                   true);
             })
-        .onFailure(
-            failure -> {
-              busy.set(false);
-              say(ErrorText.describe(failure), true);
-            });
-  }
-
-  /** The fields of a proposal that differ, "To payee: Dana: $40.00 → Dana: $50.00". */
-  static List<String> changes(SettlementItem was, SettlementItem now) {
-    List<String> lines = new java.util.ArrayList<>();
-    change(lines, "Outcome", was.outcome(), now.outcome());
-    change(lines, "To payee", was.toPayee(), now.toPayee());
-    change(lines, "To payer", was.toPayer(), now.toPayer());
-    change(lines, "Escrow", was.held(), now.held());
-    change(lines, "Summary and reason", was.summary(), now.summary());
-    if (lines.isEmpty()) {
-      lines.add("(nothing you can see here; it was updated behind the scenes)");
-    }
-    return lines;
-  }
-
-  private static void change(List<String> lines, String field, String was, String now) {
-    if (!was.equals(now)) {
-      lines.add(field + ": " + was + " → " + now);
-    }
+        .onFailure(feedback::failed);
   }
 
   private void notSaved(Runnable again, String why) {
     failed = again;
     retryable.set(true);
-    say(why + " Nothing happens twice: Retry sends the same request again.", true);
+    feedback.say(why + " Nothing happens twice: Retry sends the same request again.", true);
   }
 
   private void decided(MoneyResult result, String prefix) {
-    busy.set(false);
-    say(prefix + result.describe(), !result.ok());
+    feedback.busy(false);
+    feedback.say(prefix + result.describe(), !result.ok());
     if (result.ok()) {
       note.set("");
     }
     reload();
-  }
-
-  private SettlementItem item(ProposedSettlement s) {
-    String outcome =
-        switch (s.outcome()) {
-          case "release_to_payee" -> "Release to payee";
-          case "refund_to_payer" -> "Refund to payer";
-          case "split" -> "Split";
-          default -> "Dismiss (no money moves)";
-        };
-    return new SettlementItem(
-        s.settlementId(),
-        s.disputeReference()
-            + " · "
-            + s.contractReference()
-            + " · "
-            + s.reasonCode().replace('_', ' ')
-            + " · disputed "
-            + money.format(s.amountDisputedMinor(), s.currency()),
-        (s.disputeSummary().isBlank() ? "" : s.disputeSummary() + " — ") + "“" + s.reason() + "”",
-        outcome,
-        s.payee() + ": " + money.format(s.payeeMinor(), s.currency()),
-        s.payer() + ": " + money.format(s.payerMinor(), s.currency()),
-        s.heldMinor() < 0 ? "no escrow" : money.format(s.heldMinor(), s.currency()) + " held",
-        s.heldMinor() >= s.totalMinor(),
-        s.proposedByName() + " · " + (s.proposedAt() == null ? "" : time.format(s.proposedAt())),
-        s.version());
-  }
-
-  private void say(String text, boolean error) {
-    message.set(text);
-    messageIsError.set(error);
   }
 
   public ObservableList<SettlementItem> items() {
@@ -357,11 +289,11 @@ public final class SettlementsViewModel {
   }
 
   public ReadOnlyStringProperty messageProperty() {
-    return message.getReadOnlyProperty();
+    return feedback.messageProperty();
   }
 
   public ReadOnlyBooleanProperty messageIsErrorProperty() {
-    return messageIsError.getReadOnlyProperty();
+    return feedback.errorProperty();
   }
 
   /** After a stale refusal: what changed in the proposal, one field a line. */
@@ -378,6 +310,6 @@ public final class SettlementsViewModel {
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
-    return busy.getReadOnlyProperty();
+    return feedback.busyProperty();
   }
 }
