@@ -1,6 +1,8 @@
 package dev.arbiter.app.disputes;
 
+import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.persistence.session.ConnectionFailures;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -121,11 +123,22 @@ final class UnknownOutcome {
             })
         .onFailure(
             failure -> {
-              // Still unreachable: try again shortly, or when the feed says it is back.
               checking = false;
-              if (++rechecks <= RECHECKS) {
-                settle(true);
+              if (asked != action) {
+                return;
               }
+              // Still unreachable: try again shortly, or when the feed says it is back.
+              if (ConnectionFailures.isConnectionLost(failure) && ++rechecks <= RECHECKS) {
+                settle(true);
+                return;
+              }
+              // The check itself failed or kept failing. A retry is still safe: it re-uses the
+              // key, so the database replays a saved action instead of doing it twice.
+              retryable.set(true);
+              message.set(
+                  "Could not find out whether it was saved ("
+                      + ErrorText.describe(failure)
+                      + "). Retry sends it under the same key, so it cannot happen twice.");
             });
   }
 

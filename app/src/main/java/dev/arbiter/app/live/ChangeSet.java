@@ -14,13 +14,16 @@ import java.util.Set;
  */
 public final class ChangeSet {
 
-  private static final ChangeSet EVERYTHING = new ChangeSet(Map.of(), true);
+  private static final ChangeSet EVERYTHING = new ChangeSet(Map.of(), Set.of(), true);
 
   private final Map<String, Set<String>> idsByTable;
+  // Tables announced without an id (a statement-level notice): any of their rows may have changed.
+  private final Set<String> everyRow;
   private final boolean resync;
 
-  private ChangeSet(Map<String, Set<String>> idsByTable, boolean resync) {
+  private ChangeSet(Map<String, Set<String>> idsByTable, Set<String> everyRow, boolean resync) {
     this.idsByTable = idsByTable;
+    this.everyRow = everyRow;
     this.resync = resync;
   }
 
@@ -30,14 +33,17 @@ public final class ChangeSet {
 
   public static ChangeSet of(Collection<TableChange> changes) {
     Map<String, Set<String>> ids = new HashMap<>();
+    Set<String> everyRow = new HashSet<>();
     for (TableChange c : changes) {
       Set<String> rows = ids.computeIfAbsent(c.table(), t -> new HashSet<>());
       if (c.id() != null) {
         rows.add(c.id());
+      } else {
+        everyRow.add(c.table());
       }
     }
     ids.replaceAll((table, rows) -> Set.copyOf(rows));
-    return new ChangeSet(Map.copyOf(ids), false);
+    return new ChangeSet(Map.copyOf(ids), Set.copyOf(everyRow), false);
   }
 
   /** Both sets in one, for a view that missed several. */
@@ -50,7 +56,14 @@ public final class ChangeSet {
     other.idsByTable.forEach(
         (t, rows) -> ids.computeIfAbsent(t, k -> new HashSet<>()).addAll(rows));
     ids.replaceAll((table, rows) -> Set.copyOf(rows));
-    return new ChangeSet(Map.copyOf(ids), false);
+    Set<String> every = new HashSet<>(everyRow);
+    every.addAll(other.everyRow);
+    return new ChangeSet(Map.copyOf(ids), Set.copyOf(every), false);
+  }
+
+  /** Whether {@code table} was announced without ids, so any of its rows may have changed. */
+  public boolean everyRow(String table) {
+    return resync || everyRow.contains(table);
   }
 
   /** True after a reconnect: re-read everything, the ids are not known. */
@@ -71,9 +84,11 @@ public final class ChangeSet {
     return false;
   }
 
-  /** Whether this row changed (always true for a resync). */
+  /** Whether this row may have changed (always true for a resync). */
   public boolean touches(String table, long id) {
-    return resync || idsByTable.getOrDefault(table, Set.of()).contains(Long.toString(id));
+    return resync
+        || everyRow.contains(table)
+        || idsByTable.getOrDefault(table, Set.of()).contains(Long.toString(id));
   }
 
   /** The ids that changed in {@code table}, as the notification spelled them. */
@@ -87,6 +102,8 @@ public final class ChangeSet {
 
   @Override
   public String toString() {
-    return resync ? "ChangeSet[everything]" : "ChangeSet" + idsByTable;
+    return resync
+        ? "ChangeSet[everything]"
+        : "ChangeSet" + idsByTable + " every row of " + everyRow;
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -93,8 +94,21 @@ public final class DraftJournal implements AutoCloseable {
         text == null || text.isBlank()
             ? drafts.remove(key) != null
             : !text.equals(drafts.put(key, text));
-    if (changed && writeQueued.compareAndSet(false, true) && !writer.isShutdown()) {
-      writer.schedule(this::writeQueued, WRITE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    if (!changed) {
+      return;
+    }
+    if (writer.isShutdown()) {
+      // After close (a send finishing as the window closes): write now, or a sent reply would come
+      // back as a draft next time. Rare, and small.
+      writeQueued();
+      return;
+    }
+    if (writeQueued.compareAndSet(false, true)) {
+      try {
+        writer.schedule(this::writeQueued, WRITE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException closedMeanwhile) {
+        writeQueued();
+      }
     }
   }
 

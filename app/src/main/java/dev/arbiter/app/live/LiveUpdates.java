@@ -16,6 +16,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the change feed's notifications into at most one {@link ChangeSet} per interval on the FX
@@ -23,6 +25,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * also carries the feed's connection state, which is the console's online/offline signal.
  */
 public final class LiveUpdates implements ChangeFeedListener, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
 
   /** Ends a subscription. */
   public interface Subscription extends AutoCloseable {
@@ -41,6 +45,7 @@ public final class LiveUpdates implements ChangeFeedListener, AutoCloseable {
   private final Object lock = new Object();
   private List<TableChange> pending = new ArrayList<>();
   private boolean resyncPending;
+  private boolean announced;
 
   /**
    * @param interval how long changes gather before one publication; short enough that a commit
@@ -82,10 +87,13 @@ public final class LiveUpdates implements ChangeFeedListener, AutoCloseable {
 
   @Override
   public void online(boolean resync) {
-    if (resync) {
-      synchronized (lock) {
+    synchronized (lock) {
+      // The first connection also re-reads: views loaded before LISTEN was in place may have
+      // missed a commit made in between.
+      if (resync || !announced) {
         resyncPending = true;
       }
+      announced = true;
     }
     fxThread.execute(
         () -> {
@@ -105,7 +113,16 @@ public final class LiveUpdates implements ChangeFeedListener, AutoCloseable {
         });
   }
 
+  // A scheduled task that throws is cancelled for good; live updates must not stop silently.
   private void flush() {
+    try {
+      publishPending();
+    } catch (RuntimeException e) {
+      LOG.warn("could not publish live changes", e);
+    }
+  }
+
+  private void publishPending() {
     ChangeSet set;
     synchronized (lock) {
       if (!resyncPending && pending.isEmpty()) {
@@ -115,7 +132,16 @@ public final class LiveUpdates implements ChangeFeedListener, AutoCloseable {
       pending = new ArrayList<>();
       resyncPending = false;
     }
-    fxThread.execute(() -> subscribers.forEach(s -> s.accept(set)));
+    fxThread.execute(() -> subscribers.forEach(s -> deliver(s, set)));
+  }
+
+  // One view failing to take a change must not keep it from the others.
+  private static void deliver(Consumer<ChangeSet> subscriber, ChangeSet set) {
+    try {
+      subscriber.accept(set);
+    } catch (RuntimeException e) {
+      LOG.warn("a view failed to apply live changes", e);
+    }
   }
 
   @Override

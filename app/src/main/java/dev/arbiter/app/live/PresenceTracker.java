@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -101,11 +102,15 @@ public final class PresenceTracker implements AutoCloseable {
       return;
     }
     if (syncQueued.compareAndSet(false, true)) {
-      worker.execute(
-          () -> {
-            syncQueued.set(false);
-            sync(published);
-          });
+      try {
+        worker.execute(
+            () -> {
+              syncQueued.set(false);
+              sync(published);
+            });
+      } catch (RejectedExecutionException closedMeanwhile) {
+        syncQueued.set(false);
+      }
     }
   }
 
@@ -166,7 +171,16 @@ public final class PresenceTracker implements AutoCloseable {
    */
   @Override
   public void close() {
-    worker.shutdownNow();
+    // Let a heartbeat in flight finish first, or it could put back the rows removed below.
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(3, TimeUnit.SECONDS)) {
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      worker.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
     if (unreachable) {
       return;
     }

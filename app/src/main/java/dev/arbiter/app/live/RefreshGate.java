@@ -27,7 +27,14 @@ public final class RefreshGate {
       return;
     }
     running = true;
-    refresh.accept(this::done);
+    try {
+      refresh.accept(this::done);
+    } catch (RuntimeException e) {
+      // Nothing will call done(); without this the view would never refresh live again.
+      running = false;
+      again = false;
+      throw e;
+    }
   }
 
   private void done() {

@@ -22,10 +22,10 @@ final class LiveTables {
 
   /**
    * True when the row changed, or the table changed without saying which rows (a large statement
-   * announces itself once, id-less).
+   * announces itself once, id-less; {@link ChangeSet#touches(String, long)} counts that).
    */
   static boolean touchesRow(ChangeSet changes, String table, long id) {
-    return changes.touches(table, id) || changes.touches(table) && changes.ids(table).isEmpty();
+    return changes.touches(table, id);
   }
 
   static String table(FlaggedEntityType type) {

@@ -72,12 +72,12 @@ final class CommitRecovery {
               .onSuccess(
                   result -> {
                     settling.set(false);
-                    saved.accept(result, "The connection dropped, but it was saved: ");
+                    saved.accept(result, answeredBefore(result));
                   })
               .onFailure(
                   failure -> {
                     settling.set(false);
-                    feedback.say("It was saved before the connection dropped.", false);
+                    feedback.say(ANSWERED_UNREAD, false);
                     savedUnread.run();
                   });
         },
@@ -86,6 +86,18 @@ final class CommitRecovery {
           notSaved(
               sent, "The database is still out of reach, so it is not known whether it was saved.");
         });
+  }
+
+  // Money functions record refusals under the key as well, so "recorded" is not "saved": the
+  // replayed answer says which it was.
+  static final String ANSWERED_UNREAD =
+      "The database answered before the connection dropped, so it is not sent again;"
+          + " reload to see what it did.";
+
+  static String answeredBefore(MoneyResult result) {
+    return result.ok()
+        ? "The connection dropped, but it was saved: "
+        : "The connection dropped after the database answered; it was refused: ";
   }
 
   private void notSaved(SentAction sent, String why) {

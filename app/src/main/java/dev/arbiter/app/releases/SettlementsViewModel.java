@@ -204,12 +204,11 @@ public final class SettlementsViewModel {
                     // Sent again with the same key only to read the stored answer: a replay.
                     tasks
                         .run(() -> decision.decide(id, version, text, key))
-                        .onSuccess(
-                            result -> decided(result, "The connection dropped, but it was saved: "))
+                        .onSuccess(result -> decided(result, CommitRecovery.answeredBefore(result)))
                         .onFailure(
                             again2 -> {
                               feedback.busy(false);
-                              feedback.say("It was saved before the connection dropped.", false);
+                              feedback.say(CommitRecovery.ANSWERED_UNREAD, false);
                               reload();
                             });
                   },

@@ -34,7 +34,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -62,6 +64,7 @@ public final class ConsoleShell implements AutoCloseable {
   private Stage stage;
   private Scene scene;
   private final Path draftsFolder;
+  private final Map<String, DraftJournal> journals = new ConcurrentHashMap<>();
   private MainWindow mainWindow;
   private LiveSession live;
 
@@ -164,7 +167,12 @@ public final class ConsoleShell implements AutoCloseable {
             fxThread,
             PRESENCE_HEARTBEAT);
     updates.subscribe(presence::changed);
-    DraftJournal journal = DraftJournal.open(draftsFolder.resolve(staff.login() + ".json"));
+    // One journal per login for the console's life: signing out and straight back in must not read
+    // the file before the last session's final write, and a send finishing after sign-out must
+    // still clear its draft.
+    DraftJournal journal =
+        journals.computeIfAbsent(
+            staff.login(), login -> DraftJournal.open(draftsFolder.resolve(login + ".json")));
     return new LiveSession(feed, new LiveContext(updates, presence, new DraftBinder(journal)));
   }
 
@@ -237,6 +245,7 @@ public final class ConsoleShell implements AutoCloseable {
     if (ending != null) {
       ending.close();
     }
+    journals.values().forEach(DraftJournal::close);
     sessions.close();
   }
 

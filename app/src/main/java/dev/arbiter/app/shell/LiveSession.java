@@ -4,8 +4,8 @@ import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.persistence.live.ChangeFeed;
 
 /**
- * The live parts of one sign-in: the feed's connection, the coalescer, presence and drafts, closed
- * together at sign-out.
+ * The live parts of one sign-in: the feed's connection, the coalescer and presence, closed together
+ * at sign-out. The draft journal outlives it (the shell keeps one per login).
  */
 record LiveSession(ChangeFeed feed, LiveContext context) implements AutoCloseable {
 
@@ -14,6 +14,5 @@ record LiveSession(ChangeFeed feed, LiveContext context) implements AutoCloseabl
     feed.close();
     context.updates().close();
     context.presence().close();
-    context.drafts().journal().close();
   }
 }

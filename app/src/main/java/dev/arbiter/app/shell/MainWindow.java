@@ -74,8 +74,8 @@ final class MainWindow {
     banner.showInfo(text);
   }
 
-  // The visible area re-reads at once; hidden ones catch up when shown, so a burst of changes
-  // costs one query per visible view rather than one per area.
+  // The visible area re-reads at once; hidden ones re-read everything when shown again, so a burst
+  // of changes costs one query per visible view, and hours of traffic cost a hidden area nothing.
   private void changed(ChangeSet changes) {
     Area visible = model.selectedProperty().get();
     views.forEach(
@@ -83,7 +83,7 @@ final class MainWindow {
           if (area == visible) {
             view.changed(changes);
           } else {
-            missed.merge(area, changes, ChangeSet::plus);
+            missed.put(area, ChangeSet.everything());
           }
         });
   }

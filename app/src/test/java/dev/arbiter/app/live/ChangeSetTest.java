@@ -25,6 +25,24 @@ class ChangeSetTest {
   }
 
   @Test
+  void aNoticeWithoutAnIdTouchesEveryRowOfItsTableEvenBesideOtherIds() {
+    ChangeSet set =
+        ChangeSet.of(
+            List.of(
+                new TableChange("moderation_items", "update", "3"),
+                new TableChange("moderation_items", "update", null)));
+
+    assertThat(set.touches("moderation_items", 99)).isTrue();
+    assertThat(set.everyRow("moderation_items")).isTrue();
+    assertThat(set.everyRow("disputes")).isFalse();
+    assertThat(
+            ChangeSet.of(List.of(new TableChange("disputes", "update", "1")))
+                .plus(set)
+                .touches("moderation_items", 7))
+        .isTrue();
+  }
+
+  @Test
   void aResyncTouchesEverythingAndAbsorbsWhatItIsAddedTo() {
     ChangeSet some = ChangeSet.of(List.of(new TableChange("disputes", "insert", "1")));
 

@@ -25,4 +25,25 @@ class RefreshGateTest {
     gate.request();
     assertThat(running).hasSize(3);
   }
+
+  @Test
+  void aRefreshThatFailsToStartDoesNotShutTheGate() {
+    List<Runnable> running = new ArrayList<>();
+    boolean[] fail = {true};
+    RefreshGate gate =
+        new RefreshGate(
+            done -> {
+              if (fail[0]) {
+                throw new IllegalStateException("runner closed");
+              }
+              running.add(done);
+            });
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(gate::request)
+        .isInstanceOf(IllegalStateException.class);
+    fail[0] = false;
+    gate.request();
+
+    assertThat(running).hasSize(1);
+  }
 }

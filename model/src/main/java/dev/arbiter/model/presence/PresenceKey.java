@@ -5,12 +5,16 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.UUID;
 
-/** Identifies a presence row: which login is on which record. */
+/** Identifies a presence row: which console (of which login) is on which record. */
 @Embeddable
 public class PresenceKey implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  @Column(name = "console_id", nullable = false, updatable = false)
+  private UUID consoleId;
 
   @Column(name = "staff_login", nullable = false, updatable = false)
   private String staffLogin;
@@ -24,10 +28,16 @@ public class PresenceKey implements Serializable {
 
   protected PresenceKey() {}
 
-  public PresenceKey(String staffLogin, PresenceEntityType entityType, long entityId) {
+  public PresenceKey(
+      UUID consoleId, String staffLogin, PresenceEntityType entityType, long entityId) {
+    this.consoleId = Objects.requireNonNull(consoleId, "consoleId");
     this.staffLogin = Objects.requireNonNull(staffLogin, "staffLogin");
     this.entityType = Objects.requireNonNull(entityType, "entityType");
     this.entityId = entityId;
+  }
+
+  public UUID getConsoleId() {
+    return consoleId;
   }
 
   public String getStaffLogin() {
@@ -46,13 +56,14 @@ public class PresenceKey implements Serializable {
   public boolean equals(Object o) {
     return o instanceof PresenceKey k
         && entityId == k.entityId
+        && consoleId.equals(k.consoleId)
         && staffLogin.equals(k.staffLogin)
         && entityType == k.entityType;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(staffLogin, entityType, entityId);
+    return Objects.hash(consoleId, staffLogin, entityType, entityId);
   }
 
   @Override

@@ -30,7 +30,9 @@ public record CheckpointDetail(
 
   /** What a decision taken on this snapshot is based on; the database refuses it once stale. */
   public CheckpointBasis basis() {
-    return new CheckpointBasis(checkpoint.version(), approvals.size());
+    return new CheckpointBasis(
+        checkpoint.version(),
+        CheckpointBasis.decisionsMark(approvals.stream().map(Approval::at).toList()));
   }
 
   /** The checkpoint itself. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -14,8 +15,8 @@ import javax.sql.DataSource;
 public final class CommitOutcomes {
 
   private static final String SQL =
-      "SELECT EXISTS (SELECT 1 FROM dispute_commands WHERE idempotency_key = ?)"
-          + " OR EXISTS (SELECT 1 FROM money_requests WHERE idempotency_key = ?)";
+      "SELECT 'ok' FROM dispute_commands WHERE idempotency_key = ?"
+          + " UNION ALL SELECT outcome FROM money_requests WHERE idempotency_key = ?";
 
   private final DataSource dataSource;
 
@@ -24,19 +25,29 @@ public final class CommitOutcomes {
   }
 
   /**
-   * Whether the action keyed {@code idempotencyKey} was committed. A false answer means a retry
-   * with the same key is safe and has the action's one effect; a true one means it already had it.
+   * Whether the request keyed {@code idempotencyKey} reached the database and was recorded. A false
+   * answer means a retry with the same key is safe and has the action's one effect; a true one
+   * means the server already answered it, with either the effect or a recorded refusal (money
+   * functions store refusals too; see {@link #outcome}), and a retry replays that answer.
    *
    * @throws SQLException when the server still cannot be reached (the outcome stays unknown)
    */
   public boolean committed(String idempotencyKey) throws SQLException {
+    return outcome(idempotencyKey).isPresent();
+  }
+
+  /**
+   * The recorded answer to the request keyed {@code idempotencyKey}: {@code ok} when it took
+   * effect, a refusal code (e.g. {@code already_released}) when the money function refused it and
+   * stored the refusal, empty when nothing was recorded.
+   */
+  public Optional<String> outcome(String idempotencyKey) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(SQL)) {
       s.setString(1, idempotencyKey);
       s.setString(2, idempotencyKey);
       try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getBoolean(1);
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     }
   }

@@ -9,32 +9,41 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
  * Who is on which record, in {@code console_presence}. Each console publishes its own rows on a
- * heartbeat (row-level security lets a login write only its own); readers ignore rows older than
- * the time-to-live, so a console that vanished stops showing without anyone cleaning up after it.
+ * heartbeat, under an id of its own so the same login signed in twice keeps two sets of rows (and
+ * row-level security lets a login write only its own); readers ignore rows older than the
+ * time-to-live, so a console that vanished stops showing without anyone cleaning up after it. One
+ * service is one console.
  */
 public final class PresenceService {
 
   private static final String UPSERT =
-      "INSERT INTO console_presence (entity_type, entity_id, mode) VALUES (?, ?, ?)"
-          + " ON CONFLICT (staff_login, entity_type, entity_id)"
+      "INSERT INTO console_presence (console_id, entity_type, entity_id, mode) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT (console_id, entity_type, entity_id)"
           + " DO UPDATE SET mode = EXCLUDED.mode, heartbeat_at = now()";
-  private static final String DELETE_OTHERS =
-      "DELETE FROM console_presence WHERE staff_login = session_user"
+  private static final String DELETE_LEFT =
+      "DELETE FROM console_presence WHERE console_id = ?"
           + " AND entity_type || ':' || entity_id <> ALL (?::text[])";
+  // One line per person and record, however many consoles they have it open in; editing wins.
   private static final String OTHERS =
-      "SELECT p.staff_login, coalesce(s.display_name, p.staff_login), p.entity_type, p.entity_id,"
-          + " p.mode, p.heartbeat_at FROM console_presence p"
+      "SELECT login, name, entity_type, entity_id, mode, heartbeat_at FROM ("
+          + " SELECT DISTINCT ON (p.entity_type, p.entity_id, p.staff_login)"
+          + " p.staff_login AS login, coalesce(s.display_name, p.staff_login) AS name,"
+          + " p.entity_type, p.entity_id, p.mode, p.heartbeat_at FROM console_presence p"
           + " LEFT JOIN staff_accounts s ON s.login_role = p.staff_login"
           + " WHERE p.staff_login <> session_user"
           + " AND p.heartbeat_at > now() - make_interval(secs => ?)"
-          + " ORDER BY p.entity_type, p.entity_id, p.mode DESC, 2";
+          + " ORDER BY p.entity_type, p.entity_id, p.staff_login, p.mode = 'editing' DESC,"
+          + " p.heartbeat_at DESC) o"
+          + " ORDER BY entity_type, entity_id, mode = 'editing' DESC, name";
 
   private final DataSource dataSource;
   private final Duration timeToLive;
+  private final UUID consoleId = UUID.randomUUID();
 
   /**
    * @param timeToLive how long a row counts after its last heartbeat; several heartbeats long, so
@@ -50,7 +59,7 @@ public final class PresenceService {
   }
 
   /**
-   * Makes this login's rows exactly {@code mine}, with a fresh heartbeat, in one transaction:
+   * Makes this console's rows exactly {@code mine}, with a fresh heartbeat, in one transaction:
    * records it left are removed, records it is on are inserted or touched.
    */
   public void publish(Map<PresenceKey, PresenceMode> mine) throws SQLException {
@@ -59,19 +68,21 @@ public final class PresenceService {
       try {
         try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
           for (Map.Entry<PresenceKey, PresenceMode> e : mine.entrySet()) {
-            upsert.setString(1, e.getKey().entityType());
-            upsert.setLong(2, e.getKey().entityId());
-            upsert.setString(3, e.getValue().dbValue());
+            upsert.setObject(1, consoleId);
+            upsert.setString(2, e.getKey().entityType());
+            upsert.setLong(3, e.getKey().entityId());
+            upsert.setString(4, e.getValue().dbValue());
             upsert.addBatch();
           }
           upsert.executeBatch();
         }
-        try (PreparedStatement delete = c.prepareStatement(DELETE_OTHERS)) {
+        try (PreparedStatement delete = c.prepareStatement(DELETE_LEFT)) {
           String[] keep =
               mine.keySet().stream()
                   .map(k -> k.entityType() + ":" + k.entityId())
                   .toArray(String[]::new);
-          delete.setArray(1, c.createArrayOf("text", keep));
+          delete.setObject(1, consoleId);
+          delete.setArray(2, c.createArrayOf("text", keep));
           delete.executeUpdate();
         }
         c.commit();

@@ -139,8 +139,9 @@ class HibernateRoundTripIT {
                                         decision_reason, decided_by, decided_at)
             VALUES (1, 'dispute_message', 1, 2, 'harassment', 'critical', 'actioned',
                     'demo_moderator', now(), 'hide_content', 'Insults', 'demo_moderator', now());
-          INSERT INTO console_presence (staff_login, entity_type, entity_id, mode)
-            VALUES ('demo_support', 'dispute', 1, 'editing');
+          INSERT INTO console_presence (console_id, staff_login, entity_type, entity_id, mode)
+            VALUES ('00000000-0000-0000-0000-000000000001', 'demo_support', 'dispute', 1,
+                    'editing');
           """);
     }
   }
@@ -276,7 +277,12 @@ class HibernateRoundTripIT {
 
     ConsolePresence presence =
         s.find(
-            ConsolePresence.class, new PresenceKey("demo_support", PresenceEntityType.DISPUTE, 1L));
+            ConsolePresence.class,
+            new PresenceKey(
+                java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                "demo_support",
+                PresenceEntityType.DISPUTE,
+                1L));
     assertThat(presence.getMode()).isEqualTo(PresenceMode.EDITING);
     assertThat(presence.getHeartbeatAt()).isNotNull();
   }

@@ -223,7 +223,9 @@ class HibernateValidateIT {
   @Test
   void presenceIsWrittenForTheOwnLoginOnlyAndHeartbeatsUpdateIt() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    PresenceKey mine = new PresenceKey("demo_support", PresenceEntityType.DISPUTE, disputeId);
+    PresenceKey mine =
+        new PresenceKey(
+            java.util.UUID.randomUUID(), "demo_support", PresenceEntityType.DISPUTE, disputeId);
     support.inTransaction(s -> s.persist(new ConsolePresence(mine, PresenceMode.VIEWING, now)));
     support.inTransaction(
         s -> s.find(ConsolePresence.class, mine).beat(PresenceMode.EDITING, now.plusSeconds(5)));
@@ -233,7 +235,8 @@ class HibernateValidateIT {
     assertThat(reloaded.getHeartbeatAt()).isEqualTo(now.plusSeconds(5));
 
     PresenceKey someoneElse =
-        new PresenceKey("demo_moderator", PresenceEntityType.DISPUTE, disputeId);
+        new PresenceKey(
+            java.util.UUID.randomUUID(), "demo_moderator", PresenceEntityType.DISPUTE, disputeId);
     assertThatThrownBy(
             () ->
                 support.inTransaction(

@@ -8,6 +8,7 @@ import dev.arbiter.persistence.ledger.MoneyRefusal;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /** A decision carries the checkpoint state it was based on; the database refuses a stale one. */
@@ -30,16 +31,45 @@ class CheckpointVersionGuardIT {
     MoneyResult stale = fran.perform(new CheckpointAction.Approve(cp, "fine", null, key), seen);
 
     assertThat(stale.refusal()).contains(MoneyRefusal.STALE);
-    assertThat(stale.message()).contains("decisions 0, now 1");
+    assertThat(stale.message()).contains("decisions 0, now ");
     assertThat(count("SELECT count(*) FROM money_requests WHERE idempotency_key = ?", key))
         .isZero();
     assertThat(count("SELECT count(*) FROM release_approvals WHERE checkpoint_id = ?", cp))
         .isEqualTo(1);
 
     CheckpointBasis now = details.load(cp).orElseThrow().basis();
-    assertThat(now).isEqualTo(new CheckpointBasis(seen.version(), 1));
+    assertThat(now.version()).isEqualTo(seen.version());
+    assertThat(now.decisions()).isNotEqualTo(seen.decisions());
     MoneyResult approved = fran.perform(new CheckpointAction.Approve(cp, "fine", null, key), now);
     assertThat(approved.status()).isEqualTo("approved");
+  }
+
+  @Test
+  void aDecisionInALaterRoundMakesAnOlderViewStaleThoughTheCountIsUnchanged() throws Exception {
+    long cp = submitted("dual");
+    assertThat(felix.perform(new CheckpointAction.Approve(cp, null, null, key())).ok()).isTrue();
+    assertThat(fran.perform(new CheckpointAction.Reject(cp, "invoice missing", key())).ok())
+        .isTrue();
+    try (Connection owner = db.migrator();
+        Statement s = owner.createStatement()) {
+      s.execute(
+          "UPDATE escrow_checkpoints SET status = 'submitted', submitted_at = now() WHERE id = "
+              + cp);
+    }
+    CheckpointBasis seen = details.load(cp).orElseThrow().basis();
+    // Felix approves again in the new round: his row is replaced, so there are still two rows
+    // and the checkpoint row is untouched.
+    assertThat(felix.perform(new CheckpointAction.Approve(cp, null, null, key())).ok()).isTrue();
+    assertThat(count("SELECT count(*) FROM release_approvals WHERE checkpoint_id = ?", cp))
+        .isEqualTo(2);
+    assertThat(details.load(cp).orElseThrow().checkpoint().version()).isEqualTo(seen.version());
+
+    MoneyResult stale = fran.perform(new CheckpointAction.Approve(cp, "fine", null, key()), seen);
+
+    assertThat(stale.refusal()).contains(MoneyRefusal.STALE);
+    CheckpointBasis now = details.load(cp).orElseThrow().basis();
+    assertThat(fran.perform(new CheckpointAction.Approve(cp, "fine", null, key()), now).status())
+        .isEqualTo("approved");
   }
 
   @Test

@@ -21,9 +21,15 @@ class CommitOutcomesIT {
         Statement s = owner.createStatement()) {
       s.execute(
           "INSERT INTO money_requests (idempotency_key, action, fingerprint, actor, outcome, result)"
-              + " VALUES ('rel-0000001', 'release', 'f', 'demo_finance', 'done', '{}')");
+              + " VALUES ('rel-0000001', 'release', 'f', 'demo_finance', 'ok', '{}'),"
+              + " ('rel-0000002', 'release', 'f', 'demo_finance', 'already_released', '{}')");
     }
     assertThat(outcomes.committed("rel-0000001")).isTrue();
+    assertThat(outcomes.outcome("rel-0000001")).contains("ok");
+    // A refusal the money function stored is an answer too: a retry replays it, it is not "saved".
+    assertThat(outcomes.committed("rel-0000002")).isTrue();
+    assertThat(outcomes.outcome("rel-0000002")).contains("already_released");
+    assertThat(outcomes.outcome("rel-unknown-key")).isEmpty();
 
     try (Connection owner = db.migrator()) {
       long dispute = Fixtures.seed(owner).dispute();
@@ -34,5 +40,6 @@ class CommitOutcomesIT {
           dispute);
     }
     assertThat(outcomes.committed("dsp-0000001")).isTrue();
+    assertThat(outcomes.outcome("dsp-0000001")).contains("ok");
   }
 }

@@ -56,6 +56,36 @@ class PresenceServiceIT {
   }
 
   @Test
+  void theSameLoginSignedInTwiceKeepsBothConsolesRowsAndShowsOnce() throws SQLException {
+    PresenceService samsLaptop =
+        new PresenceService(db.dataSource("demo_support", "demo"), Duration.ofSeconds(30));
+    support.publish(Map.of(PresenceKey.dispute(1), PresenceMode.VIEWING));
+    samsLaptop.publish(Map.of(PresenceKey.dispute(2), PresenceMode.VIEWING));
+    support.publish(Map.of(PresenceKey.dispute(1), PresenceMode.VIEWING));
+
+    assertThat(finance.others())
+        .extracting(Presence::key)
+        .containsExactly(PresenceKey.dispute(1), PresenceKey.dispute(2));
+
+    samsLaptop.publish(Map.of(PresenceKey.dispute(1), PresenceMode.EDITING));
+    assertThat(finance.others())
+        .extracting(Presence::key, Presence::mode)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(PresenceKey.dispute(1), PresenceMode.EDITING));
+  }
+
+  @Test
+  void editorsAreListedBeforeViewers() throws SQLException {
+    support.publish(Map.of(PresenceKey.dispute(5), PresenceMode.VIEWING));
+    new PresenceService(db.dataSource("demo_admin", "demo"), Duration.ofSeconds(30))
+        .publish(Map.of(PresenceKey.dispute(5), PresenceMode.EDITING));
+
+    assertThat(finance.others())
+        .extracting(Presence::login)
+        .containsExactly("demo_admin", "demo_support");
+  }
+
+  @Test
   void presenceWithoutAHeartbeatExpires() throws Exception {
     PresenceService impatient =
         new PresenceService(db.dataSource("demo_finance", "demo"), Duration.ofMillis(800));
