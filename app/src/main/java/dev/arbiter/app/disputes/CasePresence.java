@@ -15,11 +15,11 @@ import javafx.beans.value.ObservableValue;
  */
 final class CasePresence implements AutoCloseable {
 
-  private final PresenceTracker tracker;
+  private final PresenceTracker.Scope tracker;
   private final ObjectBinding<PresenceKey> key;
   private final List<StringProperty> inputs;
 
-  CasePresence(PresenceTracker tracker, DisputeCaseViewModel model) {
+  CasePresence(PresenceTracker.Scope tracker, DisputeCaseViewModel model) {
     this.tracker = tracker;
     CaseForms forms = model.forms();
     this.inputs = List.of(forms.replyProperty(), forms.noteProperty(), forms.reasonProperty());

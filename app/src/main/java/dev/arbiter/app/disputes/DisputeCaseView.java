@@ -75,7 +75,7 @@ final class DisputeCaseView {
       Locale locale,
       Supplier<List<Agent>> agents,
       Consumer<EvidenceInfo> saveEvidence,
-      PresenceTracker tracker,
+      PresenceTracker.Scope tracker,
       DraftBinder drafts) {
     this.model = model;
     this.sections = new CaseSections(locale, model.zone());

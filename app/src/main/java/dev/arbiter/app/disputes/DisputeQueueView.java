@@ -40,7 +40,7 @@ final class DisputeQueueView {
   private Consumer<List<QueueItem>> onAssignToMe = items -> {};
   private Runnable onHelp = () -> {};
 
-  DisputeQueueView(DisputeQueueViewModel model, Node toolbar, PresenceTracker presence) {
+  DisputeQueueView(DisputeQueueViewModel model, Node toolbar, PresenceTracker.Scope presence) {
     this.model = model;
     this.table = QueueTable.create(model, presence);
     model.setSelectionKeeper(this::keepingSelection);

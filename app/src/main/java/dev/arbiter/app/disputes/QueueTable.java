@@ -22,7 +22,7 @@ final class QueueTable {
 
   private QueueTable() {}
 
-  static TableView<QueueItem> create(DisputeQueueViewModel model, PresenceTracker presence) {
+  static TableView<QueueItem> create(DisputeQueueViewModel model, PresenceTracker.Scope presence) {
     TableView<QueueItem> table = new TableView<>(model.items());
     table.setId("disputeTable");
     table.setFixedCellSize(ROW_HEIGHT);

@@ -3,10 +3,11 @@ package dev.arbiter.app.live;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 
 /**
- * What a signed-in window's areas share to stay live: the coalesced change feed, presence, and the
- * draft journal. The console builds one per sign-in and hands it to every area.
+ * What one area of a signed-in window uses to stay live: the coalesced change feed and the draft
+ * journal, which all areas share, and the area's own presence scope, which the window hides while
+ * the area is not shown.
  */
-public record LiveContext(LiveUpdates updates, PresenceTracker presence, DraftBinder drafts) {
+public record LiveContext(LiveUpdates updates, PresenceTracker.Scope presence, DraftBinder drafts) {
 
   /** False while the database cannot be reached; actions that need it wait. FX thread. */
   public ReadOnlyBooleanProperty onlineProperty() {

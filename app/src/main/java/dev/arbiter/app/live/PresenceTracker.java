@@ -24,10 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This console's presence and everyone else's. Views say which records they show ({@link #enter})
- * and whether the user is typing a change ({@link PresenceMode#EDITING}); the tracker publishes
- * that on a heartbeat and reads the others back, on its own thread, and again as soon as another
- * console's arrival or departure is announced on the change feed.
+ * This console's presence and everyone else's. Each area of the window gets a {@link Scope} in
+ * which its views say which records they show ({@link Scope#enter}) and whether the user is typing
+ * a change ({@link PresenceMode#EDITING}); the tracker publishes what the shown scopes hold on a
+ * heartbeat and reads the others back, on its own thread, and again as soon as another console's
+ * arrival or departure is announced on the change feed.
  *
  * <p>Reads happen on the FX thread from a snapshot; {@link #revisionProperty()} ticks whenever the
  * snapshot changes, so cells and labels can bind to it.
@@ -45,7 +46,7 @@ public final class PresenceTracker implements AutoCloseable {
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
           ExecutorTaskRunner.daemonThreads("arbiter-presence"));
-  private final Map<PresenceKey, PresenceMode> mine = new LinkedHashMap<>();
+  private final List<Scope> scopes = new ArrayList<>();
   private final AtomicBoolean syncQueued = new AtomicBoolean();
   private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
   private volatile Map<PresenceKey, PresenceMode> published = Map.of();
@@ -61,20 +62,11 @@ public final class PresenceTracker implements AutoCloseable {
     worker.scheduleWithFixedDelay(this::beat, 0, millis, TimeUnit.MILLISECONDS);
   }
 
-  /** This console shows {@code key} (or edits it). FX thread. */
-  public void enter(PresenceKey key, PresenceMode mode) {
-    if (mode != mine.put(key, mode)) {
-      published = Map.copyOf(mine);
-      syncSoon();
-    }
-  }
-
-  /** This console no longer shows {@code key}. FX thread. */
-  public void leave(PresenceKey key) {
-    if (mine.remove(key) != null) {
-      published = Map.copyOf(mine);
-      syncSoon();
-    }
+  /** A new scope, shown until told otherwise; the window makes one per area. FX thread. */
+  public Scope scope() {
+    Scope scope = new Scope();
+    scopes.add(scope);
+    return scope;
   }
 
   /** Everyone else on {@code key}, editors first. FX thread. */
@@ -95,6 +87,24 @@ public final class PresenceTracker implements AutoCloseable {
     if (changes.touches("console_presence")) {
       syncSoon();
     }
+  }
+
+  // What the shown scopes hold; where two hold the same record, editing wins. FX thread.
+  private void republish() {
+    Map<PresenceKey, PresenceMode> union = new LinkedHashMap<>();
+    for (Scope scope : scopes) {
+      if (scope.shown) {
+        scope.mine.forEach((key, mode) -> union.merge(key, mode, PresenceTracker::stronger));
+      }
+    }
+    if (!union.equals(published)) {
+      published = Map.copyOf(union);
+      syncSoon();
+    }
+  }
+
+  private static PresenceMode stronger(PresenceMode a, PresenceMode b) {
+    return a == PresenceMode.EDITING ? a : b;
   }
 
   private void syncSoon() {
@@ -163,6 +173,53 @@ public final class PresenceTracker implements AutoCloseable {
     byKey.forEach(
         (key, list) -> shape.put(key, list.stream().map(p -> p.login() + "/" + p.mode()).toList()));
     return shape;
+  }
+
+  /**
+   * One area's share of this console's presence. The area's views enter and leave records as they
+   * always do; while the window hides the area ({@link #setShown}), none of it is published, so
+   * nobody sees this console on a record the user has switched away from. Shown again, it comes
+   * back as it was, without the views saying anything. Reading the others is shared with the whole
+   * tracker. FX thread.
+   */
+  public final class Scope {
+
+    private final Map<PresenceKey, PresenceMode> mine = new LinkedHashMap<>();
+    private boolean shown = true;
+
+    private Scope() {}
+
+    /** The area shows {@code key} (or edits it). */
+    public void enter(PresenceKey key, PresenceMode mode) {
+      if (mode != mine.put(key, mode) && shown) {
+        republish();
+      }
+    }
+
+    /** The area no longer shows {@code key}. */
+    public void leave(PresenceKey key) {
+      if (mine.remove(key) != null && shown) {
+        republish();
+      }
+    }
+
+    /** Whether the window shows the area; only a shown scope is published. */
+    public void setShown(boolean shown) {
+      if (this.shown != shown) {
+        this.shown = shown;
+        republish();
+      }
+    }
+
+    /** Everyone else on {@code key}, whichever area asks. */
+    public List<Presence> othersOn(PresenceKey key) {
+      return PresenceTracker.this.othersOn(key);
+    }
+
+    /** Ticks whenever {@link #othersOn} may answer differently, whichever area asks. */
+    public ReadOnlyLongProperty revisionProperty() {
+      return PresenceTracker.this.revisionProperty();
+    }
   }
 
   /**

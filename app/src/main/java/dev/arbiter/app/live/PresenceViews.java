@@ -26,7 +26,7 @@ public final class PresenceViews {
 
   /** A queue column for rows of type {@code T}; {@code key} says which record a row is. */
   public static <T> TableColumn<T, List<Presence>> column(
-      PresenceTracker tracker, Function<T, PresenceKey> key) {
+      PresenceTracker.Scope tracker, Function<T, PresenceKey> key) {
     TableColumn<T, List<Presence>> column = new TableColumn<>();
     column.setGraphic(new FontIcon(Feather.USERS));
     column.setId("presenceColumn");
@@ -46,7 +46,7 @@ public final class PresenceViews {
    * "Also here: Fran Finance (editing), Sam Support" for the record {@code key} holds; empty and
    * hidden when nobody else is there.
    */
-  public static Label line(PresenceTracker tracker, ObservableValue<PresenceKey> key) {
+  public static Label line(PresenceTracker.Scope tracker, ObservableValue<PresenceKey> key) {
     Label line = new Label();
     line.setId("presenceLine");
     line.getStyleClass().add("presence-line");

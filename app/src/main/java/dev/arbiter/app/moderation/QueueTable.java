@@ -22,7 +22,7 @@ final class QueueTable {
   private final TableView<QueueRow> table;
   private final ModerationQueueViewModel model;
 
-  QueueTable(ModerationQueueViewModel model, PresenceTracker presence) {
+  QueueTable(ModerationQueueViewModel model, PresenceTracker.Scope presence) {
     this.model = model;
     table = new TableView<>(model.rows());
     table.setId("moderationQueue");

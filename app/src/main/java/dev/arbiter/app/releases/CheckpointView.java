@@ -44,13 +44,13 @@ final class CheckpointView {
   private final TableView<LedgerLine> ledger = new TableView<>(FXCollections.observableArrayList());
   private final VBox content;
   private final ChangedBanner banner = new ChangedBanner();
-  private final PresenceTracker presence;
+  private final PresenceTracker.Scope presence;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final StringProperty noteDraftKey = new SimpleStringProperty();
   private final StringProperty overrideDraftKey = new SimpleStringProperty();
   private final CheckpointActionsPane actions;
 
-  CheckpointView(CheckpointViewModel model, PresenceTracker presence, DraftBinder drafts) {
+  CheckpointView(CheckpointViewModel model, PresenceTracker.Scope presence, DraftBinder drafts) {
     this.model = model;
     this.presence = presence;
     this.actions = new CheckpointActionsPane(model, drafts, noteDraftKey, overrideDraftKey);

@@ -38,12 +38,12 @@ final class ReleaseQueueView {
   private final ReleaseQueueViewModel model;
   private final TableView<QueueItem> table = new TableView<>(FXCollections.observableArrayList());
   private final VBox root;
-  private final PresenceTracker presence;
+  private final PresenceTracker.Scope presence;
   private boolean restoring;
 
   ReleaseQueueView(
       ReleaseQueueViewModel model,
-      PresenceTracker presence,
+      PresenceTracker.Scope presence,
       Consumer<Long> open,
       Consumer<List<Long>> bulkSelected,
       Runnable bulkAllMatching) {

@@ -30,12 +30,12 @@ final class SettlementsView {
 
   private final VBox root;
   private final SettlementsViewModel model;
-  private final PresenceTracker presence;
+  private final PresenceTracker.Scope presence;
   private final TableView<SettlementItem> table;
   private final StringProperty noteDraftKey = new SimpleStringProperty();
   private PresenceKey open;
 
-  SettlementsView(SettlementsViewModel model, PresenceTracker presence, DraftBinder drafts) {
+  SettlementsView(SettlementsViewModel model, PresenceTracker.Scope presence, DraftBinder drafts) {
     this.model = model;
     this.presence = presence;
     table = new TableView<>(model.items());

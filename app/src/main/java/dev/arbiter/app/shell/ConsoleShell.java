@@ -129,24 +129,25 @@ public final class ConsoleShell implements AutoCloseable {
         sessions.current().orElseThrow(() -> new IllegalStateException("no open session"));
     StatusBarViewModel status = new StatusBarViewModel(staff, target);
     MainWindowViewModel model = new MainWindowViewModel(staff, this::signOut);
-    live = startLive(session, staff);
-    LiveContext context = live.context();
-    context.onlineProperty().addListener((obs, was, online) -> status.reportPing(online));
-    context
-        .updates()
+    LiveSession started = startLive(session, staff);
+    live = started;
+    LiveUpdates updates = started.updates();
+    updates.onlineProperty().addListener((obs, was, online) -> status.reportPing(online));
+    updates
         .checkedProperty()
-        .addListener((obs, was, checked) -> status.reportPing(context.onlineProperty().get()));
+        .addListener((obs, was, checked) -> status.reportPing(updates.onlineProperty().get()));
     mainWindow =
         new MainWindow(
             model,
             new StatusBar(status),
-            area -> viewFor(area, session, context),
+            (area, presence) -> viewFor(area, session, started.forArea(presence)),
             themes,
-            context.updates());
+            updates,
+            started.presence());
     scene.setRoot(mainWindow.root());
     mainWindow.installShortcuts(scene);
     stage.setTitle(model.windowTitle());
-    int drafts = context.drafts().journal().all().size();
+    int drafts = started.drafts().journal().all().size();
     if (drafts > 0) {
       mainWindow.showNotice(
           drafts == 1
@@ -155,7 +156,7 @@ public final class ConsoleShell implements AutoCloseable {
                   + " unsent drafts from an earlier session are kept; they are back in their"
                   + " forms.");
     }
-    live.feed().start();
+    started.feed().start();
   }
 
   private LiveSession startLive(StaffSession session, SignedInStaff staff) {
@@ -173,7 +174,7 @@ public final class ConsoleShell implements AutoCloseable {
     DraftJournal journal =
         journals.computeIfAbsent(
             staff.login(), login -> DraftJournal.open(draftsFolder.resolve(login + ".json")));
-    return new LiveSession(feed, new LiveContext(updates, presence, new DraftBinder(journal)));
+    return new LiveSession(feed, updates, presence, new DraftBinder(journal));
   }
 
   private AreaView viewFor(Area area, StaffSession session, LiveContext live) {

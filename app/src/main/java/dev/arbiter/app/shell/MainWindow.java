@@ -5,9 +5,10 @@ import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveUpdates;
+import dev.arbiter.app.live.PresenceTracker;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -30,14 +31,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The signed-in window: header, navigation on the left, the open area in the middle, status bar at
- * the bottom. Area views are built on first visit and kept, so switching back is instant.
+ * the bottom. Area views are built on first visit and kept, so switching back is instant. Each area
+ * gets a presence scope of its own, published only while the area is shown.
  */
 final class MainWindow {
 
   private final MainWindowViewModel model;
-  private final Function<Area, AreaView> viewFactory;
+  private final BiFunction<Area, PresenceTracker.Scope, AreaView> viewFactory;
+  private final PresenceTracker presence;
   private final ThemeSwitcher themes;
   private final Map<Area, AreaView> views = new EnumMap<>(Area.class);
+  private final Map<Area, PresenceTracker.Scope> scopes = new EnumMap<>(Area.class);
   private final Map<Area, ToggleButton> navButtons = new EnumMap<>(Area.class);
   private final StackPane content = new StackPane();
   private final BorderPane root = new BorderPane();
@@ -49,11 +53,13 @@ final class MainWindow {
   MainWindow(
       MainWindowViewModel model,
       StatusBar statusBar,
-      Function<Area, AreaView> viewFactory,
+      BiFunction<Area, PresenceTracker.Scope, AreaView> viewFactory,
       ThemeSwitcher themes,
-      LiveUpdates updates) {
+      LiveUpdates updates,
+      PresenceTracker presence) {
     this.model = model;
     this.viewFactory = viewFactory;
+    this.presence = presence;
     this.themes = themes;
     content.getStyleClass().add("area-content");
     online = updates.onlineProperty();
@@ -115,14 +121,22 @@ final class MainWindow {
     subscription.close();
     views.values().forEach(AreaView::dispose);
     views.clear();
+    scopes.clear();
   }
 
   private AreaView current() {
-    return views.computeIfAbsent(model.selectedProperty().get(), viewFactory);
+    return view(model.selectedProperty().get());
   }
 
+  private AreaView view(Area area) {
+    return views.computeIfAbsent(
+        area, a -> viewFactory.apply(a, scopes.computeIfAbsent(a, s -> presence.scope())));
+  }
+
+  // A hidden area keeps its records open, but nobody else should see this console on them.
   private void show(Area area) {
-    AreaView view = views.computeIfAbsent(area, viewFactory);
+    scopes.forEach((a, scope) -> scope.setShown(a == area));
+    AreaView view = view(area);
     content.getChildren().setAll(view.node());
     ChangeSet catchUp = missed.remove(area);
     if (catchUp != null) {

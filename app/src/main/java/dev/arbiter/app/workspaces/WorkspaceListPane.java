@@ -33,7 +33,7 @@ final class WorkspaceListPane extends VBox {
   WorkspaceListPane(
       WorkspaceListViewModel model,
       MoneyFormat money,
-      PresenceTracker presence,
+      PresenceTracker.Scope presence,
       Consumer<WorkspaceRow> open) {
     super(8);
     this.model = model;

@@ -36,7 +36,7 @@ public final class WorkspacesView implements AreaView {
   private final WorkspaceListViewModel list;
   private final WorkspaceDetailViewModel detail;
   private final StaffAdminView staff;
-  private final PresenceTracker presence;
+  private final PresenceTracker.Scope presence;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final TabPane root = new TabPane();
   private boolean editing;

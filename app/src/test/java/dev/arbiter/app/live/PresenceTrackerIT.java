@@ -11,6 +11,7 @@ import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,9 +22,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two consoles' presence over a real database: one opens a record, the other sees it within a
- * second (through the change feed, not the heartbeat), and it expires when the heartbeat stops.
+ * second (through the change feed, not the heartbeat), it goes while the area showing it is hidden,
+ * and it expires when the heartbeat stops.
  */
 class PresenceTrackerIT {
+
+  private static final Duration SECOND = Duration.ofSeconds(1);
 
   // Stands in for the FX thread: one thread, in order.
   private final ExecutorService fx = Executors.newSingleThreadExecutor();
@@ -56,9 +60,10 @@ class PresenceTrackerIT {
       franUpdates.subscribe(fran::changed);
       franFeed.start();
       waitFor(() -> franFeed.backendPid() > 0, Duration.ofSeconds(5));
+      PresenceTracker.Scope samDisputes = onFx(sam::scope);
 
       long start = System.nanoTime();
-      fx.execute(() -> sam.enter(PresenceKey.dispute(7), PresenceMode.VIEWING));
+      fx.execute(() -> samDisputes.enter(PresenceKey.dispute(7), PresenceMode.VIEWING));
       waitFor(
           () -> !onFx(() -> fran.othersOn(PresenceKey.dispute(7))).isEmpty(),
           Duration.ofSeconds(1));
@@ -68,16 +73,60 @@ class PresenceTrackerIT {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("Sam Support", PresenceMode.VIEWING));
 
-      fx.execute(() -> sam.enter(PresenceKey.dispute(7), PresenceMode.EDITING));
+      fx.execute(() -> samDisputes.enter(PresenceKey.dispute(7), PresenceMode.EDITING));
       waitFor(
           () ->
               onFx(() -> fran.othersOn(PresenceKey.dispute(7))).stream()
                   .anyMatch(p -> p.mode() == PresenceMode.EDITING),
           Duration.ofSeconds(1));
 
-      fx.execute(() -> sam.leave(PresenceKey.dispute(7)));
+      fx.execute(() -> samDisputes.leave(PresenceKey.dispute(7)));
       waitFor(
           () -> onFx(() -> fran.othersOn(PresenceKey.dispute(7))).isEmpty(), Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void aHiddenAreasRecordsVanishForOthersAndComeBackWithTheirModeWhenShownAgain() throws Exception {
+    Duration slowHeartbeat = Duration.ofMinutes(5);
+    try (PresenceTracker sam = tracker(supportDb, slowHeartbeat, Duration.ofSeconds(30));
+        PresenceTracker fran = tracker(financeDb, slowHeartbeat, Duration.ofSeconds(30));
+        LiveUpdates franUpdates = new LiveUpdates(fx, Duration.ofMillis(100));
+        ChangeFeed franFeed = financeDb.changeFeed(franUpdates)) {
+      franUpdates.subscribe(fran::changed);
+      franFeed.start();
+      waitFor(() -> franFeed.backendPid() > 0, Duration.ofSeconds(5));
+      PresenceTracker.Scope disputes = onFx(sam::scope);
+      PresenceTracker.Scope workspaces = onFx(sam::scope);
+      PresenceKey openCase = PresenceKey.dispute(7);
+
+      fx.execute(() -> disputes.enter(openCase, PresenceMode.EDITING));
+      waitFor(() -> modesOn(fran, openCase).equals(List.of(PresenceMode.EDITING)), SECOND);
+
+      fx.execute(() -> disputes.setShown(false));
+      waitFor(() -> modesOn(fran, openCase).isEmpty(), SECOND);
+
+      // A case that finishes loading after the user switched away is not announced either. The
+      // workspace opened after it shows that Sam's console has published since.
+      PresenceKey lateCase = PresenceKey.dispute(8);
+      PresenceKey workspace = PresenceKey.workspace(3);
+      fx.execute(() -> disputes.enter(lateCase, PresenceMode.VIEWING));
+      fx.execute(() -> workspaces.enter(workspace, PresenceMode.VIEWING));
+      waitFor(() -> !modesOn(fran, workspace).isEmpty(), SECOND);
+      assertThat(modesOn(fran, openCase)).isEmpty();
+      assertThat(modesOn(fran, lateCase)).isEmpty();
+
+      fx.execute(
+          () -> {
+            workspaces.setShown(false);
+            disputes.setShown(true);
+          });
+      waitFor(
+          () ->
+              modesOn(fran, openCase).equals(List.of(PresenceMode.EDITING))
+                  && modesOn(fran, lateCase).equals(List.of(PresenceMode.VIEWING))
+                  && modesOn(fran, workspace).isEmpty(),
+          SECOND);
     }
   }
 
@@ -99,6 +148,10 @@ class PresenceTrackerIT {
           Duration.ofSeconds(4));
       assertThat(onFx(() -> fran.revisionProperty().get())).isGreaterThan(revision);
     }
+  }
+
+  private List<PresenceMode> modesOn(PresenceTracker observer, PresenceKey key) {
+    return onFx(() -> observer.othersOn(key).stream().map(Presence::mode).toList());
   }
 
   private PresenceTracker tracker(StaffDatabase database, Duration heartbeat, Duration ttl) {
