@@ -13,8 +13,8 @@ final class LiveRouting {
 
   /**
    * The queue re-reads its rows when any dispute (or a dispute's thread) changed; the open case
-   * re-reads when it changed itself, or when any thread changed (a message's notification carries
-   * its own id, not its dispute's, so the case reads and compares).
+   * re-reads when it changed itself, or when a message, evidence or settlement of its own changed
+   * (their notices name their dispute, V79).
    */
   static void route(ChangeSet changes, DisputeQueueViewModel queue, DisputeCaseViewModel open) {
     if (!changes.touches("disputes") && !changes.touches(CASE_PARTS)) {
@@ -22,7 +22,8 @@ final class LiveRouting {
     }
     queue.liveChanged();
     Long id = open.formsForProperty().get();
-    if (id != null && (changes.touches("disputes", id) || changes.touches(CASE_PARTS))) {
+    if (id != null
+        && (changes.touches("disputes", id) || changes.touchesPartOf("disputes", id, CASE_PARTS))) {
       open.liveChanged();
     }
   }

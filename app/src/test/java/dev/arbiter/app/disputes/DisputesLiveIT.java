@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,15 +117,24 @@ class DisputesLiveIT {
             Locale.US);
     open = caseModel(desk.actions::execute);
     updates.subscribe(changes -> LiveRouting.route(changes, queue, open));
+    // The first connection re-reads everything once; tests start after it has gone by.
+    AtomicBoolean resynced = new AtomicBoolean();
+    updates.subscribe(changes -> resynced.compareAndSet(false, changes.resync()));
     feed.start();
     waitFor(() -> feed.backendPid() > 0, Duration.ofSeconds(5));
+    waitFor(resynced::get, Duration.ofSeconds(5));
   }
 
   private DisputeCaseViewModel caseModel(DisputeCaseViewModel.CommandRunner runner) {
+    return caseModel(desk.cases::load, runner);
+  }
+
+  private DisputeCaseViewModel caseModel(
+      DisputeCaseViewModel.CaseSource source, DisputeCaseViewModel.CommandRunner runner) {
     return onFx(
         () ->
             new DisputeCaseViewModel(
-                desk.cases::load,
+                source,
                 runner,
                 tasks,
                 Clock.systemUTC(),
@@ -240,6 +250,34 @@ class DisputesLiveIT {
         LIVE);
     Thread.sleep(800);
     assertThat(onFx(() -> open.changedProperty().get())).isEmpty();
+  }
+
+  @Test
+  void theOpenCaseIsReadAgainForItsOwnThreadNotForEveryMessageOnTheMarketplace() throws Exception {
+    List<QueueItem> shown = showQueue();
+    long id = shown.get(0).id();
+    long other = shown.get(1).id();
+    AtomicInteger reads = new AtomicInteger();
+    DisputeCaseViewModel counted =
+        caseModel(
+            caseId -> {
+              reads.incrementAndGet();
+              return desk.cases.load(caseId);
+            },
+            desk.actions::execute);
+    updates.subscribe(changes -> LiveRouting.route(changes, queue, counted));
+    fx.execute(() -> counted.open(id));
+    waitFor(() -> onFx(() -> counted.currentProperty().get() != null), Duration.ofSeconds(5));
+    assertThat(reads).hasValue(1);
+
+    backendPosts(other, "Anyone there?");
+    // Long enough for the notice to be heard, coalesced and routed (LIVE is the budget for that).
+    Thread.sleep(LIVE.toMillis());
+    assertThat(reads).hasValue(1);
+
+    backendPosts(id, "Any news?");
+    waitFor(() -> onFx(() -> counted.currentProperty().get().messages()).size() == 1, LIVE);
+    assertThat(reads).hasValue(2);
   }
 
   @Test

@@ -54,4 +54,32 @@ class ChangeSetTest {
         .isTrue();
     assertThat(ChangeSet.of(List.of()).isEmpty()).isTrue();
   }
+
+  @Test
+  void aPartTouchesOnlyTheRecordItNamesAsParent() {
+    ChangeSet set =
+        ChangeSet.of(
+            List.of(
+                new TableChange("dispute_messages", "insert", "90", "disputes:7"),
+                new TableChange("settlements", "update", "4", "disputes:8")));
+
+    assertThat(set.touchesPartOf("disputes", 7, "dispute_messages", "settlements")).isTrue();
+    assertThat(set.touchesPartOf("disputes", 8, "dispute_messages", "settlements")).isTrue();
+    assertThat(set.touchesPartOf("disputes", 9, "dispute_messages", "settlements")).isFalse();
+    assertThat(set.touchesPartOf("disputes", 8, "dispute_messages")).isFalse();
+    assertThat(
+            ChangeSet.of(List.of(new TableChange("disputes", "update", "1")))
+                .plus(set)
+                .touchesPartOf("disputes", 7, "dispute_messages"))
+        .isTrue();
+  }
+
+  @Test
+  void aPartThatNamesNoParentMayBelongToAnyRecord() {
+    ChangeSet set = ChangeSet.of(List.of(new TableChange("dispute_evidence", "insert", "5")));
+
+    assertThat(set.touchesPartOf("disputes", 7, "dispute_evidence")).isTrue();
+    assertThat(set.touchesPartOf("disputes", 7, "dispute_messages")).isFalse();
+    assertThat(ChangeSet.everything().touchesPartOf("disputes", 7, "dispute_messages")).isTrue();
+  }
 }

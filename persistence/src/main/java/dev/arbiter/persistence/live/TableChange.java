@@ -12,14 +12,21 @@ import java.util.Optional;
  * @param table the table name, e.g. {@code disputes}
  * @param op {@code insert}, {@code update} or {@code delete}
  * @param id the row's id as text ({@code entity_type:entity_id} for tables keyed otherwise)
+ * @param parent the record the row belongs to, as {@code table:id} (V79: a dispute's messages,
+ *     evidence and settlements name their dispute), or null
  */
-public record TableChange(String table, String op, String id) {
+public record TableChange(String table, String op, String id, String parent) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public TableChange {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(op, "op");
+  }
+
+  /** A change to a row that belongs to no other record. */
+  public TableChange(String table, String op, String id) {
+    this(table, op, id, null);
   }
 
   /** Reads a notification payload; empty for anything that is not one of ours. */
@@ -34,13 +41,16 @@ public record TableChange(String table, String op, String id) {
       if (table == null || op == null || !table.isTextual() || !op.isTextual()) {
         return Optional.empty();
       }
-      JsonNode id = node.get("id");
       return Optional.of(
-          new TableChange(
-              table.asText(), op.asText(), id == null || id.isNull() ? null : id.asText()));
+          new TableChange(table.asText(), op.asText(), text(node, "id"), text(node, "parent")));
     } catch (java.io.IOException e) {
       return Optional.empty();
     }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
   }
 
   /** The id as a number, for tables with a bigint key; empty otherwise. */

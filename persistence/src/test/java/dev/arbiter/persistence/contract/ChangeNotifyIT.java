@@ -107,6 +107,29 @@ class ChangeNotifyIT {
   }
 
   @Test
+  void aMessageIsAnnouncedWithTheDisputeItBelongsTo() throws Exception {
+    long message;
+    try (Connection backend = db.as("demo_backend")) {
+      message =
+          Fixtures.id(
+              backend,
+              "INSERT INTO dispute_messages (dispute_id, author_user_id, visibility, body)"
+                  + " VALUES (?, ?, 'parties', 'Any news?')",
+              seed.dispute(),
+              seed.client());
+    }
+    JsonNode payload =
+        receive(1).stream()
+            .filter(n -> n.get("table").asText().equals("dispute_messages"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(fieldNames(payload)).containsExactlyInAnyOrder("table", "op", "id", "parent");
+    assertThat(payload.get("op").asText()).isEqualTo("insert");
+    assertThat(payload.get("id").asText()).isEqualTo(Long.toString(message));
+    assertThat(payload.get("parent").asText()).isEqualTo("disputes:" + seed.dispute());
+  }
+
+  @Test
   void rolledBackChangeIsNeverAnnounced() throws Exception {
     try (Connection support = db.as("demo_support")) {
       Transactions.rolledBack(
