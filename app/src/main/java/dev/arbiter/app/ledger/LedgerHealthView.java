@@ -1,6 +1,9 @@
 package dev.arbiter.app.ledger;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.KeyedSelection;
+import dev.arbiter.app.common.TextCells;
+import dev.arbiter.app.ledger.LedgerHealthViewModel.Finding;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -39,11 +42,17 @@ public final class LedgerHealthView {
               verdict.pseudoClassStateChanged(Styles.STATE_SUCCESS, clean);
               verdict.pseudoClassStateChanged(Styles.STATE_DANGER, !clean);
             });
-    ListView<String> findings = new ListView<>(model.findings());
+    Label asOf = new Label();
+    asOf.setId("ledgerAsOf");
+    asOf.getStyleClass().add(Styles.TEXT_MUTED);
+    asOf.textProperty().bind(model.asOfProperty());
+    ListView<Finding> findings = new ListView<>(model.findings().rows());
     findings.setId("ledgerFindings");
     findings.setPlaceholder(new Label("No findings."));
+    findings.setCellFactory(TextCells.of(Finding::text));
+    KeyedSelection.follow(findings.getSelectionModel(), findings.getItems(), model.findings());
     VBox.setVgrow(findings, Priority.ALWAYS);
-    root = new VBox(10, explain, verify, verdict, findings);
+    root = new VBox(10, explain, verify, verdict, asOf, findings);
   }
 
   public Node node() {

@@ -3,6 +3,7 @@ package dev.arbiter.app.live;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 
 /**
@@ -20,7 +21,7 @@ public final class ThrottledRefresh {
     void schedule(Duration delay, Runnable action);
   }
 
-  private final Duration interval;
+  private final Supplier<Duration> interval;
   private final LongSupplier nanoClock;
   private final Timer timer;
   private final RefreshGate gate;
@@ -33,6 +34,18 @@ public final class ThrottledRefresh {
    */
   public ThrottledRefresh(
       Duration interval, LongSupplier nanoClock, Timer timer, Consumer<Runnable> refresh) {
+    this(() -> interval, nanoClock, timer, refresh);
+  }
+
+  /**
+   * For a re-query whose cost varies: {@code interval} is asked afresh at each request, so it can
+   * follow how long the last re-query took.
+   */
+  public ThrottledRefresh(
+      Supplier<Duration> interval,
+      LongSupplier nanoClock,
+      Timer timer,
+      Consumer<Runnable> refresh) {
     this.interval = interval;
     this.nanoClock = nanoClock;
     this.timer = timer;
@@ -53,7 +66,7 @@ public final class ThrottledRefresh {
     if (scheduled) {
       return;
     }
-    long wait = started ? lastStart + interval.toNanos() - nanoClock.getAsLong() : 0;
+    long wait = started ? lastStart + interval.get().toNanos() - nanoClock.getAsLong() : 0;
     if (wait <= 0) {
       start();
       return;

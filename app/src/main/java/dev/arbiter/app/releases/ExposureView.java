@@ -1,8 +1,15 @@
 package dev.arbiter.app.releases;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.KeyedRows;
+import dev.arbiter.app.common.KeyedSelection;
+import dev.arbiter.app.common.TextCells;
 import dev.arbiter.app.releases.ExposureViewModel.AgeBar;
 import dev.arbiter.app.releases.ExposureViewModel.CurrencyChart;
+import dev.arbiter.app.releases.ExposureViewModel.Line;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -21,6 +28,8 @@ final class ExposureView {
 
   private final ScrollPane root;
   private final FlowPane charts = new FlowPane(16, 16);
+  // The charts the pane shows, by position, so a re-read redraws only the currencies that changed.
+  private final List<CurrencyChart> drawn = new ArrayList<>();
 
   ExposureView(ExposureViewModel model) {
     Label status = new Label();
@@ -29,13 +38,9 @@ final class ExposureView {
     status.textProperty().bind(model.statusProperty());
     charts.setId("exposureCharts");
     model.charts().addListener((ListChangeListener<CurrencyChart>) c -> fill(model));
-    ListView<String> upcoming = new ListView<>(model.upcoming());
-    upcoming.setId("upcomingReleases");
-    upcoming.setPrefHeight(180);
+    ListView<Line> upcoming = list("upcomingReleases", model.upcoming());
     upcoming.setPlaceholder(new Label("No auto-releases scheduled."));
-    ListView<String> largest = new ListView<>(model.largest());
-    largest.setId("largestExposures");
-    largest.setPrefHeight(180);
+    ListView<Line> largest = list("largestExposures", model.largest());
     largest.setPlaceholder(new Label("No money is held."));
     root =
         new ScrollPane(
@@ -56,7 +61,29 @@ final class ExposureView {
   }
 
   private void fill(ExposureViewModel model) {
-    charts.getChildren().setAll(model.charts().stream().map(ExposureView::chart).toList());
+    List<CurrencyChart> now = model.charts();
+    for (int i = 0; i < now.size(); i++) {
+      if (i >= drawn.size()) {
+        drawn.add(now.get(i));
+        charts.getChildren().add(chart(now.get(i)));
+      } else if (!Objects.equals(drawn.get(i), now.get(i))) {
+        drawn.set(i, now.get(i));
+        charts.getChildren().set(i, chart(now.get(i)));
+      }
+    }
+    if (drawn.size() > now.size()) {
+      drawn.subList(now.size(), drawn.size()).clear();
+      charts.getChildren().remove(now.size(), charts.getChildren().size());
+    }
+  }
+
+  private static ListView<Line> list(String id, KeyedRows<Line, Long> rows) {
+    ListView<Line> list = new ListView<>(rows.rows());
+    list.setId(id);
+    list.setPrefHeight(180);
+    list.setCellFactory(TextCells.of(Line::text));
+    KeyedSelection.follow(list.getSelectionModel(), rows.rows(), rows);
+    return list;
   }
 
   private static Node chart(CurrencyChart currency) {

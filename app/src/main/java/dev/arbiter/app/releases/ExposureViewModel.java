@@ -1,9 +1,12 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.KeyedRows;
 import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.app.live.RefreshGate;
 import dev.arbiter.model.money.Money;
 import dev.arbiter.persistence.ledger.Exposure;
 import java.time.ZoneId;
@@ -17,12 +20,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * Escrow exposure: one chart per currency (amounts in different currencies never share an axis),
- * the auto-releases coming up and the largest exposures.
+ * the auto-releases coming up and the largest exposures. It follows the database: a change to the
+ * tables it reads re-reads it quietly, one read in flight, merged in place with the selected lines
+ * kept.
  */
 public final class ExposureViewModel {
 
@@ -32,19 +38,42 @@ public final class ExposureViewModel {
   /** One currency's chart. */
   public record CurrencyChart(String currency, String total, List<AgeBar> bars) {}
 
+  /** One line of a list: the checkpoint or escrow it is about, and what it says. */
+  public record Line(long id, String text) {}
+
+  // What the exposure query reads. Journals are left out: money moving in or out of an escrow
+  // updates the escrow's own totals in the same transaction, and other journals change nothing
+  // here.
+  private static final String[] READS = {"escrows", "escrow_checkpoints", "contracts"};
+
   private final Supplier<Exposure> source;
   private final TaskRunner tasks;
   private final MoneyFormat money;
   private final DateTimeFormatter time;
   private final ObservableList<CurrencyChart> charts = FXCollections.observableArrayList();
-  private final ObservableList<String> upcoming = FXCollections.observableArrayList();
-  private final ObservableList<String> largest = FXCollections.observableArrayList();
+  private final KeyedRows<Line, Long> upcoming = new KeyedRows<>(Line::id);
+  private final KeyedRows<Line, Long> largest = new KeyedRows<>(Line::id);
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not loaded yet");
+  private final ObservableBooleanValue online;
+  private final RefreshGate live = new RefreshGate(this::reread);
+  private boolean loaded;
+  // Reads are numbered as they start; one that ends after a later one was shown is dropped.
+  private long reads;
+  private long shownRead;
 
+  /**
+   * @param online false while the database cannot be reached: live re-reads wait for the reconnect,
+   *     which re-reads everything anyway
+   */
   public ExposureViewModel(
-      Supplier<Exposure> source, TaskRunner tasks, Locale locale, ZoneId zone) {
+      Supplier<Exposure> source,
+      TaskRunner tasks,
+      ObservableBooleanValue online,
+      Locale locale,
+      ZoneId zone) {
     this.source = source;
     this.tasks = tasks;
+    this.online = online;
     this.money = new MoneyFormat(locale);
     this.time =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
@@ -54,19 +83,37 @@ public final class ExposureViewModel {
 
   public void reload() {
     status.set("Loading…");
-    reload(() -> {});
+    long read = ++reads;
+    tasks
+        .run(source::get)
+        .onSuccess(exposure -> show(read, exposure))
+        .onFailure(failure -> status.set(ErrorText.describe(failure)));
   }
 
-  /**
-   * Re-reads the exposure in place (the change feed reported money moving); {@code done} runs when
-   * the read has finished, either way.
-   */
-  public void reload(Runnable done) {
+  /** The tab is shown: the first time it loads, later it catches up on what it missed. */
+  public void shown() {
+    if (!loaded) {
+      reload();
+    } else {
+      changed(ChangeSet.everything());
+    }
+  }
+
+  /** Rows changed somewhere: re-reads the exposure if they are rows it reads. FX thread. */
+  public void changed(ChangeSet changes) {
+    if (loaded && online.get() && changes.touches(READS)) {
+      live.request();
+    }
+  }
+
+  // Quiet: the figures stay as they are until the new ones are there, with no "Loading…".
+  private void reread(Runnable done) {
+    long read = ++reads;
     tasks
         .run(source::get)
         .onSuccess(
             exposure -> {
-              show(exposure);
+              show(read, exposure);
               done.run();
             })
         .onFailure(
@@ -76,7 +123,21 @@ public final class ExposureViewModel {
             });
   }
 
-  private void show(Exposure exposure) {
+  private void show(long read, Exposure exposure) {
+    if (read < shownRead) {
+      return;
+    }
+    shownRead = read;
+    loaded = true;
+    List<CurrencyChart> built = charts(exposure);
+    ListMerge.update(charts, built);
+    upcoming.merge(exposure.upcoming().stream().map(this::line).toList());
+    largest.merge(exposure.largest().stream().map(this::line).toList());
+    status.set(
+        built.isEmpty() ? "No money is held in escrow." : "As of " + time.format(exposure.asOf()));
+  }
+
+  private List<CurrencyChart> charts(Exposure exposure) {
     Map<String, List<Exposure.HeldByAge>> byCurrency = new LinkedHashMap<>();
     exposure
         .heldByAge()
@@ -101,50 +162,48 @@ public final class ExposureViewModel {
           }
           built.add(new CurrencyChart(currency, money.format(total, currency), bars));
         });
-    ListMerge.update(charts, built);
-    ListMerge.update(
-        upcoming,
-        exposure.upcoming().stream()
-            .map(
-                u ->
-                    time.format(u.autoReleaseAt())
-                        + " · "
-                        + u.contractReference()
-                        + " "
-                        + u.label()
-                        + " · "
-                        + money.format(u.amountMinor(), u.currency())
-                        + " · "
-                        + CheckpointViewModel.statusText(u.status()))
-            .toList());
-    ListMerge.update(
-        largest,
-        exposure.largest().stream()
-            .map(
-                l ->
-                    money.format(l.heldMinor(), l.currency())
-                        + " · "
-                        + l.contractReference()
-                        + " "
-                        + l.contractTitle()
-                        + " · escrow "
-                        + l.escrowId()
-                        + " since "
-                        + time.format(l.fundedSince()))
-            .toList());
-    status.set(
-        built.isEmpty() ? "No money is held in escrow." : "As of " + time.format(exposure.asOf()));
+    return built;
+  }
+
+  private Line line(Exposure.UpcomingRelease u) {
+    return new Line(
+        u.checkpointId(),
+        time.format(u.autoReleaseAt())
+            + " · "
+            + u.contractReference()
+            + " "
+            + u.label()
+            + " · "
+            + money.format(u.amountMinor(), u.currency())
+            + " · "
+            + CheckpointViewModel.statusText(u.status()));
+  }
+
+  private Line line(Exposure.LargestExposure l) {
+    return new Line(
+        l.escrowId(),
+        money.format(l.heldMinor(), l.currency())
+            + " · "
+            + l.contractReference()
+            + " "
+            + l.contractTitle()
+            + " · escrow "
+            + l.escrowId()
+            + " since "
+            + time.format(l.fundedSince()));
   }
 
   public ObservableList<CurrencyChart> charts() {
     return charts;
   }
 
-  public ObservableList<String> upcoming() {
+  /** Upcoming auto-releases by checkpoint, with the selected one kept across re-reads. */
+  public KeyedRows<Line, Long> upcoming() {
     return upcoming;
   }
 
-  public ObservableList<String> largest() {
+  /** The largest exposures by escrow, with the selected one kept across re-reads. */
+  public KeyedRows<Line, Long> largest() {
     return largest;
   }
 

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * Decides which parts of the finance area a set of changes touches and re-reads each through its
  * own {@link RefreshGate}, so a burst costs each part one query in flight and one after it.
- * Checkpoint gates depend on disputes, contracts (CSAT) and payees, so those count as well.
+ * Checkpoint gates depend on disputes, contracts (CSAT) and payees, so those count as well. The
+ * exposure and ledger health tabs decide for themselves which tables they read, and how often.
  */
 final class ReleasesLive {
 
@@ -26,12 +27,12 @@ final class ReleasesLive {
     "release_approvals", "escrows", "journals", "disputes", "contracts", "users"
   };
   private static final String[] SETTLEMENTS = {"settlements", "disputes", "escrows", "journals"};
-  private static final String[] EXPOSURE = {"escrows", "escrow_checkpoints", "journals"};
 
   private final RefreshGate queue;
   private final RefreshGate checkpoint;
   private final RefreshGate settlements;
-  private final RefreshGate exposure;
+  private final Consumer<ChangeSet> exposure;
+  private final Consumer<ChangeSet> ledger;
   private final Supplier<Long> openCheckpoint;
   private final BooleanSupplier settlementsShown;
   private final BooleanSupplier exposureShown;
@@ -40,6 +41,9 @@ final class ReleasesLive {
    * Each refresh re-reads its part and must call the given {@code done} when finished.
    *
    * @param openCheckpoint the checkpoint open in the detail, null for none
+   * @param exposure is told of every change while its tab is shown, and re-reads when shown again
+   * @param ledger is told of every change: its check is costly, so when hidden it only notes
+   *     whether money moved, and re-checks on being shown only if it did
    */
   ReleasesLive(
       Consumer<Runnable> queue,
@@ -47,18 +51,20 @@ final class ReleasesLive {
       Supplier<Long> openCheckpoint,
       Consumer<Runnable> settlements,
       BooleanSupplier settlementsShown,
-      Consumer<Runnable> exposure,
-      BooleanSupplier exposureShown) {
+      Consumer<ChangeSet> exposure,
+      BooleanSupplier exposureShown,
+      Consumer<ChangeSet> ledger) {
     this.queue = new RefreshGate(queue);
     this.checkpoint = new RefreshGate(checkpoint);
     this.openCheckpoint = openCheckpoint;
     this.settlements = new RefreshGate(settlements);
     this.settlementsShown = settlementsShown;
-    this.exposure = new RefreshGate(exposure);
+    this.exposure = exposure;
     this.exposureShown = exposureShown;
+    this.ledger = ledger;
   }
 
-  /** FX thread. Hidden tabs are re-read when they are shown, so they are skipped here. */
+  /** FX thread. Hidden tabs are re-read when they are shown, so most are skipped here. */
   void changed(ChangeSet changes) {
     if (changes.touches(QUEUE)) {
       queue.request();
@@ -71,8 +77,9 @@ final class ReleasesLive {
     if (settlementsShown.getAsBoolean() && changes.touches(SETTLEMENTS)) {
       settlements.request();
     }
-    if (exposureShown.getAsBoolean() && changes.touches(EXPOSURE)) {
-      exposure.request();
+    if (exposureShown.getAsBoolean()) {
+      exposure.accept(changes);
     }
+    ledger.accept(changes);
   }
 }

@@ -76,20 +76,20 @@ public final class ReleasesView implements AreaView {
     settlementsView = new SettlementsView(settlements, context.presence(), context.drafts());
     Tab settlementsTab = tab("settlements", "Settlements", settlementsView.node());
     Tab exposureTab = tab("exposure", "Exposure", new ExposureView(exposure).node());
+    Tab ledgerTab = tab("ledger", "Ledger health", new LedgerHealthView(ledger).node());
     root.getTabs()
         .setAll(
-            tab("queue", "Release queue", split),
-            bulkTab,
-            settlementsTab,
-            exposureTab,
-            tab("ledger", "Ledger health", new LedgerHealthView(ledger).node()));
+            tab("queue", "Release queue", split), bulkTab, settlementsTab, exposureTab, ledgerTab);
     root.setId("releases");
     root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     root.getStylesheets()
         .add(Objects.requireNonNull(getClass().getResource("releases.css")).toExternalForm());
     settlementsTab.setOnSelectionChanged(
         e -> reloadIfSelected(settlementsTab, settlements::reload));
-    exposureTab.setOnSelectionChanged(e -> reloadIfSelected(exposureTab, exposure::reload));
+    // Hidden, exposure hears nothing and catches up when shown; ledger health only notes whether
+    // money moved, as its check is costly (ReleasesLive).
+    exposureTab.setOnSelectionChanged(e -> reloadIfSelected(exposureTab, exposure::shown));
+    ledgerTab.setOnSelectionChanged(e -> ledger.setShown(ledgerTab.isSelected()));
     live =
         new ReleasesLive(
             queueView::refreshLive,
@@ -97,8 +97,9 @@ public final class ReleasesView implements AreaView {
             () -> checkpoint.openIdProperty().get(),
             settlementsView::refreshLive,
             settlementsTab::isSelected,
-            exposure::reload,
-            exposureTab::isSelected);
+            exposure::changed,
+            exposureTab::isSelected,
+            ledger::changed);
   }
 
   /** Builds the area for one signed-in session: services over its pool, ViewModels over them. */
@@ -162,9 +163,10 @@ public final class ReleasesView implements AreaView {
             locale,
             zone);
     ExposureViewModel exposure =
-        new ExposureViewModel(new ExposureService(database)::load, tasks, locale, zone);
+        new ExposureViewModel(new ExposureService(database)::load, tasks, online, locale, zone);
     LedgerHealthViewModel ledger =
-        new LedgerHealthViewModel(new LedgerVerifier(database.dataSource())::verify, tasks, locale);
+        new LedgerHealthViewModel(
+            new LedgerVerifier(database.dataSource())::verify, tasks, online, locale, zone);
     return new ReleasesView(
         queue, checkpoint, bulk, settlements, exposure, ledger, queueService, live);
   }

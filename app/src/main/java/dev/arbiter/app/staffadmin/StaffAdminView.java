@@ -1,12 +1,14 @@
 package dev.arbiter.app.staffadmin;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.persistence.staff.StaffAdminAccount;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,7 +33,12 @@ public final class StaffAdminView {
   public StaffAdminView(StaffAdminViewModel model) {
     this.model = model;
     table.setId("staffTable");
-    table.setItems(model.accounts());
+    // Sorting a column sorts this view of the rows, so live re-reads (in the database's order)
+    // neither undo the user's sort nor move the selection.
+    SortedList<StaffAdminAccount> sorted = new SortedList<>(model.accounts());
+    sorted.comparatorProperty().bind(table.comparatorProperty());
+    table.setItems(sorted);
+    KeyedSelection.follow(table.getSelectionModel(), sorted, model.keyedAccounts());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getColumns().add(column("Login", StaffAdminAccount::login));
     table.getColumns().add(column("Name", StaffAdminAccount::displayName));
@@ -70,6 +77,11 @@ public final class StaffAdminView {
 
   public void refresh() {
     model.reload();
+  }
+
+  /** The tab is shown again: catch up on what changed meanwhile. */
+  public void shown() {
+    model.shown();
   }
 
   private HBox roleBar() {
@@ -128,8 +140,9 @@ public final class StaffAdminView {
     return button;
   }
 
+  // The row as last read, which a live re-read may have replaced since the click.
   private StaffAdminAccount selected() {
-    return table.getSelectionModel().getSelectedItem();
+    return model.selected().orElse(table.getSelectionModel().getSelectedItem());
   }
 
   private static TableColumn<StaffAdminAccount, String> column(

@@ -1,37 +1,57 @@
 package dev.arbiter.app.staffadmin;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.KeyedRows;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.app.live.RefreshGate;
 import dev.arbiter.persistence.staff.StaffAdminAccount;
 import dev.arbiter.persistence.staff.StaffAdminService;
 import dev.arbiter.persistence.staff.StaffRole;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 
 /**
  * Staff accounts and their roles. Granting, revoking and deactivating run the database's definer
  * functions, which only admins may call; the database refuses an admin removing their own admin
- * role, and audits every change.
+ * role, and audits every change. The list follows the database: a change to an account, including a
+ * role granted in another console (V80 announces those), re-reads it quietly, in place, keeping the
+ * selected login.
  */
 public final class StaffAdminViewModel {
 
   private final StaffAdminService service;
   private final TaskRunner tasks;
   private final boolean admin;
-  private final ObservableList<StaffAdminAccount> accounts = FXCollections.observableArrayList();
+  private final ObservableBooleanValue online;
+  private final KeyedRows<StaffAdminAccount, String> accounts =
+      new KeyedRows<>(StaffAdminAccount::login);
+  private final RefreshGate live = new RefreshGate(this::reread);
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+  private boolean loaded;
+  // Reads are numbered as they start; one that ends after a later one was shown is dropped.
+  private long reads;
+  private long shownRead;
 
-  public StaffAdminViewModel(StaffAdminService service, TaskRunner tasks, boolean admin) {
+  /**
+   * @param online false while the database cannot be reached: live re-reads wait for the reconnect,
+   *     which re-reads everything anyway
+   */
+  public StaffAdminViewModel(
+      StaffAdminService service, TaskRunner tasks, boolean admin, ObservableBooleanValue online) {
     this.service = service;
     this.tasks = tasks;
     this.admin = admin;
+    this.online = online;
   }
 
   public boolean isAdmin() {
@@ -40,14 +60,67 @@ public final class StaffAdminViewModel {
 
   public void reload() {
     busy.set(true);
+    long read = ++reads;
     tasks
         .run(service::list)
         .onSuccess(
             list -> {
               busy.set(false);
-              accounts.setAll(list);
+              show(read, list);
             })
         .onFailure(this::failed);
+  }
+
+  /** The tab is shown: the first time it loads, later it catches up on what it missed. */
+  public void shown() {
+    if (!loaded) {
+      reload();
+    } else {
+      changed(ChangeSet.everything());
+    }
+  }
+
+  /** Rows changed somewhere: re-reads the accounts if any of them changed. FX thread. */
+  public void changed(ChangeSet changes) {
+    if (loaded && online.get() && changes.touches("staff_accounts")) {
+      live.request();
+    }
+  }
+
+  // Quiet: no busy state, so the buttons do not blink while others work.
+  private void reread(Runnable done) {
+    long read = ++reads;
+    tasks
+        .run(service::list)
+        .onSuccess(
+            list -> {
+              show(read, list);
+              done.run();
+            })
+        .onFailure(
+            failure -> {
+              // The accounts shown stay; the reconnect or the next change reads them again.
+              done.run();
+            });
+  }
+
+  private void show(long read, List<StaffAdminAccount> list) {
+    if (read < shownRead) {
+      return;
+    }
+    shownRead = read;
+    loaded = true;
+    accounts.merge(list);
+  }
+
+  /** The user selected {@code account} in the table (null for none). */
+  public void select(StaffAdminAccount account) {
+    accounts.select(account);
+  }
+
+  /** The selected account as last read. */
+  public Optional<StaffAdminAccount> selected() {
+    return accounts.selectedRow();
   }
 
   public void grant(StaffAdminAccount account, StaffRole role) {
@@ -119,6 +192,11 @@ public final class StaffAdminViewModel {
   }
 
   public ObservableList<StaffAdminAccount> accounts() {
+    return accounts.rows();
+  }
+
+  /** The rows with the selected login, for the table to keep its selection across re-reads. */
+  public KeyedRows<StaffAdminAccount, String> keyedAccounts() {
     return accounts;
   }
 

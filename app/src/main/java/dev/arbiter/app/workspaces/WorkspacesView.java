@@ -36,6 +36,8 @@ public final class WorkspacesView implements AreaView {
   private final WorkspaceListViewModel list;
   private final WorkspaceDetailViewModel detail;
   private final StaffAdminView staff;
+  private final StaffAdminViewModel staffModel;
+  private final Tab staffTab;
   private final PresenceTracker.Scope presence;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final TabPane root = new TabPane();
@@ -54,6 +56,7 @@ public final class WorkspacesView implements AreaView {
     this.list = list;
     this.detail = detail;
     this.staff = new StaffAdminView(staff);
+    this.staffModel = staff;
     this.presence = live.presence();
     MoneyFormat money = new MoneyFormat(locale);
     WorkspaceListPane listPane =
@@ -82,12 +85,13 @@ public final class WorkspacesView implements AreaView {
     split.setPadding(new Insets(12));
     Tab workspaces = new Tab("Workspaces", split);
     workspaces.setId("tab-workspaces");
-    Tab staffTab = new Tab("Staff accounts", this.staff.node());
+    staffTab = new Tab("Staff accounts", this.staff.node());
     staffTab.setId("tab-staff");
+    // A hidden tab is not told of changes; it catches up when shown.
     staffTab.setOnSelectionChanged(
         e -> {
           if (staffTab.isSelected()) {
-            this.staff.refresh();
+            this.staff.shown();
           }
         });
     root.getTabs().addAll(workspaces, staffTab);
@@ -120,7 +124,8 @@ public final class WorkspacesView implements AreaView {
             admin,
             session.staff().login(),
             live.onlineProperty()),
-        new StaffAdminViewModel(new StaffAdminService(session.database()), tasks, admin),
+        new StaffAdminViewModel(
+            new StaffAdminService(session.database()), tasks, admin, live.onlineProperty()),
         locale,
         live);
   }
@@ -141,6 +146,9 @@ public final class WorkspacesView implements AreaView {
   public void changed(ChangeSet changes) {
     list.changed(changes);
     detail.changed(changes);
+    if (staffTab.isSelected()) {
+      staffModel.changed(changes);
+    }
   }
 
   @Override

@@ -81,4 +81,30 @@ class ThrottledRefreshTest {
     finishRunning();
     assertThat(started).isEqualTo(2);
   }
+
+  @Test
+  void anIntervalThatFollowsTheLastReadIsAskedAtEachRequest() {
+    Duration[] interval = {Duration.ofSeconds(1)};
+    ThrottledRefresh throttle =
+        new ThrottledRefresh(
+            () -> interval[0],
+            () -> now,
+            (delay, action) -> {
+              delays.add(delay);
+              timers.add(action);
+            },
+            done -> {
+              started++;
+              running.add(done);
+            });
+    throttle.request();
+    finishRunning();
+    interval[0] = Duration.ofSeconds(20);
+    now += Duration.ofSeconds(5).toNanos();
+
+    throttle.request();
+
+    assertThat(started).isEqualTo(1);
+    assertThat(delays).containsExactly(Duration.ofSeconds(15));
+  }
 }

@@ -80,8 +80,9 @@ class ReleasesLiveIT {
                     () -> checkpoint.openIdProperty().get(),
                     Runnable::run,
                     () -> false,
-                    Runnable::run,
-                    () -> false));
+                    changes -> {},
+                    () -> false,
+                    changes -> {}));
     updates.subscribe(live::changed);
     feed.start();
     waitFor(() -> feed.backendPid() > 0, Duration.ofSeconds(5));

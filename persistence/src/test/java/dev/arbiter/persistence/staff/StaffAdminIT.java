@@ -4,13 +4,20 @@ import static dev.arbiter.persistence.contract.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.persistence.testing.TestDatabase;
 import dev.arbiter.persistence.workspaces.WorkspaceActionException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Staff administration through the definer functions. Login roles are cluster-wide and the embedded
@@ -88,6 +95,51 @@ class StaffAdminIT {
     assertThat(isMember(login, "arbiter_support")).isTrue();
     assertThat(lastAudit("old_values ->> 'roles'", "staff_role", login))
         .isEqualTo("[\"arbiter_moderator\", \"arbiter_support\"]");
+  }
+
+  @Test
+  void aGrantAndARevokeAnnounceTheAccountSoOtherConsolesReReadIt() throws Exception {
+    String login = newLogin();
+    long id;
+    try (Connection c = db.superuser()) {
+      id = (Long) value(c, "SELECT id FROM staff_accounts WHERE login_role = ?", login);
+    }
+    try (Connection listener = db.as("demo_support")) {
+      try (Statement s = listener.createStatement()) {
+        s.execute("LISTEN arbiter_changes");
+      }
+      PGConnection notifications = listener.unwrap(PGConnection.class);
+
+      admin.grant(login, StaffRole.SUPPORT);
+      assertThat(staffChanges(notifications, 1)).containsExactly("staff_accounts update " + id);
+
+      admin.revoke(login, StaffRole.SUPPORT);
+      assertThat(staffChanges(notifications, 1)).hasSize(1);
+
+      // Granting a role already held changes nothing, so nothing is announced.
+      admin.grant(login, StaffRole.FINANCE);
+      staffChanges(notifications, 1);
+      admin.grant(login, StaffRole.FINANCE);
+      assertThat(notifications.getNotifications(300)).isEmpty();
+    }
+  }
+
+  // Waits up to a second for each expected notification, the console's live-update budget.
+  private static List<String> staffChanges(PGConnection notifications, int expected)
+      throws Exception {
+    List<String> received = new ArrayList<>();
+    long deadline = System.nanoTime() + 1_000_000_000L * expected;
+    while (received.size() < expected && System.nanoTime() < deadline) {
+      for (PGNotification n : notifications.getNotifications(200)) {
+        JsonNode change = new ObjectMapper().readTree(n.getParameter());
+        if (change.get("table").asText().equals("staff_accounts")) {
+          received.add(
+              "staff_accounts " + change.get("op").asText() + " " + change.get("id").asText());
+        }
+      }
+    }
+    assertThat(received).hasSize(expected);
+    return received;
   }
 
   @Test
