@@ -120,10 +120,24 @@ final class FakeGateway implements ModerationGateway {
     return decided.size();
   }
 
+  /** Decision ids by request key, as the database records them (V80). */
+  final Map<String, Long> keys = new HashMap<>();
+
   @Override
-  public long decide(DecisionRequest request, List<Long> seenOpenFlags) {
-    // The fake's items show no flags, so there is nothing to compare.
-    return decide(request);
+  public long decide(DecisionRequest request, List<Long> seenOpenFlags, String requestKey) {
+    // The fake's items show no flags, so there is nothing to compare. A key sent again replays.
+    Long first = keys.get(requestKey);
+    if (first != null) {
+      return first;
+    }
+    long id = decide(request);
+    keys.put(requestKey, id);
+    return id;
+  }
+
+  @Override
+  public boolean committed(String requestKey) {
+    return keys.containsKey(requestKey);
   }
 
   final List<Long> undone = new ArrayList<>();
