@@ -31,6 +31,8 @@ public final class PendingDecisionViewModel {
     UNSAVED
   }
 
+  static final String CHECKING = "Connection lost while saving; checking whether it was saved…";
+
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NONE);
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
   private final ObservableList<String> changes = FXCollections.observableArrayList();
@@ -87,8 +89,6 @@ public final class PendingDecisionViewModel {
                 + "). Retry sends it under the same key, so it cannot happen twice.");
     state.set(State.UNSAVED);
   }
-
-  static final String CHECKING = "Connection lost while saving; checking whether it was saved…";
 
   void clear() {
     request = null;
