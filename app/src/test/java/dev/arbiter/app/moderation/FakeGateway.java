@@ -121,7 +121,7 @@ final class FakeGateway implements ModerationGateway {
     return decided.size();
   }
 
-  /** Decision ids by request key, as the database records them (V80). */
+  /** Decision ids by request key, as the database records them (V81). */
   final Map<String, Long> keys = new HashMap<>();
 
   /** The request key of every keyed decision sent, in order. */

@@ -92,7 +92,7 @@ public final class ModerationDecisionService {
 
   /**
    * Like {@link #decide(DecisionRequest, List)}, under a request key recorded with the decision in
-   * its transaction (V80). Sending the same key again, after a lost answer or twice, returns the
+   * its transaction (V81). Sending the same key again, after a lost answer or twice, returns the
    * first decision's id and changes nothing; the same key from another login or for another
    * decision is refused ({@link ModerationRefusal.Kind#REQUEST_KEY_REUSED}). Make one key per
    * decision the moderator takes ({@link #newRequestKey()}), and keep it for its retries.

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * One workspace action in its own transaction, named in the audit log's command and, when a request
- * key is given, recorded under that key in the same transaction (V80). A request already recorded
+ * key is given, recorded under that key in the same transaction (V81). A request already recorded
  * under its key is answered from the record and not run again.
  */
 final class ActionTransaction {

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The request keys of workspace actions in {@code staff_requests} (V80), read and written inside
+ * The request keys of workspace actions in {@code staff_requests} (V81), read and written inside
  * the action's own transaction under the staff login: each login sees only its own keys.
  */
 final class RequestLog {

@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * it was read.
  *
  * <p>The console sends each action under a request key ({@link #keyed}), recorded in {@code
- * staff_requests} in the action's transaction (V80). A second send of the same action under its key
+ * staff_requests} in the action's transaction (V81). A second send of the same action under its key
  * (its answer was lost, or it went twice) does nothing and answers as the first did, so a retry
  * never adds a note twice; the same key with other arguments is refused.
  */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Decisions under a request key (V80): replayed once, refused for others, kept with the decision.
+ * Decisions under a request key (V81): replayed once, refused for others, kept with the decision.
  */
 class ModerationRequestKeysIT {
 

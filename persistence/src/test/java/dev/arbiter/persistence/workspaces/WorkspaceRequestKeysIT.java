@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Workspace actions under a request key (V80): a second send of the same action does nothing and
+ * Workspace actions under a request key (V81): a second send of the same action does nothing and
  * answers as the first did, the key is kept only with its action, and it is nobody else's.
  */
 class WorkspaceRequestKeysIT {
