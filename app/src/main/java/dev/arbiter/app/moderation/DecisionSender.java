@@ -1,10 +1,11 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.moderation.DecisionRequest;
 import dev.arbiter.persistence.moderation.ItemDetail;
+import dev.arbiter.persistence.moderation.ModerationDecisionService;
 import dev.arbiter.persistence.moderation.ModerationRefusal;
-import dev.arbiter.persistence.session.ConnectionFailures;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.value.ObservableBooleanValue;
@@ -12,8 +13,9 @@ import javafx.beans.value.ObservableBooleanValue;
 /**
  * Sends the moderator's decisions on the shown item and keeps the ones that did not go through in
  * {@link PendingDecisionViewModel}: a refusal because the item changed reads it again and offers
- * re-apply on its current flags; a lost connection reads the item back, once online, to tell
- * whether the decision committed.
+ * re-apply on its current flags (a new decision, under a new key); a lost connection asks, once
+ * online, whether the decision's request key was recorded, and only then reports it saved or offers
+ * Retry, which sends it under the same key so that it acts once.
  */
 final class DecisionSender {
 
@@ -26,12 +28,12 @@ final class DecisionSender {
   private final ModerationGateway gateway;
   private final TaskRunner tasks;
   private final String me;
-  private final ObservableBooleanValue online;
   private final CommandStatus status;
   private final ShownItem item;
   private final Runnable queueChanged;
   private final Runnable afterCommand;
   private final PendingDecisionViewModel pending = new PendingDecisionViewModel();
+  private final OutcomeByKey outcomes;
 
   /**
    * @param queueChanged reloads the queue after the item changed
@@ -49,17 +51,11 @@ final class DecisionSender {
     this.gateway = gateway;
     this.tasks = tasks;
     this.me = me;
-    this.online = online;
     this.status = status;
     this.item = item;
     this.queueChanged = queueChanged;
     this.afterCommand = afterCommand;
-    online.addListener(
-        (obs, was, now) -> {
-          if (now && pending.stateProperty().get() == PendingDecisionViewModel.State.SETTLING) {
-            settle();
-          }
-        });
+    this.outcomes = new OutcomeByKey(gateway::committed, tasks, online);
   }
 
   PendingDecisionViewModel pending() {
@@ -73,7 +69,10 @@ final class DecisionSender {
       status.error("Wait until the item has loaded, then decide.");
       return;
     }
-    send(request, ItemChanges.openFlagIds(basis), basis, false, onSaved);
+    if (refuseWhileSettling()) {
+      return;
+    }
+    send(request, ItemChanges.openFlagIds(basis), basis, false, onSaved, newKey());
   }
 
   /** Sends the refused decision again, on the item's flags as they are now. */
@@ -84,14 +83,17 @@ final class DecisionSender {
       return;
     }
     boolean claimFirst = !me.equals(ItemChanges.claimant(now));
-    send(request, ItemChanges.openFlagIds(now), now, claimFirst, pending.onSaved());
+    send(request, ItemChanges.openFlagIds(now), now, claimFirst, pending.onSaved(), newKey());
   }
 
-  /** Sends a decision that did not commit before the connection dropped, on the same flags. */
+  /**
+   * Sends a decision that did not commit before the connection dropped again, on the same flags and
+   * under the same key: if it did commit after all, the database replays it instead.
+   */
   void retry() {
     ItemDetail now = item.detail();
     if (pending.stateProperty().get() == PendingDecisionViewModel.State.UNSAVED && now != null) {
-      send(pending.request(), pending.seen(), now, false, pending.onSaved());
+      send(pending.request(), pending.seen(), now, false, pending.onSaved(), pending.requestKey());
     }
   }
 
@@ -99,12 +101,28 @@ final class DecisionSender {
     pending.clear();
   }
 
+  // One key per decision the moderator takes; its retries keep it.
+  private static String newKey() {
+    return ModerationDecisionService.newRequestKey();
+  }
+
+  // A decision whose outcome is being checked may have committed: nothing else is sent on the item
+  // until that is known, so it cannot be decided twice.
+  private boolean refuseWhileSettling() {
+    if (pending.stateProperty().get() == PendingDecisionViewModel.State.SETTLING) {
+      status.error(PendingDecisionViewModel.CHECKING);
+      return true;
+    }
+    return false;
+  }
+
   private void send(
       DecisionRequest request,
       List<Long> seen,
       ItemDetail basis,
       boolean claimFirst,
-      Runnable onSaved) {
+      Runnable onSaved,
+      String key) {
     if (!status.start()) {
       return;
     }
@@ -115,7 +133,7 @@ final class DecisionSender {
               if (claimFirst) {
                 gateway.claim(request.key());
               }
-              return gateway.decide(request, seen);
+              return gateway.decide(request, seen, key);
             })
         .onSuccess(
             id -> {
@@ -126,11 +144,9 @@ final class DecisionSender {
         .onFailure(
             failure -> {
               status.failed();
-              if (ConnectionFailures.isConnectionLost(failure)) {
-                pending.settling(request, seen, onSaved);
-                if (online.get()) {
-                  settle();
-                }
+              if (OutcomeByKey.unknown(failure)) {
+                pending.settling(request, key, seen, onSaved);
+                settle(request, key, onSaved);
               } else if (failure instanceof ModerationRefusal refusal
                   && STALE.contains(refusal.kind())) {
                 refusedAsStale(request, basis, refusal, onSaved);
@@ -161,37 +177,32 @@ final class DecisionSender {
         .onFailure(failure -> status.error(Refusals.describe(refusal)));
   }
 
-  // No idempotency key: whether the decision committed is read from the item itself.
-  private void settle() {
-    DecisionRequest request = pending.request();
-    List<Long> seen = pending.seen();
-    Runnable onSaved = pending.onSaved();
-    tasks
-        .run(() -> gateway.load(request.key()))
-        .onSuccess(
-            now -> {
-              if (pending.request() != request) {
-                return;
-              }
-              if (ItemChanges.decidedBy(now, seen, me, request.decision())) {
-                pending.clear();
-                status.message(done(request) + " (saved before the connection dropped)");
-                onSaved.run();
-              } else {
-                pending.unsaved();
-              }
-              if (item.shows(now.key())) {
-                item.detail(now);
-              }
+  // Whether the decision committed is asked by its key, not guessed from the item: the moderator
+  // may have moved on, or a colleague may have decided the same flags meanwhile.
+  private void settle(DecisionRequest request, String key, Runnable onSaved) {
+    outcomes.settle(
+        key,
+        committed -> {
+          boolean current = key.equals(pending.requestKey());
+          if (committed) {
+            // Known saved: the draft may go, wherever the moderator is now.
+            onSaved.run();
+            if (current) {
+              pending.clear();
+              status.message(done(request) + " (saved before the connection dropped, once)");
+              afterCommand.run();
+            } else {
               queueChanged.run();
-            })
-        .onFailure(
-            failure -> {
-              // Still unreachable: stay settling; going online again settles it.
-              if (!ConnectionFailures.isConnectionLost(failure)) {
-                status.error(Refusals.describe(failure));
-              }
-            });
+            }
+          } else if (current) {
+            pending.unsaved(null);
+          }
+        },
+        failure -> {
+          if (key.equals(pending.requestKey())) {
+            pending.unsaved(Refusals.describe(failure));
+          }
+        });
   }
 
   private static String sentence(String text) {

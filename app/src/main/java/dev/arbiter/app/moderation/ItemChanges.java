@@ -124,22 +124,6 @@ final class ItemChanges {
         + String.join("; ", diffs);
   }
 
-  /**
-   * Whether the flags a decision was based on are now closed by {@code me} with {@code decision}:
-   * the decision committed even though its answer was lost.
-   */
-  static boolean decidedBy(ItemDetail now, List<Long> seen, String me, FlagDecision decision) {
-    Map<Long, FlagLine> flags = byId(now.flags());
-    return !seen.isEmpty()
-        && seen.stream()
-            .map(flags::get)
-            .allMatch(
-                f ->
-                    f != null
-                        && me.equals(f.decidedBy())
-                        && decision.dbValue().equals(f.decision()));
-  }
-
   private static Map<Long, FlagLine> byId(List<FlagLine> flags) {
     return flags.stream().collect(Collectors.toMap(FlagLine::id, Function.identity(), (a, b) -> a));
   }

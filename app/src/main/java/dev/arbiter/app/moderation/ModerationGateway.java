@@ -1,5 +1,6 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.persistence.live.CommitOutcomes;
 import dev.arbiter.persistence.moderation.BulkResult;
 import dev.arbiter.persistence.moderation.DecisionEntry;
 import dev.arbiter.persistence.moderation.DecisionRequest;
@@ -40,9 +41,16 @@ public interface ModerationGateway {
 
   /**
    * Decides on exactly the open flags {@code seenOpenFlags}; refused ({@code CHANGED_SINCE_SEEN})
-   * when the item's open flags differ now.
+   * when the item's open flags differ now. The decision is recorded under {@code requestKey}: sent
+   * again under the same key it answers the first decision's id and does nothing else.
    */
-  long decide(DecisionRequest request, List<Long> seenOpenFlags);
+  long decide(DecisionRequest request, List<Long> seenOpenFlags, String requestKey);
+
+  /**
+   * Whether the decision sent under {@code requestKey} was committed, for when its answer was lost;
+   * throws while the database cannot be reached.
+   */
+  boolean committed(String requestKey) throws Exception;
 
   void undo(long decisionId);
 
@@ -56,6 +64,7 @@ public interface ModerationGateway {
     ModerationItemService items = new ModerationItemService(database);
     ModerationDecisionService decisions = new ModerationDecisionService(database);
     ModerationBulkService bulk = new ModerationBulkService(database);
+    CommitOutcomes outcomes = new CommitOutcomes(database.dataSource());
     return new ModerationGateway() {
       @Override
       public QueuePage page(QueueFilter filter, QueueSort sort, QueueCursor cursor, int limit) {
@@ -93,8 +102,13 @@ public interface ModerationGateway {
       }
 
       @Override
-      public long decide(DecisionRequest request, List<Long> seenOpenFlags) {
-        return decisions.decide(request, seenOpenFlags);
+      public long decide(DecisionRequest request, List<Long> seenOpenFlags, String requestKey) {
+        return decisions.decide(request, seenOpenFlags, requestKey);
+      }
+
+      @Override
+      public boolean committed(String requestKey) throws Exception {
+        return outcomes.committed(requestKey);
       }
 
       @Override

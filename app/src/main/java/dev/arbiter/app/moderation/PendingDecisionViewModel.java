@@ -15,8 +15,8 @@ import javafx.collections.ObservableList;
 /**
  * A decision that did not go through, kept so the moderator loses nothing: refused because the item
  * changed after they read it (with what changed, and re-apply on the current flags when that is
- * still possible), or sent when the connection dropped (settled by reading the item back, then
- * saved or offered for a retry).
+ * still possible), or sent when the connection dropped (settled by its request key, then saved or
+ * offered for a retry under the same key).
  */
 public final class PendingDecisionViewModel {
 
@@ -25,11 +25,13 @@ public final class PendingDecisionViewModel {
     NONE,
     /** Refused: the item changed after the moderator read it. */
     STALE,
-    /** The connection dropped while saving; the item is being read back to see if it committed. */
+    /** The connection dropped while saving; its key is being looked up to see if it committed. */
     SETTLING,
-    /** Read back: it did not commit, and may be sent again. */
+    /** It did not commit (or that could not be told), and may be sent again under its key. */
     UNSAVED
   }
+
+  static final String CHECKING = "Connection lost while saving; checking whether it was saved…";
 
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NONE);
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
@@ -38,6 +40,7 @@ public final class PendingDecisionViewModel {
       FXCollections.unmodifiableObservableList(changes);
   private final ReadOnlyBooleanWrapper canReapply = new ReadOnlyBooleanWrapper(false);
   private DecisionRequest request;
+  private String requestKey;
   private List<Long> seen = List.of();
   private Runnable onSaved = () -> {};
 
@@ -48,7 +51,7 @@ public final class PendingDecisionViewModel {
       String me,
       String refusal,
       Runnable onSaved) {
-    keep(request, ItemChanges.openFlagIds(basis), onSaved);
+    keep(request, null, ItemChanges.openFlagIds(basis), onSaved);
     changes.setAll(ItemChanges.between(basis, now));
     boolean open = !ItemChanges.openFlagIds(now).isEmpty();
     String holder = ItemChanges.claimant(now);
@@ -67,23 +70,29 @@ public final class PendingDecisionViewModel {
     state.set(State.STALE);
   }
 
-  void settling(DecisionRequest request, List<Long> seen, Runnable onSaved) {
-    keep(request, seen, onSaved);
+  void settling(DecisionRequest request, String requestKey, List<Long> seen, Runnable onSaved) {
+    keep(request, requestKey, seen, onSaved);
     changes.clear();
     canReapply.set(false);
-    text.set("Connection lost while saving; checking whether it was saved…");
+    text.set(CHECKING);
     state.set(State.SETTLING);
   }
 
-  void unsaved() {
+  /** Known not saved; {@code why} null, or why it could not be told. */
+  void unsaved(String why) {
     text.set(
-        "The decision was not saved before the connection dropped. Retry sends it again on the"
-            + " flags you saw.");
+        why == null
+            ? "Connection lost while saving; the decision was not saved. Retry sends it once, on"
+                + " the flags you saw."
+            : "Could not find out whether the decision was saved ("
+                + why
+                + "). Retry sends it under the same key, so it cannot happen twice.");
     state.set(State.UNSAVED);
   }
 
   void clear() {
     request = null;
+    requestKey = null;
     seen = List.of();
     onSaved = () -> {};
     changes.clear();
@@ -92,14 +101,20 @@ public final class PendingDecisionViewModel {
     state.set(State.NONE);
   }
 
-  private void keep(DecisionRequest request, List<Long> seen, Runnable onSaved) {
+  private void keep(DecisionRequest request, String requestKey, List<Long> seen, Runnable onSaved) {
     this.request = request;
+    this.requestKey = requestKey;
     this.seen = List.copyOf(seen);
     this.onSaved = onSaved;
   }
 
   DecisionRequest request() {
     return request;
+  }
+
+  /** The key the decision was sent under: a retry keeps it (null for a stale refusal). */
+  String requestKey() {
+    return requestKey;
   }
 
   List<Long> seen() {

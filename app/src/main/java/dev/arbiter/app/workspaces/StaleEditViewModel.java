@@ -6,7 +6,6 @@ import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,54 +25,50 @@ public final class StaleEditViewModel {
    * What a refused action becomes once the record was read again.
    *
    * @param changes what differs from the version the action was based on
-   * @param again the action on the current version, or null when it no longer applies
+   * @param again the action on the current version (a new action, with its own request key), or
+   *     null when it no longer applies
    */
-  record Redo(List<String> changes, Callable<?> again) {}
+  record Redo(List<String> changes, KeyedCall<?> again) {}
 
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
   private final ObservableList<String> changes = FXCollections.observableArrayList();
   private final ObservableList<String> changesView =
       FXCollections.unmodifiableObservableList(changes);
   private final ReadOnlyBooleanWrapper canReapply = new ReadOnlyBooleanWrapper(false);
-  private Callable<?> again;
+  private KeyedCall<?> again;
   private String done = "";
 
   /** For an action on member {@code seen}: the same action on its current version. */
-  static Function<WorkspaceDetails, Redo> member(Member seen, Function<Member, Runnable> again) {
+  static Function<WorkspaceDetails, Redo> member(
+      Member seen, Function<Member, KeyedCall<?>> again) {
     return fresh ->
         WorkspaceChanges.member(fresh, seen.id())
-            .map(now -> new Redo(WorkspaceChanges.member(seen, now), run(again.apply(now))))
+            .map(now -> new Redo(WorkspaceChanges.member(seen, now), again.apply(now)))
             .orElse(new Redo(List.of(seen.name() + " is no longer listed"), null));
   }
 
   /** For an action on a pending invite: again only while it is still pending. */
-  static Function<WorkspaceDetails, Redo> invite(Invite seen, Function<Invite, Runnable> again) {
+  static Function<WorkspaceDetails, Redo> invite(
+      Invite seen, Function<Invite, KeyedCall<?>> again) {
     return fresh ->
         WorkspaceChanges.invite(fresh, seen.id())
             .map(
                 now ->
                     new Redo(
                         WorkspaceChanges.invite(seen, now),
-                        "pending".equals(now.status()) ? run(again.apply(now)) : null))
+                        "pending".equals(now.status()) ? again.apply(now) : null))
             .orElse(new Redo(List.of("the invite for " + seen.email() + " is gone"), null));
   }
 
   /** For a status change: again unless the workspace already has that status. */
   static Function<WorkspaceDetails, Redo> status(
-      Settings seen, WorkspaceStatus status, Function<Settings, Runnable> again) {
+      Settings seen, WorkspaceStatus status, Function<Settings, KeyedCall<?>> again) {
     return fresh ->
         new Redo(
             WorkspaceChanges.settings(seen, fresh.settings()),
             status.dbValue().equals(fresh.settings().status())
                 ? null
-                : run(again.apply(fresh.settings())));
-  }
-
-  private static Callable<Object> run(Runnable action) {
-    return () -> {
-      action.run();
-      return null;
-    };
+                : again.apply(fresh.settings()));
   }
 
   void show(String refusal, String done, Redo redo) {
@@ -97,7 +92,7 @@ public final class StaleEditViewModel {
     text.set("");
   }
 
-  Callable<?> again() {
+  KeyedCall<?> again() {
     return again;
   }
 

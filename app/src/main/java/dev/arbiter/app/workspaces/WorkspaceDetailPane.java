@@ -89,8 +89,27 @@ final class WorkspaceDetailPane extends VBox {
               }
             });
     getChildren()
-        .addAll(banner, header(), presenceLine, message, error, stalePanel(model.stale()), tabs);
+        .addAll(
+            banner,
+            header(),
+            presenceLine,
+            message,
+            error,
+            retryButton(),
+            stalePanel(model.stale()),
+            tabs);
     model.detailsProperty().addListener((obs, old, d) -> show(d));
+  }
+
+  // An action the lost connection left unsaved: sent again under its own key, so it acts once.
+  private Button retryButton() {
+    Button retry = new Button("Retry");
+    retry.setId("retryAction");
+    retry.visibleProperty().bind(model.canRetryProperty());
+    retry.managedProperty().bind(retry.visibleProperty());
+    retry.disableProperty().bind(model.busyProperty());
+    retry.setOnAction(e -> model.retry());
+    return retry;
   }
 
   // An action refused because its record changed: what changed, and the action again.

@@ -1,16 +1,18 @@
 package dev.arbiter.app.workspaces;
 
+import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.workspaces.StaleEditViewModel.Redo;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
+import dev.arbiter.persistence.workspaces.InviteTokens;
 import dev.arbiter.persistence.workspaces.WorkspaceAdminService;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
-import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,7 +29,8 @@ import javafx.beans.value.ObservableBooleanValue;
  * sentence is shown and nothing else changes. Support staff may read and add notes only. The
  * workspace is read again when it changes in the database ({@link WorkspaceReader}); an action
  * refused because its record changed meanwhile shows what changed ({@link #stale()}) and can be
- * re-applied ({@link ActionRunner}).
+ * re-applied ({@link ActionRunner}). Each action is sent under its own request key: one whose
+ * connection dropped is settled by that key before {@link #retry()} is offered.
  */
 public final class WorkspaceDetailViewModel {
 
@@ -66,7 +69,13 @@ public final class WorkspaceDetailViewModel {
     this.admin = admin;
     this.actionStatus = new ActionStatus(online);
     this.reader = new WorkspaceReader(source, tasks, me, actionStatus);
-    this.runner = new ActionRunner(tasks, actionStatus, reader, stale);
+    this.runner =
+        new ActionRunner(
+            tasks,
+            actionStatus,
+            reader,
+            stale,
+            new OutcomeByKey(actions::committed, tasks, online));
   }
 
   /** Whether the signed-in staff member may run admin actions (support may only add notes). */
@@ -81,6 +90,7 @@ public final class WorkspaceDetailViewModel {
     actionStatus.error("");
     reader.clearChange();
     stale.clear();
+    runner.forget();
     reload();
   }
 
@@ -96,33 +106,33 @@ public final class WorkspaceDetailViewModel {
   public void changeRole(Member member, MemberRole role) {
     act(
         "Changed " + member.name() + " to " + role.dbValue() + ".",
-        run(() -> actions.changeRole(member.id(), member.version(), role)),
+        keyed(k -> k.changeRole(member.id(), member.version(), role)),
         StaleEditViewModel.member(
-            member, now -> () -> actions.changeRole(now.id(), now.version(), role)));
+            member, now -> keyed(k -> k.changeRole(now.id(), now.version(), role))));
   }
 
   public void suspend(Member member) {
     act(
         "Suspended " + member.name() + ".",
-        run(() -> actions.suspendMember(member.id(), member.version())),
+        keyed(k -> k.suspendMember(member.id(), member.version())),
         StaleEditViewModel.member(
-            member, now -> () -> actions.suspendMember(now.id(), now.version())));
+            member, now -> keyed(k -> k.suspendMember(now.id(), now.version()))));
   }
 
   public void reactivate(Member member) {
     act(
         "Reactivated " + member.name() + ".",
-        run(() -> actions.reactivateMember(member.id(), member.version())),
+        keyed(k -> k.reactivateMember(member.id(), member.version())),
         StaleEditViewModel.member(
-            member, now -> () -> actions.reactivateMember(now.id(), now.version())));
+            member, now -> keyed(k -> k.reactivateMember(now.id(), now.version()))));
   }
 
   public void remove(Member member) {
     act(
         "Removed " + member.name() + ".",
-        run(() -> actions.removeMember(member.id(), member.version())),
+        keyed(k -> k.removeMember(member.id(), member.version())),
         StaleEditViewModel.member(
-            member, now -> () -> actions.removeMember(now.id(), now.version())));
+            member, now -> keyed(k -> k.removeMember(now.id(), now.version()))));
   }
 
   /** The second step of a transfer, after the view asked for confirmation. */
@@ -130,22 +140,24 @@ public final class WorkspaceDetailViewModel {
     long id = reader.openId();
     act(
         newOwner.name() + " now owns the workspace.",
-        run(() -> actions.transferOwnership(id, newOwner.userId())),
+        keyed(k -> k.transferOwnership(id, newOwner.userId())),
         null);
   }
 
   public void revoke(Invite invite) {
     act(
         "Revoked the invite for " + invite.email() + ".",
-        run(() -> actions.revokeInvite(invite.id(), invite.version())),
+        keyed(k -> k.revokeInvite(invite.id(), invite.version())),
         StaleEditViewModel.invite(
-            invite, now -> () -> actions.revokeInvite(now.id(), now.version())));
+            invite, now -> keyed(k -> k.revokeInvite(now.id(), now.version()))));
   }
 
   /** Re-issues an invite; its new token is shown once in {@link #issuedTokenProperty()}. */
   public void reissue(Invite invite) {
+    // The token is made once, with the key: a retry whose first send was saved can still show it.
+    String token = InviteTokens.newToken();
     runner.run(
-        () -> actions.reissueInvite(invite.id()),
+        KeyedCall.returning(key -> actions.keyed(key).reissueInvite(invite.id(), token)),
         issued -> {
           issuedToken.set(issued.token());
           actionStatus.message(
@@ -162,7 +174,7 @@ public final class WorkspaceDetailViewModel {
 
   public void expireInvites() {
     runner.run(
-        actions::expireInvites,
+        KeyedCall.returning(key -> actions.keyed(key).expireInvites()),
         count -> {
           actionStatus.message(count == 1 ? "1 invite expired." : count + " invites expired.");
           reload();
@@ -177,11 +189,11 @@ public final class WorkspaceDetailViewModel {
     long id = current.settings().id();
     act(
         "Workspace is now " + status.dbValue() + ".",
-        run(() -> actions.setWorkspaceStatus(id, current.settings().version(), status)),
+        keyed(k -> k.setWorkspaceStatus(id, current.settings().version(), status)),
         StaleEditViewModel.status(
             current.settings(),
             status,
-            now -> () -> actions.setWorkspaceStatus(id, now.version(), status)));
+            now -> keyed(k -> k.setWorkspaceStatus(id, now.version(), status))));
   }
 
   /** Adds a note; {@code supersedes} is the id of the note it replaces, or null. */
@@ -189,7 +201,10 @@ public final class WorkspaceDetailViewModel {
     addNote(body, visibility, subjectUserId, supersedes, () -> {});
   }
 
-  /** Adds a note; {@code onSaved} runs once it is saved (the view then clears the form). */
+  /**
+   * Adds a note; {@code onSaved} runs once it is known saved (the view then clears the form), and
+   * not before: after a lost connection the text stays until its key says it was saved.
+   */
   public void addNote(
       String body,
       NoteVisibility visibility,
@@ -203,7 +218,7 @@ public final class WorkspaceDetailViewModel {
     long id = reader.openId();
     runner.act(
         "Note added.",
-        () -> actions.addNote(id, subjectUserId, body, visibility, supersedes),
+        keyed(k -> k.addNote(id, subjectUserId, body, visibility, supersedes)),
         null,
         onSaved);
   }
@@ -213,18 +228,26 @@ public final class WorkspaceDetailViewModel {
     runner.reapply();
   }
 
+  /** Sends the action the lost connection left unsaved again, under its own key. */
+  public void retry() {
+    runner.retry();
+  }
+
+  /** True once an action is known not saved after a lost connection: {@link #retry()} sends it. */
+  public ReadOnlyBooleanProperty canRetryProperty() {
+    return runner.canRetryProperty();
+  }
+
   public void discardStale() {
     stale.clear();
   }
 
-  private static Callable<Object> run(Runnable action) {
-    return () -> {
-      action.run();
-      return null;
-    };
+  // One action under a fresh request key, which its retries keep.
+  private KeyedCall<Object> keyed(Consumer<WorkspaceAdminService> action) {
+    return KeyedCall.of(key -> action.accept(actions.keyed(key)));
   }
 
-  private void act(String done, Callable<?> action, Function<WorkspaceDetails, Redo> plan) {
+  private void act(String done, KeyedCall<?> action, Function<WorkspaceDetails, Redo> plan) {
     runner.act(done, action, plan, () -> {});
   }
 

@@ -15,6 +15,7 @@ import dev.arbiter.persistence.moderation.QueuePage;
 import dev.arbiter.persistence.moderation.QueueRow;
 import dev.arbiter.persistence.moderation.QueueSort;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,10 +121,44 @@ final class FakeGateway implements ModerationGateway {
     return decided.size();
   }
 
+  /** Decision ids by request key, as the database records them (V81). */
+  final Map<String, Long> keys = new HashMap<>();
+
+  /** The request key of every keyed decision sent, in order. */
+  final List<String> sent = new ArrayList<>();
+
+  /** The next keyed decision loses its connection before it is saved. */
+  boolean loseBeforeSaving;
+
+  /** The next keyed decision is saved, then its answer is lost with the connection. */
+  boolean loseAfterSaving;
+
   @Override
-  public long decide(DecisionRequest request, List<Long> seenOpenFlags) {
-    // The fake's items show no flags, so there is nothing to compare.
-    return decide(request);
+  public long decide(DecisionRequest request, List<Long> seenOpenFlags, String requestKey) {
+    sent.add(requestKey);
+    if (loseBeforeSaving) {
+      loseBeforeSaving = false;
+      throw connectionLost();
+    }
+    // The fake's items show no flags, so there is nothing to compare. A key sent again replays.
+    Long first = keys.get(requestKey);
+    long id = first != null ? first : decide(request);
+    keys.put(requestKey, id);
+    if (loseAfterSaving) {
+      loseAfterSaving = false;
+      throw connectionLost();
+    }
+    return id;
+  }
+
+  private static RuntimeException connectionLost() {
+    return new IllegalStateException(
+        "Could not decide", new SQLException("An I/O error occurred while sending", "08006"));
+  }
+
+  @Override
+  public boolean committed(String requestKey) {
+    return keys.containsKey(requestKey);
   }
 
   final List<Long> undone = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.arbiter.app.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.moderation.ItemDetail;
 import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
 import dev.arbiter.persistence.moderation.ItemDetail.TimelineEntry;
@@ -42,26 +41,6 @@ class ItemChangesTest {
             "claimed by me → —",
             "open flags 1 → 0",
             "flag 1 open → actioned by max (hide_content)");
-  }
-
-  @Test
-  void aDecisionCountsAsSavedOnlyWhenEveryFlagItWasBasedOnCarriesItByMe() {
-    ItemDetail mine =
-        detail(
-            List.of(
-                flag(1, "dismissed", null, "dismiss", "me"),
-                flag(2, "dismissed", null, "dismiss", "me")),
-            List.of());
-    ItemDetail partly =
-        detail(
-            List.of(flag(1, "dismissed", null, "dismiss", "me"), flag(2, "open", "me", null, null)),
-            List.of());
-
-    assertThat(ItemChanges.decidedBy(mine, List.of(1L, 2L), "me", FlagDecision.DISMISS)).isTrue();
-    assertThat(ItemChanges.decidedBy(mine, List.of(1L, 2L), "max", FlagDecision.DISMISS)).isFalse();
-    assertThat(ItemChanges.decidedBy(mine, List.of(1L), "me", FlagDecision.HIDE_CONTENT)).isFalse();
-    assertThat(ItemChanges.decidedBy(partly, List.of(1L, 2L), "me", FlagDecision.DISMISS))
-        .isFalse();
   }
 
   private static ItemDetail detail(List<FlagLine> flags, List<TimelineEntry> timeline) {

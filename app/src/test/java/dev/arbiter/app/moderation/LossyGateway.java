@@ -12,6 +12,7 @@ import dev.arbiter.persistence.moderation.QueueSort;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The real gateway, except that a decision's connection can drop: before the server saw it, or
@@ -23,6 +24,9 @@ final class LossyGateway implements ModerationGateway {
   volatile boolean loseBeforeCommit;
   volatile boolean loseAfterCommit;
 
+  /** The request key of every decision sent, in order. */
+  final List<String> sent = new CopyOnWriteArrayList<>();
+
   LossyGateway(ModerationGateway real) {
     this.real = real;
   }
@@ -33,15 +37,21 @@ final class LossyGateway implements ModerationGateway {
   }
 
   @Override
-  public long decide(DecisionRequest request, List<Long> seenOpenFlags) {
+  public long decide(DecisionRequest request, List<Long> seenOpenFlags, String requestKey) {
+    sent.add(requestKey);
     if (loseBeforeCommit) {
       throw lost();
     }
-    long id = real.decide(request, seenOpenFlags);
+    long id = real.decide(request, seenOpenFlags, requestKey);
     if (loseAfterCommit) {
       throw lost();
     }
     return id;
+  }
+
+  @Override
+  public boolean committed(String requestKey) throws Exception {
+    return real.committed(requestKey);
   }
 
   @Override

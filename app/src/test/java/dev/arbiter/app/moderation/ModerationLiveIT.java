@@ -223,10 +223,81 @@ class ModerationLiveIT {
   }
 
   @Test
-  void aDecisionWhoseAnswerWasLostIsSettledByReadingTheItemBack() throws Exception {
+  void aDecisionWhoseAnswerWasLostIsFoundSavedByItsKeyAndActsOnce() throws Exception {
     LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
-    ModerationQueueViewModel queue = onFx(() -> new ModerationQueueViewModel(lossy, tasks));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
+    ItemViewModel item = claimedItem(lossy, online);
+    ItemKey key = onFx(() -> item.rowProperty().get().key());
+    boolean[] saved = {false};
+
+    // The decision commits, then the connection drops before the answer arrives.
+    lossy.loseAfterCommit = true;
+    onFx(() -> item.decide(dismiss(key), () -> saved[0] = true));
+
+    waitFor(
+        () -> onFx(() -> item.messageProperty().get()).contains("saved before the connection"),
+        Duration.ofSeconds(5));
+    assertThat(saved[0]).isTrue();
+    assertThat(onFx(() -> item.pending().stateProperty().get()))
+        .isEqualTo(PendingDecisionViewModel.State.NONE);
+    // Settled by its key, not sent again.
+    assertThat(lossy.sent).hasSize(1);
+    assertThat(decisions(key)).isEqualTo(1);
+    assertThat(requests(lossy.sent.get(0))).isEqualTo(1);
+  }
+
+  @Test
+  void anUnsavedDecisionIsRetriedUnderItsKeyAndActsOnce() throws Exception {
+    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    SimpleBooleanProperty online = new SimpleBooleanProperty(true);
+    ItemViewModel item = claimedItem(lossy, online);
+    ItemKey key = onFx(() -> item.rowProperty().get().key());
+    List<Long> seen = onFx(() -> ItemChanges.openFlagIds(item.detailProperty().get()));
+    boolean[] saved = {false};
+
+    // First: the connection drops before the server got it, while the console is offline.
+    lossy.loseBeforeCommit = true;
+    onFx(() -> online.set(false));
+    onFx(() -> item.decide(dismiss(key), () -> saved[0] = true));
+    assertThat(onFx(() -> item.errorProperty().get())).isEqualTo(ItemViewModel.OFFLINE);
+    onFx(() -> online.set(true));
+    onFx(() -> item.decide(dismiss(key), () -> saved[0] = true));
+    waitFor(
+        () ->
+            onFx(() -> item.pending().stateProperty().get())
+                == PendingDecisionViewModel.State.UNSAVED,
+        Duration.ofSeconds(5));
+    assertThat(onFx(() -> item.pending().textProperty().get())).contains("was not saved");
+    assertThat(saved[0]).isFalse();
+    assertThat(decisions(key)).isZero();
+
+    // The retry commits, but its answer is lost too: its key says it was saved.
+    lossy.loseBeforeCommit = false;
+    lossy.loseAfterCommit = true;
+    onFx(item::retry);
+    waitFor(
+        () -> onFx(() -> item.messageProperty().get()).contains("saved before the connection"),
+        Duration.ofSeconds(5));
+    assertThat(saved[0]).isTrue();
+    assertThat(lossy.sent).hasSize(2).containsOnly(lossy.sent.get(0));
+    // A late duplicate of the same request replays the first decision.
+    lossy.loseAfterCommit = false;
+    long first;
+    try (Connection owner = db.migrator()) {
+      first =
+          ModerationFixture.count(
+              owner,
+              "SELECT (result ->> 'decision_id')::bigint FROM staff_requests"
+                  + " WHERE idempotency_key = ?",
+              lossy.sent.get(0));
+    }
+    assertThat(lossy.decide(dismiss(key), seen, lossy.sent.get(0))).isEqualTo(first);
+    assertThat(decisions(key)).isEqualTo(1);
+  }
+
+  private ItemViewModel claimedItem(LossyGateway lossy, SimpleBooleanProperty online)
+      throws InterruptedException {
+    ModerationQueueViewModel queue = onFx(() -> new ModerationQueueViewModel(lossy, tasks));
     ItemViewModel item =
         onFx(
             () ->
@@ -241,49 +312,33 @@ class ModerationLiveIT {
     onFx(() -> queue.selectedProperty().addListener((obs, old, row) -> item.show(row)));
     onFx(queue::refresh);
     waitFor(() -> onFx(() -> item.detailProperty().get() != null), Duration.ofSeconds(5));
-    ItemKey key = onFx(() -> item.rowProperty().get().key());
     onFx(item::claim);
     waitFor(() -> onFx(() -> item.claimedByMeProperty().get()), Duration.ofSeconds(5));
     waitFor(
         () -> onFx(() -> ItemChanges.claimant(item.detailProperty().get())) != null,
         Duration.ofSeconds(5));
-    DecisionRequest dismiss =
-        new DecisionRequest(
-            key, FlagDecision.DISMISS, ModerationReason.NO_VIOLATION, "fine, really", null);
-    boolean[] saved = {false};
+    return item;
+  }
 
-    // First: the connection drops before the server got it, while the console is offline.
-    lossy.loseBeforeCommit = true;
-    onFx(() -> online.set(false));
-    onFx(() -> item.decide(dismiss, () -> saved[0] = true));
-    assertThat(onFx(() -> item.errorProperty().get())).isEqualTo(ItemViewModel.OFFLINE);
-    onFx(() -> online.set(true));
-    onFx(() -> item.decide(dismiss, () -> saved[0] = true));
-    waitFor(
-        () ->
-            onFx(() -> item.pending().stateProperty().get())
-                == PendingDecisionViewModel.State.UNSAVED,
-        Duration.ofSeconds(5));
-    assertThat(saved[0]).isFalse();
+  private static DecisionRequest dismiss(ItemKey key) {
+    return new DecisionRequest(
+        key, FlagDecision.DISMISS, ModerationReason.NO_VIOLATION, "fine, really", null);
+  }
 
-    // The retry commits, but its answer is lost: reading the item back says it was saved.
-    lossy.loseBeforeCommit = false;
-    lossy.loseAfterCommit = true;
-    onFx(item::retry);
-    waitFor(
-        () -> onFx(() -> item.messageProperty().get()).contains("saved before the connection"),
-        Duration.ofSeconds(5));
-    assertThat(saved[0]).isTrue();
-    assertThat(onFx(() -> item.pending().stateProperty().get()))
-        .isEqualTo(PendingDecisionViewModel.State.NONE);
+  private long decisions(ItemKey key) throws SQLException {
     try (Connection owner = db.migrator()) {
-      assertThat(
-              ModerationFixture.count(
-                  owner,
-                  "SELECT count(*) FROM moderation_decisions WHERE entity_type = 'dispute_message'"
-                      + " AND entity_id = ?",
-                  key.id()))
-          .isEqualTo(1);
+      return ModerationFixture.count(
+          owner,
+          "SELECT count(*) FROM moderation_decisions WHERE entity_type = 'dispute_message'"
+              + " AND entity_id = ?",
+          key.id());
+    }
+  }
+
+  private long requests(String requestKey) throws SQLException {
+    try (Connection owner = db.migrator()) {
+      return ModerationFixture.count(
+          owner, "SELECT count(*) FROM staff_requests WHERE idempotency_key = ?", requestKey);
     }
   }
 

@@ -81,6 +81,37 @@ class ModerationViewModelsTest {
   }
 
   @Test
+  void aDecisionLostWithTheConnectionIsSettledByItsKeyAndRetriedUnderIt() {
+    FakeGateway gateway = new FakeGateway("mo", 3);
+    ModerationQueueViewModel queue = new ModerationQueueViewModel(gateway, tasks);
+    ItemViewModel item = itemModel(gateway, queue);
+    queue.selectedProperty().addListener((obs, old, row) -> item.show(row));
+    queue.refresh();
+    item.claim();
+    ItemKey first = queue.selectedProperty().get().key();
+
+    gateway.loseBeforeSaving = true;
+    item.decide(new DecisionFormViewModel(FlagDecision.HIDE_CONTENT, "x").build(first));
+
+    assertThat(item.pending().stateProperty().get())
+        .isEqualTo(PendingDecisionViewModel.State.UNSAVED);
+    assertThat(item.pending().textProperty().get()).contains("was not saved");
+    assertThat(gateway.decided).isEmpty();
+
+    gateway.loseAfterSaving = true;
+    item.retry();
+
+    // Asked for by its key, not sent a third time; the retry kept the first send's key.
+    assertThat(gateway.sent).hasSize(2).containsOnly(gateway.sent.get(0));
+    assertThat(gateway.decided).extracting(r -> r.key()).containsExactly(first);
+    assertThat(item.pending().stateProperty().get()).isEqualTo(PendingDecisionViewModel.State.NONE);
+    assertThat(item.messageProperty().get())
+        .isEqualTo(
+            "hide the content: done for dispute_message 1 (saved before the connection dropped,"
+                + " once)");
+  }
+
+  @Test
   void anotherModeratorsClaimIsShownAndStopsTheCommands() {
     FakeGateway gateway = new FakeGateway("mo", 2);
     gateway.claims.put(

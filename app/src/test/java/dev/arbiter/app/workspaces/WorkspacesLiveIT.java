@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.model.workspaces.MemberRole;
+import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.persistence.contract.Fixtures;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.workspaces.InviteTokens;
 import dev.arbiter.persistence.workspaces.WorkspaceAdminService;
 import dev.arbiter.persistence.workspaces.WorkspaceDetailService;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import dev.arbiter.persistence.workspaces.WorkspaceFixture;
 import dev.arbiter.persistence.workspaces.WorkspaceListService;
@@ -20,7 +23,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -153,6 +158,128 @@ class WorkspacesLiveIT {
         Duration.ofSeconds(5));
     assertThat(role(ws.plainMember())).isEqualTo("manager");
     assertThat(onFx(() -> detail.stale().textProperty().get())).isEmpty();
+  }
+
+  @Test
+  void aNoteWhoseAnswerWasLostIsFoundSavedByItsKeyAndActsOnce() throws Exception {
+    LossyDataSource lossy = new LossyDataSource(admin.dataSource());
+    WorkspaceDetailViewModel model = lossyDetail(lossy);
+    boolean[] saved = {false};
+
+    // The note commits, then the connection drops before the answer arrives.
+    lossy.loseNextCommit(LossyDataSource.Loss.AFTER_COMMIT);
+    onFx(
+        () ->
+            model.addNote(
+                "Called about the invoice",
+                NoteVisibility.WORKSPACE,
+                null,
+                null,
+                () -> saved[0] = true));
+
+    waitFor(
+        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionRunner.SAVED_ONCE),
+        Duration.ofSeconds(10));
+    assertThat(onFx(() -> model.messageProperty().get())).startsWith("Note added.");
+    assertThat(onFx(() -> model.errorProperty().get())).isEmpty();
+    assertThat(onFx(() -> model.canRetryProperty().get())).isFalse();
+    // The text (and its draft) went only once the key said it was saved.
+    assertThat(saved[0]).isTrue();
+    assertThat(count("SELECT count(*) FROM contact_notes WHERE body = 'Called about the invoice'"))
+        .isOne();
+    assertThat(count("SELECT count(*) FROM staff_requests WHERE action = 'workspace.add_note'"))
+        .isOne();
+  }
+
+  @Test
+  void anUnsavedNoteIsRetriedUnderItsKeyAndActsOnce() throws Exception {
+    LossyDataSource lossy = new LossyDataSource(admin.dataSource());
+    WorkspaceDetailViewModel model = lossyDetail(lossy);
+    boolean[] saved = {false};
+
+    // The connection drops before the server got the note.
+    lossy.loseNextCommit(LossyDataSource.Loss.BEFORE_COMMIT);
+    onFx(
+        () ->
+            model.addNote(
+                "Asked for a refund", NoteVisibility.WORKSPACE, null, null, () -> saved[0] = true));
+    waitFor(() -> onFx(() -> model.canRetryProperty().get()), Duration.ofSeconds(10));
+    assertThat(onFx(() -> model.errorProperty().get())).isEqualTo(ActionRunner.NOT_SAVED);
+    assertThat(saved[0]).isFalse();
+    assertThat(count("SELECT count(*) FROM contact_notes WHERE body = 'Asked for a refund'"))
+        .isZero();
+
+    // The retry commits but its answer is lost as well; a second click does nothing more.
+    lossy.loseNextCommit(LossyDataSource.Loss.AFTER_COMMIT);
+    onFx(
+        () -> {
+          model.retry();
+          model.retry();
+        });
+    waitFor(
+        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionRunner.SAVED_ONCE),
+        Duration.ofSeconds(10));
+    assertThat(saved[0]).isTrue();
+    assertThat(count("SELECT count(*) FROM contact_notes WHERE body = 'Asked for a refund'"))
+        .isOne();
+    assertThat(count("SELECT count(*) FROM staff_requests WHERE action = 'workspace.add_note'"))
+        .isOne();
+  }
+
+  @Test
+  void aReissueWhoseAnswerWasLostShowsTheTokenThatWasSaved() throws Exception {
+    LossyDataSource lossy = new LossyDataSource(admin.dataSource());
+    WorkspaceDetailViewModel model = lossyDetail(lossy);
+    Invite invite =
+        onFx(
+            () ->
+                model.detailsProperty().get().invites().stream()
+                    .filter(i -> i.id() == ws.pendingInvite())
+                    .findFirst()
+                    .orElseThrow());
+
+    lossy.loseNextCommit(LossyDataSource.Loss.AFTER_COMMIT);
+    onFx(() -> model.reissue(invite));
+
+    waitFor(
+        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionRunner.SAVED_ONCE),
+        Duration.ofSeconds(10));
+    String token = onFx(() -> model.issuedTokenProperty().get());
+    assertThat(token).isNotEmpty();
+    assertThat(
+            count(
+                "SELECT count(*) FROM workspace_invites WHERE status = 'pending' AND token_hash = '\\x"
+                    + HexFormat.of().formatHex(InviteTokens.hash(token))
+                    + "'"))
+        .isOne();
+    assertThat(
+            count("SELECT count(*) FROM staff_requests WHERE action = 'workspace.reissue_invite'"))
+        .isOne();
+  }
+
+  private WorkspaceDetailViewModel lossyDetail(LossyDataSource lossy) throws Exception {
+    WorkspaceDetailViewModel model =
+        onFx(
+            () ->
+                new WorkspaceDetailViewModel(
+                    new WorkspaceDetailService(admin, true)::load,
+                    new WorkspaceAdminService(lossy, Clock.systemUTC()),
+                    tasks,
+                    true,
+                    "demo_admin",
+                    new SimpleBooleanProperty(true)));
+    onFx(() -> model.open(ws.workspace()));
+    waitFor(() -> onFx(() -> model.detailsProperty().get()) != null, Duration.ofSeconds(5));
+    return model;
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection owner = db.migrator();
+        PreparedStatement ps = owner.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private String role(long member) throws SQLException {

@@ -10,13 +10,16 @@ import javax.sql.DataSource;
 /**
  * Settles an action whose commit outcome is unknown (the connection dropped while it committed) by
  * its idempotency key: the tables that make keyed actions idempotent record every key they
- * accepted, in the same transaction as the action.
+ * accepted, in the same transaction as the action (dispute commands, money requests, and the
+ * moderation decisions and workspace actions in {@code staff_requests}). Each login sees only its
+ * own {@code staff_requests} rows, which is all a check of its own action needs.
  */
 public final class CommitOutcomes {
 
   private static final String SQL =
       "SELECT 'ok' FROM dispute_commands WHERE idempotency_key = ?"
-          + " UNION ALL SELECT outcome FROM money_requests WHERE idempotency_key = ?";
+          + " UNION ALL SELECT outcome FROM money_requests WHERE idempotency_key = ?"
+          + " UNION ALL SELECT 'ok' FROM staff_requests WHERE idempotency_key = ?";
 
   private final DataSource dataSource;
 
@@ -46,6 +49,7 @@ public final class CommitOutcomes {
         PreparedStatement s = c.prepareStatement(SQL)) {
       s.setString(1, idempotencyKey);
       s.setString(2, idempotencyKey);
+      s.setString(3, idempotencyKey);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -83,19 +84,51 @@ public final class ModerationDecisionService {
         call(
             "moderation " + request.decision().dbValue() + " " + request.key().label(),
             "SELECT moderation_decide_seen(?, ?, ?, ?, ?, ?, CAST(? AS interval))",
+            ps -> bindSeen(ps, 1, request, seenOpenFlags),
+            rs -> rs.getLong(1));
+    Rescoring.catchUp(dataSource);
+    return id;
+  }
+
+  /**
+   * Like {@link #decide(DecisionRequest, List)}, under a request key recorded with the decision in
+   * its transaction (V81). Sending the same key again, after a lost answer or twice, returns the
+   * first decision's id and changes nothing; the same key from another login or for another
+   * decision is refused ({@link ModerationRefusal.Kind#REQUEST_KEY_REUSED}). Make one key per
+   * decision the moderator takes ({@link #newRequestKey()}), and keep it for its retries.
+   */
+  public long decide(DecisionRequest request, List<Long> seenOpenFlags, String requestKey) {
+    long id =
+        call(
+            "moderation " + request.decision().dbValue() + " " + request.key().label(),
+            "SELECT moderation_decide_keyed(?, ?, ?, ?, ?, ?, ?, CAST(? AS interval))",
             ps -> {
-              ps.setString(1, request.key().type().dbValue());
-              ps.setLong(2, request.key().id());
-              ps.setArray(3, ps.getConnection().createArrayOf("bigint", seenOpenFlags.toArray()));
-              ps.setString(4, request.decision().dbValue());
-              ps.setString(5, request.reason().dbValue());
-              ps.setString(6, request.note());
-              ps.setString(
-                  7, request.suspendFor() == null ? null : request.suspendFor().toString());
+              ps.setString(1, requestKey);
+              bindSeen(ps, 2, request, seenOpenFlags);
             },
             rs -> rs.getLong(1));
     Rescoring.catchUp(dataSource);
     return id;
+  }
+
+  /**
+   * A fresh request key for one decision, e.g. {@code mod-1b4e28ba-2fa1-11d2-883f-0016d3cca427}.
+   */
+  public static String newRequestKey() {
+    return "mod-" + UUID.randomUUID();
+  }
+
+  // The arguments of moderation_decide_seen from parameter {@code first} on.
+  private static void bindSeen(
+      PreparedStatement ps, int first, DecisionRequest request, List<Long> seen)
+      throws SQLException {
+    ps.setString(first, request.key().type().dbValue());
+    ps.setLong(first + 1, request.key().id());
+    ps.setArray(first + 2, ps.getConnection().createArrayOf("bigint", seen.toArray()));
+    ps.setString(first + 3, request.decision().dbValue());
+    ps.setString(first + 4, request.reason().dbValue());
+    ps.setString(first + 5, request.note());
+    ps.setString(first + 6, request.suspendFor() == null ? null : request.suspendFor().toString());
   }
 
   static void bindDecision(PreparedStatement ps, DecisionRequest request) throws SQLException {

@@ -3,17 +3,20 @@ package dev.arbiter.persistence.workspaces;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
+import dev.arbiter.persistence.live.CommitOutcomes;
 import dev.arbiter.persistence.session.StaffDatabase;
-import java.sql.Connection;
+import dev.arbiter.persistence.workspaces.RequestLog.Answer;
+import dev.arbiter.persistence.workspaces.RequestLog.Request;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -25,6 +28,11 @@ import javax.sql.DataSource;
  *
  * <p>Writes that take a version are optimistic: they are refused (40001) when the row changed since
  * it was read.
+ *
+ * <p>The console sends each action under a request key ({@link #keyed}), recorded in {@code
+ * staff_requests} in the action's transaction (V81). A second send of the same action under its key
+ * (its answer was lost, or it went twice) does nothing and answers as the first did, so a retry
+ * never adds a note twice; the same key with other arguments is refused.
  */
 public final class WorkspaceAdminService {
 
@@ -33,14 +41,43 @@ public final class WorkspaceAdminService {
 
   private final DataSource dataSource;
   private final Clock clock;
+  private final ActionTransaction transaction;
 
   public WorkspaceAdminService(StaffDatabase database) {
     this(database.dataSource(), Clock.systemUTC());
   }
 
   public WorkspaceAdminService(DataSource dataSource, Clock clock) {
+    this(dataSource, clock, null);
+  }
+
+  private WorkspaceAdminService(DataSource dataSource, Clock clock, String requestKey) {
     this.dataSource = Objects.requireNonNull(dataSource);
     this.clock = Objects.requireNonNull(clock);
+    this.transaction = new ActionTransaction(dataSource, requestKey);
+  }
+
+  /**
+   * The same actions, each recorded under {@code requestKey}: use it for one action the staff
+   * member asked for, and again for every retry of that action ({@link #newRequestKey()}).
+   */
+  public WorkspaceAdminService keyed(String requestKey) {
+    return new WorkspaceAdminService(dataSource, clock, Objects.requireNonNull(requestKey));
+  }
+
+  /** A fresh request key, e.g. {@code ws-1b4e28ba-2fa1-11d2-883f-0016d3cca427}. */
+  public static String newRequestKey() {
+    return "ws-" + UUID.randomUUID();
+  }
+
+  /**
+   * Whether the action sent under {@code requestKey} was committed, for when its answer was lost
+   * with the connection.
+   *
+   * @throws SQLException while the server still cannot be reached
+   */
+  public boolean committed(String requestKey) throws SQLException {
+    return new CommitOutcomes(dataSource).committed(requestKey);
   }
 
   /**
@@ -52,6 +89,7 @@ public final class WorkspaceAdminService {
     }
     update(
         "Could not change the member's role",
+        Request.of("workspace.change_role", memberId, version, role.dbValue()),
         "change role of member " + memberId + " to " + role.dbValue(),
         "UPDATE workspace_members SET role = ?, version = ? WHERE id = ?",
         role.dbValue(),
@@ -62,6 +100,7 @@ public final class WorkspaceAdminService {
   public void suspendMember(long memberId, int version) {
     update(
         "Could not suspend the member",
+        Request.of("workspace.suspend_member", memberId, version),
         "suspend member " + memberId,
         "UPDATE workspace_members SET status = 'suspended', removed_at = NULL, version = ?"
             + " WHERE id = ? AND status = 'active'",
@@ -72,6 +111,7 @@ public final class WorkspaceAdminService {
   public void reactivateMember(long memberId, int version) {
     update(
         "Could not reactivate the member",
+        Request.of("workspace.reactivate_member", memberId, version),
         "reactivate member " + memberId,
         "UPDATE workspace_members SET status = 'active', removed_at = NULL, version = ?"
             + " WHERE id = ? AND status = 'suspended'",
@@ -82,6 +122,7 @@ public final class WorkspaceAdminService {
   public void removeMember(long memberId, int version) {
     update(
         "Could not remove the member",
+        Request.of("workspace.remove_member", memberId, version),
         "remove member " + memberId,
         "UPDATE workspace_members SET status = 'removed', removed_at = now(), version = ?"
             + " WHERE id = ? AND status <> 'removed'",
@@ -91,11 +132,13 @@ public final class WorkspaceAdminService {
 
   /** Makes {@code newOwnerUserId}, an active admin member, the owner; the old owner stays admin. */
   public void transferOwnership(long workspaceId, long newOwnerUserId) {
-    run(
+    transaction.run(
         "Could not transfer ownership",
+        Request.of("workspace.transfer_ownership", workspaceId, newOwnerUserId),
         "transfer workspace " + workspaceId + " to user " + newOwnerUserId,
+        null,
         c ->
-            call(
+            ActionTransaction.call(
                 c,
                 "SELECT 1 FROM transfer_workspace_ownership(?, ?)",
                 workspaceId,
@@ -105,6 +148,7 @@ public final class WorkspaceAdminService {
   public void revokeInvite(long inviteId, int version) {
     update(
         "Could not revoke the invite",
+        Request.of("workspace.revoke_invite", inviteId, version),
         "revoke invite " + inviteId,
         "UPDATE workspace_invites SET status = 'revoked', revoked_at = now(), version = ?"
             + " WHERE id = ?",
@@ -114,32 +158,51 @@ public final class WorkspaceAdminService {
 
   /** Replaces invite {@code inviteId} with a new one and a new token, shown to the caller once. */
   public IssuedInvite reissueInvite(long inviteId) {
-    String token = InviteTokens.newToken();
+    return reissueInvite(inviteId, InviteTokens.newToken());
+  }
+
+  /**
+   * Replaces invite {@code inviteId} with a new one whose token is {@code token} ({@link
+   * InviteTokens#newToken()}). A keyed caller keeps the token with the key, so that a retry whose
+   * first send was saved can still show it: the database keeps only its hash.
+   */
+  public IssuedInvite reissueInvite(long inviteId, String token) {
+    byte[] hash = InviteTokens.hash(token);
     Instant expires = clock.instant().plus(INVITE_VALIDITY);
-    long id =
-        run(
+    Answer answer =
+        transaction.run(
             "Could not re-issue the invite",
+            Request.of("workspace.reissue_invite", inviteId, HexFormat.of().formatHex(hash)),
             "re-issue invite " + inviteId,
+            expires.toString(),
             c ->
-                call(
+                ActionTransaction.call(
                     c,
                     "SELECT reissue_workspace_invite(?, ?, ?)",
                     inviteId,
-                    InviteTokens.hash(token),
+                    hash,
                     OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)));
-    return new IssuedInvite(id, token, expires);
+    return new IssuedInvite(answer.value(), token, Instant.parse(answer.at()));
   }
 
   /** Marks every pending invite past its expiry as expired; returns how many. */
   public int expireInvites() {
     return (int)
-        run("Could not expire invites", "expire invites", c -> call(c, "SELECT expire_invites()"));
+        transaction
+            .run(
+                "Could not expire invites",
+                Request.of("workspace.expire_invites"),
+                "expire invites",
+                null,
+                c -> ActionTransaction.call(c, "SELECT expire_invites()"))
+            .value();
   }
 
   /** Suspends, reactivates or archives a workspace. */
   public void setWorkspaceStatus(long workspaceId, int version, WorkspaceStatus status) {
     update(
         "Could not change the workspace status",
+        Request.of("workspace.set_status", workspaceId, version, status.dbValue()),
         "set workspace " + workspaceId + " " + status.dbValue(),
         "UPDATE workspaces SET status = ?, version = ? WHERE id = ?",
         status.dbValue(),
@@ -164,32 +227,39 @@ public final class WorkspaceAdminService {
     if (body == null || body.isBlank()) {
       throw new IllegalArgumentException("A note needs some text.");
     }
-    return run(
-        "Could not add the note",
-        "add " + visibility.dbValue() + " note to workspace " + workspaceId,
-        c ->
-            call(
-                c,
-                "INSERT INTO contact_notes (workspace_id, subject_user_id, body, visibility,"
-                    + " supersedes_id) VALUES (?, ?, ?, ?, ?) RETURNING id",
+    return transaction
+        .run(
+            "Could not add the note",
+            Request.of(
+                "workspace.add_note",
                 workspaceId,
                 subjectUserId,
                 body.strip(),
                 visibility.dbValue(),
-                supersedesId));
+                supersedesId),
+            "add " + visibility.dbValue() + " note to workspace " + workspaceId,
+            null,
+            c ->
+                ActionTransaction.call(
+                    c,
+                    "INSERT INTO contact_notes (workspace_id, subject_user_id, body, visibility,"
+                        + " supersedes_id) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                    workspaceId,
+                    subjectUserId,
+                    body.strip(),
+                    visibility.dbValue(),
+                    supersedesId))
+        .value();
   }
 
-  /** Work on a connection inside the action's transaction. */
-  interface Work {
-    long apply(Connection c) throws SQLException;
-  }
-
-  private void update(String what, String command, String sql, Object... args) {
-    run(
+  private void update(String what, Request request, String command, String sql, Object... args) {
+    transaction.run(
         what,
+        request,
         command,
+        null,
         c -> {
-          try (PreparedStatement ps = prepare(c, sql, args)) {
+          try (PreparedStatement ps = ActionTransaction.prepare(c, sql, args)) {
             int changed = ps.executeUpdate();
             if (changed != 1) {
               throw new SQLException(
@@ -198,45 +268,5 @@ public final class WorkspaceAdminService {
             return changed;
           }
         });
-  }
-
-  private long run(String what, String command, Work work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        try (PreparedStatement ps =
-            c.prepareStatement("SELECT set_config('arbiter.command', ?, true)")) {
-          ps.setString(1, command);
-          ps.execute();
-        }
-        long result = work.apply(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new WorkspaceActionException(what, e);
-    }
-  }
-
-  private static long call(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement ps = prepare(c, sql, args);
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, Object... args)
-      throws SQLException {
-    PreparedStatement ps = c.prepareStatement(sql);
-    for (int i = 0; i < args.length; i++) {
-      ps.setObject(i + 1, args[i]);
-    }
-    return ps;
   }
 }

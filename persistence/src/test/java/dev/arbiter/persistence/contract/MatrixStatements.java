@@ -43,6 +43,9 @@ final class MatrixStatements {
 
   // The row each UPDATE and DELETE aims at: one that exists, so "allowed" really changes a row.
   private String key(String table) {
+    if (table.equals("staff_requests")) {
+      return "idempotency_key = 'matrix-request-0'";
+    }
     long id =
         switch (table) {
           case "ledger_entries" -> seed.ledgerEntry();
@@ -127,6 +130,9 @@ final class MatrixStatements {
           "INSERT INTO workspaces (owner_id, name, slug, type) VALUES ("
               + seed.client()
               + ", 'Matrix Studio', 'matrix-studio', 'studio')";
+      case "staff_requests" ->
+          "INSERT INTO staff_requests (idempotency_key, action, fingerprint)"
+              + " VALUES ('matrix-request-1', 'workspace.add_note', 'fp')";
       case "console_presence" ->
           "INSERT INTO console_presence (entity_type, entity_id, mode) VALUES ('dispute', "
               + seed.dispute()

@@ -260,6 +260,25 @@ class RoleMatrixIT {
           demo_support   | workspace_invites  | SELECT(email)                | allowed
           demo_admin     | workspace_invites  | SELECT(token_hash)           | denied
           demo_backend   | workspace_invites  | SELECT(token_hash)           | denied
+          # Request keys: each login reads and adds its own (row security), nobody edits them.
+          demo_support   | staff_requests     | SELECT                       | allowed
+          demo_finance   | staff_requests     | SELECT                       | allowed
+          demo_moderator | staff_requests     | SELECT                       | allowed
+          demo_admin     | staff_requests     | SELECT                       | allowed
+          demo_backend   | staff_requests     | SELECT                       | denied
+          demo_support   | staff_requests     | INSERT                       | allowed
+          demo_admin     | staff_requests     | INSERT                       | allowed
+          demo_moderator | staff_requests     | INSERT                       | denied
+          demo_finance   | staff_requests     | INSERT                       | denied
+          demo_backend   | staff_requests     | INSERT                       | denied
+          demo_support   | staff_requests     | UPDATE(action)               | denied
+          demo_admin     | staff_requests     | UPDATE(result)               | denied
+          demo_support   | staff_requests     | SELECT(staff_login)          | allowed
+          demo_support   | staff_requests     | DELETE                       | denied
+          demo_admin     | staff_requests     | DELETE                       | denied
+          demo_moderator | staff_requests     | DELETE                       | denied
+          demo_support   | staff_requests     | TRUNCATE                     | denied
+          demo_admin     | staff_requests     | TRUNCATE                     | denied
           # Presence is staff-only.
           demo_support   | console_presence   | INSERT                       | allowed
           demo_backend   | console_presence   | INSERT                       | denied

@@ -42,4 +42,23 @@ class CommitOutcomesIT {
     assertThat(outcomes.committed("dsp-0000001")).isTrue();
     assertThat(outcomes.outcome("dsp-0000001")).contains("ok");
   }
+
+  @Test
+  void aStaffRequestKeyIsCommittedForTheLoginThatSentItOnly() throws Exception {
+    TestDatabase db = TestDatabase.fresh();
+    CommitOutcomes support = new CommitOutcomes(db.dataSource("demo_support", "demo"));
+    CommitOutcomes admin = new CommitOutcomes(db.dataSource("demo_admin", "demo"));
+    assertThat(support.committed("ws-0000001")).isFalse();
+
+    try (Connection c = db.as("demo_support")) {
+      Fixtures.update(
+          c,
+          "INSERT INTO staff_requests (idempotency_key, action, fingerprint)"
+              + " VALUES ('ws-0000001', 'workspace.add_note', 'f')");
+    }
+    assertThat(support.committed("ws-0000001")).isTrue();
+    assertThat(support.outcome("ws-0000001")).contains("ok");
+    // Each login sees only its own keys: a colleague's is not theirs to settle.
+    assertThat(admin.committed("ws-0000001")).isFalse();
+  }
 }
