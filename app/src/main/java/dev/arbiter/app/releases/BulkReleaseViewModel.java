@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.escrow.BulkRelease;
 import dev.arbiter.persistence.escrow.BulkRelease.Item;
@@ -44,7 +45,7 @@ public final class BulkReleaseViewModel {
   private final Engine engine;
   private final TaskRunner tasks;
   private final ObservableBooleanValue online;
-  private final UnknownOutcomes outcomes;
+  private final OutcomeByKey outcomes;
   private final Executor ui;
   private final ObservableList<Line> lines = FXCollections.observableArrayList();
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -59,14 +60,14 @@ public final class BulkReleaseViewModel {
    */
   public BulkReleaseViewModel(
       Engine engine,
-      UnknownOutcomes.CommitCheck committed,
+      OutcomeByKey.Check committed,
       TaskRunner tasks,
       ObservableBooleanValue online,
       Executor ui) {
     this.engine = engine;
     this.tasks = tasks;
     this.online = online;
-    this.outcomes = new UnknownOutcomes(committed, online, tasks);
+    this.outcomes = new OutcomeByKey(committed, tasks, online);
     this.ui = ui;
   }
 
@@ -144,7 +145,7 @@ public final class BulkReleaseViewModel {
             })
         .onFailure(
             failure -> {
-              if (UnknownOutcomes.unknown(failure)) {
+              if (OutcomeByKey.unknown(failure)) {
                 settle(current);
               } else {
                 failed(failure);

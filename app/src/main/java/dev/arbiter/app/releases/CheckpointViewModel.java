@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.escrow.CheckpointAction;
 import dev.arbiter.persistence.escrow.CheckpointBasis;
@@ -47,10 +48,7 @@ public final class CheckpointViewModel {
 
   /** The database calls this view model makes. */
   public record Gateway(
-      DetailSource source,
-      Performer perform,
-      Previewer preview,
-      UnknownOutcomes.CommitCheck committed) {}
+      DetailSource source, Performer perform, Previewer preview, OutcomeByKey.Check committed) {}
 
   static final String OFFLINE =
       "Offline: the database cannot be reached, so nothing was sent. Your note is kept; try again"
@@ -98,7 +96,7 @@ public final class CheckpointViewModel {
         new CommitRecovery(
             gateway.perform(),
             tasks,
-            new UnknownOutcomes(gateway.committed(), online, tasks),
+            new OutcomeByKey(gateway.committed(), tasks, online),
             feedback,
             this::done,
             this::savedUnread);

@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import java.util.function.BiConsumer;
@@ -17,7 +18,7 @@ final class CommitRecovery {
 
   private final CheckpointViewModel.Performer performer;
   private final TaskRunner tasks;
-  private final UnknownOutcomes outcomes;
+  private final OutcomeByKey outcomes;
   private final ActionFeedback feedback;
   private final BiConsumer<MoneyResult, String> saved;
   private final Runnable savedUnread;
@@ -33,7 +34,7 @@ final class CommitRecovery {
   CommitRecovery(
       CheckpointViewModel.Performer performer,
       TaskRunner tasks,
-      UnknownOutcomes outcomes,
+      OutcomeByKey outcomes,
       ActionFeedback feedback,
       BiConsumer<MoneyResult, String> saved,
       Runnable savedUnread) {
@@ -47,7 +48,7 @@ final class CommitRecovery {
 
   /** The call for {@code sent} failed with {@code failure}. */
   void failed(SentAction sent, Throwable failure) {
-    if (UnknownOutcomes.unknown(failure)) {
+    if (OutcomeByKey.unknown(failure)) {
       settle(sent);
     } else {
       notSaved(sent, ErrorText.describe(failure));

@@ -3,6 +3,7 @@ package dev.arbiter.app.releases;
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
 import dev.arbiter.persistence.ledger.MoneyRefusal;
@@ -54,7 +55,7 @@ public final class SettlementsViewModel {
   private final Decision sendBack;
   private final TaskRunner tasks;
   private final ObservableBooleanValue online;
-  private final UnknownOutcomes outcomes;
+  private final OutcomeByKey outcomes;
   private final SettlementItems itemText;
   private final ObservableList<SettlementItem> items = FXCollections.observableArrayList();
   private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
@@ -70,7 +71,7 @@ public final class SettlementsViewModel {
       Supplier<List<ProposedSettlement>> source,
       Decision execute,
       Decision sendBack,
-      UnknownOutcomes.CommitCheck committed,
+      OutcomeByKey.Check committed,
       TaskRunner tasks,
       ObservableBooleanValue online,
       Locale locale,
@@ -80,7 +81,7 @@ public final class SettlementsViewModel {
     this.sendBack = sendBack;
     this.tasks = tasks;
     this.online = online;
-    this.outcomes = new UnknownOutcomes(committed, online, tasks);
+    this.outcomes = new OutcomeByKey(committed, tasks, online);
     this.itemText = new SettlementItems(new MoneyFormat(locale), locale, zone);
   }
 
@@ -187,7 +188,7 @@ public final class SettlementsViewModel {
             })
         .onFailure(
             failure -> {
-              if (!UnknownOutcomes.unknown(failure)) {
+              if (!OutcomeByKey.unknown(failure)) {
                 feedback.busy(false);
                 notSaved(again, ErrorText.describe(failure));
                 return;
