@@ -144,7 +144,16 @@ class DisputesFlowIT {
 
     robot.doubleClickOn("#settlePayer").eraseText(5).write("50.00");
     clickWhenEnabled(robot, "#proposeSettlement");
-    waitUntil(() -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+    // Enter confirms only once the dialog has the focus; until then it goes to the window below.
+    waitUntil(
+        () ->
+            fx(
+                () ->
+                    robot
+                        .lookup("#confirmDialog")
+                        .tryQuery()
+                        .map(n -> n.getScene().getWindow().isFocused())
+                        .orElse(false)));
     robot.type(KeyCode.ENTER);
     waitUntil(() -> "settling".equals(column(underReview, "status")));
     assertThat(
