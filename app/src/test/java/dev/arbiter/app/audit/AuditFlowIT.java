@@ -5,16 +5,14 @@ import static dev.arbiter.app.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.shell.ConsoleShell;
+import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.persistence.audit.AuditFixture;
 import dev.arbiter.persistence.audit.AuditFixture.Written;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignInService;
 import dev.arbiter.persistence.staff.StaffSession;
 import dev.arbiter.persistence.testing.TestDatabase;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,17 +23,13 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The audit area end to end, headless: filter by actor and entity, open an entry's diff and its
@@ -56,9 +49,7 @@ class AuditFlowIT {
 
   private static TestDatabase db;
   private static Written written;
-  private ExecutorTaskRunner tasks;
-  private ConsoleShell shell;
-  private Stage stage;
+  private TestConsole console;
 
   @TempDir Path dir;
 
@@ -70,67 +61,56 @@ class AuditFlowIT {
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    tasks = ExecutorTaskRunner.forFxThread();
-    shell =
-        new ConsoleShell(
-            new ConsoleTarget(db.jdbcUrl(), true, "Embedded test server"),
-            new SignInService(),
-            tasks,
-            Platform::runLater,
-            Locale.US,
-            ZoneOffset.UTC);
-    shell.start(stage);
+    console = TestConsole.start(stage, db.jdbcUrl());
   }
 
   @AfterEach
   void closeConsole() {
-    shell.close();
-    tasks.close();
+    console.close();
   }
 
   @Test
   void filterByActorAndEntityOpenTheDiffAndVerifyTheChainIntact(FxRobot robot) throws Exception {
-    signIn(robot, "demo_support");
-    click(robot, "#nav-audit");
-    waitUntil(() -> rowCount(robot) > 0);
-    assertThat(rowCount(robot))
+    console.signIn("demo_support");
+    console.click("#nav-audit");
+    waitUntil(() -> rowCount() > 0);
+    assertThat(rowCount())
         .isEqualTo(Math.min(AuditViewModel.PAGE_SIZE, AuditFixture.idsWhere(db, "TRUE").size()));
-    screenshot(stage.getScene(), "audit-log.png");
+    console.screenshot("audit-log.png");
 
-    click(robot, "#auditActor .text-field");
+    console.click("#auditActor .text-field");
     robot.write("user:42");
     fx(
         () -> {
-          robot.lookup("#auditEntityType").queryAs(ComboBox.class).setValue("disputes");
+          console.lookup("#auditEntityType").queryAs(ComboBox.class).setValue("disputes");
           return null;
         });
-    click(robot, "#auditEntity").write(written.disputeReference());
-    click(robot, "#auditApply");
+    console.click("#auditEntity").write(written.disputeReference());
+    console.click("#auditApply");
     List<Long> expected =
         AuditFixture.idsWhere(
             db,
             "actor = 'user:42' AND entity_type = 'disputes' AND entity_id = ?",
             Long.toString(written.seed().dispute()));
-    waitUntil(() -> rowCount(robot) == expected.size());
+    waitUntil(() -> rowCount() == expected.size());
     assertThat(expected).hasSize(1);
 
-    robot.clickOn(firstRow(robot));
-    waitUntil(() -> text(robot, "#entryTitle").startsWith("Entry " + expected.get(0)));
-    assertThat(text(robot, "#entryWho")).isEqualTo("user:42 via demo_backend");
-    assertThat(text(robot, "#entryRequest")).isEqualTo("req-7f3a");
-    assertThat(text(robot, "#entryClient")).isEqualTo("marketplace-api");
-    assertThat(diffFields(robot)).contains("status").doesNotContain("reference");
-    click(robot, "#entryUnchanged");
-    waitUntil(() -> diffFields(robot).contains("reference"));
-    click(robot, "#entryUnchanged");
-    screenshot(stage.getScene(), "audit-diff.png");
+    robot.clickOn(firstRow());
+    waitUntil(() -> console.text("#entryTitle").startsWith("Entry " + expected.get(0)));
+    assertThat(console.text("#entryWho")).isEqualTo("user:42 via demo_backend");
+    assertThat(console.text("#entryRequest")).isEqualTo("req-7f3a");
+    assertThat(console.text("#entryClient")).isEqualTo("marketplace-api");
+    assertThat(diffFields()).contains("status").doesNotContain("reference");
+    console.click("#entryUnchanged");
+    waitUntil(() -> diffFields().contains("reference"));
+    console.click("#entryUnchanged");
+    console.screenshot("audit-diff.png");
 
-    click(robot, "#verifyChain");
-    waitUntil(() -> text(robot, "#chainStatus").startsWith("Chain intact"));
-    screenshot(stage.getScene(), "audit-verified.png");
+    console.click("#verifyChain");
+    waitUntil(() -> console.text("#chainStatus").startsWith("Chain intact"));
+    console.screenshot("audit-verified.png");
 
-    click(robot, "#entryHistory");
+    console.click("#entryHistory");
     waitUntil(
         () ->
             robot.lookup("#historyTimeline").tryQuery().isPresent()
@@ -147,23 +127,23 @@ class AuditFlowIT {
                             Long.toString(written.seed().dispute()))
                         .size());
     Node timeline = robot.lookup("#historyTimeline").query();
-    screenshot(timeline.getScene(), "audit-history.png");
+    TestConsole.screenshot(timeline, "audit-history.png");
     fx(
         () -> {
           ((Stage) timeline.getScene().getWindow()).close();
           return null;
         });
 
-    click(robot, "#entryOnlyRecord");
+    console.click("#entryOnlyRecord");
     waitUntil(
         () ->
-            rowCount(robot)
+            rowCount()
                 == AuditFixture.idsWhere(
                         db,
                         "entity_type = 'disputes' AND entity_id = ?",
                         Long.toString(written.seed().dispute()))
                     .size());
-    assertThat(text(robot, "#auditPosition")).startsWith("Entries 1–");
+    assertThat(console.text("#auditPosition")).startsWith("Entries 1–");
   }
 
   @Test
@@ -189,7 +169,7 @@ class AuditFlowIT {
             AuditView view =
                 AuditArea.create(
                     session,
-                    tasks,
+                    console.tasks(),
                     Platform::runLater,
                     Locale.US,
                     ZoneOffset.UTC,
@@ -200,40 +180,41 @@ class AuditFlowIT {
                 .add(
                     Objects.requireNonNull(ConsoleShell.class.getResource("console.css"))
                         .toExternalForm());
-            stage.setScene(scene);
+            console.stage().setScene(scene);
             view.refresh();
             return null;
           });
-      waitUntil(() -> rowCount(robot) > 0);
+      waitUntil(() -> rowCount() > 0);
 
-      click(robot, "#verifyChain");
-      waitUntil(() -> text(robot, "#chainStatus").startsWith("Chain broken at entry 12 (changed)"));
+      console.click("#verifyChain");
+      waitUntil(
+          () -> console.text("#chainStatus").startsWith("Chain broken at entry 12 (changed)"));
       waitUntil(
           () ->
               fx(
                   () ->
-                      robot
+                      console
                           .lookup("#showBrokenEntry")
                           .tryQuery()
                           .map(n -> n.isVisible() && n.getLayoutBounds().getWidth() > 0)
                           .orElse(false)));
-      click(robot, "#showBrokenEntry");
-      waitUntil(() -> text(robot, "#entryTitle").startsWith("Entry 12 "));
-      assertThat(text(robot, "#entryWho")).startsWith("mallory");
-      screenshot(stage.getScene(), "audit-broken.png");
+      console.click("#showBrokenEntry");
+      waitUntil(() -> console.text("#entryTitle").startsWith("Entry 12 "));
+      assertThat(console.text("#entryWho")).startsWith("mallory");
+      console.screenshot("audit-broken.png");
 
       fx(
           () -> {
-            robot.lookup("#auditEntityType").queryAs(ComboBox.class).setValue("users");
+            console.lookup("#auditEntityType").queryAs(ComboBox.class).setValue("users");
             return null;
           });
-      click(robot, "#auditApply");
+      console.click("#auditApply");
       List<Long> users = AuditFixture.idsWhere(tampered, "entity_type = 'users'");
-      waitUntil(() -> rowCount(robot) == Math.min(users.size(), AuditViewModel.PAGE_SIZE));
-      click(robot, "#exportMenu");
+      waitUntil(() -> rowCount() == Math.min(users.size(), AuditViewModel.PAGE_SIZE));
+      console.click("#exportMenu");
       robot.clickOn("#export-csv");
-      waitUntil(() -> text(robot, "#exportStatus").startsWith("Exported"));
-      assertThat(text(robot, "#exportStatus"))
+      waitUntil(() -> console.text("#exportStatus").startsWith("Exported"));
+      assertThat(console.text("#exportStatus"))
           .isEqualTo("Exported " + users.size() + " entries to users.csv.");
       List<String> lines = Files.readAllLines(file);
       assertThat(lines.get(0)).startsWith("id,occurred_at,actor");
@@ -242,26 +223,11 @@ class AuditFlowIT {
     }
   }
 
-  // Looks only inside this stage's scene: windows left by earlier tests in the same JVM may still
-  // hold detached nodes with the same ids, which TestFX's global lookup trips over.
-  private org.testfx.api.FxRobotInterface click(FxRobot robot, String query) {
-    Node node = fx(() -> robot.from(stage.getScene().getRoot()).lookup(query).query());
-    return robot.clickOn(node);
-  }
-
-  private void signIn(FxRobot robot, String login) {
-    click(robot, "#loginField").write(login);
-    click(robot, "#passwordField").write("demo");
-    robot.type(KeyCode.ENTER);
-    waitUntil(() -> robot.lookup("#navigation").tryQuery().isPresent());
-  }
-
   // VirtualFlow keeps an invisible row for measuring; click a shown row that holds an entry.
-  private Node firstRow(FxRobot robot) {
+  private Node firstRow() {
     return fx(
         () ->
-            robot
-                .from(stage.getScene().getRoot())
+            console
                 .lookup("#auditTable .table-row-cell")
                 .match(
                     (javafx.scene.control.TableRow<?> row) ->
@@ -269,31 +235,15 @@ class AuditFlowIT {
                 .query());
   }
 
-  private static int rowCount(FxRobot robot) {
-    return fx(() -> robot.lookup("#auditTable").queryAs(TableView.class).getItems().size());
+  private int rowCount() {
+    return fx(() -> console.lookup("#auditTable").queryAs(TableView.class).getItems().size());
   }
 
-  private static List<String> diffFields(FxRobot robot) {
+  private List<String> diffFields() {
     return fx(
         () ->
-            robot.lookup("#entryDiff").queryAs(TableView.class).getItems().stream()
+            console.lookup("#entryDiff").queryAs(TableView.class).getItems().stream()
                 .map(row -> ((EntryDetailViewModel.DiffRow) row).field())
                 .toList());
-  }
-
-  private static String text(FxRobot robot, String query) {
-    return fx(() -> robot.lookup(query).queryAs(Labeled.class).getText());
-  }
-
-  private static void screenshot(Scene scene, String name) throws IOException {
-    String target = System.getProperty("arbiter.screenshots");
-    if (target == null || target.isBlank()) {
-      return;
-    }
-    WaitForAsyncUtils.waitForFxEvents();
-    var image = fx(() -> SwingFXUtils.fromFXImage(scene.snapshot(null), null));
-    Path file = Path.of(target).resolve(name);
-    Files.createDirectories(file.getParent());
-    ImageIO.write(image, "png", new File(file.toString()));
   }
 }

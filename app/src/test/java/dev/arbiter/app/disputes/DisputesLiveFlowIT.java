@@ -4,8 +4,8 @@ import static dev.arbiter.app.testing.FxWait.fx;
 import static dev.arbiter.app.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbiter.app.common.ExecutorTaskRunner;
-import dev.arbiter.app.shell.ConsoleShell;
+import dev.arbiter.app.shell.Area;
+import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.persistence.contract.Fixtures;
 import dev.arbiter.persistence.disputes.DisputeFixtures;
 import dev.arbiter.persistence.disputes.DisputeFixtures.Deal;
@@ -14,11 +14,7 @@ import dev.arbiter.persistence.presence.PresenceMode;
 import dev.arbiter.persistence.presence.PresenceService;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
-import dev.arbiter.persistence.staff.SignInService;
 import dev.arbiter.persistence.testing.TestDatabase;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,22 +23,15 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Disputes area live, headless, as demo_support, while the marketplace backend (demo_backend)
@@ -67,9 +55,7 @@ class DisputesLiveFlowIT {
   private static String party;
   private static long first;
 
-  private ExecutorTaskRunner tasks;
-  private ConsoleShell shell;
-  private Stage stage;
+  private TestConsole console;
 
   @BeforeAll
   static void createDatabase() throws Exception {
@@ -94,61 +80,44 @@ class DisputesLiveFlowIT {
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    tasks = ExecutorTaskRunner.forFxThread();
-    shell =
-        new ConsoleShell(
-            new ConsoleTarget(db.jdbcUrl(), true, "Embedded test server"),
-            new SignInService(),
-            tasks,
-            Platform::runLater,
-            Locale.US,
-            ZoneOffset.UTC);
-    shell.start(stage);
+    console = TestConsole.start(stage, db.jdbcUrl());
   }
 
   @AfterEach
   void closeConsole() {
-    shell.close();
-    tasks.close();
+    console.close();
   }
 
   @Test
   void othersWorkShowsLiveInTheQueueAndTheOpenCase(FxRobot robot) throws Exception {
-    openDisputes(robot);
-    waitUntil(() -> rows(robot).size() == 3);
-    fx(
-        () -> {
-          table(robot).getSelectionModel().clearAndSelect(0);
-          table(robot).requestFocus();
-          return null;
-        });
-    robot.type(KeyCode.ENTER);
-    waitUntil(() -> text(robot, "#caseReference").equals(reference(first)));
+    openDisputes();
+    waitUntil(() -> rows().size() == 3);
+    console.openCase(0);
+    assertThat(console.textOrEmpty("#caseReference")).isEqualTo(reference(first));
 
     // The backend opens a dispute due sooner than all: it lands on top, the selection follows.
     long opened = backendOpens(Instant.now().plus(1, ChronoUnit.HOURS));
-    waitUntil(() -> rows(robot).size() == 4 && rows(robot).get(0).id() == opened);
-    assertThat(fx(() -> table(robot).getSelectionModel().getSelectedItem().id())).isEqualTo(first);
+    waitUntil(() -> rows().size() == 4 && rows().get(0).id() == opened);
+    assertThat(fx(() -> table().getSelectionModel().getSelectedItem().id())).isEqualTo(first);
 
     backendMoves(first, "awaiting_parties");
-    waitUntil(() -> visible(robot, "#recordChangedBanner"));
-    assertThat(text(robot, "#recordChangedText"))
+    waitUntil(() -> visible("#recordChangedBanner"));
+    assertThat(console.textOrEmpty("#recordChangedText"))
         .isEqualTo(
             "Changed by user:"
                 + deal.client()
                 + " while you had it open: status under review → awaiting parties.");
-    waitUntil(() -> text(robot, "#caseStatus").equals("Awaiting parties"));
-    waitUntil(() -> rows(robot).get(1).status().equals("Awaiting parties"));
+    waitUntil(() -> console.textOrEmpty("#caseStatus").equals("Awaiting parties"));
+    waitUntil(() -> rows().get(1).status().equals("Awaiting parties"));
 
     try (StaffDatabase finance =
         StaffDatabase.open(
             new ConsoleTarget(db.jdbcUrl(), false, "test"), "demo_finance", "demo")) {
       new PresenceService(finance.dataSource(), Duration.ofSeconds(60))
           .publish(Map.of(PresenceKey.dispute(first), PresenceMode.VIEWING));
-      waitUntil(() -> text(robot, "#presenceLine").equals("Also here: Fran Finance"));
-      waitUntil(() -> presenceIcons(robot, "presence-viewing") == 1);
-      screenshot("disputes-live.png");
+      waitUntil(() -> console.textOrEmpty("#presenceLine").equals("Also here: Fran Finance"));
+      waitUntil(() -> presenceIcons("presence-viewing") == 1);
+      console.screenshot("disputes-live.png");
 
       // Typing a reply tells the colleague this console is editing the case.
       PresenceService seen = new PresenceService(finance.dataSource(), Duration.ofSeconds(60));
@@ -166,49 +135,33 @@ class DisputesLiveFlowIT {
 
   @Test
   void anUnsentReplyIsKeptPerCaseWhenSwitchingCases(FxRobot robot) throws Exception {
-    openDisputes(robot);
-    waitUntil(() -> rows(robot).size() >= 3);
-    openRow(robot, 0);
-    String a = text(robot, "#caseReference");
+    openDisputes();
+    waitUntil(() -> rows().size() >= 3);
+    console.openCase(0);
+    String a = console.textOrEmpty("#caseReference");
     robot.clickOn("#replyText").write("Draft for the first case");
-    openRow(robot, 1);
-    waitUntil(() -> !text(robot, "#caseReference").equals(a));
-    waitUntil(() -> fx(() -> replyText(robot)).isEmpty());
-    openRow(robot, 0);
-    waitUntil(() -> text(robot, "#caseReference").equals(a));
-    waitUntil(() -> fx(() -> replyText(robot)).equals("Draft for the first case"));
+    console.openCase(1);
+    waitUntil(() -> !console.textOrEmpty("#caseReference").equals(a));
+    waitUntil(() -> fx(() -> replyText()).isEmpty());
+    console.openCase(0);
+    waitUntil(() -> console.textOrEmpty("#caseReference").equals(a));
+    waitUntil(() -> fx(() -> replyText()).equals("Draft for the first case"));
   }
 
-  private static void openRow(FxRobot robot, int row) {
-    fx(
-        () -> {
-          table(robot).getSelectionModel().clearAndSelect(row);
-          table(robot).requestFocus();
-          return null;
-        });
-    String reference = rows(robot).get(row).reference();
-    robot.type(KeyCode.ENTER);
-    waitUntil(() -> text(robot, "#caseReference").equals(reference));
+  private String replyText() {
+    return console.lookup("#replyText").queryAs(TextArea.class).getText();
   }
 
-  private static String replyText(FxRobot robot) {
-    return robot.lookup("#replyText").queryAs(TextArea.class).getText();
-  }
-
-  private void openDisputes(FxRobot robot) {
-    robot.clickOn("#loginField").write("demo_support");
-    robot.clickOn("#passwordField").write("demo");
-    robot.type(KeyCode.ENTER);
-    waitUntil(() -> robot.lookup("#navigation").tryQuery().isPresent());
-    robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-    waitUntil(() -> robot.lookup("#disputeTable").tryQuery().isPresent());
+  private void openDisputes() {
+    console.signIn("demo_support");
+    console.open(Area.DISPUTES, "#disputeTable");
     fx(
         () -> {
           @SuppressWarnings("unchecked")
-          ComboBox<Option<?>> status = robot.lookup("#filterStatus").queryAs(ComboBox.class);
+          ComboBox<Option<?>> status = console.lookup("#filterStatus").queryAs(ComboBox.class);
           status.getSelectionModel().select(0);
-          robot.lookup("#queueSearch").queryAs(TextField.class).setText(party);
-          robot
+          console.lookup("#queueSearch").queryAs(TextField.class).setText(party);
+          console
               .lookup("#queueSearch")
               .queryAs(TextField.class)
               .fireEvent(new javafx.event.ActionEvent());
@@ -216,26 +169,20 @@ class DisputesLiveFlowIT {
         });
   }
 
-  private static int presenceIcons(FxRobot robot, String style) {
-    return fx(
-        () -> (int) table(robot).lookupAll("." + style).stream().filter(Node::isVisible).count());
+  private int presenceIcons(String style) {
+    return fx(() -> (int) table().lookupAll("." + style).stream().filter(Node::isVisible).count());
   }
 
-  @SuppressWarnings("unchecked")
-  private static TableView<QueueItem> table(FxRobot robot) {
-    return robot.lookup("#disputeTable").queryAs(TableView.class);
+  private TableView<QueueItem> table() {
+    return console.table("#disputeTable");
   }
 
-  private static List<QueueItem> rows(FxRobot robot) {
-    return fx(() -> List.copyOf(table(robot).getItems()));
+  private List<QueueItem> rows() {
+    return console.rows("#disputeTable");
   }
 
-  private static boolean visible(FxRobot robot, String query) {
-    return fx(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
-  }
-
-  private static String text(FxRobot robot, String query) {
-    return fx(() -> robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse(""));
+  private boolean visible(String query) {
+    return fx(() -> console.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
   }
 
   private static String reference(long id) throws SQLException {
@@ -288,17 +235,5 @@ class DisputesLiveFlowIT {
     try (Statement s = backend.createStatement()) {
       s.execute("SET LOCAL arbiter.actor = 'user:" + deal.client() + "'");
     }
-  }
-
-  private void screenshot(String name) throws Exception {
-    String dir = System.getProperty("arbiter.screenshots");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    WaitForAsyncUtils.waitForFxEvents();
-    var image = fx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
-    Path target = Path.of(dir).resolve(name);
-    Files.createDirectories(target.getParent());
-    ImageIO.write(image, "png", new File(target.toString()));
   }
 }

@@ -3,25 +3,15 @@ package dev.arbiter.app.moderation;
 import static dev.arbiter.app.testing.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbiter.app.common.ExecutorTaskRunner;
-import dev.arbiter.app.shell.ConsoleShell;
+import dev.arbiter.app.shell.Area;
+import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.persistence.moderation.ModerationFixture;
 import dev.arbiter.persistence.moderation.QueueRow;
-import dev.arbiter.persistence.session.ConsoleTarget;
-import dev.arbiter.persistence.staff.SignInService;
 import dev.arbiter.persistence.testing.TestDatabase;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -29,7 +19,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,9 +42,7 @@ class ModerationFlowIT {
 
   private static TestDatabase db;
   private static long author;
-  private ExecutorTaskRunner tasks;
-  private ConsoleShell shell;
-  private Stage stage;
+  private TestConsole console;
 
   @BeforeAll
   static void createDatabase() throws Exception {
@@ -86,49 +73,38 @@ class ModerationFlowIT {
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    tasks = ExecutorTaskRunner.forFxThread();
-    shell =
-        new ConsoleShell(
-            new ConsoleTarget(db.jdbcUrl(), true, "Embedded test server"),
-            new SignInService(),
-            tasks,
-            Platform::runLater,
-            Locale.US,
-            ZoneOffset.UTC);
-    shell.start(stage);
+    console = TestConsole.start(stage, db.jdbcUrl());
   }
 
   @AfterEach
   void closeConsole() {
-    shell.close();
-    tasks.close();
+    console.close();
   }
 
   @Test
   @Order(1)
   void claimPreviewHideAndTheItemLeavesTheOpenQueueWithTheDecisionAudited(FxRobot robot)
       throws Exception {
-    openModeration(robot, "demo_moderator");
-    QueueRow top = selected(robot);
+    openModeration("demo_moderator");
+    QueueRow top = selected();
     assertThat(top.preview()).startsWith("Send the payment to my PayPal");
     assertThat(top.openFlags()).isEqualTo(3);
-    waitUntil(() -> text(robot, "#itemPreview").startsWith("Send the payment"));
-    assertThat(text(robot, "#moderationShortcuts")).contains("C claim").contains("D dismiss");
-    screenshot(stage.getScene().getRoot(), "moderation-queue.png");
+    waitUntil(() -> console.text("#itemPreview").startsWith("Send the payment"));
+    assertThat(console.text("#moderationShortcuts")).contains("C claim").contains("D dismiss");
+    console.screenshot("moderation-queue.png");
 
     robot.type(KeyCode.C);
-    waitUntil(() -> text(robot, "#itemClaim").startsWith("Claimed by you until"));
+    waitUntil(() -> console.text("#itemClaim").startsWith("Claimed by you until"));
     robot.type(KeyCode.A);
     waitUntil(() -> robot.lookup("#decisionDialog").tryQuery().isPresent());
     robot.clickOn("#decisionReason");
     robot.clickOn("Asking for payment outside the platform");
     robot.clickOn("#decisionNote").write("PayPal address in the message");
-    screenshot(robot.lookup("#decisionDialog").query(), "moderation-decision.png");
+    TestConsole.screenshot(robot.lookup("#decisionDialog").query(), "moderation-decision.png");
     robot.clickOn("#decisionConfirm");
 
-    waitUntil(() -> rows(robot).stream().noneMatch(r -> r.key().equals(top.key())));
-    waitUntil(() -> text(robot, "#itemMessage").startsWith("hide the content: done"));
+    waitUntil(() -> rows().stream().noneMatch(r -> r.key().equals(top.key())));
+    waitUntil(() -> console.text("#itemMessage").startsWith("hide the content: done"));
     try (Connection owner = db.migrator()) {
       assertThat(
               ModerationFixture.count(
@@ -147,19 +123,20 @@ class ModerationFlowIT {
     }
 
     // The closed item, found through the status filter, shows the decision in its timeline.
-    robot.clickOn(find(robot, "#filterStatus").queryAs(Node.class));
+    robot.clickOn(console.lookup("#filterStatus").queryAs(Node.class));
     robot.clickOn("Status: actioned");
-    waitUntil(() -> rows(robot).size() == 1 && selected(robot) != null);
-    waitUntil(() -> timeline(robot).contains("decided hide_content (off_platform_payment"));
-    assertThat(timeline(robot)).contains("demo_moderator");
+    waitUntil(() -> rows().size() == 1 && selected() != null);
+    waitUntil(() -> timeline().contains("decided hide_content (off_platform_payment"));
+    assertThat(timeline()).contains("demo_moderator");
     fx(
         () -> {
-          find(robot, "#moderationItem")
+          console
+              .lookup("#moderationItem")
               .queryAs(javafx.scene.control.ScrollPane.class)
               .setVvalue(1);
           return null;
         });
-    screenshot(stage.getScene().getRoot(), "moderation-item.png");
+    console.screenshot("moderation-item.png");
 
     // The decision log takes it back: the message shows again and its flags reopen.
     robot.type(KeyCode.G);
@@ -175,7 +152,7 @@ class ModerationFlowIT {
         () ->
             fx(() -> robot.lookup("#decisionLogStatus").queryAs(Labeled.class).getText())
                 .startsWith("Undid decision"));
-    screenshot(robot.lookup("#decisionLogDialog").query(), "moderation-log.png");
+    TestConsole.screenshot(robot.lookup("#decisionLogDialog").query(), "moderation-log.png");
     try (Connection owner = db.migrator()) {
       assertThat(
               ModerationFixture.text(
@@ -194,10 +171,10 @@ class ModerationFlowIT {
   @Test
   @Order(2)
   void aColleaguesClaimIsShownAndRefusesOurs(FxRobot robot) throws Exception {
-    openModeration(robot, "demo_moderator");
+    openModeration("demo_moderator");
     robot.type(KeyCode.J);
-    QueueRow row = selected(robot);
-    waitUntil(() -> text(robot, "#itemClaim").startsWith("Unclaimed"));
+    QueueRow row = selected();
+    waitUntil(() -> console.text("#itemClaim").startsWith("Unclaimed"));
     try (Connection max =
         DriverManager.getConnection(db.jdbcUrl(), ModerationFixture.SECOND_MODERATOR, "demo")) {
       ModerationFixture.exec(max, "SELECT moderation_claim('dispute_message', ?)", row.key().id());
@@ -206,13 +183,14 @@ class ModerationFlowIT {
     robot.type(KeyCode.C);
 
     waitUntil(
-        () -> text(robot, "#itemError").startsWith("Refused: claimed by test_moderator2 until"));
-    waitUntil(() -> text(robot, "#itemClaim").startsWith("Claimed by test_moderator2 until"));
-    assertThat(fx(() -> find(robot, "#itemActButton").queryAs(Button.class).isDisabled())).isTrue();
-    screenshot(stage.getScene().getRoot(), "moderation-conflict.png");
+        () -> console.text("#itemError").startsWith("Refused: claimed by test_moderator2 until"));
+    waitUntil(() -> console.text("#itemClaim").startsWith("Claimed by test_moderator2 until"));
+    assertThat(fx(() -> console.lookup("#itemActButton").queryAs(Button.class).isDisabled()))
+        .isTrue();
+    console.screenshot("moderation-conflict.png");
 
     // Bulk over everything matching the filter: the colleague's item is refused, the rest go.
-    int open = rows(robot).size();
+    int open = rows().size();
     robot.type(KeyCode.B);
     waitUntil(() -> robot.lookup("#bulkScope").tryQuery().isPresent());
     waitUntil(
@@ -224,68 +202,41 @@ class ModerationFlowIT {
         () ->
             fx(() -> robot.lookup("#bulkSummary").queryAs(Labeled.class).getText())
                 .equals((open - 1) + " decided, 1 refused"));
-    screenshot(robot.lookup("#bulkDialog").query(), "moderation-bulk.png");
-    waitUntil(() -> rows(robot).size() == 1 && rows(robot).get(0).key().equals(row.key()));
+    TestConsole.screenshot(robot.lookup("#bulkDialog").query(), "moderation-bulk.png");
+    waitUntil(() -> rows().size() == 1 && rows().get(0).key().equals(row.key()));
   }
 
-  private void openModeration(FxRobot robot, String login) {
-    robot.clickOn(find(robot, "#loginField").queryAs(Node.class)).write(login);
-    robot.clickOn(find(robot, "#passwordField").queryAs(Node.class)).write("demo");
-    robot.type(KeyCode.ENTER);
-    waitUntil(() -> find(robot, "#navigation").tryQuery().isPresent());
-    robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-    waitUntil(() -> find(robot, "#moderationQueue").tryQuery().isPresent());
-    waitUntil(() -> !rows(robot).isEmpty() && selected(robot) != null);
+  private void openModeration(String login) {
+    console.signIn(login);
+    console.shortcut(Area.MODERATION);
+    waitUntil(() -> console.has("#moderationQueue"));
+    waitUntil(() -> !rows().isEmpty() && selected() != null);
     // Keyboard-first: the queue has the focus as soon as the area shows.
-    waitUntil(() -> fx(() -> find(robot, "#moderationQueue").query().isFocused()));
+    waitUntil(() -> fx(() -> console.lookup("#moderationQueue").query().isFocused()));
   }
 
-  // Scoped to this test's stage: windows of earlier tests may still hold stale nodes.
-  private org.testfx.service.query.NodeQuery find(FxRobot robot, String query) {
-    return robot.from(stage.getScene().getRoot()).lookup(query);
+  private java.util.List<QueueRow> rows() {
+    return console.rows("#moderationQueue");
   }
 
-  @SuppressWarnings("unchecked")
-  private java.util.List<QueueRow> rows(FxRobot robot) {
-    return fx(
-        () ->
-            java.util.List.copyOf(
-                find(robot, "#moderationQueue").queryAs(TableView.class).getItems()));
-  }
-
-  private QueueRow selected(FxRobot robot) {
+  private QueueRow selected() {
     return fx(
         () ->
             (QueueRow)
-                find(robot, "#moderationQueue")
+                console
+                    .lookup("#moderationQueue")
                     .queryAs(TableView.class)
                     .getSelectionModel()
                     .getSelectedItem());
   }
 
-  private String timeline(FxRobot robot) {
+  private String timeline() {
     return fx(
         () ->
-            find(robot, "#itemTimeline").tryQuery().stream()
+            console.lookup("#itemTimeline").tryQuery().stream()
                 .flatMap(box -> ((VBox) box).getChildren().stream())
                 .map(n -> ((Labeled) n).getText())
                 .reduce("", (a, b) -> a + "\n" + b));
-  }
-
-  private String text(FxRobot robot, String query) {
-    return fx(() -> find(robot, query).queryAs(Labeled.class).getText());
-  }
-
-  private static void screenshot(Node inScene, String name) throws IOException {
-    String dir = System.getProperty("arbiter.screenshots");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    WaitForAsyncUtils.waitForFxEvents();
-    var image = fx(() -> SwingFXUtils.fromFXImage(inScene.getScene().snapshot(null), null));
-    Path target = Path.of(dir).resolve(name);
-    Files.createDirectories(target.getParent());
-    ImageIO.write(image, "png", new File(target.toString()));
   }
 
   private void waitUntil(Callable<Boolean> condition) {
@@ -299,7 +250,7 @@ class ModerationFlowIT {
   private String itemState() {
     return fx(
         () ->
-            stage.getScene().getRoot().lookupAll(".label").stream()
+            console.stage().getScene().getRoot().lookupAll(".label").stream()
                 .filter(n -> n.getId() != null && n.getId().startsWith("item"))
                 .map(n -> n.getId() + "=" + ((Labeled) n).getText())
                 .toList()

@@ -4,36 +4,22 @@ import static dev.arbiter.app.testing.FxWait.fx;
 import static dev.arbiter.app.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbiter.app.common.ExecutorTaskRunner;
-import dev.arbiter.app.shell.ConsoleShell;
+import dev.arbiter.app.shell.Area;
+import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.persistence.moderation.ItemKey;
 import dev.arbiter.persistence.moderation.ModerationFixture;
 import dev.arbiter.persistence.moderation.QueueRow;
 import dev.arbiter.persistence.presence.PresenceKey;
 import dev.arbiter.persistence.presence.PresenceMode;
 import dev.arbiter.persistence.presence.PresenceService;
-import dev.arbiter.persistence.session.ConsoleTarget;
-import dev.arbiter.persistence.staff.SignInService;
 import dev.arbiter.persistence.testing.TestDatabase;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +28,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * One console and the outside world: a flag the marketplace raises arrives in the open queue by
@@ -54,9 +39,7 @@ class ModerationLiveFlowIT {
 
   private static TestDatabase db;
   private static long author;
-  private ExecutorTaskRunner tasks;
-  private ConsoleShell shell;
-  private Stage stage;
+  private TestConsole console;
 
   @BeforeAll
   static void createDatabase() throws Exception {
@@ -79,31 +62,20 @@ class ModerationLiveFlowIT {
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    tasks = ExecutorTaskRunner.forFxThread();
-    shell =
-        new ConsoleShell(
-            new ConsoleTarget(db.jdbcUrl(), true, "Embedded test server"),
-            new SignInService(),
-            tasks,
-            Platform::runLater,
-            Locale.US,
-            ZoneOffset.UTC);
-    shell.start(stage);
+    console = TestConsole.start(stage, db.jdbcUrl());
   }
 
   @AfterEach
   void closeConsole() {
-    shell.close();
-    tasks.close();
+    console.close();
   }
 
   @Test
   void aFlagFromTheMarketplaceArrivesLiveAndAColleagueShowsOnTheirItem(FxRobot robot)
       throws Exception {
-    openModeration(robot);
-    QueueRow open = selected(robot);
-    assertThat(rows(robot)).hasSize(3);
+    openModeration();
+    QueueRow open = selected();
+    assertThat(rows()).hasSize(3);
     long message;
     try (Connection owner = db.migrator()) {
       message = ModerationFixture.message(owner, author, "Send 500 USD to my crypto wallet first");
@@ -122,49 +94,46 @@ class ModerationLiveFlowIT {
     }
 
     ItemKey arrived = ItemKey.of("dispute_message", message);
-    waitUntil(() -> rows(robot).stream().anyMatch(r -> r.key().equals(arrived)));
-    assertThat(rows(robot).get(0).key()).isEqualTo(arrived);
-    assertThat(selected(robot).key()).isEqualTo(open.key());
+    waitUntil(() -> rows().stream().anyMatch(r -> r.key().equals(arrived)));
+    assertThat(rows().get(0).key()).isEqualTo(arrived);
+    assertThat(selected().key()).isEqualTo(open.key());
 
     // A colleague opens the new item in their console: an eye on its row.
-    QueueRow top = rows(robot).get(0);
+    QueueRow top = rows().get(0);
     PresenceService colleague =
         new PresenceService(
             db.dataSource(ModerationFixture.SECOND_MODERATOR, "demo"), Duration.ofSeconds(35));
     colleague.publish(Map.of(PresenceKey.flag(top.rowId()), PresenceMode.VIEWING));
-    waitUntil(() -> presenceIcon(robot, 0) != null);
-    assertThat(presenceIcon(robot, 0).getStyleClass()).contains("presence-viewing");
+    waitUntil(() -> presenceIcon(0) != null);
+    assertThat(presenceIcon(0).getStyleClass()).contains("presence-viewing");
 
     // And then claims the item this moderator has open: the item view says so.
     try (Connection max =
         DriverManager.getConnection(db.jdbcUrl(), ModerationFixture.SECOND_MODERATOR, "demo")) {
       ModerationFixture.exec(max, "SELECT moderation_claim('dispute_message', ?)", open.key().id());
     }
-    waitUntil(() -> fx(() -> find(robot, "#recordChangedBanner").query().isVisible()));
-    assertThat(text(robot, "#recordChangedText"))
+    waitUntil(() -> fx(() -> console.lookup("#recordChangedBanner").query().isVisible()));
+    assertThat(console.text("#recordChangedText"))
         .isEqualTo(
             "Changed by test_moderator2 while you had it open: claimed by — → test_moderator2");
-    waitUntil(() -> text(robot, "#itemClaim").startsWith("Claimed by test_moderator2"));
-    screenshot(stage.getScene().getRoot(), "moderation-live.png");
+    waitUntil(() -> console.text("#itemClaim").startsWith("Claimed by test_moderator2"));
+    console.screenshot("moderation-live.png");
     colleague.publish(Map.of());
   }
 
-  private void openModeration(FxRobot robot) {
-    robot.clickOn(find(robot, "#loginField").queryAs(Node.class)).write("demo_moderator");
-    robot.clickOn(find(robot, "#passwordField").queryAs(Node.class)).write("demo");
-    robot.type(KeyCode.ENTER);
-    waitUntil(() -> find(robot, "#navigation").tryQuery().isPresent());
-    robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-    waitUntil(() -> find(robot, "#moderationQueue").tryQuery().isPresent());
-    waitUntil(() -> !rows(robot).isEmpty() && selected(robot) != null);
-    waitUntil(() -> text(robot, "#itemPreview").startsWith("You are useless"));
+  private void openModeration() {
+    console.signIn("demo_moderator");
+    console.open(Area.MODERATION, "#moderationQueue");
+    waitUntil(() -> !rows().isEmpty() && selected() != null);
+    waitUntil(() -> console.text("#itemPreview").startsWith("You are useless"));
   }
 
   // The presence cell's icon on row {@code index}, or null when nobody else is there.
-  private FontIcon presenceIcon(FxRobot robot, int index) {
+  private FontIcon presenceIcon(int index) {
     return fx(
         () ->
-            find(robot, "#moderationQueue")
+            console
+                .lookup("#moderationQueue")
                 .queryAs(TableView.class)
                 .lookupAll(".table-cell")
                 .stream()
@@ -180,39 +149,18 @@ class ModerationLiveFlowIT {
                 .orElse(null));
   }
 
-  private org.testfx.service.query.NodeQuery find(FxRobot robot, String query) {
-    return robot.from(stage.getScene().getRoot()).lookup(query);
+  private List<QueueRow> rows() {
+    return console.rows("#moderationQueue");
   }
 
-  @SuppressWarnings("unchecked")
-  private List<QueueRow> rows(FxRobot robot) {
-    return fx(
-        () -> List.copyOf(find(robot, "#moderationQueue").queryAs(TableView.class).getItems()));
-  }
-
-  private QueueRow selected(FxRobot robot) {
+  private QueueRow selected() {
     return fx(
         () ->
             (QueueRow)
-                find(robot, "#moderationQueue")
+                console
+                    .lookup("#moderationQueue")
                     .queryAs(TableView.class)
                     .getSelectionModel()
                     .getSelectedItem());
-  }
-
-  private String text(FxRobot robot, String query) {
-    return fx(() -> find(robot, query).queryAs(Labeled.class).getText());
-  }
-
-  private static void screenshot(Node inScene, String name) throws IOException {
-    String dir = System.getProperty("arbiter.screenshots");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    WaitForAsyncUtils.waitForFxEvents();
-    var image = fx(() -> SwingFXUtils.fromFXImage(inScene.getScene().snapshot(null), null));
-    Path target = Path.of(dir).resolve(name);
-    Files.createDirectories(target.getParent());
-    ImageIO.write(image, "png", new File(target.toString()));
   }
 }

@@ -4,9 +4,9 @@ import static dev.arbiter.app.testing.FxWait.fx;
 import static dev.arbiter.app.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.releases.ReleaseQueueViewModel.QueueItem;
-import dev.arbiter.app.shell.ConsoleShell;
+import dev.arbiter.app.shell.Area;
+import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.persistence.escrow.CheckpointAction;
 import dev.arbiter.persistence.escrow.MoneyFixture;
 import dev.arbiter.persistence.escrow.MoneyFixture.Deal;
@@ -15,28 +15,15 @@ import dev.arbiter.persistence.ledger.IdempotencyKeys;
 import dev.arbiter.persistence.presence.PresenceKey;
 import dev.arbiter.persistence.presence.PresenceMode;
 import dev.arbiter.persistence.presence.PresenceService;
-import dev.arbiter.persistence.session.ConsoleTarget;
-import dev.arbiter.persistence.staff.SignInService;
 import dev.arbiter.persistence.testing.TestDatabase;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * One console and outside writers: the marketplace submits a checkpoint while the queue is open,
@@ -57,9 +43,7 @@ class ReleasesLiveFlowIT {
   private static Deal deal;
   private static long dual;
   private static long pending;
-  private ExecutorTaskRunner tasks;
-  private ConsoleShell shell;
-  private Stage stage;
+  private TestConsole console;
 
   @BeforeAll
   static void seed() throws Exception {
@@ -79,56 +63,44 @@ class ReleasesLiveFlowIT {
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    tasks = ExecutorTaskRunner.forFxThread();
-    shell =
-        new ConsoleShell(
-            new ConsoleTarget(db.jdbcUrl(), true, "Embedded test server"),
-            new SignInService(),
-            tasks,
-            Platform::runLater,
-            Locale.US,
-            ZoneOffset.UTC);
-    shell.start(stage);
+    console = TestConsole.start(stage, db.jdbcUrl());
   }
 
   @AfterEach
   void closeConsole() {
-    shell.close();
-    tasks.close();
+    console.close();
   }
 
   @Test
   void aSubmissionPresenceAndAnotherReviewersApprovalArriveWhileTheQueueIsOpen(FxRobot robot)
       throws Exception {
-    signIn(robot, "demo_finance");
-    robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-    waitUntil(() -> robot.lookup("#queueTable").tryQuery().isPresent());
-    waitUntil(() -> ids(robot).contains(dual));
-    select(robot, dual);
+    console.signIn("demo_finance");
+    console.open(Area.RELEASES, "#queueTable");
+    waitUntil(() -> ids().contains(dual));
+    select(dual);
     robot.clickOn("#noteField").write("Waiting for the invoice");
 
     submitAsMarketplace(pending);
-    waitUntil(() -> ids(robot).contains(pending));
-    assertThat(fx(() -> selectedId(robot))).isEqualTo(dual);
+    waitUntil(() -> ids().contains(pending));
+    assertThat(fx(() -> selectedId())).isEqualTo(dual);
 
     PresenceService felixPresence =
         new PresenceService(db.dataSource("demo_finance2", "demo"), Duration.ofSeconds(30));
     felixPresence.publish(Map.of(PresenceKey.checkpoint(dual), PresenceMode.VIEWING));
-    waitUntil(() -> robot.lookup("#queueTable .presence-viewing").tryQuery().isPresent());
-    waitUntil(() -> text(robot, "#presenceLine").equals("Also here: Felix Finance"));
+    waitUntil(() -> console.has("#queueTable .presence-viewing"));
+    waitUntil(() -> console.text("#presenceLine").equals("Also here: Felix Finance"));
 
     new ReleaseService(db.dataSource("demo_finance2", "demo"))
         .perform(new CheckpointAction.Approve(dual, null, null, IdempotencyKeys.next("t")));
-    waitUntil(() -> fx(() -> robot.lookup("#recordChangedBanner").query().isVisible()));
-    assertThat(text(robot, "#recordChangedText"))
+    waitUntil(() -> fx(() -> console.lookup("#recordChangedBanner").query().isVisible()));
+    assertThat(console.text("#recordChangedText"))
         .isEqualTo(
             "Changed by Felix Finance while you had it open: Approvals: none → Felix Finance"
                 + " approved");
-    assertThat(fx(() -> robot.lookup("#noteField").queryTextInputControl().getText()))
+    assertThat(fx(() -> console.lookup("#noteField").queryTextInputControl().getText()))
         .isEqualTo("Waiting for the invoice");
-    assertThat(fx(() -> selectedId(robot))).isEqualTo(dual);
-    screenshot("releases-live.png");
+    assertThat(fx(() -> selectedId())).isEqualTo(dual);
+    console.screenshot("releases-live.png");
     felixPresence.publish(Map.of());
   }
 
@@ -149,10 +121,10 @@ class ReleasesLiveFlowIT {
     }
   }
 
-  private void select(FxRobot robot, long checkpoint) {
+  private void select(long checkpoint) {
     fx(
         () -> {
-          TableView<QueueItem> table = queueTable(robot);
+          TableView<QueueItem> table = queueTable();
           for (int i = 0; i < table.getItems().size(); i++) {
             if (table.getItems().get(i).checkpointId() == checkpoint) {
               table.getSelectionModel().clearAndSelect(i);
@@ -160,47 +132,19 @@ class ReleasesLiveFlowIT {
           }
           return null;
         });
-    waitUntil(() -> text(robot, "#checkpointTitle").contains("#"));
+    waitUntil(() -> console.text("#checkpointTitle").contains("#"));
   }
 
-  private void signIn(FxRobot robot, String login) {
-    robot.clickOn("#loginField").write(login);
-    robot.clickOn("#passwordField").write("demo");
-    robot.type(KeyCode.ENTER);
-    waitUntil(() -> robot.lookup("#navigation").tryQuery().isPresent());
+  private List<Long> ids() {
+    return fx(() -> queueTable().getItems().stream().map(QueueItem::checkpointId).toList());
   }
 
-  private static List<Long> ids(FxRobot robot) {
-    return fx(() -> queueTable(robot).getItems().stream().map(QueueItem::checkpointId).toList());
-  }
-
-  private static Long selectedId(FxRobot robot) {
-    QueueItem item = queueTable(robot).getSelectionModel().getSelectedItem();
+  private Long selectedId() {
+    QueueItem item = queueTable().getSelectionModel().getSelectedItem();
     return item == null ? null : item.checkpointId();
   }
 
-  @SuppressWarnings("unchecked")
-  private static TableView<QueueItem> queueTable(FxRobot robot) {
-    return robot.lookup("#queueTable").queryAs(TableView.class);
-  }
-
-  private static String text(FxRobot robot, String query) {
-    return fx(
-        () -> {
-          Node node = robot.lookup(query).query();
-          return ((Labeled) node).getText();
-        });
-  }
-
-  private void screenshot(String name) throws Exception {
-    String dir = System.getProperty("arbiter.screenshots");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    WaitForAsyncUtils.waitForFxEvents();
-    var image = fx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
-    Path target = Path.of(dir).resolve(name);
-    Files.createDirectories(target.getParent());
-    ImageIO.write(image, "png", new File(target.toString()));
+  private TableView<QueueItem> queueTable() {
+    return console.table("#queueTable");
   }
 }

@@ -4,37 +4,26 @@ import static dev.arbiter.app.testing.FxWait.fx;
 import static dev.arbiter.app.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.persistence.dashboard.DashboardFigures;
 import dev.arbiter.persistence.dashboard.DashboardFixture;
-import dev.arbiter.persistence.session.ConsoleTarget;
-import dev.arbiter.persistence.staff.SignInService;
 import dev.arbiter.persistence.testing.TestDatabase;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,9 +44,7 @@ class ConsoleFlowIT {
       "('open', 'under_review', 'awaiting_parties', 'escalated', 'settling')";
 
   private static TestDatabase db;
-  private ExecutorTaskRunner tasks;
-  private ConsoleShell shell;
-  private Stage stage;
+  private TestConsole console;
 
   @BeforeAll
   static void createDatabase() throws Exception {
@@ -69,119 +56,107 @@ class ConsoleFlowIT {
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    tasks = ExecutorTaskRunner.forFxThread();
-    shell =
-        new ConsoleShell(
-            new ConsoleTarget(db.jdbcUrl(), true, "Embedded test server"),
-            new SignInService(),
-            tasks,
-            Platform::runLater,
-            Locale.US,
-            ZoneOffset.UTC);
-    shell.start(stage);
+    console = TestConsole.start(stage, db.jdbcUrl());
   }
 
   @AfterEach
   void closeConsole() {
-    shell.close();
-    tasks.close();
+    console.close();
   }
 
   @Test
   void supportAndFinanceSeeTheirOwnAreasAndTheDashboardMatchesTheDatabase(FxRobot robot)
       throws Exception {
-    assertThat(fx(() -> stage.getTitle())).isEqualTo("Arbiter — Sign in");
-    assertThat(text(robot, "#serverLabel")).isEqualTo("Embedded test server");
-    screenshot("login.png");
+    assertThat(fx(() -> console.stage().getTitle())).isEqualTo("Arbiter — Sign in");
+    assertThat(console.text("#serverLabel")).isEqualTo("Embedded test server");
+    console.screenshot("login.png");
 
-    signIn(robot, "demo_support", "demo");
+    console.signIn("demo_support");
 
-    assertThat(navigationTitles(robot))
+    assertThat(console.navigationTitles())
         .containsExactly("Dashboard", "Disputes", "Workspaces", "Audit");
-    assertThat(fx(() -> robot.lookup("#nav-audit").queryAs(Labeled.class).getTooltip().getText()))
+    assertThat(fx(() -> console.lookup("#nav-audit").queryAs(Labeled.class).getTooltip().getText()))
         .isEqualTo("Audit (Ctrl+6)");
-    waitUntil(() -> !text(robot, "#openDisputesValue").equals("—"));
-    assertDashboardEqualsDatabase(robot);
-    waitUntil(() -> text(robot, "#connectionState").equals("online"));
-    assertThat(text(robot, "#statusStaff")).isEqualTo("Sam Support (demo_support) · Support");
-    assertThat(text(robot, "#statusDatabase"))
+    waitUntil(() -> !console.text("#openDisputesValue").equals("—"));
+    assertDashboardEqualsDatabase();
+    waitUntil(() -> console.text("#connectionState").equals("online"));
+    assertThat(console.text("#statusStaff")).isEqualTo("Sam Support (demo_support) · Support");
+    assertThat(console.text("#statusDatabase"))
         .startsWith("Embedded test server · jdbc:postgresql://localhost:");
-    assertThat(fx(() -> stage.getTitle())).isEqualTo("Arbiter — Sam Support (demo_support)");
-    screenshot("dashboard.png");
+    assertThat(fx(() -> console.stage().getTitle()))
+        .isEqualTo("Arbiter — Sam Support (demo_support)");
+    console.screenshot("dashboard.png");
 
     robot.clickOn("#themeButton");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
-    screenshot("dashboard-dark.png");
+    console.screenshot("dashboard-dark.png");
     robot.clickOn("#themeButton");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(Application.getUserAgentStylesheet()).contains("primer-light");
 
-    robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-    waitUntil(() -> robot.lookup("#disputesArea").tryQuery().isPresent());
+    console.shortcut(Area.DISPUTES);
+    waitUntil(() -> console.has("#disputesArea"));
     // Ctrl+3 is Releases, which support may not use: the open area stays.
-    robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+    console.shortcut(Area.RELEASES);
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(robot.lookup("#disputesArea").tryQuery()).isPresent();
+    assertThat(console.has("#disputesArea")).isTrue();
 
     robot.clickOn("#nav-dashboard");
     insertOverdueDispute();
     robot.type(KeyCode.F5);
-    waitUntil(() -> text(robot, "#openDisputesValue").equals("8"));
-    assertDashboardEqualsDatabase(robot);
+    waitUntil(() -> console.text("#openDisputesValue").equals("8"));
+    assertDashboardEqualsDatabase();
 
     robot.clickOn("#signOutButton");
-    waitUntil(() -> robot.lookup("#loginField").tryQuery().isPresent());
-    assertThat(fx(() -> robot.lookup("#passwordField").queryAs(TextField.class).getText()))
+    waitUntil(() -> console.has("#loginField"));
+    assertThat(fx(() -> console.lookup("#passwordField").queryAs(TextField.class).getText()))
         .isEmpty();
 
-    signIn(robot, "demo_finance", "demo");
+    console.signIn("demo_finance");
 
-    assertThat(navigationTitles(robot)).containsExactly("Dashboard", "Releases", "Audit");
-    assertThat(robot.lookup("#nav-disputes").tryQuery()).isEmpty();
+    assertThat(console.navigationTitles()).containsExactly("Dashboard", "Releases", "Audit");
+    assertThat(console.has("#nav-disputes")).isFalse();
   }
 
   @Test
   void wrongPasswordIsExplainedOnTheFormAndTheConsoleStaysOnLogin(FxRobot robot) throws Exception {
-    robot.clickOn("#loginField").write("demo_support");
-    robot.clickOn("#passwordField").write("wrong");
-    robot.type(KeyCode.ENTER);
+    console.submitLogin("demo_support", "wrong");
 
-    waitUntil(() -> !text(robot, "#errorLabel").isEmpty());
-    assertThat(text(robot, "#errorLabel"))
+    waitUntil(() -> !console.text("#errorLabel").isEmpty());
+    assertThat(console.text("#errorLabel"))
         .isEqualTo("Unknown login or wrong password for 'demo_support'.");
-    assertThat(fx(() -> robot.lookup("#passwordField").queryAs(TextField.class).getText()))
+    assertThat(fx(() -> console.lookup("#passwordField").queryAs(TextField.class).getText()))
         .isEmpty();
-    screenshot("login-error.png");
-    assertThat(robot.lookup("#navigation").tryQuery()).isEmpty();
+    console.screenshot("login-error.png");
+    assertThat(console.has("#navigation")).isFalse();
   }
 
   @Test
   void demoAccountButtonFillsTheFormAndEnterSignsIn(FxRobot robot) {
     robot.clickOn("#demo-demo_moderator");
-    assertThat(fx(() -> robot.lookup("#loginField").queryAs(TextField.class).getText()))
+    assertThat(fx(() -> console.lookup("#loginField").queryAs(TextField.class).getText()))
         .isEqualTo("demo_moderator");
     robot.type(KeyCode.ENTER);
 
-    waitUntil(() -> robot.lookup("#navigation").tryQuery().isPresent());
-    assertThat(navigationTitles(robot)).containsExactly("Dashboard", "Moderation", "Audit");
+    waitUntil(() -> console.has("#navigation"));
+    assertThat(console.navigationTitles()).containsExactly("Dashboard", "Moderation", "Audit");
   }
 
   @Test
   void statusBarShowsOfflineWhileTheDatabaseRefusesAndOnlineWhenItIsBack(FxRobot robot)
       throws Exception {
-    signIn(robot, "demo_admin", "demo");
-    waitUntil(() -> text(robot, "#connectionState").equals("online"));
+    console.signIn("demo_admin");
+    waitUntil(() -> console.text("#connectionState").equals("online"));
 
     try {
       refuseConsoleConnections(true);
-      waitUntil(() -> text(robot, "#connectionState").equals("offline"));
+      waitUntil(() -> console.text("#connectionState").equals("offline"));
     } finally {
       refuseConsoleConnections(false);
     }
 
-    waitUntil(() -> text(robot, "#connectionState").equals("online"));
+    waitUntil(() -> console.text("#connectionState").equals("online"));
   }
 
   /** An outage as the console sees it: its connections are cut and new ones are refused. */
@@ -200,32 +175,25 @@ class ConsoleFlowIT {
     }
   }
 
-  private void signIn(FxRobot robot, String login, String password) {
-    robot.clickOn("#loginField").write(login);
-    robot.clickOn("#passwordField").write(password);
-    robot.type(KeyCode.ENTER);
-    waitUntil(() -> robot.lookup("#navigation").tryQuery().isPresent());
-  }
-
-  private void assertDashboardEqualsDatabase(FxRobot robot) throws Exception {
+  private void assertDashboardEqualsDatabase() throws Exception {
     try (Connection c = db.superuser()) {
-      assertThat(text(robot, "#openDisputesValue"))
+      assertThat(console.text("#openDisputesValue"))
           .isEqualTo(count(c, "SELECT count(*) FROM disputes WHERE status IN " + OPEN_STATUSES));
-      assertThat(text(robot, "#openDisputesOverdueValue"))
+      assertThat(console.text("#openDisputesOverdueValue"))
           .isEqualTo(
               count(
                   c,
                   "SELECT count(*) FROM disputes WHERE response_due_at < now() AND status IN "
                       + OPEN_STATUSES));
-      assertThat(text(robot, "#checkpointsSubmittedValue"))
+      assertThat(console.text("#checkpointsSubmittedValue"))
           .isEqualTo(
               count(c, "SELECT count(*) FROM escrow_checkpoints WHERE status = 'submitted'"));
-      assertThat(text(robot, "#checkpointsApprovedValue"))
+      assertThat(console.text("#checkpointsApprovedValue"))
           .isEqualTo(count(c, "SELECT count(*) FROM escrow_checkpoints WHERE status = 'approved'"));
-      assertThat(text(robot, "#openFlagsValue"))
+      assertThat(console.text("#openFlagsValue"))
           .isEqualTo(count(c, "SELECT count(*) FROM moderation_flags WHERE status = 'open'"));
 
-      Map<String, Long> bars = bars(robot, "#disputesByStatusChart");
+      Map<String, Long> bars = bars("#disputesByStatusChart");
       Map<String, Long> expected = new LinkedHashMap<>();
       for (String status : DashboardFigures.OPEN_DISPUTE_STATUSES) {
         expected.put(
@@ -245,20 +213,20 @@ class ConsoleFlowIT {
           String currency = rs.getString(1);
           long held = rs.getLong(2);
           if (held == 0) {
-            assertThat(robot.lookup("#held-" + currency).tryQuery()).isEmpty();
+            assertThat(console.has("#held-" + currency)).isFalse();
           } else {
-            assertThat(text(robot, "#held-" + currency)).isEqualTo(money.format(held, currency));
+            assertThat(console.text("#held-" + currency)).isEqualTo(money.format(held, currency));
           }
         }
       }
     }
   }
 
-  private static Map<String, Long> bars(FxRobot robot, String chartId) {
+  private Map<String, Long> bars(String chartId) {
     return fx(
         () -> {
           @SuppressWarnings("unchecked")
-          BarChart<String, Number> chart = robot.lookup(chartId).queryAs(BarChart.class);
+          BarChart<String, Number> chart = console.lookup(chartId).queryAs(BarChart.class);
           Map<String, Long> result = new LinkedHashMap<>();
           for (XYChart.Data<String, Number> bar : chart.getData().get(0).getData()) {
             result.put(bar.getXValue(), bar.getYValue().longValue());
@@ -278,35 +246,11 @@ class ConsoleFlowIT {
     }
   }
 
-  private static List<String> navigationTitles(FxRobot robot) {
-    return fx(
-        () ->
-            robot.lookup("#navigation").queryAs(VBox.class).getChildren().stream()
-                .map(n -> ((Labeled) n).getText())
-                .toList());
-  }
-
-  private static String text(FxRobot robot, String query) {
-    return fx(() -> robot.lookup(query).queryAs(Labeled.class).getText());
-  }
-
   private static String count(Connection c, String sql) throws Exception {
     try (PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return Long.toString(rs.getLong(1));
     }
-  }
-
-  private void screenshot(String name) throws IOException {
-    String dir = System.getProperty("arbiter.screenshots");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    WaitForAsyncUtils.waitForFxEvents();
-    var image = fx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
-    Path target = Path.of(dir).resolve(name);
-    Files.createDirectories(target.getParent());
-    ImageIO.write(image, "png", new File(target.toString()));
   }
 }

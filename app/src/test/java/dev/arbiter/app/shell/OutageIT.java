@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.persistence.disputes.DisputeFixtures;
 import dev.arbiter.persistence.disputes.DisputeFixtures.Deal;
 import dev.arbiter.persistence.live.OutageServer;
 import dev.arbiter.persistence.session.ConsoleTarget;
-import dev.arbiter.persistence.staff.SignInService;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +19,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Map;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,9 +49,7 @@ class OutageIT {
   private static long dispute;
   private static String reference;
 
-  private ExecutorTaskRunner tasks;
-  private ConsoleShell shell;
-  private Stage stage;
+  private TestConsole console;
   private Path drafts;
 
   @BeforeAll
@@ -85,82 +73,70 @@ class OutageIT {
 
   @Start
   void start(Stage stage) throws IOException {
-    this.stage = stage;
     drafts = Files.createTempDirectory("arbiter-outage-drafts");
-    tasks = ExecutorTaskRunner.forFxThread();
-    shell =
-        new ConsoleShell(
-            new ConsoleTarget(server.jdbcUrl(), true, "Outage test server"),
-            new SignInService(),
-            tasks,
-            Platform::runLater,
-            Locale.US,
-            ZoneOffset.UTC,
-            drafts);
-    shell.start(stage);
+    console =
+        TestConsole.start(
+            stage, new ConsoleTarget(server.jdbcUrl(), true, "Outage test server"), drafts);
   }
 
   @AfterEach
   void closeConsole() {
-    shell.close();
-    tasks.close();
+    console.close();
   }
 
   @Test
   void theConsoleRidesOutADatabaseRestartKeepingDraftsAndActions(FxRobot robot) throws Exception {
-    signIn(robot);
-    waitUntil(() -> text(robot, "#connectionState").equals("online"));
-    waitUntil(() -> text(robot, "#openDisputesValue").equals("1"));
-    openTheCase(robot);
+    console.signIn("demo_support");
+    waitUntil(() -> console.text("#connectionState").equals("online"));
+    waitUntil(() -> console.text("#openDisputesValue").equals("1"));
+    openTheCase();
     String key = "dispute:" + dispute + ":reply";
     try (FxWatchdog watchdog = FxWatchdog.start()) {
       long stopping = System.nanoTime();
       server.stop();
       waitUntil(
-          () ->
-              text(robot, "#connectionState").equals("offline")
-                  && visible(robot, "#connectionBanner"));
+          () -> console.text("#connectionState").equals("offline") && visible("#connectionBanner"));
       Duration detection = since(stopping);
-      assertThat(text(robot, "#connectionBannerText")).startsWith("Offline:");
+      assertThat(console.text("#connectionBannerText")).startsWith("Offline:");
 
       robot.clickOn("#replyText").write(REPLY);
       robot.clickOn("#sendReply");
       WaitForAsyncUtils.waitForFxEvents();
       Thread.sleep(500);
       // Held back: the form never went busy and nothing failed, the text is still there.
-      assertThat(fx(() -> robot.lookup("#replyText").query().isDisabled())).isFalse();
-      assertThat(text(robot, "#replyError")).isEmpty();
-      assertThat(replyText(robot)).isEqualTo(REPLY);
+      assertThat(fx(() -> console.lookup("#replyText").query().isDisabled())).isFalse();
+      assertThat(console.text("#replyError")).isEmpty();
+      assertThat(replyText()).isEqualTo(REPLY);
       robot.clickOn("#caseMove");
       WaitForAsyncUtils.waitForFxEvents();
-      assertThat(fx(() -> robot.lookup("#caseMove").queryAs(MenuButton.class).isShowing()))
+      assertThat(fx(() -> console.lookup("#caseMove").queryAs(MenuButton.class).isShowing()))
           .as("a menu of actions does not open offline")
           .isFalse();
       waitUntil(() -> REPLY.equals(journalOnDisk().get(key)));
-      screenshot("offline.png");
+      console.screenshot("offline.png");
 
       server.restart();
       long restarted = System.nanoTime();
       openDisputeAsBackend();
-      waitUntil(() -> text(robot, "#connectionState").equals("online"));
+      waitUntil(() -> console.text("#connectionState").equals("online"));
       Duration reconnection = since(restarted);
-      assertThat(text(robot, "#connectionBannerText")).startsWith("Back online");
+      assertThat(console.text("#connectionBannerText")).startsWith("Back online");
 
       System.out.printf(
           "outage: offline shown %d ms after the stop, online %d ms after the restart%n",
           detection.toMillis(), reconnection.toMillis());
       assertThat(detection).isLessThan(Duration.ofSeconds(5));
       assertThat(reconnection).isLessThan(Duration.ofSeconds(10));
-      assertThat(replyText(robot)).isEqualTo(REPLY);
+      assertThat(replyText()).isEqualTo(REPLY);
       assertThat(messagesByStaff()).isZero();
 
       robot.clickOn("#sendReply");
       waitUntil(() -> messagesByStaff() == 1);
       waitUntil(() -> !journalOnDisk().containsKey(key));
-      assertThat(replyText(robot)).isEmpty();
+      assertThat(replyText()).isEmpty();
 
       robot.clickOn("#nav-dashboard");
-      waitUntil(() -> text(robot, "#openDisputesValue").equals("2"));
+      waitUntil(() -> console.text("#openDisputesValue").equals("2"));
       System.out.printf("outage: longest FX wait %d ms%n", watchdog.longestWait().toMillis());
       assertThat(watchdog.longestWait()).isLessThan(Duration.ofSeconds(1));
     }
@@ -169,43 +145,26 @@ class OutageIT {
 
   @Test
   void signingOutWhileOfflineReturnsToTheLoginAtOnce(FxRobot robot) throws Exception {
-    signIn(robot);
-    waitUntil(() -> text(robot, "#connectionState").equals("online"));
+    console.signIn("demo_support");
+    waitUntil(() -> console.text("#connectionState").equals("online"));
     server.stop();
     try {
-      waitUntil(() -> text(robot, "#connectionState").equals("offline"));
+      waitUntil(() -> console.text("#connectionState").equals("offline"));
       long clicked = System.nanoTime();
       robot.clickOn("#signOutButton");
-      waitUntil(() -> robot.lookup("#loginField").tryQuery().isPresent());
+      waitUntil(() -> console.has("#loginField"));
       assertThat(since(clicked)).isLessThan(Duration.ofSeconds(2));
     } finally {
       server.restart();
     }
   }
 
-  private void signIn(FxRobot robot) {
-    robot.clickOn("#loginField").write("demo_support");
-    robot.clickOn("#passwordField").write("demo");
-    robot.type(KeyCode.ENTER);
-    waitUntil(() -> robot.lookup("#navigation").tryQuery().isPresent());
-  }
-
-  private static void openTheCase(FxRobot robot) {
-    robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-    waitUntil(() -> fx(() -> !table(robot).getItems().isEmpty()));
-    fx(
-        () -> {
-          table(robot).getSelectionModel().clearAndSelect(0);
-          table(robot).requestFocus();
-          return null;
-        });
-    robot.type(KeyCode.ENTER);
-    waitUntil(() -> text(robot, "#caseReference").equals(reference));
-    waitUntil(() -> !fx(() -> robot.lookup("#replyText").query().isDisabled()));
-  }
-
-  private static TableView<?> table(FxRobot robot) {
-    return robot.lookup("#disputeTable").queryAs(TableView.class);
+  private void openTheCase() {
+    console.shortcut(Area.DISPUTES);
+    waitUntil(() -> !console.rows("#disputeTable").isEmpty());
+    console.openCase(0);
+    assertThat(console.text("#caseReference")).isEqualTo(reference);
+    waitUntil(() -> !fx(() -> console.lookup("#replyText").query().isDisabled()));
   }
 
   /** The external writer: the marketplace opens a dispute right after the server is back. */
@@ -250,35 +209,19 @@ class OutageIT {
     return new ObjectMapper().readValue(file.toFile(), new TypeReference<>() {});
   }
 
-  private static String replyText(FxRobot robot) {
-    return fx(() -> robot.lookup("#replyText").queryAs(TextArea.class).getText());
+  private String replyText() {
+    return fx(() -> console.lookup("#replyText").queryAs(TextArea.class).getText());
   }
 
-  private static boolean visible(FxRobot robot, String query) {
+  private boolean visible(String query) {
     return fx(
         () -> {
-          Node node = robot.lookup(query).query();
+          Node node = console.lookup(query).query();
           return node.isVisible() && node.isManaged();
         });
   }
 
-  private static String text(FxRobot robot, String query) {
-    return fx(() -> robot.lookup(query).queryAs(Labeled.class).getText());
-  }
-
   private static Duration since(long nanos) {
     return Duration.ofNanos(System.nanoTime() - nanos);
-  }
-
-  private void screenshot(String name) throws IOException {
-    String dir = System.getProperty("arbiter.screenshots");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    WaitForAsyncUtils.waitForFxEvents();
-    var image = fx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
-    Path target = Path.of(dir).resolve(name);
-    Files.createDirectories(target.getParent());
-    ImageIO.write(image, "png", new File(target.toString()));
   }
 }

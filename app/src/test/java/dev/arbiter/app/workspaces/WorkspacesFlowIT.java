@@ -4,12 +4,10 @@ import static dev.arbiter.app.testing.FxWait.fx;
 import static dev.arbiter.app.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbiter.app.common.ExecutorTaskRunner;
-import dev.arbiter.app.shell.ConsoleShell;
+import dev.arbiter.app.shell.Area;
+import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.persistence.contract.Fixtures;
-import dev.arbiter.persistence.session.ConsoleTarget;
-import dev.arbiter.persistence.staff.SignInService;
 import dev.arbiter.persistence.staff.StaffAdminAccount;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.testing.TestDatabase;
@@ -18,26 +16,13 @@ import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import dev.arbiter.persistence.workspaces.WorkspaceFixture;
 import dev.arbiter.persistence.workspaces.WorkspaceRow;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,9 +42,7 @@ class WorkspacesFlowIT {
 
   private static TestDatabase db;
   private static WorkspaceFixture ws;
-  private ExecutorTaskRunner tasks;
-  private ConsoleShell shell;
-  private Stage stage;
+  private TestConsole console;
 
   @BeforeAll
   static void createDatabase() throws Exception {
@@ -74,73 +57,63 @@ class WorkspacesFlowIT {
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    tasks = ExecutorTaskRunner.forFxThread();
-    shell =
-        new ConsoleShell(
-            new ConsoleTarget(db.jdbcUrl(), true, "Embedded test server"),
-            new SignInService(),
-            tasks,
-            Platform::runLater,
-            Locale.US,
-            ZoneOffset.UTC);
-    shell.start(stage);
+    console = TestConsole.start(stage, db.jdbcUrl());
   }
 
   @AfterEach
   void closeConsole() {
-    shell.close();
-    tasks.close();
+    console.close();
   }
 
   @Test
   void adminChangesARoleRevokesAnInviteAndGrantsAStaffRoleThatSignsIn(FxRobot robot)
       throws Exception {
-    signIn(robot, "demo_admin", "demo");
-    robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
-    waitUntil(() -> rows(robot, "#workspaceTable") >= 6);
-    select(robot, "#workspaceTable", (WorkspaceRow r) -> r.id() == ws.workspace());
-    waitUntil(() -> text(robot, "#workspaceTitle").startsWith("Studio"));
-    waitUntil(() -> rows(robot, "#memberTable") == 4);
-    screenshot("workspaces-list.png");
+    console.signIn("demo_admin");
+    console.shortcut(Area.WORKSPACES);
+    waitUntil(() -> rows("#workspaceTable") >= 6);
+    select("#workspaceTable", (WorkspaceRow r) -> r.id() == ws.workspace());
+    waitUntil(() -> console.text("#workspaceTitle").startsWith("Studio"));
+    waitUntil(() -> rows("#memberTable") == 4);
+    console.screenshot("workspaces-list.png");
 
-    select(robot, "#memberTable", (Member m) -> m.id() == ws.plainMember());
+    select("#memberTable", (Member m) -> m.id() == ws.plainMember());
     fx(
         () -> {
-          comboBox(robot, "#memberRoleChoice").getSelectionModel().select(MemberRole.MANAGER);
+          comboBox("#memberRoleChoice").getSelectionModel().select(MemberRole.MANAGER);
           return null;
         });
     robot.clickOn("#memberChangeRole");
-    waitUntil(() -> text(robot, "#workspaceMessage").startsWith("Changed"));
+    waitUntil(() -> console.text("#workspaceMessage").startsWith("Changed"));
     try (Connection c = db.superuser()) {
       assertThat(value(c, "SELECT role FROM workspace_members WHERE id = " + ws.plainMember()))
           .isEqualTo("manager");
       assertThat(lastAudit(c, "workspace_members", ws.plainMember()))
           .isEqualTo("demo_admin|change role of member " + ws.plainMember() + " to manager");
     }
-    screenshot("workspaces-members.png");
+    console.screenshot("workspaces-members.png");
 
-    select(robot, "#memberTable", (Member m) -> m.id() == ws.contactMember());
+    select("#memberTable", (Member m) -> m.id() == ws.contactMember());
     robot.clickOn("#memberSuspend");
-    waitUntil(() -> text(robot, "#workspaceError").contains(ws.contractReference()));
-    screenshot("workspaces-refusal.png");
+    waitUntil(() -> console.text("#workspaceError").contains(ws.contractReference()));
+    console.screenshot("workspaces-refusal.png");
 
     robot.clickOn("Invites");
-    waitUntil(() -> rows(robot, "#inviteTable") == 2);
-    select(robot, "#inviteTable", (Invite i) -> i.id() == ws.pendingInvite());
+    waitUntil(() -> rows("#inviteTable") == 2);
+    select("#inviteTable", (Invite i) -> i.id() == ws.pendingInvite());
     robot.clickOn("#inviteRevoke");
-    waitUntil(() -> text(robot, "#workspaceMessage").startsWith("Revoked"));
+    waitUntil(() -> console.text("#workspaceMessage").startsWith("Revoked"));
     try (Connection c = db.superuser()) {
       assertThat(value(c, "SELECT status FROM workspace_invites WHERE id = " + ws.pendingInvite()))
           .isEqualTo("revoked");
       assertThat(lastAudit(c, "workspace_invites", ws.pendingInvite()))
           .isEqualTo("demo_admin|revoke invite " + ws.pendingInvite());
     }
-    select(robot, "#inviteTable", (Invite i) -> i.id() == ws.overdueInvite());
+    select("#inviteTable", (Invite i) -> i.id() == ws.overdueInvite());
     robot.clickOn("#inviteReissue");
     waitUntil(
-        () -> !fx(() -> robot.lookup("#inviteToken").queryAs(TextField.class).getText()).isEmpty());
-    String token = fx(() -> robot.lookup("#inviteToken").queryAs(TextField.class).getText());
+        () ->
+            !fx(() -> console.lookup("#inviteToken").queryAs(TextField.class).getText()).isEmpty());
+    String token = fx(() -> console.lookup("#inviteToken").queryAs(TextField.class).getText());
     try (Connection c = db.superuser()) {
       assertThat(
               value(
@@ -151,35 +124,35 @@ class WorkspacesFlowIT {
                       + "', 'hex')"))
           .isEqualTo(1L);
     }
-    screenshot("workspaces-invites.png");
+    console.screenshot("workspaces-invites.png");
 
     robot.clickOn("Settings");
     WaitForAsyncUtils.waitForFxEvents();
-    screenshot("workspaces-settings.png");
+    console.screenshot("workspaces-settings.png");
 
     String login = "t" + ProcessHandle.current().pid() + "_ui";
     fx(
         () -> {
-          robot.lookup("#workspaces").queryAs(TabPane.class).getSelectionModel().select(1);
+          console.lookup("#workspaces").queryAs(TabPane.class).getSelectionModel().select(1);
           return null;
         });
-    waitUntil(() -> rows(robot, "#staffTable") >= 5);
+    waitUntil(() -> rows("#staffTable") >= 5);
     robot.clickOn("#staffNewLogin").write(login);
     robot.clickOn("#staffNewName").write("Una Interface");
     robot.clickOn("#staffNewPassword").write("ui-password-1");
     robot.clickOn("#staffCreate");
-    waitUntil(() -> !(text(robot, "#staffMessage") + text(robot, "#staffError")).isEmpty());
-    assertThat(text(robot, "#staffError")).isEmpty();
-    assertThat(text(robot, "#staffMessage")).startsWith("Created");
-    waitUntil(() -> rows(robot, "#staffTable") >= 6);
-    select(robot, "#staffTable", (StaffAdminAccount a) -> a.login().equals(login));
+    waitUntil(() -> !(console.text("#staffMessage") + console.text("#staffError")).isEmpty());
+    assertThat(console.text("#staffError")).isEmpty();
+    assertThat(console.text("#staffMessage")).startsWith("Created");
+    waitUntil(() -> rows("#staffTable") >= 6);
+    select("#staffTable", (StaffAdminAccount a) -> a.login().equals(login));
     fx(
         () -> {
-          comboBox(robot, "#staffRoleChoice").getSelectionModel().select(StaffRole.SUPPORT);
+          comboBox("#staffRoleChoice").getSelectionModel().select(StaffRole.SUPPORT);
           return null;
         });
     robot.clickOn("#staffGrant");
-    waitUntil(() -> text(robot, "#staffMessage").startsWith("Granted"));
+    waitUntil(() -> console.text("#staffMessage").startsWith("Granted"));
     try (Connection c = db.superuser()) {
       assertThat(value(c, "SELECT pg_has_role('" + login + "', 'arbiter_support', 'MEMBER')"))
           .isEqualTo(true);
@@ -191,12 +164,12 @@ class WorkspacesFlowIT {
                       + "' ORDER BY id DESC LIMIT 1"))
           .isEqualTo("demo_admin");
     }
-    screenshot("workspaces-staff.png");
+    console.screenshot("workspaces-staff.png");
 
     robot.clickOn("#signOutButton");
-    waitUntil(() -> robot.lookup("#loginField").tryQuery().isPresent());
-    signIn(robot, login, "ui-password-1");
-    assertThat(navigationTitles(robot))
+    waitUntil(() -> console.has("#loginField"));
+    console.signIn(login, "ui-password-1");
+    assertThat(console.navigationTitles())
         .containsExactly("Dashboard", "Disputes", "Workspaces", "Audit");
   }
 
@@ -215,30 +188,23 @@ class WorkspacesFlowIT {
     return Fixtures.value(c, sql);
   }
 
-  private void signIn(FxRobot robot, String login, String password) {
-    robot.clickOn("#loginField").write(login);
-    robot.clickOn("#passwordField").write(password);
-    robot.type(KeyCode.ENTER);
-    waitUntil(() -> robot.lookup("#navigation").tryQuery().isPresent());
-  }
-
   @SuppressWarnings("unchecked")
-  private static <T> ComboBox<T> comboBox(FxRobot robot, String query) {
-    return robot.lookup(query).queryAs(ComboBox.class);
+  private <T> ComboBox<T> comboBox(String query) {
+    return console.lookup(query).queryAs(ComboBox.class);
   }
 
-  private static int rows(FxRobot robot, String table) {
-    return fx(() -> robot.lookup(table).queryAs(TableView.class).getItems().size());
+  private int rows(String table) {
+    return fx(() -> console.lookup(table).queryAs(TableView.class).getItems().size());
   }
 
   /** Selects the row matching {@code which}, as a click on it would. */
   @SuppressWarnings("unchecked")
-  private static <T> void select(FxRobot robot, String table, Predicate<T> which) {
+  private <T> void select(String table, Predicate<T> which) {
     waitUntil(
         () ->
             fx(
                 () -> {
-                  TableView<T> view = robot.lookup(table).queryAs(TableView.class);
+                  TableView<T> view = console.table(table);
                   for (int i = 0; i < view.getItems().size(); i++) {
                     if (which.test(view.getItems().get(i))) {
                       view.getSelectionModel().clearAndSelect(i);
@@ -249,29 +215,5 @@ class WorkspacesFlowIT {
                   return false;
                 }));
     WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  private static List<String> navigationTitles(FxRobot robot) {
-    return fx(
-        () ->
-            robot.lookup("#navigation").queryAs(VBox.class).getChildren().stream()
-                .map(n -> ((Labeled) n).getText())
-                .toList());
-  }
-
-  private static String text(FxRobot robot, String query) {
-    return fx(() -> robot.lookup(query).queryAs(Labeled.class).getText());
-  }
-
-  private void screenshot(String name) throws IOException {
-    String dir = System.getProperty("arbiter.screenshots");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    WaitForAsyncUtils.waitForFxEvents();
-    var image = fx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
-    Path target = Path.of(dir).resolve(name);
-    Files.createDirectories(target.getParent());
-    ImageIO.write(image, "png", new File(target.toString()));
   }
 }
