@@ -220,8 +220,7 @@ public final class TestConsole implements AutoCloseable {
   }
 
   // Only when the build asks for them (-Darbiter.screenshots=<folder>): they are the
-  // documentation's
-  // pictures, not part of what a test proves.
+  // documentation's pictures, not part of what a test proves.
   private static void writeScreenshot(
       java.util.concurrent.Callable<javafx.scene.Scene> scene, String name) throws IOException {
     String dir = System.getProperty("arbiter.screenshots");
