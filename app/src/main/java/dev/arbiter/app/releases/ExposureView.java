@@ -23,7 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
-/** Escrow held by currency and age, upcoming auto-releases and the largest exposures. */
+/** Escrow held by currency and age, auto-releases due and the largest exposures. */
 final class ExposureView {
 
   private final ScrollPane root;
@@ -49,7 +49,7 @@ final class ExposureView {
                 status,
                 heading("Held by currency and escrow age"),
                 charts,
-                heading("Upcoming auto-releases"),
+                heading("Auto-releases, overdue and upcoming"),
                 upcoming,
                 heading("Largest exposures"),
                 largest));

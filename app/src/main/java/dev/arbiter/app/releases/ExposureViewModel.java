@@ -9,6 +9,7 @@ import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.RefreshGate;
 import dev.arbiter.model.money.Money;
 import dev.arbiter.persistence.ledger.Exposure;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -131,7 +132,7 @@ public final class ExposureViewModel {
     loaded = true;
     List<CurrencyChart> built = charts(exposure);
     ListMerge.update(charts, built);
-    upcoming.merge(exposure.upcoming().stream().map(this::line).toList());
+    upcoming.merge(exposure.upcoming().stream().map(u -> line(u, exposure.asOf())).toList());
     largest.merge(exposure.largest().stream().map(this::line).toList());
     status.set(
         built.isEmpty() ? "No money is held in escrow." : "As of " + time.format(exposure.asOf()));
@@ -165,10 +166,12 @@ public final class ExposureViewModel {
     return built;
   }
 
-  private Line line(Exposure.UpcomingRelease u) {
+  // Nothing releases a checkpoint by itself yet, so one past its time stays in the list: say so.
+  private Line line(Exposure.UpcomingRelease u, Instant asOf) {
+    String when = time.format(u.autoReleaseAt());
     return new Line(
         u.checkpointId(),
-        time.format(u.autoReleaseAt())
+        (u.autoReleaseAt().isBefore(asOf) ? "Overdue since " + when : when)
             + " · "
             + u.contractReference()
             + " "
@@ -197,7 +200,7 @@ public final class ExposureViewModel {
     return charts;
   }
 
-  /** Upcoming auto-releases by checkpoint, with the selected one kept across re-reads. */
+  /** Auto-releases by checkpoint, overdue first, with the selected one kept across re-reads. */
   public KeyedRows<Line, Long> upcoming() {
     return upcoming;
   }

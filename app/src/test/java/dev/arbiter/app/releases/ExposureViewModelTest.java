@@ -10,6 +10,7 @@ import dev.arbiter.app.releases.ExposureViewModel.Line;
 import dev.arbiter.persistence.ledger.Exposure;
 import dev.arbiter.persistence.ledger.Exposure.HeldByAge;
 import dev.arbiter.persistence.ledger.Exposure.LargestExposure;
+import dev.arbiter.persistence.ledger.Exposure.UpcomingRelease;
 import dev.arbiter.persistence.live.TableChange;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ class ExposureViewModelTest {
   private final SimpleBooleanProperty online = new SimpleBooleanProperty(true);
   private final List<String> statuses = new ArrayList<>();
   private List<LargestExposure> largest = List.of(escrow(7, 50_000));
+  private List<UpcomingRelease> upcoming = List.of();
   private int reads;
 
   private ExposureViewModel model(TaskRunner tasks) {
@@ -36,7 +38,7 @@ class ExposureViewModelTest {
               return new Exposure(
                   Instant.EPOCH,
                   List.of(new HeldByAge("USD", Exposure.AGE_BUCKETS.get(0), held, 1)),
-                  List.of(),
+                  upcoming,
                   largest);
             },
             tasks,
@@ -134,5 +136,25 @@ class ExposureViewModelTest {
     model.changed(change("escrows"));
 
     assertThat(reads).isZero();
+  }
+
+  @Test
+  void anAutoReleasePastItsTimeIsShownAsOverdue() {
+    Instant asOf = Instant.EPOCH;
+    upcoming =
+        List.of(
+            new UpcomingRelease(
+                3, "Milestone 3", "FP-3", "approved", 20_000, "USD", asOf.minusSeconds(3_600)),
+            new UpcomingRelease(
+                4, "Milestone 4", "FP-4", "submitted", 5_000, "USD", asOf.plusSeconds(86_400)));
+    ExposureViewModel model = model(new SynchronousTaskRunner());
+    model.shown();
+
+    assertThat(model.upcoming().rows())
+        .extracting(Line::text)
+        .satisfiesExactly(
+            overdue ->
+                assertThat(overdue).startsWith("Overdue since ").contains("FP-3 Milestone 3"),
+            later -> assertThat(later).doesNotContain("Overdue").contains("FP-4 Milestone 4"));
   }
 }
