@@ -4,6 +4,7 @@ import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.moderation.ItemKey;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -13,7 +14,8 @@ import javafx.stage.Window;
 
 /**
  * The bulk action: what it targets (with the count first), the decision form, then one result line
- * per item. The Run button stays in the dialog so the results show where the action was started.
+ * per item. The Run button stays in the dialog so the results show where the action was started,
+ * and so does Retry the rest, for a run that a lost connection cut short.
  */
 final class BulkDialog {
 
@@ -41,7 +43,8 @@ final class BulkDialog {
     dialog.getDialogPane().setPrefWidth(720);
     dialog.getDialogPane().setContent(content);
     ButtonType run = new ButtonType("Run", ButtonType.APPLY.getButtonData());
-    dialog.getDialogPane().getButtonTypes().addAll(run, ButtonType.CLOSE);
+    ButtonType retry = new ButtonType("Retry the rest", ButtonBar.ButtonData.OTHER);
+    dialog.getDialogPane().getButtonTypes().addAll(run, retry, ButtonType.CLOSE);
     Button runButton = (Button) dialog.getDialogPane().lookupButton(run);
     runButton.setId("bulkRun");
     runButton
@@ -54,6 +57,17 @@ final class BulkDialog {
           e.consume();
           ItemKey first = model.keys().get(0);
           model.run(form.build(first));
+        });
+    // Shown once a lost connection left items over; waits (disabled) while offline.
+    Button retryButton = (Button) dialog.getDialogPane().lookupButton(retry);
+    retryButton.setId("bulkRetry");
+    retryButton.visibleProperty().bind(model.retryOfferedProperty());
+    retryButton.disableProperty().bind(model.retryableProperty().not());
+    retryButton.addEventFilter(
+        ActionEvent.ACTION,
+        e -> {
+          e.consume();
+          model.retryRest();
         });
     dialog.show();
   }

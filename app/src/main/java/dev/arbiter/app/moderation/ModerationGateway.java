@@ -1,6 +1,7 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.moderation.BulkItem;
 import dev.arbiter.persistence.moderation.BulkResult;
 import dev.arbiter.persistence.moderation.DecisionEntry;
 import dev.arbiter.persistence.moderation.DecisionRequest;
@@ -56,7 +57,11 @@ public interface ModerationGateway {
 
   List<DecisionEntry> recentDecisions(int limit);
 
-  List<BulkResult> bulk(List<ItemKey> keys, DecisionRequest template);
+  /**
+   * Decides every item with {@code template}'s decision, each under its own request key. A lost
+   * connection does not throw: the item in flight comes back unknown and the rest not sent.
+   */
+  List<BulkResult> bulk(List<BulkItem> items, DecisionRequest template);
 
   /** The gateway over the persistence services of one staff session. */
   static ModerationGateway of(StaffDatabase database) {
@@ -122,8 +127,8 @@ public interface ModerationGateway {
       }
 
       @Override
-      public List<BulkResult> bulk(List<ItemKey> keys, DecisionRequest template) {
-        return bulk.apply(keys, template);
+      public List<BulkResult> bulk(List<BulkItem> items, DecisionRequest template) {
+        return bulk.apply(items, template);
       }
     };
   }

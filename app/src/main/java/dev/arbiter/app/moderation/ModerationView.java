@@ -280,8 +280,7 @@ public final class ModerationView implements AreaView {
   }
 
   private void bulk() {
-    BulkViewModel bulk =
-        new BulkViewModel(gateway, tasks, queue::refresh, live.onlineProperty()::get);
+    BulkViewModel bulk = new BulkViewModel(gateway, tasks, queue::refresh, live.onlineProperty());
     List<QueueRow> selected = table.selectedRows();
     if (selected.size() > 1) {
       bulk.useSelection(selected.stream().map(QueueRow::key).toList());

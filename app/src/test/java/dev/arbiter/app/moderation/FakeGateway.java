@@ -3,6 +3,7 @@ package dev.arbiter.app.moderation;
 import dev.arbiter.model.moderation.FlagStatus;
 import dev.arbiter.model.moderation.FlaggedEntityType;
 import dev.arbiter.model.moderation.Severity;
+import dev.arbiter.persistence.moderation.BulkItem;
 import dev.arbiter.persistence.moderation.BulkResult;
 import dev.arbiter.persistence.moderation.DecisionEntry;
 import dev.arbiter.persistence.moderation.DecisionRequest;
@@ -156,8 +157,14 @@ final class FakeGateway implements ModerationGateway {
         "Could not decide", new SQLException("An I/O error occurred while sending", "08006"));
   }
 
+  /** When set, looking a request key up fails so (the outcome cannot be told). */
+  RuntimeException committedFailure;
+
   @Override
   public boolean committed(String requestKey) {
+    if (committedFailure != null) {
+      throw committedFailure;
+    }
     return keys.containsKey(requestKey);
   }
 
@@ -194,15 +201,42 @@ final class FakeGateway implements ModerationGateway {
     return entries;
   }
 
+  /** In the next bulk run, the connection drops while this item (0-based) is sent; -1: never. */
+  int loseBulkAt = -1;
+
+  /** Whether the item in flight at that loss was saved first (its answer lost) or not. */
+  boolean bulkSavedBeforeLoss;
+
+  /** Runs when that loss happens (e.g. the console goes offline). */
+  Runnable whenBulkLost = () -> {};
+
+  /** The request keys of every bulk run sent, in order. */
+  final List<List<String>> bulkSent = new ArrayList<>();
+
   @Override
-  public List<BulkResult> bulk(List<ItemKey> keys, DecisionRequest template) {
+  public List<BulkResult> bulk(List<BulkItem> items, DecisionRequest template) {
+    bulkSent.add(items.stream().map(BulkItem::requestKey).toList());
+    int lose = loseBulkAt;
+    loseBulkAt = -1;
     List<BulkResult> results = new ArrayList<>();
-    for (ItemKey key : keys) {
-      String holder = claims.get(key);
-      if (holder != null && !holder.equals(me)) {
-        results.add(new BulkResult(key, null, "claimed by " + holder));
+    if (lose >= 0 && lose < items.size()) {
+      whenBulkLost.run();
+    }
+    for (int i = 0; i < items.size(); i++) {
+      BulkItem item = items.get(i);
+      Long first = keys.get(item.requestKey());
+      String holder = claims.get(item.key());
+      if (lose >= 0 && i > lose) {
+        results.add(BulkResult.notSent(item));
+      } else if (i == lose && !bulkSavedBeforeLoss) {
+        results.add(BulkResult.unknown(item));
+      } else if (first == null && holder != null && !holder.equals(me)) {
+        results.add(BulkResult.refused(item, "claimed by " + holder));
       } else {
-        results.add(new BulkResult(key, decide(template.forItem(key)), null));
+        // A key sent again replays its decision, as the database does (V82).
+        long id = first != null ? first : decide(template.forItem(item.key()));
+        keys.put(item.requestKey(), id);
+        results.add(i == lose ? BulkResult.unknown(item) : BulkResult.decided(item, id));
       }
     }
     return results;

@@ -1,5 +1,6 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.persistence.moderation.BulkItem;
 import dev.arbiter.persistence.moderation.BulkResult;
 import dev.arbiter.persistence.moderation.DecisionEntry;
 import dev.arbiter.persistence.moderation.DecisionRequest;
@@ -11,6 +12,7 @@ import dev.arbiter.persistence.moderation.QueuePage;
 import dev.arbiter.persistence.moderation.QueueSort;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -99,8 +101,36 @@ final class LossyGateway implements ModerationGateway {
     return real.recentDecisions(limit);
   }
 
+  /** In the next bulk run, the connection drops while this item (0-based) is sent; -1: never. */
+  volatile int loseBulkAt = -1;
+
+  /** Whether the item in flight at that loss commits first (its answer is lost) or not. */
+  volatile boolean bulkLossAfterCommit;
+
+  /** Runs (on the worker) when that loss happens, e.g. to take the console offline. */
+  volatile Runnable whenBulkLost = () -> {};
+
+  /** The request keys of every bulk run sent, in order. */
+  final List<List<String>> bulkSent = new CopyOnWriteArrayList<>();
+
+  // The items before the loss go to the database for real; the item in flight reaches it only when
+  // the loss comes after its commit; the rest never do, as ModerationBulkService reports it.
   @Override
-  public List<BulkResult> bulk(List<ItemKey> keys, DecisionRequest template) {
-    return real.bulk(keys, template);
+  public List<BulkResult> bulk(List<BulkItem> items, DecisionRequest template) {
+    bulkSent.add(items.stream().map(BulkItem::requestKey).toList());
+    int lose = loseBulkAt;
+    loseBulkAt = -1;
+    if (lose < 0 || lose >= items.size()) {
+      return real.bulk(items, template);
+    }
+    List<BulkResult> results = new ArrayList<>(real.bulk(items.subList(0, lose), template));
+    whenBulkLost.run();
+    BulkItem inFlight = items.get(lose);
+    if (bulkLossAfterCommit) {
+      real.bulk(List.of(inFlight), template);
+    }
+    results.add(BulkResult.unknown(inFlight));
+    items.subList(lose + 1, items.size()).forEach(item -> results.add(BulkResult.notSent(item)));
+    return results;
   }
 }

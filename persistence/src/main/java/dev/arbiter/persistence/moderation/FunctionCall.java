@@ -16,13 +16,13 @@ final class FunctionCall {
       Connection c, String command, String sql, Binder binder, Reader<T> reader)
       throws SQLException {
     c.setAutoCommit(false);
+    T result;
     try {
       try (PreparedStatement ps =
           c.prepareStatement("SELECT set_config('arbiter.command', ?, true)")) {
         ps.setString(1, command);
         ps.execute();
       }
-      T result;
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         binder.bind(ps);
         try (ResultSet rs = ps.executeQuery()) {
@@ -31,12 +31,19 @@ final class FunctionCall {
         }
       }
       c.commit();
-      return result;
     } catch (SQLException | RuntimeException e) {
-      c.rollback();
+      // The first failure says what happened. After a lost connection the rollback fails too (the
+      // pool's "connection is closed", with no SQLSTATE), and must not hide the loss from callers
+      // that settle a lost commit by its request key.
+      try {
+        c.rollback();
+        c.setAutoCommit(true);
+      } catch (SQLException cleanup) {
+        e.addSuppressed(cleanup);
+      }
       throw e;
-    } finally {
-      c.setAutoCommit(true);
     }
+    c.setAutoCommit(true);
+    return result;
   }
 }

@@ -1,17 +1,19 @@
 package dev.arbiter.persistence.moderation;
 
+import dev.arbiter.persistence.moderation.BulkResult.Outcome;
+import dev.arbiter.persistence.session.ConnectionFailures;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Applies one decision to many items. Each item is claimed and decided in its own transaction, so
- * an item another moderator holds is refused and reported while the others go through.
+ * Applies one decision to many items. Each item is claimed and decided in its own transaction under
+ * its own request key (V82), so an item another moderator holds is refused and reported while the
+ * others go through, and an item sent again after a lost connection is decided once.
  */
 public final class ModerationBulkService {
 
@@ -26,50 +28,66 @@ public final class ModerationBulkService {
   }
 
   /**
-   * Claims and decides every item in {@code keys} with {@code template}'s decision.
+   * Claims and decides every item in {@code items} with {@code template}'s decision, each under its
+   * request key. When the connection drops, the run stops and says what is known instead of
+   * throwing: the items answered keep their answer, the item in flight is {@link Outcome#UNKNOWN}
+   * (settle it by its key) and the rest are {@link Outcome#NOT_SENT}. Sending the unknown and
+   * unsent items again under the same keys finishes the run with one decision per item.
    *
    * @return one result per item, in order
-   * @throws StaffDatabaseException when the connection itself fails
+   * @throws StaffDatabaseException when no connection could be had for a reason other than a lost
+   *     server (nothing was sent)
    */
-  public List<BulkResult> apply(List<ItemKey> keys, DecisionRequest template) {
-    List<BulkResult> results = new ArrayList<>(keys.size());
+  public List<BulkResult> apply(List<BulkItem> items, DecisionRequest template) {
+    List<BulkResult> results = new ArrayList<>(items.size());
     try (Connection c = dataSource.getConnection()) {
-      for (ItemKey key : keys) {
-        results.add(one(c, template.forItem(key)));
+      for (BulkItem item : items) {
+        BulkResult result = one(c, item, template.forItem(item.key()));
+        results.add(result);
+        if (result.outcome() == Outcome.UNKNOWN) {
+          break;
+        }
       }
     } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not run the bulk action", e);
+      // one() answers every failure on its item, so this is getting the connection (nothing sent)
+      // or giving it back (every answer is in).
+      if (results.isEmpty() && !ConnectionFailures.isConnectionLost(e)) {
+        throw new StaffDatabaseException("Could not run the bulk action", e);
+      }
     }
-    Rescoring.catchUp(dataSource);
+    for (BulkItem item : items.subList(results.size(), items.size())) {
+      results.add(BulkResult.notSent(item));
+    }
+    boolean cut = !results.stream().allMatch(BulkResult::answered);
+    // After a lost connection the catch-up would only wait for the pool; the next decision
+    // (anyone's) re-scores what is queued.
+    if (!cut) {
+      Rescoring.catchUp(dataSource);
+    }
     return results;
   }
 
-  private static BulkResult one(Connection c, DecisionRequest request) throws SQLException {
+  private static BulkResult one(Connection c, BulkItem item, DecisionRequest request) {
     try {
       long id =
           FunctionCall.inTransaction(
               c,
               "moderation bulk " + request.decision().dbValue() + " " + request.key().label(),
-              // The claim sits in a FROM subquery, so it runs before the decision reads it.
-              "SELECT moderation_decide(?, ?, ?, ?, ?, CAST(? AS interval))"
-                  + " FROM (SELECT moderation_claim(?, ?) AS claimed_until) claim",
+              "SELECT moderation_bulk_decide_keyed(?, ?, ?, ?, ?, ?, CAST(? AS interval))",
               ps -> {
-                ModerationDecisionService.bindDecision(ps, request);
-                ps.setString(7, request.key().type().dbValue());
-                ps.setLong(8, request.key().id());
+                ps.setString(1, item.requestKey());
+                ModerationDecisionService.bindDecision(ps, 2, request);
               },
-              ModerationBulkService::decisionId);
-      return new BulkResult(request.key(), id, null);
+              rs -> rs.getLong(1));
+      return BulkResult.decided(item, id);
     } catch (SQLException e) {
-      ModerationRefusal refusal = ModerationRefusal.from(e);
-      if (refusal == null) {
-        throw e;
+      if (ConnectionFailures.isConnectionLost(e)) {
+        return BulkResult.unknown(item);
       }
-      return new BulkResult(request.key(), null, refusal.getMessage());
+      // The server answered with an error, so the item's transaction did not commit: reported on
+      // the item, like a refusal, and the run goes on.
+      ModerationRefusal refusal = ModerationRefusal.from(e);
+      return BulkResult.refused(item, refusal != null ? refusal.getMessage() : e.getMessage());
     }
-  }
-
-  private static Long decisionId(ResultSet rs) throws SQLException {
-    return rs.getLong(1);
   }
 }

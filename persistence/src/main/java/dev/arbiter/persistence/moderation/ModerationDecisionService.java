@@ -67,7 +67,7 @@ public final class ModerationDecisionService {
         call(
             "moderation " + request.decision().dbValue() + " " + request.key().label(),
             "SELECT moderation_decide(?, ?, ?, ?, ?, CAST(? AS interval))",
-            ps -> bindDecision(ps, request),
+            ps -> bindDecision(ps, 1, request),
             rs -> rs.getLong(1));
     Rescoring.catchUp(dataSource);
     return id;
@@ -131,13 +131,15 @@ public final class ModerationDecisionService {
     ps.setString(first + 6, request.suspendFor() == null ? null : request.suspendFor().toString());
   }
 
-  static void bindDecision(PreparedStatement ps, DecisionRequest request) throws SQLException {
-    ps.setString(1, request.key().type().dbValue());
-    ps.setLong(2, request.key().id());
-    ps.setString(3, request.decision().dbValue());
-    ps.setString(4, request.reason().dbValue());
-    ps.setString(5, request.note());
-    ps.setString(6, request.suspendFor() == null ? null : request.suspendFor().toString());
+  // The arguments of moderation_decide from parameter {@code first} on.
+  static void bindDecision(PreparedStatement ps, int first, DecisionRequest request)
+      throws SQLException {
+    ps.setString(first, request.key().type().dbValue());
+    ps.setLong(first + 1, request.key().id());
+    ps.setString(first + 2, request.decision().dbValue());
+    ps.setString(first + 3, request.reason().dbValue());
+    ps.setString(first + 4, request.note());
+    ps.setString(first + 5, request.suspendFor() == null ? null : request.suspendFor().toString());
   }
 
   /**

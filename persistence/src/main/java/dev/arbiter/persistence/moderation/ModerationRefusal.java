@@ -19,7 +19,7 @@ public class ModerationRefusal extends RuntimeException {
     USER_CHANGED("MD007"),
     /** The item's open flags are not the ones the decision was based on (V76). */
     CHANGED_SINCE_SEEN("MD008"),
-    /** The request key was already used by another login, or for another decision (V81). */
+    /** The request key was already used by another login, or for another decision (V81, V82). */
     REQUEST_KEY_REUSED("MD009"),
     NOT_ALLOWED("42501"),
     INVALID("22023"),

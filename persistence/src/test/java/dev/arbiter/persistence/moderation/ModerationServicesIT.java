@@ -203,7 +203,7 @@ class ModerationServicesIT {
     List<BulkResult> results =
         new ModerationBulkService(mo)
             .apply(
-                keys,
+                BulkItem.plan(keys),
                 new DecisionRequest(
                     keys.get(0), FlagDecision.DISMISS, ModerationReason.NO_VIOLATION, null, null));
 
