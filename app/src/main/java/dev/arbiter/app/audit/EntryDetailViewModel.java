@@ -81,14 +81,15 @@ public final class EntryDetailViewModel {
     if (record == null) {
       return;
     }
-    long unchanged = record.changes().stream().filter(c -> !c.changed()).count();
+    List<FieldChange> changes = WithheldBody.changes(record);
+    long unchanged = changes.stream().filter(c -> !c.changed()).count();
     hasUnchanged.set(unchanged > 0);
     unchangedToggle.set(
         (showUnchanged.get() ? "Hide " : "Show ")
             + unchanged
             + (unchanged == 1 ? " unchanged field" : " unchanged fields"));
     diff.setAll(
-        record.changes().stream()
+        changes.stream()
             .filter(c -> c.changed() || showUnchanged.get())
             .map(c -> new DiffRow(c.path(), c.before(), c.after(), c.kind()))
             .toList());

@@ -87,11 +87,11 @@ public final class RecordHistoryViewModel {
 
   static List<String> changeLines(AuditRecord r) {
     return switch (r.action()) {
-      case "insert" -> List.of("created with " + r.changes().size() + " fields");
+      case "insert" -> List.of("created with " + WithheldBody.changes(r).size() + " fields");
       case "delete" -> List.of("deleted");
       case "truncate" -> List.of("removed with every row of " + r.entityType());
       default -> {
-        List<FieldChange> changed = r.changedFields();
+        List<FieldChange> changed = WithheldBody.changedFields(r);
         yield changed.isEmpty()
             ? List.of("no visible change")
             : changed.stream().map(RecordHistoryViewModel::line).toList();

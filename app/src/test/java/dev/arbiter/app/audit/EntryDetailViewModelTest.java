@@ -1,6 +1,7 @@
 package dev.arbiter.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.arbiter.app.audit.EntryDetailViewModel.DiffRow;
 import dev.arbiter.persistence.audit.FieldChange.Kind;
@@ -42,6 +43,58 @@ class EntryDetailViewModelTest {
     assertThat(model.commandProperty().get()).isEqualTo("—");
     assertThat(model.chainProperty().get()).isEqualTo("abababababab… → cdcdcdcdcdcd…");
     assertThat(model.hasRecordProperty().get()).isTrue();
+  }
+
+  @Test
+  void withheldBodyOfAPrivateNoteReadsAsWithheldWithItsDigest() {
+    String digest = "3f".repeat(32);
+    model.show(
+        Records.record(
+            6,
+            "demo_admin",
+            "insert",
+            "contact_notes",
+            null,
+            "{\"id\": 17, \"body\": null, \"visibility\": \"private\", \"body_sha256\": \""
+                + digest
+                + "\"}"));
+
+    assertThat(model.diff())
+        .containsExactly(
+            new DiffRow("id", "", "17", Kind.ADDED),
+            new DiffRow("body", "", "withheld: private note (sha256 " + digest + ")", Kind.ADDED),
+            new DiffRow("visibility", "", "private", Kind.ADDED));
+  }
+
+  @Test
+  void editedPrivateNoteShowsTheBodyChangedThroughItsDigest() {
+    String before =
+        "{\"body\": null, \"version\": 0, \"body_sha256\": \"" + "aa".repeat(32) + "\"}";
+    String after = "{\"body\": null, \"version\": 1, \"body_sha256\": \"" + "bb".repeat(32) + "\"}";
+    model.show(Records.record(7, "postgres", "update", "contact_notes", before, after));
+
+    assertThat(model.diff())
+        .extracting(DiffRow::field, DiffRow::kind)
+        .containsExactly(tuple("body", Kind.CHANGED), tuple("version", Kind.CHANGED));
+    assertThat(model.diff().get(0).before()).endsWith("aa".repeat(32) + ")");
+    assertThat(model.diff().get(0).after()).endsWith("bb".repeat(32) + ")");
+  }
+
+  @Test
+  void aBodyShaFieldOfAnotherTableIsShownAsStored() {
+    model.show(
+        Records.record(
+            8,
+            "demo_admin",
+            "insert",
+            "disputes",
+            null,
+            "{\"body\": null, \"body_sha256\": \"ab\"}"));
+
+    assertThat(model.diff())
+        .containsExactly(
+            new DiffRow("body", "", "null", Kind.ADDED),
+            new DiffRow("body_sha256", "", "ab", Kind.ADDED));
   }
 
   @Test

@@ -39,4 +39,26 @@ class RecordHistoryViewModelTest {
         .containsExactly(List.of("created with 2 fields"), List.of("a: 1 → 3"), List.of("deleted"));
     assertThat(model.items().get(1).who()).isEqualTo("user:42 via demo_backend");
   }
+
+  @Test
+  void editOfAPrivateNoteSaysItsBodyChangedWithoutAnEmptyValue() {
+    String before = "{\"body\": null, \"body_sha256\": \"aa\"}";
+    String after = "{\"body\": null, \"body_sha256\": \"bb\"}";
+
+    assertThat(
+            RecordHistoryViewModel.changeLines(
+                Records.record(2, "postgres", "update", "contact_notes", before, after)))
+        .containsExactly(
+            "body: withheld: private note (sha256 aa) → withheld: private note (sha256 bb)");
+    assertThat(
+            RecordHistoryViewModel.changeLines(
+                Records.record(
+                    1,
+                    "demo_admin",
+                    "insert",
+                    "contact_notes",
+                    null,
+                    "{\"id\": 17, \"body\": null, \"body_sha256\": \"aa\"}")))
+        .containsExactly("created with 2 fields");
+  }
 }

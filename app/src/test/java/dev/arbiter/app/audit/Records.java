@@ -15,6 +15,11 @@ final class Records {
   }
 
   static AuditRecord record(long id, String actor, String action, String oldJson, String newJson) {
+    return record(id, actor, action, "disputes", oldJson, newJson);
+  }
+
+  static AuditRecord record(
+      long id, String actor, String action, String entityType, String oldJson, String newJson) {
     return new AuditRecord(
         id,
         Instant.parse("2025-03-04T13:05:09.123456Z").plusSeconds(id),
@@ -22,7 +27,7 @@ final class Records {
         actor.startsWith("user:") ? "demo_backend" : actor,
         action,
         null,
-        "disputes",
+        entityType,
         "17",
         actor.startsWith("user:") ? "req-1" : null,
         "arbiter-console",

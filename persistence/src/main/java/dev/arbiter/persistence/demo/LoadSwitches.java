@@ -154,10 +154,12 @@ final class LoadSwitches {
 
   private static List<Trigger> changeTriggers(Connection c, String table) throws SQLException {
     List<Trigger> found = new ArrayList<>();
+    // Contact notes are audited by their own function, which withholds private bodies (V83).
     String sql =
         "SELECT t.tgname FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid"
             + " WHERE t.tgrelid = ?::regclass AND NOT t.tgisinternal AND t.tgenabled <> 'D'"
-            + " AND p.proname IN ('audit_capture', 'notify_change') ORDER BY t.tgname";
+            + " AND p.proname IN ('audit_capture', 'audit_capture_contact_note', 'notify_change')"
+            + " ORDER BY t.tgname";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {

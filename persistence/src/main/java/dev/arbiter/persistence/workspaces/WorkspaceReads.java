@@ -247,7 +247,7 @@ final class WorkspaceReads {
                                   || coalesce(a.new_values ->> k, '-'), ', ' ORDER BY k)
                   FROM jsonb_object_keys(a.new_values) k
                  WHERE a.action = 'update' AND a.old_values IS NOT NULL
-                   AND k NOT IN ('version', 'updated_at', 'body', 'token_hash', 'settings')
+                   AND k NOT IN ('version', 'updated_at', 'body', 'body_sha256', 'token_hash', 'settings')
                    AND (a.old_values -> k) IS DISTINCT FROM (a.new_values -> k)) AS change
           FROM audit_log a
          WHERE (a.entity_type = 'workspaces' AND a.entity_id = ?)

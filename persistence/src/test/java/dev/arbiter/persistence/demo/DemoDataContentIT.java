@@ -329,6 +329,27 @@ class DemoDataContentIT {
         .isZero();
   }
 
+  @Test
+  void auditedLoadWithholdsPrivateNoteBodiesLikeAnyWriter() throws SQLException {
+    // The loader's rows go through the contact notes audit trigger (V83): a fresh install's log
+    // holds a digest of each private note, never its text; other notes keep their text.
+    String notes =
+        "SELECT count(*) FROM audit_log a JOIN contact_notes n ON n.id::text = a.entity_id"
+            + " WHERE a.entity_type = 'contact_notes' AND a.action = 'insert' AND ";
+    long privateNotes = number("SELECT count(*) FROM contact_notes WHERE visibility = 'private'");
+    assertThat(privateNotes).isPositive();
+    assertThat(
+            number(
+                notes
+                    + "n.visibility = 'private' AND a.new_values -> 'body' = 'null'::jsonb"
+                    + " AND a.new_values ->> 'body_sha256'"
+                    + " = encode(sha256(convert_to(n.body, 'UTF8')), 'hex')"))
+        .isEqualTo(privateNotes);
+    assertThat(number(notes + "n.visibility = 'private' AND strpos(a::text, n.body) > 0")).isZero();
+    assertThat(number(notes + "n.visibility <> 'private' AND a.new_values ->> 'body' = n.body"))
+        .isEqualTo(number("SELECT count(*) FROM contact_notes WHERE visibility <> 'private'"));
+  }
+
   private static Set<String> values(String sql) throws SQLException {
     return DemoFixtures.values(base, sql);
   }
