@@ -18,6 +18,15 @@ public interface AreaView {
    */
   default void changed(ChangeSet changes) {}
 
+  /**
+   * Opens {@code record} in the area (a case, a checkpoint, a workspace...), as if the user had
+   * picked it there; the window has already switched to the area. Returns false for a record the
+   * area does not open, which is all of them unless it says otherwise.
+   */
+  default boolean open(RecordRef record) {
+    return false;
+  }
+
   /** Called once when the window stops showing the area for good (sign-out). */
   default void dispose() {}
 }

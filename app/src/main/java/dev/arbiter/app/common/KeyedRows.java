@@ -54,6 +54,16 @@ public final class KeyedRows<T, K> {
     }
   }
 
+  /**
+   * Selects the row with {@code wanted} by its key, e.g. a record opened from elsewhere; a table
+   * following the rows ({@link KeyedSelection}) selects it. Call after the rows are read, since a
+   * merge forgets a selected key it does not find.
+   */
+  public void selectKey(K wanted) {
+    selected.set(wanted);
+    revision.set(revision.get() + 1);
+  }
+
   public K keyOf(T row) {
     return key.apply(row);
   }

@@ -2,6 +2,7 @@ package dev.arbiter.app.disputes;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.RecordRef;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
@@ -152,6 +153,16 @@ public final class DisputesArea implements AreaView {
   @Override
   public void changed(ChangeSet changes) {
     LiveRouting.route(changes, queue, caseModel);
+  }
+
+  /** A dispute opens in the case pane, as a row picked in the queue would. */
+  @Override
+  public boolean open(RecordRef record) {
+    if (record.type() != RecordRef.Type.DISPUTE) {
+      return false;
+    }
+    caseModel.open(record.id());
+    return true;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.RecordRef;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.ledger.LedgerHealthView;
 import dev.arbiter.app.ledger.LedgerHealthViewModel;
@@ -42,6 +43,7 @@ public final class ReleasesView implements AreaView {
   private final SettlementsViewModel settlements;
   private final ExposureViewModel exposure;
   private final Tab bulkTab;
+  private final Tab queueTab;
   private final CheckpointView checkpointView;
   private final SettlementsView settlementsView;
   private final ReleasesLive live;
@@ -77,9 +79,8 @@ public final class ReleasesView implements AreaView {
     Tab settlementsTab = tab("settlements", "Settlements", settlementsView.node());
     Tab exposureTab = tab("exposure", "Exposure", new ExposureView(exposure).node());
     Tab ledgerTab = tab("ledger", "Ledger health", new LedgerHealthView(ledger).node());
-    root.getTabs()
-        .setAll(
-            tab("queue", "Release queue", split), bulkTab, settlementsTab, exposureTab, ledgerTab);
+    queueTab = tab("queue", "Release queue", split);
+    root.getTabs().setAll(queueTab, bulkTab, settlementsTab, exposureTab, ledgerTab);
     root.setId("releases");
     root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     root.getStylesheets()
@@ -169,6 +170,17 @@ public final class ReleasesView implements AreaView {
             new LedgerVerifier(database.dataSource())::verify, tasks, online, locale, zone);
     return new ReleasesView(
         queue, checkpoint, bulk, settlements, exposure, ledger, queueService, live);
+  }
+
+  /** A checkpoint opens in the release queue's detail pane, whatever its status. */
+  @Override
+  public boolean open(RecordRef record) {
+    if (record.type() != RecordRef.Type.CHECKPOINT) {
+      return false;
+    }
+    root.getSelectionModel().select(queueTab);
+    checkpointView.open(record.id());
+    return true;
   }
 
   private void startBulk(BulkReleaseViewModel bulk, Supplier<List<Long>> ids) {

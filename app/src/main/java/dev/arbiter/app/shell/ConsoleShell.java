@@ -18,10 +18,12 @@ import dev.arbiter.app.login.LoginViewModel;
 import dev.arbiter.app.moderation.ModerationGateway;
 import dev.arbiter.app.moderation.ModerationView;
 import dev.arbiter.app.releases.ReleasesView;
+import dev.arbiter.app.search.GlobalSearchViewModel;
 import dev.arbiter.app.workspaces.WorkspacesView;
 import dev.arbiter.persistence.dashboard.DashboardService;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.presence.PresenceService;
+import dev.arbiter.persistence.search.GlobalSearchService;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignInService;
 import dev.arbiter.persistence.staff.SignedInStaff;
@@ -143,7 +145,12 @@ public final class ConsoleShell implements AutoCloseable {
             (area, presence) -> viewFor(area, session, started.forArea(presence)),
             themes,
             updates,
-            started.presence());
+            started.presence(),
+            new GlobalSearchViewModel(
+                new GlobalSearchService(session.database())::search,
+                model.searchKinds(),
+                tasks,
+                updates.onlineProperty()));
     scene.setRoot(mainWindow.root());
     mainWindow.installShortcuts(scene);
     stage.setTitle(model.windowTitle());

@@ -6,6 +6,9 @@ import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.search.GlobalSearchView;
+import dev.arbiter.app.search.GlobalSearchViewModel;
+import dev.arbiter.persistence.search.SearchHit;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -45,6 +48,8 @@ final class MainWindow {
   private final Map<Area, ToggleButton> navButtons = new EnumMap<>(Area.class);
   private final StackPane content = new StackPane();
   private final BorderPane root = new BorderPane();
+  private final StackPane layers = new StackPane();
+  private final GlobalSearchView search;
   private final Map<Area, ChangeSet> missed = new EnumMap<>(Area.class);
   private final OfflineBanner banner;
   private final LiveUpdates.Subscription subscription;
@@ -56,8 +61,11 @@ final class MainWindow {
       BiFunction<Area, PresenceTracker.Scope, AreaView> viewFactory,
       ThemeSwitcher themes,
       LiveUpdates updates,
-      PresenceTracker presence) {
+      PresenceTracker presence,
+      GlobalSearchViewModel searchModel) {
     this.model = model;
+    this.search = new GlobalSearchView(searchModel);
+    searchModel.setOnOpen(this::open);
     this.viewFactory = viewFactory;
     this.presence = presence;
     this.themes = themes;
@@ -70,6 +78,8 @@ final class MainWindow {
     root.setCenter(new VBox(banner.root(), content));
     root.setBottom(statusBar.root());
     root.getStyleClass().add("main-window");
+    // The search's result list is drawn over the window, under the header's field.
+    layers.getChildren().addAll(root, search.overlay());
     model.selectedProperty().addListener((obs, old, area) -> show(area));
     show(model.selectedProperty().get());
     subscription = updates.subscribe(this::changed);
@@ -95,15 +105,27 @@ final class MainWindow {
   }
 
   Parent root() {
-    return root;
+    return layers;
   }
 
-  /** Ctrl+1..6 for the areas and F5 to refresh the open one. */
+  // Switches to the hit's area (which the search only offers if the staff member may open it) and
+  // asks the area to open the record.
+  private void open(SearchHit hit) {
+    Area area = MainWindowViewModel.areaOf(hit.kind());
+    if (model.select(area)) {
+      view(area).open(MainWindowViewModel.recordOf(hit));
+    }
+  }
+
+  /** Ctrl+1..6 for the areas, Ctrl+K for search and F5 to refresh the open one. */
   void installShortcuts(Scene scene) {
     scene.getAccelerators().clear();
     for (Area area : Area.values()) {
       scene.getAccelerators().put(shortcut(area), () -> model.selectShortcut(area.shortcutDigit()));
     }
+    scene
+        .getAccelerators()
+        .put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), search::focus);
     // Offline, a refresh could only wait for the pool's timeout and fail; the reconnect re-reads
     // everything shown anyway.
     scene
@@ -172,7 +194,9 @@ final class MainWindow {
     signOut.getStyleClass().add(Styles.BUTTON_OUTLINED);
     signOut.setTooltip(new Tooltip("Sign out and return to the login screen"));
     signOut.setOnAction(e -> model.signOut());
-    HBox header = new HBox(10, logo, title, new Spacer(), new VBox(0, who, roles), theme, signOut);
+    HBox header =
+        new HBox(
+            10, logo, title, new Spacer(), search.field(), new VBox(0, who, roles), theme, signOut);
     header.setAlignment(Pos.CENTER_LEFT);
     header.getStyleClass().add("app-header");
     return header;

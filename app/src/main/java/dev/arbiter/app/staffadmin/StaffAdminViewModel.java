@@ -38,6 +38,8 @@ public final class StaffAdminViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
   private boolean loaded;
+  // A login to select once the accounts are read (opened from global search before the first read).
+  private String revealing;
   // Reads are numbered as they start; one that ends after a later one was shown is dropped.
   private long reads;
   private long shownRead;
@@ -111,6 +113,22 @@ public final class StaffAdminViewModel {
     shownRead = read;
     loaded = true;
     accounts.merge(list);
+    if (revealing != null) {
+      accounts.selectKey(revealing);
+      revealing = null;
+    }
+  }
+
+  /**
+   * Selects the account {@code login}, e.g. opened from global search: at once if the accounts are
+   * read, otherwise as soon as they are.
+   */
+  public void reveal(String login) {
+    if (loaded) {
+      accounts.selectKey(login);
+    } else {
+      revealing = login;
+    }
   }
 
   /** The user selected {@code account} in the table (null for none). */

@@ -2,6 +2,7 @@ package dev.arbiter.app.workspaces;
 
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.common.RecordRef;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
@@ -38,6 +39,7 @@ public final class WorkspacesView implements AreaView {
   private final StaffAdminView staff;
   private final StaffAdminViewModel staffModel;
   private final Tab staffTab;
+  private final Tab workspacesTab;
   private final PresenceTracker.Scope presence;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final TabPane root = new TabPane();
@@ -83,8 +85,8 @@ public final class WorkspacesView implements AreaView {
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.38);
     split.setPadding(new Insets(12));
-    Tab workspaces = new Tab("Workspaces", split);
-    workspaces.setId("tab-workspaces");
+    workspacesTab = new Tab("Workspaces", split);
+    workspacesTab.setId("tab-workspaces");
     staffTab = new Tab("Staff accounts", this.staff.node());
     staffTab.setId("tab-staff");
     // A hidden tab is not told of changes; it catches up when shown.
@@ -94,7 +96,7 @@ public final class WorkspacesView implements AreaView {
             this.staff.shown();
           }
         });
-    root.getTabs().addAll(workspaces, staffTab);
+    root.getTabs().addAll(workspacesTab, staffTab);
     root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     root.setId("workspaces");
   }
@@ -148,6 +150,29 @@ public final class WorkspacesView implements AreaView {
     detail.changed(changes);
     if (staffTab.isSelected()) {
       staffModel.changed(changes);
+    }
+  }
+
+  /**
+   * A workspace opens in the detail pane below the list; a staff account is selected in the staff
+   * tab (read first if the tab has not been shown yet).
+   */
+  @Override
+  public boolean open(RecordRef record) {
+    switch (record.type()) {
+      case WORKSPACE -> {
+        root.getSelectionModel().select(workspacesTab);
+        detail.open(record.id());
+        return true;
+      }
+      case STAFF_ACCOUNT -> {
+        staffModel.reveal(record.key());
+        root.getSelectionModel().select(staffTab);
+        return true;
+      }
+      default -> {
+        return false;
+      }
     }
   }
 

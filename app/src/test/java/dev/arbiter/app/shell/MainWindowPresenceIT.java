@@ -3,8 +3,10 @@ package dev.arbiter.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.SynchronousTaskRunner;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.search.GlobalSearchViewModel;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.presence.Presence;
 import dev.arbiter.persistence.presence.PresenceKey;
@@ -75,7 +77,12 @@ class MainWindowPresenceIT {
                     this::standIn,
                     new ThemeSwitcher(),
                     samUpdates,
-                    samPresence));
+                    samPresence,
+                    new GlobalSearchViewModel(
+                        (text, kinds, perKind) -> List.of(),
+                        Set.of(),
+                        new SynchronousTaskRunner(),
+                        samUpdates.onlineProperty())));
 
     franUpdates = new LiveUpdates(Platform::runLater, Duration.ofMillis(100));
     franPresence = tracker(financeDb);

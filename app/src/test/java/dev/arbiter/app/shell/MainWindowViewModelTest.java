@@ -2,6 +2,7 @@ package dev.arbiter.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.persistence.search.SearchKind;
 import dev.arbiter.persistence.staff.SignedInStaff;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.util.EnumSet;
@@ -79,5 +80,18 @@ class MainWindowViewModelTest {
 
     assertThat(signOuts).hasValue(1);
     assertThat(model.windowTitle()).isEqualTo("Arbiter — Ada Admin (demo_admin)");
+  }
+
+  @Test
+  void searchCoversTheKindsWhoseAreaTheRolesOpen() {
+    assertThat(forRoles(StaffRole.SUPPORT).searchKinds())
+        .containsExactlyInAnyOrder(SearchKind.DISPUTE, SearchKind.WORKSPACE);
+    assertThat(forRoles(StaffRole.FINANCE).searchKinds()).containsExactly(SearchKind.CHECKPOINT);
+    assertThat(forRoles(StaffRole.ADMIN).searchKinds())
+        .containsExactlyInAnyOrder(SearchKind.WORKSPACE, SearchKind.STAFF_ACCOUNT);
+    assertThat(forRoles(StaffRole.MODERATOR).searchKinds()).isEmpty();
+    for (SearchKind kind : SearchKind.values()) {
+      assertThat(forRoles(StaffRole.values()).areas()).contains(MainWindowViewModel.areaOf(kind));
+    }
   }
 }

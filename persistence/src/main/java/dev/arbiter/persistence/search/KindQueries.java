@@ -1,0 +1,215 @@
+package dev.arbiter.persistence.search;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The four kinds' queries. Each takes its candidates from an index: an exact match on a unique key,
+ * plus at most {@link KindQuery#CANDIDATES} rows from a trigram index whose expression the query
+ * repeats word for word (PostgreSQL uses an expression index only for that exact expression).
+ */
+final class KindQueries {
+
+  private KindQueries() {}
+
+  static List<KindQuery> all() {
+    return List.of(new Disputes(), new Checkpoints(), new Workspaces(), new StaffAccounts());
+  }
+
+  /**
+   * By reference (disputes' unique reference index), or by part of the reference, the contract
+   * reference or a party's name (dispute_queue_keys.search_key, trigram-indexed in V30, the key the
+   * queue's search uses). Open cases before settled ones, newest first.
+   */
+  static final class Disputes extends KindQuery {
+    Disputes() {
+      super(
+          """
+          SELECT d.id, d.reference, d.status, k.client_name, k.freelancer_name, k.contract_reference
+            FROM disputes d
+            JOIN dispute_queue_keys k ON k.dispute_id = d.id
+           WHERE d.id IN (SELECT id FROM disputes WHERE reference = ?
+                          UNION ALL
+                          (SELECT dispute_id FROM dispute_queue_keys WHERE {match} LIMIT ?))
+           ORDER BY d.reference = ? DESC, d.status IN ('resolved', 'closed'), d.opened_at DESC,
+                    d.id DESC
+           LIMIT ?
+          """,
+          "search_key");
+    }
+
+    @Override
+    SearchKind kind() {
+      return SearchKind.DISPUTE;
+    }
+
+    @Override
+    void bind(Binder bind, SearchText text, int limit) throws SQLException {
+      bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
+    }
+
+    @Override
+    SearchHit hit(ResultSet rs) throws SQLException {
+      String reference = rs.getString("reference");
+      return new SearchHit(
+          kind(),
+          rs.getLong("id"),
+          reference,
+          reference,
+          rs.getString("client_name")
+              + " ↔ "
+              + rs.getString("freelancer_name")
+              + " · "
+              + readable(rs.getString("status"))
+              + " · "
+              + rs.getString("contract_reference"));
+    }
+  }
+
+  /**
+   * The escrow checkpoints of contracts found by reference (the unique index) or by part of the
+   * reference or title (contracts_search_trgm, V84). A checkpoint awaiting review comes first, as
+   * that is what finance opens one for; then by contract and sequence.
+   */
+  static final class Checkpoints extends KindQuery {
+    Checkpoints() {
+      super(
+          """
+          SELECT cp.id, cp.seq, cp.label, cp.status, c.reference, c.title, payee.display_name AS payee
+            FROM (SELECT id FROM contracts WHERE reference = ?
+                  UNION
+                  (SELECT id FROM contracts WHERE {match} LIMIT ?)) found
+            JOIN contracts c ON c.id = found.id
+            JOIN escrows e ON e.contract_id = c.id
+            JOIN escrow_checkpoints cp ON cp.escrow_id = e.id
+            JOIN users payee ON payee.id = c.freelancer_id
+           ORDER BY c.reference = ? DESC, cp.status IN ('submitted', 'approved', 'on_hold') DESC,
+                    c.reference, cp.seq, cp.id
+           LIMIT ?
+          """,
+          "lower(reference || ' ' || title)");
+    }
+
+    @Override
+    SearchKind kind() {
+      return SearchKind.CHECKPOINT;
+    }
+
+    @Override
+    void bind(Binder bind, SearchText text, int limit) throws SQLException {
+      bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
+    }
+
+    @Override
+    SearchHit hit(ResultSet rs) throws SQLException {
+      String reference = rs.getString("reference");
+      return new SearchHit(
+          kind(),
+          rs.getLong("id"),
+          reference,
+          reference + " · " + rs.getString("label"),
+          "#"
+              + rs.getInt("seq")
+              + " "
+              + readable(rs.getString("status"))
+              + " · "
+              + rs.getString("title")
+              + " · payee "
+              + rs.getString("payee"));
+    }
+  }
+
+  /**
+   * By slug (its unique index) or by part of the name or slug (workspaces_search_trgm, V84). Names
+   * starting with the text first, active workspaces before others, then by name.
+   */
+  static final class Workspaces extends KindQuery {
+    Workspaces() {
+      super(
+          """
+          SELECT w.id, w.name, w.slug, w.type, w.status, u.display_name AS owner
+            FROM workspaces w
+            JOIN users u ON u.id = w.owner_id
+           WHERE w.id IN (SELECT id FROM workspaces WHERE slug = ?
+                          UNION ALL
+                          (SELECT id FROM workspaces WHERE {match} LIMIT ?))
+           ORDER BY w.slug = ? DESC, lower(w.name) LIKE ? DESC, w.status = 'active' DESC,
+                    lower(w.name), w.id
+           LIMIT ?
+          """,
+          "lower(name || ' ' || slug)");
+    }
+
+    @Override
+    SearchKind kind() {
+      return SearchKind.WORKSPACE;
+    }
+
+    @Override
+    void bind(Binder bind, SearchText text, int limit) throws SQLException {
+      bind.text(text.term())
+          .patterns(text)
+          .candidates()
+          .text(text.term())
+          .text(text.prefix())
+          .number(limit);
+    }
+
+    @Override
+    SearchHit hit(ResultSet rs) throws SQLException {
+      String slug = rs.getString("slug");
+      return new SearchHit(
+          kind(),
+          rs.getLong("id"),
+          slug,
+          rs.getString("name"),
+          slug
+              + " · "
+              + rs.getString("type")
+              + " · "
+              + readable(rs.getString("status"))
+              + " · owner "
+              + rs.getString("owner"));
+    }
+  }
+
+  /**
+   * By part of the login or display name. No index: the table holds one row per member of staff,
+   * which a sequential scan reads faster than an index would (see V84).
+   */
+  static final class StaffAccounts extends KindQuery {
+    StaffAccounts() {
+      super(
+          """
+          SELECT s.id, s.login_role, s.display_name, s.active
+            FROM staff_accounts s
+           WHERE {match}
+           ORDER BY s.login_role = ? DESC, s.active DESC, s.login_role
+           LIMIT ?
+          """,
+          "lower(s.login_role || ' ' || s.display_name)");
+    }
+
+    @Override
+    SearchKind kind() {
+      return SearchKind.STAFF_ACCOUNT;
+    }
+
+    @Override
+    void bind(Binder bind, SearchText text, int limit) throws SQLException {
+      bind.patterns(text).text(text.term()).number(limit);
+    }
+
+    @Override
+    SearchHit hit(ResultSet rs) throws SQLException {
+      String login = rs.getString("login_role");
+      return new SearchHit(
+          kind(),
+          rs.getLong("id"),
+          login,
+          rs.getString("display_name"),
+          login + (rs.getBoolean("active") ? "" : " · deactivated"));
+    }
+  }
+}
