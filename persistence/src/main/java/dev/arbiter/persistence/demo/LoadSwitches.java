@@ -158,7 +158,8 @@ final class LoadSwitches {
     String sql =
         "SELECT t.tgname FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid"
             + " WHERE t.tgrelid = ?::regclass AND NOT t.tgisinternal AND t.tgenabled <> 'D'"
-            + " AND p.proname IN ('audit_capture', 'audit_capture_contact_note', 'notify_change')"
+            + " AND p.proname IN ('audit_capture', 'audit_capture_contact_note', 'notify_change',"
+            + " 'notify_dispute_part_change')"
             + " ORDER BY t.tgname";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, table);
