@@ -251,9 +251,11 @@ class ModerationFlowIT {
     return fx(
         () ->
             console.stage().getScene().getRoot().lookupAll(".label").stream()
-                .filter(n -> n.getId() != null && n.getId().startsWith("item"))
-                .map(n -> n.getId() + "=" + ((Labeled) n).getText())
-                .toList()
-                .toString());
+                    .filter(n -> n.getId() != null && n.getId().startsWith("item"))
+                    .map(n -> n.getId() + "=" + ((Labeled) n).getText())
+                    .toList()
+                    .toString()
+                + "; focus on "
+                + console.stage().getScene().getFocusOwner());
   }
 }
