@@ -81,6 +81,10 @@ public final class TestConsole implements AutoCloseable {
     }
     TestConsole console = new TestConsole(stage, target, drafts);
     console.shell.start(stage);
+    // Keyboard tests need this window focused, not one an earlier test class left showing: a node
+    // is focused only while its window is.
+    stage.toFront();
+    stage.requestFocus();
     return console;
   }
 
