@@ -1,5 +1,8 @@
 package dev.arbiter.app.releases;
 
+import static dev.arbiter.app.testing.StandInWaits.on;
+import static dev.arbiter.app.testing.StandInWaits.secs;
+import static dev.arbiter.app.testing.StandInWaits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
@@ -213,11 +216,7 @@ class ExposureAndLedgerLiveIT {
   }
 
   private <T> T onFx(Callable<T> read) {
-    try {
-      return fx.submit(read).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("could not run on the fx stand-in", e);
-    }
+    return on(fx, read);
   }
 
   private void runOnFx(Runnable action) {
@@ -226,28 +225,6 @@ class ExposureAndLedgerLiveIT {
           action.run();
           return null;
         });
-  }
-
-  private static Duration secs(int s) {
-    return Duration.ofSeconds(s);
-  }
-
-  private static void waitFor(Callable<Boolean> condition, Duration limit) {
-    long end = System.nanoTime() + limit.toNanos();
-    try {
-      while (System.nanoTime() < end) {
-        if (condition.call()) {
-          return;
-        }
-        Thread.sleep(20);
-      }
-      if (condition.call()) {
-        return;
-      }
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-    throw new AssertionError("condition not met within " + limit);
   }
 
   // Live checks start at most one per 2 s (LedgerHealthViewModel.MIN_INTERVAL on a small ledger);

@@ -1,5 +1,8 @@
 package dev.arbiter.app.releases;
 
+import static dev.arbiter.app.testing.StandInWaits.on;
+import static dev.arbiter.app.testing.StandInWaits.secs;
+import static dev.arbiter.app.testing.StandInWaits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
@@ -30,7 +33,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -345,32 +347,6 @@ class ReleasesLiveIT {
   }
 
   private <T> T onFx(Callable<T> read) {
-    try {
-      return fx.submit(read).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("could not run on the fx stand-in", e);
-    }
-  }
-
-  private static Duration secs(int s) {
-    return Duration.ofSeconds(s);
-  }
-
-  private static void waitFor(Callable<Boolean> condition, Duration limit) {
-    long end = System.nanoTime() + limit.toNanos();
-    try {
-      while (System.nanoTime() < end) {
-        if (condition.call()) {
-          return;
-        }
-        Thread.sleep(20);
-      }
-      if (condition.call()) {
-        return;
-      }
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-    throw new AssertionError("condition not met within " + limit);
+    return on(fx, read);
   }
 }
