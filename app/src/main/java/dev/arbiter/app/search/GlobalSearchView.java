@@ -39,6 +39,9 @@ public final class GlobalSearchView {
   public GlobalSearchView(GlobalSearchViewModel model) {
     this.model = model;
     field.setId("globalSearch");
+    // Reached by Ctrl+K or a click, never by the window's initial focus or Tab: the areas are
+    // keyboard-first and put the focus on their queues, which a header field would otherwise keep.
+    field.setFocusTraversable(false);
     field.setPromptText("Search cases, contracts, workspaces… (Ctrl+K)");
     field.setLeft(new FontIcon(Feather.SEARCH));
     field.setPrefColumnCount(26);

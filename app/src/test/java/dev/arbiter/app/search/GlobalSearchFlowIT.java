@@ -122,6 +122,10 @@ class GlobalSearchFlowIT {
   @Test
   void escapeClosesTheListAndOddInputFindsNothing(FxRobot robot) {
     console.signIn("demo_support");
+    // The field waits to be asked: signing in leaves the focus to the areas, a click takes it.
+    assertThat(fx(() -> console.lookup("#globalSearch").query().isFocused())).isFalse();
+    console.click("#globalSearch");
+    waitUntil(() -> fx(() -> console.lookup("#globalSearch").query().isFocused()));
 
     openSearch(robot).write("50%_'\"");
     waitUntil(() -> console.textOrEmpty("#searchMessage").startsWith("No matches"));
