@@ -23,6 +23,8 @@ import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -56,6 +58,7 @@ public final class ModerationView implements AreaView {
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final BorderPane root = new BorderPane();
   private boolean focusedOnce;
+  private final ChangeListener<Node> firstFocus = this::initialFocus;
 
   /**
    * @param live the window's change feed, presence and drafts: the queue and the open item follow
@@ -126,6 +129,10 @@ public final class ModerationView implements AreaView {
             (obs, old, scene) -> {
               if (scene != null) {
                 Platform.runLater(table.node()::requestFocus);
+                scene.focusOwnerProperty().addListener(firstFocus);
+              }
+              if (old != null) {
+                old.focusOwnerProperty().removeListener(firstFocus);
               }
             });
     queue
@@ -137,6 +144,24 @@ public final class ModerationView implements AreaView {
                 table.node().requestFocus();
               }
             });
+  }
+
+  // A window that gains its focus after the area asked for it (a first sign-in) gives it to its
+  // first traversable node, in the header; while the area is shown, that first focus is the
+  // queue's.
+  private void initialFocus(ObservableValue<? extends Node> owner, Node was, Node now) {
+    if (was == null && now != null && root.getScene() != null && !isInArea(now)) {
+      table.node().requestFocus();
+    }
+  }
+
+  private boolean isInArea(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (n == root) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private HBox header() {
