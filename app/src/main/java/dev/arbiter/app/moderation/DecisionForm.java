@@ -50,7 +50,7 @@ final class DecisionForm {
 
     TextArea note = new TextArea();
     note.setId("decisionNote");
-    note.setPromptText("Optional note, sent to the author with the reason");
+    note.setPromptText("Optional note, kept with the decision (not sent to the author)");
     note.setPrefRowCount(3);
     note.setWrapText(true);
     note.textProperty().bindBidirectional(model.noteProperty());
