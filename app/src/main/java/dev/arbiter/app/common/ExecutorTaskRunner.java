@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,19 +37,28 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
   @Override
   public <T> BackgroundTask<T> run(Callable<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    workers.execute(
-        () -> {
-          try {
-            result.complete(work.call());
-          } catch (Exception | Error e) {
-            LOG.debug("background work failed", e);
-            result.completeExceptionally(e);
-          }
-        });
+    try {
+      workers.execute(
+          () -> {
+            try {
+              result.complete(work.call());
+            } catch (Exception | Error e) {
+              LOG.debug("background work failed", e);
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException closed) {
+      // A timer or change notice queued before the console closed may still ask for a re-read.
+      // Its window is gone, so nothing waits for the answer: the work is dropped, never run.
+      LOG.debug("work asked for after close was dropped");
+    }
     return new BackgroundTask<>(result, callbacks);
   }
 
-  /** Stops taking work and gives running work a moment to finish. */
+  /**
+   * Stops taking work and gives running work a moment to finish. Work asked for afterwards is
+   * dropped: its handlers never run.
+   */
   @Override
   public void close() {
     workers.shutdown();

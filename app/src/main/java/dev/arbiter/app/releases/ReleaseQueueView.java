@@ -49,6 +49,7 @@ final class ReleaseQueueView {
       Runnable bulkAllMatching) {
     this.model = model;
     this.presence = presence;
+    model.setSelectionKeeper(this::keepingSelection);
     table.setId("queueTable");
     table.setItems(model.items());
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -79,12 +80,7 @@ final class ReleaseQueueView {
     Button bulk = new Button("Bulk: selected", new FontIcon(Feather.LAYERS));
     bulk.setTooltip(new Tooltip("Preview, then release the selected checkpoints"));
     bulk.setId("bulkSelectedButton");
-    bulk.setOnAction(
-        e ->
-            bulkSelected.accept(
-                table.getSelectionModel().getSelectedItems().stream()
-                    .map(QueueItem::checkpointId)
-                    .toList()));
+    bulk.setOnAction(e -> bulkSelected.accept(selectedIds()));
     Button all = new Button("Bulk: all matching");
     all.setTooltip(
         new Tooltip("Preview, then release every approved checkpoint matching the filter"));
@@ -108,26 +104,15 @@ final class ReleaseQueueView {
     return root;
   }
 
-  /**
-   * Re-reads the queue in place after the change feed reported changes, then puts the selection
-   * back by checkpoint id (rows may have moved), without reopening the checkpoint being read.
-   */
-  void refreshLive(Runnable done) {
-    List<Long> selected =
-        table.getSelectionModel().getSelectedItems().stream().map(QueueItem::checkpointId).toList();
+  // Runs a merge of fresh rows and puts the selection back by checkpoint id (rows may have moved),
+  // without reopening the checkpoint being read. The selection is taken as the merge lands: the
+  // reviewer may have picked other rows while the re-read was out.
+  private void keepingSelection(Runnable merge) {
+    List<Long> ids = selectedIds();
     QueueItem focused = table.getSelectionModel().getSelectedItem();
     Long focusedId = focused == null ? null : focused.checkpointId();
-    model.refreshLive(
-        () -> {
-          restoreSelection(selected, focusedId);
-          done.run();
-        });
-  }
-
-  private void restoreSelection(List<Long> ids, Long focusedId) {
-    List<Long> now =
-        table.getSelectionModel().getSelectedItems().stream().map(QueueItem::checkpointId).toList();
-    if (now.equals(ids)) {
+    merge.run();
+    if (selectedIds().equals(ids)) {
       return;
     }
     restoring = true;
@@ -148,6 +133,12 @@ final class ReleaseQueueView {
     } finally {
       restoring = false;
     }
+  }
+
+  private List<Long> selectedIds() {
+    return table.getSelectionModel().getSelectedItems().stream()
+        .map(QueueItem::checkpointId)
+        .toList();
   }
 
   private HBox filters() {

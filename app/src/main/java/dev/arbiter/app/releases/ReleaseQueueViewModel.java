@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -88,6 +89,7 @@ public final class ReleaseQueueViewModel {
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Not loaded yet");
   private Optional<Cursor> next = Optional.empty();
   private ReleaseQueueQuery shown;
+  private Consumer<Runnable> selectionKeeper = Runnable::run;
   private int generation;
 
   public ReleaseQueueViewModel(PageSource source, TaskRunner tasks, Locale locale, Clock clock) {
@@ -153,12 +155,21 @@ public final class ReleaseQueueViewModel {
         .onSuccess(
             page -> {
               if (mine == generation && !loading.get()) {
-                ListMerge.update(items, page.rows().stream().map(this::item).toList());
+                List<QueueItem> fresh = page.rows().stream().map(this::item).toList();
+                selectionKeeper.accept(() -> ListMerge.update(items, fresh));
                 done(page);
               }
               done.run();
             })
         .onFailure(failure -> done.run());
+  }
+
+  /**
+   * Wraps every in-place update of the rows, so the view can put the selection back (by checkpoint
+   * id) as it is when the update lands, not as it was when the re-read started.
+   */
+  public void setSelectionKeeper(Consumer<Runnable> selectionKeeper) {
+    this.selectionKeeper = selectionKeeper;
   }
 
   /** Appends the next page, if there is one. */

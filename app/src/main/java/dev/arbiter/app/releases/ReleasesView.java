@@ -93,7 +93,7 @@ public final class ReleasesView implements AreaView {
     ledgerTab.setOnSelectionChanged(e -> ledger.setShown(ledgerTab.isSelected()));
     live =
         new ReleasesLive(
-            queueView::refreshLive,
+            queue::refreshLive,
             checkpoint::liveRefresh,
             () -> checkpoint.openIdProperty().get(),
             settlementsView::refreshLive,

@@ -88,6 +88,28 @@ class ExecutorTaskRunnerTest {
   }
 
   @Test
+  void workAskedForAfterCloseIsDroppedWithoutAnError() throws Exception {
+    ExecutorTaskRunner runner =
+        new ExecutorTaskRunner(Executors.newSingleThreadExecutor(), callbackThread::add);
+    runner.close();
+    List<String> received = new ArrayList<>();
+
+    BackgroundTask<String> late =
+        runner
+            .run(
+                () -> {
+                  received.add("ran");
+                  return "late";
+                })
+            .onSuccess(received::add)
+            .onFailure(e -> received.add("failed"));
+
+    assertThat(callbackThread.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    assertThat(late.isDone()).isFalse();
+    assertThat(received).isEmpty();
+  }
+
+  @Test
   void synchronousRunnerCompletesBeforeReturning() {
     List<String> received = new ArrayList<>();
 
