@@ -16,6 +16,7 @@ import dev.arbiter.persistence.moderation.QueuePage;
 import dev.arbiter.persistence.moderation.QueueRow;
 import dev.arbiter.persistence.moderation.QueueSort;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -65,6 +66,7 @@ public final class ModerationQueueViewModel {
   private boolean applyingLive;
   // Where the selected item stood when a live update took it out of the queue: J goes on there.
   private int gap = -1;
+  private Consumer<Runnable> selectionKeeper = Runnable::run;
 
   public ModerationQueueViewModel(ModerationGateway gateway, TaskRunner tasks) {
     this.gateway = gateway;
@@ -222,7 +224,7 @@ public final class ModerationQueueViewModel {
     applyingLive = true;
     applying = true;
     try {
-      ListMerge.update(rows, loaded.page().rows());
+      selectionKeeper.accept(() -> ListMerge.update(rows, loaded.page().rows()));
       next = loaded.page().next();
       hasMore.set(next != null);
       summary.set(loaded.count() + (loaded.count() == 1 ? " item" : " items"));
@@ -253,6 +255,14 @@ public final class ModerationQueueViewModel {
       }
     }
     return -1;
+  }
+
+  /**
+   * Wraps every live merge of the rows, so the table can put a multiple selection back by item: a
+   * merge replaces changed rows, and a table drops a replaced row from its selection.
+   */
+  void setSelectionKeeper(Consumer<Runnable> selectionKeeper) {
+    this.selectionKeeper = selectionKeeper;
   }
 
   /** True while a live update re-selects rows; the table then keeps its scroll position. */
