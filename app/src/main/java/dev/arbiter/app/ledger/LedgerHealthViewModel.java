@@ -72,6 +72,7 @@ public final class LedgerHealthViewModel {
   private boolean missed;
   private boolean recheckAfterRun;
   private long lastCost;
+  private String shownAt = "";
   // Checks are numbered as they start; one that ends after a later one was shown is dropped.
   private long checks;
   private long shownCheck;
@@ -182,7 +183,16 @@ public final class LedgerHealthViewModel {
             })
         .onFailure(
             failure -> {
-              // The last verdict stays with its time; the next change or the reconnect re-checks.
+              // The last verdict stays with its time, marked as not current; the next change or
+              // the reconnect re-checks.
+              if (check > shownCheck) {
+                asOf.set(
+                    "As of "
+                        + shownAt
+                        + "; the re-check after that failed ("
+                        + ErrorText.describe(failure)
+                        + "). It runs again as money moves.");
+              }
               done.run();
             });
   }
@@ -219,7 +229,8 @@ public final class LedgerHealthViewModel {
                 + " problem(s) found; "
                 + checked
                 + ".");
-    asOf.set("As of " + time.format(report.asOf()) + "; re-checked as money moves.");
+    shownAt = time.format(report.asOf());
+    asOf.set("As of " + shownAt + "; re-checked as money moves.");
   }
 
   public ReadOnlyStringProperty verdictProperty() {

@@ -43,6 +43,8 @@ public final class StaffAdminViewModel {
   // Reads are numbered as they start; one that ends after a later one was shown is dropped.
   private long reads;
   private long shownRead;
+  // The error a failed live re-read left, cleared by the next read that succeeds.
+  private String rereadFailed = "";
 
   /**
    * @param online false while the database cannot be reached: live re-reads wait for the reconnect,
@@ -96,12 +98,23 @@ public final class StaffAdminViewModel {
         .run(service::list)
         .onSuccess(
             list -> {
+              if (read >= shownRead && error.get().equals(rereadFailed)) {
+                error.set("");
+              }
               show(read, list);
               done.run();
             })
         .onFailure(
             failure -> {
-              // The accounts shown stay; the reconnect or the next change reads them again.
+              // The accounts shown stay, said to be out of date; the reconnect or the next change
+              // reads them again.
+              if (read > shownRead) {
+                rereadFailed =
+                    "The list could not be brought up to date ("
+                        + ErrorText.describe(failure)
+                        + "). It shows the accounts as last read.";
+                error.set(rereadFailed);
+              }
               done.run();
             });
   }

@@ -32,6 +32,7 @@ class LedgerHealthViewModelTest {
   private long now;
   private long checkCost;
   private int checks;
+  private RuntimeException failing;
 
   private LedgerHealthViewModel model(TaskRunner tasks) {
     LedgerHealthViewModel model =
@@ -39,6 +40,9 @@ class LedgerHealthViewModelTest {
             () -> {
               checks++;
               now += checkCost;
+              if (failing != null) {
+                throw failing;
+              }
               return new LedgerReport(Instant.EPOCH, journals, 2 * journals, 3, 1, findings, false);
             },
             tasks,
@@ -135,6 +139,30 @@ class LedgerHealthViewModelTest {
     assertThat(tasks.pending()).isEqualTo(1);
     tasks.finishAll();
     assertThat(checks).isEqualTo(3);
+  }
+
+  @Test
+  void aFailedReCheckKeepsTheVerdictAndSaysItIsNotCurrentUntilOneSucceeds() {
+    LedgerHealthViewModel model = model(new SynchronousTaskRunner());
+    model.verify();
+    String verdict = model.verdictProperty().get();
+    failing = new IllegalStateException("statement timeout");
+    now += Duration.ofSeconds(5).toNanos();
+
+    model.changed(change("journals"));
+
+    assertThat(model.verdictProperty().get()).isEqualTo(verdict);
+    assertThat(model.asOfProperty().get())
+        .isEqualTo(
+            "As of 12:00:00 AM; the re-check after that failed (Unexpected error: statement"
+                + " timeout). It runs again as money moves.");
+
+    failing = null;
+    now += Duration.ofSeconds(5).toNanos();
+    model.changed(change("journals"));
+
+    assertThat(model.asOfProperty().get())
+        .isEqualTo("As of 12:00:00 AM; re-checked as money moves.");
   }
 
   @Test

@@ -15,6 +15,8 @@ import dev.arbiter.persistence.staff.StaffAdminAccount;
 import dev.arbiter.persistence.staff.StaffAdminService;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -133,6 +135,39 @@ class StaffAdminLiveIT {
           return null;
         });
     waitFor(() -> selected().roles().contains(StaffRole.FINANCE), secs(2));
+  }
+
+  @Test
+  void aFailedReReadSaysTheListIsOutOfDateUntilAReadSucceeds() throws Exception {
+    String login = newLogin("m");
+    showAndSelect(login);
+    privilege("REVOKE SELECT ON staff_accounts FROM arbiter_staff");
+
+    String unseen = newLogin("n");
+
+    waitFor(
+        () ->
+            onFx(() -> model.errorProperty().get())
+                .startsWith("The list could not be brought up to date (Could not load staff"),
+        secs(5));
+    assertThat(onFx(() -> model.errorProperty().get()))
+        .endsWith("It shows the accounts as last read.");
+    assertThat(indexOf(unseen)).isNegative();
+    assertThat(selected().login()).isEqualTo(login);
+
+    privilege("GRANT SELECT ON staff_accounts TO arbiter_staff");
+    String later = newLogin("o");
+    waitFor(() -> indexOf(later) >= 0, secs(5));
+    assertThat(onFx(() -> model.errorProperty().get())).isEmpty();
+    assertThat(indexOf(unseen)).isNotNegative();
+    assertThat(busy).doesNotContain(true);
+  }
+
+  private void privilege(String sql) throws Exception {
+    try (Connection owner = db.migrator();
+        Statement statement = owner.createStatement()) {
+      statement.execute(sql);
+    }
   }
 
   private void showAndSelect(String login) {
