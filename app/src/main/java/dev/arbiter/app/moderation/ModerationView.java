@@ -25,14 +25,17 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -57,8 +60,10 @@ public final class ModerationView implements AreaView {
   private final LiveContext live;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final BorderPane root = new BorderPane();
-  private boolean focusedOnce;
-  private final ChangeListener<Node> firstFocus = this::initialFocus;
+  // True from the area being shown until the moderator's first key or click: see the constructor.
+  private boolean holdingFocus;
+  private final ChangeListener<Node> focusKeeper = this::keepFocus;
+  private final EventHandler<InputEvent> userMovedOn = e -> holdingFocus = false;
 
   /**
    * @param live the window's change feed, presence and drafts: the queue and the open item follow
@@ -122,35 +127,44 @@ public final class ModerationView implements AreaView {
             Objects.requireNonNull(ModerationView.class.getResource("moderation.css"))
                 .toExternalForm());
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-    // Keyboard-first: whenever the area is shown, and once its first page arrives (the shell may
-    // still be moving focus when the area is attached), the queue has the focus.
+    // Keyboard-first: whenever the area is shown, the queue has the focus until the moderator
+    // moves it (a key or a click). The shell may still be moving focus when the area is attached,
+    // and a window that gains its focus late, or a scene whose focus owner was just removed (the
+    // login form), gives it to its first traversable node in the header; the queue takes it back.
     root.sceneProperty()
         .addListener(
             (obs, old, scene) -> {
-              if (scene != null) {
-                Platform.runLater(table.node()::requestFocus);
-                scene.focusOwnerProperty().addListener(firstFocus);
-              }
               if (old != null) {
-                old.focusOwnerProperty().removeListener(firstFocus);
+                old.focusOwnerProperty().removeListener(focusKeeper);
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, userMovedOn);
+                old.removeEventFilter(MouseEvent.MOUSE_PRESSED, userMovedOn);
+              }
+              holdingFocus = scene != null;
+              if (scene != null) {
+                scene.focusOwnerProperty().addListener(focusKeeper);
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, userMovedOn);
+                scene.addEventFilter(MouseEvent.MOUSE_PRESSED, userMovedOn);
+                Platform.runLater(this::focusQueueIfHeld);
               }
             });
     queue
         .loadingProperty()
         .addListener(
             (obs, was, loading) -> {
-              if (!loading && !focusedOnce && root.getScene() != null) {
-                focusedOnce = true;
-                table.node().requestFocus();
+              if (!loading) {
+                focusQueueIfHeld();
               }
             });
   }
 
-  // A window that gains its focus after the area asked for it (a first sign-in) gives it to its
-  // first traversable node, in the header; while the area is shown, that first focus is the
-  // queue's.
-  private void initialFocus(ObservableValue<? extends Node> owner, Node was, Node now) {
-    if (was == null && now != null && root.getScene() != null && !isInArea(now)) {
+  private void keepFocus(ObservableValue<? extends Node> owner, Node was, Node now) {
+    if (holdingFocus && now != null && !isInArea(now)) {
+      Platform.runLater(this::focusQueueIfHeld);
+    }
+  }
+
+  private void focusQueueIfHeld() {
+    if (holdingFocus && root.getScene() != null && !table.node().isFocused()) {
       table.node().requestFocus();
     }
   }

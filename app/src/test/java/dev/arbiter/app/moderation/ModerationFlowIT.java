@@ -206,6 +206,26 @@ class ModerationFlowIT {
     waitUntil(() -> rows().size() == 1 && rows().get(0).key().equals(row.key()));
   }
 
+  @Test
+  @Order(3)
+  void theQueueKeepsTheFocusTheWindowMovesUntilTheModeratorMovesIt(FxRobot robot) {
+    openModeration("demo_moderator");
+
+    // What the scene does by itself when a window gains its focus late, or its focus owner goes:
+    // the first traversable node, in the header, takes it.
+    fx(
+        () -> {
+          console.lookup("#themeButton").query().requestFocus();
+          return null;
+        });
+    waitUntil(() -> fx(() -> console.lookup("#moderationQueue").query().isFocused()));
+
+    console.click("#globalSearch");
+    waitUntil(() -> fx(() -> console.lookup("#globalSearch").query().isFocused()));
+    robot.sleep(300);
+    assertThat(fx(() -> console.lookup("#globalSearch").query().isFocused())).isTrue();
+  }
+
   private void openModeration(String login) {
     console.signIn(login);
     console.shortcut(Area.MODERATION);

@@ -3,6 +3,9 @@ package dev.arbiter.app.testing;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Window;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Waiting on and reading from the FX thread in TestFX flows, shared by every *FlowIT. */
@@ -18,8 +21,41 @@ public final class FxWait {
     try {
       WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
     } catch (TimeoutException e) {
-      throw new AssertionError("condition not met within " + WAIT_SECONDS + " s", e);
+      throw new AssertionError(
+          "condition not met within " + WAIT_SECONDS + " s; " + windowsAndFocus(), e);
     }
+  }
+
+  // A wait that fails on CI only is hard to read without what the screen held; this says which
+  // windows showed and what had the keyboard focus.
+  private static String windowsAndFocus() {
+    try {
+      return WaitForAsyncUtils.asyncFx(
+              () -> {
+                StringBuilder text = new StringBuilder("windows:");
+                for (Window window : Window.getWindows()) {
+                  Scene scene = window.getScene();
+                  text.append(" [")
+                      .append(window.getClass().getSimpleName())
+                      .append(window.isFocused() ? ", focused" : "")
+                      .append(", focus owner ")
+                      .append(scene == null ? null : describe(scene.getFocusOwner()))
+                      .append(']');
+                }
+                return text.toString();
+              })
+          .get(READ_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return "the FX thread did not answer (" + e + ")";
+    }
+  }
+
+  private static String describe(Node node) {
+    if (node == null) {
+      return "none";
+    }
+    String id = node.getId();
+    return node.getClass().getSimpleName() + (id == null ? "" : "#" + id);
   }
 
   /** Reads a value on the FX thread, where controls may be touched. */
