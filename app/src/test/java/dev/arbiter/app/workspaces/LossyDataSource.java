@@ -1,12 +1,10 @@
 package dev.arbiter.app.workspaces;
 
-import java.io.PrintWriter;
+import dev.arbiter.persistence.testing.WrappingDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -14,7 +12,7 @@ import javax.sql.DataSource;
  * transaction is rolled back) or after it committed (the answer is lost). The connection is then
  * broken, as the driver reports it (08006), until it is closed.
  */
-final class LossyDataSource implements DataSource {
+final class LossyDataSource extends WrappingDataSource {
 
   /** What the next commit does. */
   enum Loss {
@@ -23,11 +21,10 @@ final class LossyDataSource implements DataSource {
     AFTER_COMMIT
   }
 
-  private final DataSource real;
   private volatile Loss next = Loss.NONE;
 
   LossyDataSource(DataSource real) {
-    this.real = real;
+    super(real);
   }
 
   /** Makes the next commit, on any connection, lose its connection so. */
@@ -36,16 +33,7 @@ final class LossyDataSource implements DataSource {
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    return lossy(real.getConnection());
-  }
-
-  @Override
-  public Connection getConnection(String user, String password) throws SQLException {
-    return lossy(real.getConnection(user, password));
-  }
-
-  private Connection lossy(Connection c) {
+  protected Connection wrap(Connection c) {
     boolean[] broken = {false};
     return (Connection)
         Proxy.newProxyInstance(
@@ -80,40 +68,5 @@ final class LossyDataSource implements DataSource {
 
   private static SQLException lost() {
     return new SQLException("An I/O error occurred while sending to the backend.", "08006");
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return real.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    real.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    real.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return real.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return real.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return real.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return real.isWrapperFor(type);
   }
 }

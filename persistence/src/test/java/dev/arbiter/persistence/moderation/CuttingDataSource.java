@@ -1,17 +1,15 @@
 package dev.arbiter.persistence.moderation;
 
 import dev.arbiter.persistence.testing.TestDatabase;
-import java.io.PrintWriter;
+import dev.arbiter.persistence.testing.WrappingDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
@@ -20,7 +18,7 @@ import org.postgresql.PGConnection;
  * session) at a chosen commit: just before it, so the transaction dies uncommitted, or just after
  * it, so it is committed but its answer is lost as if the network went first.
  */
-final class CuttingDataSource implements DataSource {
+final class CuttingDataSource extends WrappingDataSource {
 
   /** Where the chosen commit is cut. */
   enum Cut {
@@ -28,14 +26,13 @@ final class CuttingDataSource implements DataSource {
     AFTER_COMMIT
   }
 
-  private final DataSource real;
   private final TestDatabase db;
   private final AtomicInteger commits = new AtomicInteger();
   private volatile int cutAt = -1;
   private volatile Cut cut;
 
   CuttingDataSource(DataSource real, TestDatabase db) {
-    this.real = real;
+    super(real);
     this.db = db;
   }
 
@@ -46,16 +43,7 @@ final class CuttingDataSource implements DataSource {
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    return cutting(real.getConnection());
-  }
-
-  @Override
-  public Connection getConnection(String user, String password) throws SQLException {
-    return cutting(real.getConnection(user, password));
-  }
-
-  private Connection cutting(Connection c) {
+  protected Connection wrap(Connection c) {
     return (Connection)
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),
@@ -101,40 +89,5 @@ final class CuttingDataSource implements DataSource {
   private static ResultSet executed(PreparedStatement s, int pid) throws SQLException {
     s.setInt(1, pid);
     return s.executeQuery();
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return real.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    real.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    real.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return real.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return real.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return real.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return real.isWrapperFor(type);
   }
 }
