@@ -238,7 +238,15 @@ public final class DisputeQueueViewModel {
               }
               done.run();
             })
-        .onFailure(failure -> done.run());
+        .onFailure(
+            failure -> {
+              // The rows shown stay, said to be out of date until a read succeeds.
+              if (mine == generation && !loading.get()) {
+                error.set(
+                    "The queue could not be brought up to date: " + ErrorText.describe(failure));
+              }
+              done.run();
+            });
   }
 
   private record Fresh(QueuePage page, long count) {}

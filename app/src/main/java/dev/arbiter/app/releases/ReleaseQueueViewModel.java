@@ -72,6 +72,7 @@ public final class ReleaseQueueViewModel {
   static final int PAGE_SIZE = 50;
   // A live re-read covers what the reviewer scrolled through, up to the largest page there is.
   private static final int MAX_LIVE_ROWS = 500;
+  private static final String OUT_OF_DATE = "The queue could not be brought up to date: ";
 
   private final PageSource source;
   private final TaskRunner tasks;
@@ -161,7 +162,14 @@ public final class ReleaseQueueViewModel {
               }
               done.run();
             })
-        .onFailure(failure -> done.run());
+        .onFailure(
+            failure -> {
+              // The rows shown stay, said to be out of date until a read succeeds.
+              if (mine == generation && !loading.get()) {
+                error.set(OUT_OF_DATE + ErrorText.describe(failure));
+              }
+              done.run();
+            });
   }
 
   /**

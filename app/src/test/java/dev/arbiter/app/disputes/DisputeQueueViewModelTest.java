@@ -25,10 +25,14 @@ class DisputeQueueViewModelTest {
   /** A table of ids 1..TABLE in order, read by keyset like the service. */
   private static final class FakeTable implements DisputeQueueViewModel.QueueReader {
     final List<QueueFilter> filters = new ArrayList<>();
+    boolean failing;
 
     @Override
     public QueuePage page(
         QueueFilter filter, QueueSort sort, QueueCursor cursor, PageDirection dir, int limit) {
+      if (failing) {
+        throw new IllegalStateException("canceling statement due to statement timeout");
+      }
       filters.add(filter);
       if (dir == PageDirection.FORWARD) {
         long from = cursor == null ? 1 : cursor.id() + 1;
@@ -110,6 +114,26 @@ class DisputeQueueViewModelTest {
     model.form().show(QueueFilter.OPEN_CASES);
     model.form().show(applied);
     assertThat(model.form().toFilter()).isEqualTo(applied);
+  }
+
+  @Test
+  void aFailedLiveReReadKeepsTheRowsAndSaysTheyAreOutOfDateUntilOneSucceeds() {
+    model.apply();
+    List<QueueItem> shown = List.copyOf(model.items());
+
+    table.failing = true;
+    model.liveChanged();
+
+    assertThat(model.items()).isEqualTo(shown);
+    assertThat(model.errorProperty().get())
+        .isEqualTo(
+            "The queue could not be brought up to date: Unexpected error: canceling statement due"
+                + " to statement timeout");
+
+    table.failing = false;
+    model.liveChanged();
+
+    assertThat(model.errorProperty().get()).isEmpty();
   }
 
   @Test

@@ -280,6 +280,46 @@ class ReleasesLiveIT {
         () -> {});
   }
 
+  @Test
+  void aFailedLiveReReadKeepsTheQueueAndSaysItIsOutOfDateUntilOneSucceeds() throws Exception {
+    approved();
+    onFx(
+        () -> {
+          queue.reload();
+          return null;
+        });
+    waitFor(() -> onFx(() -> queue.items().size()) == 1, secs(5));
+    privilege("REVOKE SELECT ON escrow_checkpoints FROM arbiter_staff");
+
+    AtomicInteger reads = new AtomicInteger();
+    onFx(
+        () -> {
+          queue.refreshLive(reads::incrementAndGet);
+          return null;
+        });
+    waitFor(() -> reads.get() == 1, secs(5));
+
+    assertThat(onFx(() -> queue.errorProperty().get()))
+        .startsWith("The queue could not be brought up to date: ");
+    assertThat(onFx(() -> queue.items().size())).isEqualTo(1);
+
+    privilege("GRANT SELECT ON escrow_checkpoints TO arbiter_staff");
+    onFx(
+        () -> {
+          queue.refreshLive(reads::incrementAndGet);
+          return null;
+        });
+    waitFor(() -> reads.get() == 2, secs(5));
+    assertThat(onFx(() -> queue.errorProperty().get())).isEmpty();
+  }
+
+  private void privilege(String sql) throws SQLException {
+    try (Connection owner = db.migrator();
+        Statement statement = owner.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
   private void openCheckpoint(long id) {
     onFx(
         () -> {
