@@ -36,7 +36,7 @@ final class QueueTable {
                 PresenceViews.column(presence, (QueueItem i) -> PresenceKey.dispute(i.id())),
                 column("colReference", "Reference", 100, SortKey.REFERENCE, QueueItem::reference),
                 slaColumn(),
-                column("colPriority", "Priority", 84, SortKey.PRIORITY, QueueItem::priority),
+                column("colPriority", "Priority", 92, SortKey.PRIORITY, QueueItem::priority),
                 column("colStatus", "Status", 110, SortKey.STATUS, QueueItem::status),
                 column("colParties", "Parties", 200, SortKey.PARTIES, QueueItem::parties),
                 column("colAmount", "Amount", 90, SortKey.AMOUNT, QueueItem::amount),
