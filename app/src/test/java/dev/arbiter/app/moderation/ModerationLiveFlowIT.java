@@ -8,6 +8,7 @@ import dev.arbiter.app.shell.Area;
 import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.persistence.moderation.ItemKey;
 import dev.arbiter.persistence.moderation.ModerationFixture;
+import dev.arbiter.persistence.moderation.ModerationFixture.BackendFlag;
 import dev.arbiter.persistence.moderation.QueueRow;
 import dev.arbiter.persistence.presence.PresenceKey;
 import dev.arbiter.persistence.presence.PresenceMode;
@@ -81,17 +82,7 @@ class ModerationLiveFlowIT {
       message = ModerationFixture.message(owner, author, "Send 500 USD to my crypto wallet first");
     }
 
-    try (Connection backend = db.as("demo_backend")) {
-      backend.setAutoCommit(false);
-      ModerationFixture.exec(backend, "SET LOCAL arbiter.actor = 'trust-safety-bot'");
-      ModerationFixture.exec(
-          backend,
-          "INSERT INTO moderation_flags (entity_type, entity_id, reporter_id, reason, severity)"
-              + " VALUES ('dispute_message', ?, ?, 'fraud', 'critical')",
-          message,
-          author);
-      backend.commit();
-    }
+    ModerationFixture.raiseAsBackend(db, new BackendFlag(message, author, "fraud", "critical"));
 
     ItemKey arrived = ItemKey.of("dispute_message", message);
     waitUntil(() -> rows().stream().anyMatch(r -> r.key().equals(arrived)));

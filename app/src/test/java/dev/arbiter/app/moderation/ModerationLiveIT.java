@@ -9,6 +9,7 @@ import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.moderation.DecisionRequest;
 import dev.arbiter.persistence.moderation.ItemKey;
 import dev.arbiter.persistence.moderation.ModerationFixture;
+import dev.arbiter.persistence.moderation.ModerationFixture.BackendFlag;
 import dev.arbiter.persistence.moderation.ModerationReason;
 import dev.arbiter.persistence.moderation.QueueRow;
 import dev.arbiter.persistence.session.ConsoleTarget;
@@ -94,19 +95,9 @@ class ModerationLiveIT {
       third = ModerationFixture.message(owner, author, "Send me your password");
     }
 
-    long start;
-    try (Connection backend = db.as("demo_backend")) {
-      backend.setAutoCommit(false);
-      ModerationFixture.exec(backend, "SET LOCAL arbiter.actor = 'trust-safety-bot'");
-      ModerationFixture.exec(
-          backend,
-          "INSERT INTO moderation_flags (entity_type, entity_id, reporter_id, reason, severity)"
-              + " VALUES ('dispute_message', ?, ?, 'impersonation', 'critical')",
-          third,
-          author);
-      start = System.nanoTime();
-      backend.commit();
-    }
+    ModerationFixture.raiseAsBackend(
+        db, new BackendFlag(third, author, "impersonation", "critical"));
+    long start = System.nanoTime();
 
     ItemKey arrived = key(third);
     waitFor(

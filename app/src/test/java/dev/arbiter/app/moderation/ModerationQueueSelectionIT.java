@@ -10,6 +10,7 @@ import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.moderation.ItemKey;
 import dev.arbiter.persistence.moderation.ModerationFixture;
+import dev.arbiter.persistence.moderation.ModerationFixture.BackendFlag;
 import dev.arbiter.persistence.moderation.QueueRow;
 import dev.arbiter.persistence.presence.PresenceService;
 import dev.arbiter.persistence.session.ConsoleTarget;
@@ -113,20 +114,10 @@ class ModerationQueueSelectionIT {
     try (Connection owner = db.migrator()) {
       arriving = ModerationFixture.message(owner, author, "Send me your password");
     }
-    try (Connection backend = db.as("demo_backend")) {
-      backend.setAutoCommit(false);
-      ModerationFixture.exec(backend, "SET LOCAL arbiter.actor = 'trust-safety-bot'");
-      ModerationFixture.exec(
-          backend,
-          "INSERT INTO moderation_flags (entity_type, entity_id, reporter_id, reason, severity)"
-              + " VALUES ('dispute_message', ?, ?, 'impersonation', 'critical'),"
-              + " ('dispute_message', ?, ?, 'harassment', 'medium')",
-          arriving,
-          author,
-          messages.get(2),
-          author);
-      backend.commit();
-    }
+    ModerationFixture.raiseAsBackend(
+        db,
+        new BackendFlag(arriving, author, "impersonation", "critical"),
+        new BackendFlag(messages.get(2), author, "harassment", "medium"));
 
     waitUntil(() -> fx(() -> table.getItems().size()) == 4);
     assertThat(fx(() -> table.getItems().get(0).key())).isEqualTo(key(arriving));

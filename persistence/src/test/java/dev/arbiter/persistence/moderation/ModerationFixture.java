@@ -63,6 +63,24 @@ public final class ModerationFixture {
         severity);
   }
 
+  /** A flag on a dispute message, as the marketplace backend raises it. */
+  public record BackendFlag(long message, long reporter, String reason, String severity) {}
+
+  /**
+   * Raises {@code flags} as the marketplace backend's trust-and-safety bot does: as {@code
+   * demo_backend}, with its actor set, committed together.
+   */
+  public static void raiseAsBackend(TestDatabase db, BackendFlag... flags) throws SQLException {
+    try (Connection backend = db.as("demo_backend")) {
+      backend.setAutoCommit(false);
+      exec(backend, "SET LOCAL arbiter.actor = 'trust-safety-bot'");
+      for (BackendFlag f : flags) {
+        flag(backend, "dispute_message", f.message(), f.reporter(), f.reason(), f.severity());
+      }
+      backend.commit();
+    }
+  }
+
   /** A flag decided in the past ({@code actioned} or {@code dismissed}), inserted as history. */
   public static long decidedFlag(Connection owner, long reporter, String status)
       throws SQLException {
