@@ -1,5 +1,6 @@
 package dev.arbiter.app.disputes;
 
+import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.disputes.DisputeCaseViewModel.CaseSource;
 import dev.arbiter.app.live.RefreshGate;
@@ -29,6 +30,8 @@ final class CaseWatcher {
   // The case as it was before the changes the banner lists, until the agent acknowledges them.
   private DisputeCase base;
   private boolean deferred;
+  // Whether the banner says the last re-read failed, rather than what changed.
+  private boolean failed;
 
   /**
    * @param quiet whether no action or load of the agent's own is running
@@ -70,6 +73,7 @@ final class CaseWatcher {
   /** The agent saw the changes (dismissed the banner, acted, or opened another case). */
   void acknowledge() {
     base = null;
+    failed = false;
     banner.set("");
   }
 
@@ -89,12 +93,34 @@ final class CaseWatcher {
                 if (quiet.get()) {
                   settled();
                 }
-              } else if (found.isPresent() && !found.get().equals(before)) {
-                show(before, found.get());
+              } else {
+                clearFailure();
+                if (found.isPresent() && !found.get().equals(before)) {
+                  show(before, found.get());
+                }
               }
               done.run();
             })
-        .onFailure(failure -> done.run());
+        .onFailure(
+            failure -> {
+              // The case shown stays, said to be out of date, unless the banner already lists
+              // changes (those matter more); the next change or the reconnect reads it again.
+              if (shown.get() == before && (banner.get().isEmpty() || failed)) {
+                banner.set(
+                    "This case could not be brought up to date ("
+                        + ErrorText.describe(failure)
+                        + "). It shows what was read before.");
+                failed = true;
+              }
+              done.run();
+            });
+  }
+
+  private void clearFailure() {
+    if (failed) {
+      failed = false;
+      banner.set("");
+    }
   }
 
   private void show(DisputeCase before, DisputeCase fresh) {

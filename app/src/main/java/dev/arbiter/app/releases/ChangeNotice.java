@@ -15,6 +15,8 @@ final class ChangeNotice {
   private final CheckpointDiff diff;
   private final String login;
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+  // Whether the text says the last re-read failed, rather than what changed.
+  private boolean failed;
 
   ChangeNotice(CheckpointDiff diff, String login) {
     this.diff = diff;
@@ -31,13 +33,36 @@ final class ChangeNotice {
       return;
     }
     List<String> who = diff.changedBy(before, after);
+    failed = false;
     text.set(
         (who.isEmpty() ? "Changed" : "Changed by " + String.join(", ", who))
             + " while you had it open: "
             + String.join("; ", changes.stream().map(FieldChange::toString).toList()));
   }
 
+  /**
+   * A re-read of the open checkpoint failed: what is shown may be out of date. A notice of changes
+   * already showing matters more and stays.
+   */
+  void readFailed(String reason) {
+    if (text.get().isEmpty() || failed) {
+      failed = true;
+      text.set(
+          "This checkpoint could not be brought up to date ("
+              + reason
+              + "). It shows what was read before.");
+    }
+  }
+
+  /** A re-read succeeded: a notice that the last one failed no longer holds. */
+  void readSucceeded() {
+    if (failed) {
+      clear();
+    }
+  }
+
   void clear() {
+    failed = false;
     text.set("");
   }
 

@@ -316,7 +316,10 @@ public final class CheckpointViewModel {
     return recovery.settlingProperty();
   }
 
-  /** "Changed by … while you had it open: …"; empty when nothing changed under the reviewer. */
+  /**
+   * "Changed by … while you had it open: …", or that a re-read failed; empty when nothing changed
+   * under the reviewer.
+   */
   public ReadOnlyStringProperty bannerProperty() {
     return notice.textProperty();
   }

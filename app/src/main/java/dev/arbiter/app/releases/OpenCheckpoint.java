@@ -1,5 +1,6 @@
 package dev.arbiter.app.releases;
 
+import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
 import java.util.Objects;
@@ -76,8 +77,8 @@ final class OpenCheckpoint {
 
   /**
    * Reads the open checkpoint again after the change feed reported changes around it, quietly: it
-   * never shows busy, and a read that fails just leaves what is shown. {@code done} runs when the
-   * read has finished, either way.
+   * never shows busy, and a read that fails leaves what is shown, with a notice that says so.
+   * {@code done} runs when the read has finished, either way.
    */
   void liveRefresh(Runnable done) {
     Long id = openId.get();
@@ -91,12 +92,19 @@ final class OpenCheckpoint {
             loaded -> {
               if (isOpen(id) && !feedback.busy()) {
                 CheckpointDetail before = detail.get();
+                notice.readSucceeded();
                 loaded.ifPresentOrElse(this::show, () -> gone(id));
                 loaded.ifPresent(after -> notice.compare(before, after));
               }
               done.run();
             })
-        .onFailure(failure -> done.run());
+        .onFailure(
+            failure -> {
+              if (isOpen(id)) {
+                notice.readFailed(ErrorText.describe(failure));
+              }
+              done.run();
+            });
   }
 
   void show(CheckpointDetail loaded) {

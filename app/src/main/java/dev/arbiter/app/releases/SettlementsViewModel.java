@@ -61,6 +61,8 @@ public final class SettlementsViewModel {
   private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
   private final StringProperty note = new SimpleStringProperty("");
   private final ActionFeedback feedback = new ActionFeedback();
+  // What the message line says after a failed live re-read, cleared by the next that succeeds.
+  private String liveFailure = "";
   private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper staleDiff = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper reapplyable = new ReadOnlyBooleanWrapper(false);
@@ -107,9 +109,25 @@ public final class SettlementsViewModel {
         .onSuccess(
             rows -> {
               ListMerge.update(items, rows.stream().map(itemText::item).toList());
+              if (feedback.messageProperty().get().equals(liveFailure)) {
+                feedback.clear();
+              }
               done.run();
             })
-        .onFailure(failure -> done.run());
+        .onFailure(
+            failure -> {
+              // The proposals shown stay, said to be out of date until a read succeeds; a message
+              // about the reviewer's own action is not overwritten.
+              String said = feedback.messageProperty().get();
+              if (said.isEmpty() || said.equals(liveFailure)) {
+                liveFailure =
+                    "The proposals could not be brought up to date ("
+                        + ErrorText.describe(failure)
+                        + "). They show what was read before.";
+                feedback.say(liveFailure, true);
+              }
+              done.run();
+            });
   }
 
   public void executeSelected() {

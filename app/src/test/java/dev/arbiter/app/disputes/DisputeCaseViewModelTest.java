@@ -35,11 +35,17 @@ class DisputeCaseViewModelTest {
   private final List<String> asked = new ArrayList<>();
   private boolean committed;
   private RuntimeException refuseWith;
+  private RuntimeException loadFailure;
   private final javafx.beans.property.BooleanProperty online =
       new javafx.beans.property.SimpleBooleanProperty(true);
   private final DisputeCaseViewModel model =
       new DisputeCaseViewModel(
-          id -> Optional.of(dispute(id, status, priority, version)),
+          id -> {
+            if (loadFailure != null) {
+              throw loadFailure;
+            }
+            return Optional.of(dispute(id, status, priority, version));
+          },
           command -> {
             sent.add(command);
             if (refuseWith != null) {
@@ -57,6 +63,24 @@ class DisputeCaseViewModelTest {
             asked.add(key);
             return committed;
           });
+
+  @Test
+  void aFailedLiveReReadSaysTheCaseIsOutOfDateUntilOneSucceeds() {
+    model.open(7);
+    loadFailure = new IllegalStateException("canceling statement due to statement timeout");
+
+    model.liveChanged();
+
+    assertThat(model.changedProperty().get())
+        .isEqualTo(
+            "This case could not be brought up to date (Unexpected error: canceling statement due"
+                + " to statement timeout). It shows what was read before.");
+
+    loadFailure = null;
+    model.liveChanged();
+
+    assertThat(model.changedProperty().get()).isEmpty();
+  }
 
   @Test
   void anEmptyReplyShowsAMessageAtTheReplyAndSendsNothing() {

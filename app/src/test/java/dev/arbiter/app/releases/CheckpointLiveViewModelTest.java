@@ -39,6 +39,7 @@ class CheckpointLiveViewModelTest {
   private final Deque<Supplier<MoneyResult>> answers = new ArrayDeque<>();
   private final Set<String> committedKeys = new HashSet<>();
   private CheckpointDetail current;
+  private RuntimeException loadFailure;
   private CheckpointViewModel model;
 
   @BeforeEach
@@ -47,7 +48,12 @@ class CheckpointLiveViewModelTest {
     model =
         new CheckpointViewModel(
             new CheckpointViewModel.Gateway(
-                id -> Optional.of(current),
+                id -> {
+                  if (loadFailure != null) {
+                    throw loadFailure;
+                  }
+                  return Optional.of(current);
+                },
                 (action, basis) -> {
                   performed.add(new Call(action, basis));
                   return answers.isEmpty() ? MoneyResult.parse(APPROVED) : answers.pop().get();
@@ -127,6 +133,23 @@ class CheckpointLiveViewModelTest {
     assertThat(model.reapplyableProperty().get()).isFalse();
     assertThat(model.messageProperty().get())
         .endsWith("Your approval is no longer possible: the checkpoint is now On hold.");
+  }
+
+  @Test
+  void aFailedLiveReReadSaysTheCheckpointIsOutOfDateUntilOneSucceeds() {
+    loadFailure = new IllegalStateException("canceling statement due to statement timeout");
+
+    model.liveRefresh(() -> {});
+
+    assertThat(model.bannerProperty().get())
+        .isEqualTo(
+            "This checkpoint could not be brought up to date (Unexpected error: canceling"
+                + " statement due to statement timeout). It shows what was read before.");
+
+    loadFailure = null;
+    model.liveRefresh(() -> {});
+
+    assertThat(model.bannerProperty().get()).isEmpty();
   }
 
   @Test

@@ -21,9 +21,15 @@ class SettlementsLiveViewModelTest {
   private final List<Sent> sent = new ArrayList<>();
   private final SimpleBooleanProperty online = new SimpleBooleanProperty(true);
   private List<ProposedSettlement> rows = List.of(proposal(4_000, 2_000, 1));
+  private RuntimeException readFailure;
   private final SettlementsViewModel model =
       new SettlementsViewModel(
-          () -> rows,
+          () -> {
+            if (readFailure != null) {
+              throw readFailure;
+            }
+            return rows;
+          },
           (id, version, note, key) -> {
             sent.add(new Sent(id, version, key));
             return MoneyResult.parse(
@@ -59,6 +65,25 @@ class SettlementsLiveViewModelTest {
     assertThat(sent.get(1).key()).isNotEqualTo(sent.get(0).key());
     assertThat(model.messageProperty().get()).isEqualTo("Settled");
     assertThat(model.staleDiffProperty().get()).isEmpty();
+  }
+
+  @Test
+  void aFailedLiveReReadSaysTheProposalsAreOutOfDateUntilOneSucceeds() {
+    model.reload();
+    readFailure = new IllegalStateException("canceling statement due to statement timeout");
+
+    model.refreshLive(() -> {});
+
+    assertThat(model.messageProperty().get())
+        .isEqualTo(
+            "The proposals could not be brought up to date (Unexpected error: canceling statement"
+                + " due to statement timeout). They show what was read before.");
+    assertThat(model.items()).hasSize(1);
+
+    readFailure = null;
+    model.refreshLive(() -> {});
+
+    assertThat(model.messageProperty().get()).isEmpty();
   }
 
   @Test
