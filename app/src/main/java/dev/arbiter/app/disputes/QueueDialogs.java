@@ -1,5 +1,6 @@
 package dev.arbiter.app.disputes;
 
+import dev.arbiter.app.common.OfflineMarks;
 import dev.arbiter.persistence.disputes.DisputeBulkService.Outcome;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,7 @@ final class QueueDialogs {
     alert.setTitle(title);
     alert.setHeaderText(title);
     alert.getDialogPane().setId("confirmDialog");
+    OfflineMarks.needsDatabase(alert.getDialogPane().lookupButton(ButtonType.OK));
     alert.initOwner(window());
     return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
   }
@@ -84,6 +86,7 @@ final class QueueDialogs {
         .lookupButton(ButtonType.OK)
         .disableProperty()
         .bind(name.textProperty().isEmpty());
+    OfflineMarks.needsDatabase(dialog.getDialogPane().lookupButton(ButtonType.OK));
     dialog.setResultConverter(
         b -> b == ButtonType.OK ? new Object[] {name.getText(), shared.isSelected()} : null);
     dialog.initOwner(window());

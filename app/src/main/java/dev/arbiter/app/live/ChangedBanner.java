@@ -1,6 +1,7 @@
 package dev.arbiter.app.live;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.OfflineMarks;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,7 +30,7 @@ public final class ChangedBanner extends HBox {
     text.setMaxWidth(Double.MAX_VALUE);
     Button dismiss = new Button(null, new FontIcon(Feather.X));
     dismiss.setId("recordChangedDismiss");
-    dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "works-offline");
+    dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, OfflineMarks.WORKS_OFFLINE);
     dismiss.setOnAction(e -> hide());
     getChildren().setAll(text, dismiss);
     hide();

@@ -1,5 +1,6 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.OfflineMarks;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.moderation.ItemKey;
 import javafx.event.ActionEvent;
@@ -61,6 +62,7 @@ final class BulkDialog {
     // Shown once a lost connection left items over; waits (disabled) while offline.
     Button retryButton = (Button) dialog.getDialogPane().lookupButton(retry);
     retryButton.setId("bulkRetry");
+    OfflineMarks.needsDatabase(runButton, retryButton);
     retryButton.visibleProperty().bind(model.retryOfferedProperty());
     retryButton.disableProperty().bind(model.retryableProperty().not());
     retryButton.addEventFilter(

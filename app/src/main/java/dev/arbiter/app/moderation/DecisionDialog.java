@@ -1,5 +1,6 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.OfflineMarks;
 import dev.arbiter.app.live.DraftBinder;
 import dev.arbiter.model.moderation.FlagDecision;
 import java.util.function.Consumer;
@@ -48,6 +49,7 @@ final class DecisionDialog {
     dialog.getDialogPane().getButtonTypes().addAll(confirm, ButtonType.CANCEL);
     Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
     confirmButton.setId("decisionConfirm");
+    OfflineMarks.needsDatabase(confirmButton);
     confirmButton.disableProperty().bind(model.validProperty().not());
     dialog
         .resultProperty()

@@ -1,5 +1,6 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.OfflineMarks;
 import dev.arbiter.persistence.moderation.DecisionEntry;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -30,6 +31,7 @@ final class DecisionLogDialog {
             });
     Button undo = new Button("Undo selected");
     undo.setId("decisionLogUndo");
+    OfflineMarks.needsDatabase(undo);
     undo.disableProperty()
         .bind(
             javafx.beans.binding.Bindings.createBooleanBinding(

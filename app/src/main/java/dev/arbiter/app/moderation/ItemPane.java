@@ -1,5 +1,6 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.OfflineMarks;
 import dev.arbiter.app.live.ChangedBanner;
 import dev.arbiter.app.moderation.PendingDecisionViewModel.State;
 import dev.arbiter.persistence.moderation.DecisionEntry;
@@ -124,7 +125,7 @@ final class ItemPane {
     retry.disableProperty().bind(model.busyProperty());
     retry.setOnAction(e -> model.retry());
     Button discard = button("discardPending", "Discard", "Forget the decision");
-    discard.getStyleClass().add("works-offline");
+    discard.getStyleClass().add(OfflineMarks.WORKS_OFFLINE);
     discard.setOnAction(e -> model.discardPending());
     for (Button b : new Button[] {reapply, retry}) {
       b.managedProperty().bind(b.visibleProperty());

@@ -52,6 +52,7 @@ final class MainWindow {
   private final GlobalSearchView search;
   private final Map<Area, ChangeSet> missed = new EnumMap<>(Area.class);
   private final OfflineBanner banner;
+  private final OfflineDialogs dialogs;
   private final LiveUpdates.Subscription subscription;
   private final ReadOnlyBooleanProperty online;
 
@@ -72,6 +73,7 @@ final class MainWindow {
     content.getStyleClass().add("area-content");
     online = updates.onlineProperty();
     banner = new OfflineBanner(online, content);
+    dialogs = new OfflineDialogs(online, content);
     VBox.setVgrow(content, Priority.ALWAYS);
     root.setTop(header());
     root.setLeft(navigation());
@@ -141,6 +143,7 @@ final class MainWindow {
 
   void dispose() {
     subscription.close();
+    dialogs.close();
     views.values().forEach(AreaView::dispose);
     views.clear();
     scopes.clear();

@@ -1,6 +1,7 @@
 package dev.arbiter.app.shell;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.OfflineMarks;
 import java.util.Set;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,13 +26,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Says so when the database goes away and when it is back, and holds back the actions that need it
  * meanwhile: buttons in the area are dimmed and their clicks are not sent, menu buttons and context
- * menus do not open (a control marked {@code works-offline} stays live). Text fields stay editable;
- * what is typed is kept as a draft. Choice boxes and shortcuts are not held back here: a view model
- * whose action they trigger checks the connection itself.
+ * menus do not open (a control marked {@link OfflineMarks#WORKS_OFFLINE} stays live). Text fields
+ * stay editable; what is typed is kept as a draft. Dialogs are held back by {@link OfflineDialogs}.
+ * Choice boxes and shortcuts are not held back here: a view model whose action they trigger checks
+ * the connection itself.
  */
 final class OfflineBanner {
 
-  static final String WORKS_OFFLINE = "works-offline";
   private static final Set<KeyCode> OPENING_KEYS =
       Set.of(KeyCode.SPACE, KeyCode.ENTER, KeyCode.DOWN, KeyCode.UP, KeyCode.F4);
   private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
@@ -144,7 +145,7 @@ final class OfflineBanner {
         n != null && n != guarded;
         n = n.getParent()) {
       if (n instanceof MenuButton menu) {
-        return menu.getStyleClass().contains(WORKS_OFFLINE) ? null : menu;
+        return menu.getStyleClass().contains(OfflineMarks.WORKS_OFFLINE) ? null : menu;
       }
     }
     return null;
@@ -152,7 +153,7 @@ final class OfflineBanner {
 
   private static boolean needsDatabase(Object target) {
     return target instanceof ButtonBase button
-        && !button.getStyleClass().contains(WORKS_OFFLINE)
+        && !button.getStyleClass().contains(OfflineMarks.WORKS_OFFLINE)
         && !(target instanceof Node n && n.getStyleClass().contains("nav-button"));
   }
 }

@@ -4,6 +4,7 @@ import static dev.arbiter.app.workspaces.Tables.column;
 
 import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.ListMerge;
+import dev.arbiter.app.common.OfflineMarks;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import java.util.Optional;
@@ -120,6 +121,7 @@ final class MembersTab extends VBox {
         new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
     alert.initOwner(getScene() == null ? null : getScene().getWindow());
     alert.setHeaderText(null);
+    OfflineMarks.needsDatabase(alert.getDialogPane().lookupButton(ButtonType.OK));
     Optional<ButtonType> answer = alert.showAndWait();
     return answer.isPresent() && answer.get() == ButtonType.OK;
   }

@@ -4,6 +4,7 @@ import static dev.arbiter.app.workspaces.Tables.column;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.common.OfflineMarks;
 import dev.arbiter.app.live.ChangedBanner;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
@@ -132,7 +133,7 @@ final class WorkspaceDetailPane extends VBox {
     reapply.disableProperty().bind(stale.canReapplyProperty().not().or(model.busyProperty()));
     reapply.setOnAction(e -> model.reapply());
     Button discard = new Button("Discard");
-    discard.getStyleClass().add("works-offline");
+    discard.getStyleClass().add(OfflineMarks.WORKS_OFFLINE);
     discard.setOnAction(e -> model.discardStale());
     VBox box = new VBox(6, text, diff, new HBox(8, reapply, discard));
     box.setId("staleEdit");
