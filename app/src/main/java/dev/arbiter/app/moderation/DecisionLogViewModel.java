@@ -1,9 +1,12 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.moderation.DecisionEntry;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -21,10 +24,13 @@ public final class DecisionLogViewModel {
   private final ObservableList<DecisionEntry> entries = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
-  private final java.util.function.BooleanSupplier online;
+  private final ObservableBooleanValue online;
+  private final OutcomeByKey outcomes;
+  // The decision whose undo lost its answer; asked about once the console is online.
+  private long settling;
 
   public DecisionLogViewModel(ModerationGateway gateway, TaskRunner tasks, Runnable changed) {
-    this(gateway, tasks, changed, () -> true);
+    this(gateway, tasks, changed, new SimpleBooleanProperty(true));
   }
 
   /**
@@ -34,11 +40,14 @@ public final class DecisionLogViewModel {
       ModerationGateway gateway,
       TaskRunner tasks,
       Runnable changed,
-      java.util.function.BooleanSupplier online) {
+      ObservableBooleanValue online) {
     this.gateway = gateway;
     this.tasks = tasks;
     this.changed = changed;
     this.online = online;
+    // An undo leaves its mark on the decision itself, so the decision is the record that settles
+    // an undo whose answer was lost.
+    this.outcomes = new OutcomeByKey(key -> isUndone(settling), tasks, online);
   }
 
   public void refresh() {
@@ -48,12 +57,16 @@ public final class DecisionLogViewModel {
         .onFailure(failure -> status.set(Refusals.describe(failure)));
   }
 
-  /** Undoes {@code entry} if the log says it still can be, then reloads the log and the queue. */
+  /**
+   * Undoes {@code entry} if the log says it still can be, then reloads the log and the queue. If
+   * the connection drops on the way, whether it was undone is asked once the console is online,
+   * before it may be undone again.
+   */
   public void undo(DecisionEntry entry) {
-    if (entry == null || !entry.undoable()) {
+    if (entry == null || !entry.undoable() || settling != 0) {
       return;
     }
-    if (!online.getAsBoolean()) {
+    if (!online.get()) {
       status.set(ItemViewModel.OFFLINE);
       return;
     }
@@ -63,13 +76,58 @@ public final class DecisionLogViewModel {
               gateway.undo(entry.id());
               return null;
             })
-        .onSuccess(
-            done -> {
-              status.set("Undid decision " + entry.id() + " on " + entry.key().label());
-              refresh();
-              changed.run();
-            })
-        .onFailure(failure -> status.set(Refusals.describe(failure)));
+        .onSuccess(done -> undone(entry))
+        .onFailure(
+            failure -> {
+              if (OutcomeByKey.unknown(failure)) {
+                settle(entry);
+              } else {
+                status.set(Refusals.describe(failure));
+              }
+            });
+  }
+
+  private void settle(DecisionEntry entry) {
+    settling = entry.id();
+    status.set(
+        "The connection was lost while undoing decision "
+            + entry.id()
+            + ". Checking whether it was undone…");
+    outcomes.settle(
+        "undo of decision " + entry.id(),
+        wasUndone -> {
+          settling = 0;
+          if (wasUndone) {
+            undone(entry);
+          } else {
+            status.set(
+                "Decision "
+                    + entry.id()
+                    + " was not undone: the connection was lost before the database got it."
+                    + " You can undo it again.");
+            refresh();
+          }
+        },
+        gaveUp -> {
+          settling = 0;
+          status.set(
+              "Could not tell whether decision "
+                  + entry.id()
+                  + " was undone ("
+                  + Refusals.describe(gaveUp)
+                  + "). The log shows it once it can be read.");
+          refresh();
+        });
+  }
+
+  private boolean isUndone(long decisionId) {
+    return gateway.decision(decisionId).map(d -> d.undoneAt() != null).orElse(false);
+  }
+
+  private void undone(DecisionEntry entry) {
+    status.set("Undid decision " + entry.id() + " on " + entry.key().label());
+    refresh();
+    changed.run();
   }
 
   /** One line for the list. */

@@ -18,6 +18,7 @@ import dev.arbiter.persistence.moderation.QueueSort;
 import dev.arbiter.persistence.session.StaffDatabase;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the moderation views need from the database, in one port: the console wires it to the
@@ -54,6 +55,9 @@ public interface ModerationGateway {
   boolean committed(String requestKey) throws Exception;
 
   void undo(long decisionId);
+
+  /** Decision {@code decisionId} as it is now; empty if there is none. */
+  Optional<DecisionEntry> decision(long decisionId);
 
   List<DecisionEntry> recentDecisions(int limit);
 
@@ -119,6 +123,11 @@ public interface ModerationGateway {
       @Override
       public void undo(long decisionId) {
         decisions.undo(decisionId);
+      }
+
+      @Override
+      public Optional<DecisionEntry> decision(long decisionId) {
+        return decisions.decision(decisionId);
       }
 
       @Override

@@ -332,7 +332,7 @@ public final class ModerationView implements AreaView {
   private void log() {
     DecisionLogDialog.show(
         root.getScene().getWindow(),
-        new DecisionLogViewModel(gateway, tasks, queue::refresh, live.onlineProperty()::get));
+        new DecisionLogViewModel(gateway, tasks, queue::refresh, live.onlineProperty()));
   }
 
   @Override

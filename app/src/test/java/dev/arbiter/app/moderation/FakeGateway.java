@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An in-memory queue for ViewModel tests: open items in id order, claims by login. */
 final class FakeGateway implements ModerationGateway {
@@ -173,6 +174,13 @@ final class FakeGateway implements ModerationGateway {
   @Override
   public void undo(long decisionId) {
     undone.add(decisionId);
+  }
+
+  @Override
+  public Optional<DecisionEntry> decision(long decisionId) {
+    return recentDecisions(Integer.MAX_VALUE).stream()
+        .filter(d -> d.id() == decisionId)
+        .findFirst();
   }
 
   @Override

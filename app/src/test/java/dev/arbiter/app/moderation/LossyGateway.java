@@ -14,11 +14,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The real gateway, except that a decision's connection can drop: before the server saw it, or
- * after it committed (the answer is lost), as the driver reports a broken connection (08006).
+ * The real gateway, except that a decision's or an undo's connection can drop: before the server
+ * saw it, or after it committed (the answer is lost), as the driver reports a broken connection
+ * (08006).
  */
 final class LossyGateway implements ModerationGateway {
 
@@ -28,6 +30,9 @@ final class LossyGateway implements ModerationGateway {
 
   /** The request key of every decision sent, in order. */
   final List<String> sent = new CopyOnWriteArrayList<>();
+
+  /** The decision id of every undo sent, in order. */
+  final List<Long> undos = new CopyOnWriteArrayList<>();
 
   LossyGateway(ModerationGateway real) {
     this.real = real;
@@ -93,7 +98,19 @@ final class LossyGateway implements ModerationGateway {
 
   @Override
   public void undo(long decisionId) {
+    undos.add(decisionId);
+    if (loseBeforeCommit) {
+      throw lost();
+    }
     real.undo(decisionId);
+    if (loseAfterCommit) {
+      throw lost();
+    }
+  }
+
+  @Override
+  public Optional<DecisionEntry> decision(long decisionId) {
+    return real.decision(decisionId);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.live.ChangeFeed;
+import dev.arbiter.persistence.moderation.DecisionEntry;
 import dev.arbiter.persistence.moderation.DecisionRequest;
 import dev.arbiter.persistence.moderation.ItemKey;
 import dev.arbiter.persistence.moderation.ModerationFixture;
@@ -284,6 +285,63 @@ class ModerationLiveIT {
     }
     assertThat(lossy.decide(dismiss(key), seen, lossy.sent.get(0))).isEqualTo(first);
     assertThat(decisions(key)).isEqualTo(1);
+  }
+
+  @Test
+  void anUndoWhoseAnswerWasLostIsFoundDoneByItsDecisionAndNotSentAgain() throws Exception {
+    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    SimpleBooleanProperty online = new SimpleBooleanProperty(true);
+    DecisionEntry decided = decidedEntry(lossy, online);
+    DecisionLogViewModel log = onFx(() -> new DecisionLogViewModel(lossy, tasks, () -> {}, online));
+
+    // The undo commits, then the connection drops before the answer arrives.
+    lossy.loseAfterCommit = true;
+    onFx(() -> log.undo(decided));
+
+    waitFor(
+        () -> onFx(() -> log.statusProperty().get()).startsWith("Undid decision"),
+        Duration.ofSeconds(5));
+    assertThat(lossy.undos).containsExactly(decided.id());
+    assertThat(lossy.decision(decided.id()).orElseThrow().undoneAt()).isNotNull();
+  }
+
+  @Test
+  void anUndoLostBeforeTheDatabaseGotItSaysSoAndCanBeSentAgain() throws Exception {
+    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    SimpleBooleanProperty online = new SimpleBooleanProperty(true);
+    DecisionEntry decided = decidedEntry(lossy, online);
+    DecisionLogViewModel log = onFx(() -> new DecisionLogViewModel(lossy, tasks, () -> {}, online));
+
+    lossy.loseBeforeCommit = true;
+    onFx(() -> log.undo(decided));
+
+    waitFor(
+        () -> onFx(() -> log.statusProperty().get()).contains("was not undone"),
+        Duration.ofSeconds(5));
+    assertThat(onFx(() -> log.statusProperty().get())).endsWith("You can undo it again.");
+    assertThat(lossy.decision(decided.id()).orElseThrow().undoneAt()).isNull();
+
+    lossy.loseBeforeCommit = false;
+    onFx(() -> log.undo(decided));
+    waitFor(
+        () -> onFx(() -> log.statusProperty().get()).startsWith("Undid decision"),
+        Duration.ofSeconds(5));
+    assertThat(lossy.undos).containsExactly(decided.id(), decided.id());
+    assertThat(lossy.decision(decided.id()).orElseThrow().undoneAt()).isNotNull();
+  }
+
+  // A dismissal of the first item, decided normally, as the decision log lists it.
+  private DecisionEntry decidedEntry(LossyGateway lossy, SimpleBooleanProperty online)
+      throws InterruptedException {
+    ItemViewModel item = claimedItem(lossy, online);
+    ItemKey key = onFx(() -> item.rowProperty().get().key());
+    boolean[] saved = {false};
+    onFx(() -> item.decide(dismiss(key), () -> saved[0] = true));
+    waitFor(() -> saved[0], Duration.ofSeconds(5));
+    DecisionEntry decided = lossy.recentDecisions(1).get(0);
+    assertThat(decided.key()).isEqualTo(key);
+    assertThat(decided.undoable()).isTrue();
+    return decided;
   }
 
   private ItemViewModel claimedItem(LossyGateway lossy, SimpleBooleanProperty online)

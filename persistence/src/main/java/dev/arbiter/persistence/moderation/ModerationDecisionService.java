@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -154,6 +155,14 @@ public final class ModerationDecisionService {
         ps -> ps.setLong(1, decisionId),
         rs -> null);
     Rescoring.catchUp(dataSource);
+  }
+
+  /**
+   * Decision {@code decisionId} as it is now, e.g. to tell whether an undo whose answer was lost
+   * went through; empty if there is none.
+   */
+  public Optional<DecisionEntry> decision(long decisionId) {
+    return decisions(" WHERE d.id = ?", ps -> ps.setLong(1, decisionId)).stream().findFirst();
   }
 
   /** The latest decisions, newest first (the log with undo). */
