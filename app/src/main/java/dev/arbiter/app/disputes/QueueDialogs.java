@@ -86,7 +86,9 @@ final class QueueDialogs {
         .lookupButton(ButtonType.OK)
         .disableProperty()
         .bind(name.textProperty().isEmpty());
-    OfflineMarks.needsDatabase(dialog.getDialogPane().lookupButton(ButtonType.OK));
+    Node save = dialog.getDialogPane().lookupButton(ButtonType.OK);
+    save.setId("saveViewOk");
+    OfflineMarks.needsDatabase(save);
     dialog.setResultConverter(
         b -> b == ButtonType.OK ? new Object[] {name.getText(), shared.isSelected()} : null);
     dialog.initOwner(window());

@@ -23,6 +23,7 @@ import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -156,6 +157,54 @@ class OutageIT {
       assertThat(since(clicked)).isLessThan(Duration.ofSeconds(2));
     } finally {
       server.restart();
+    }
+  }
+
+  @Test
+  void aDialogOpenWhenTheDatabaseGoesHoldsItsSaveUntilItIsBack(FxRobot robot) throws Exception {
+    console.signIn("demo_support");
+    waitUntil(() -> console.text("#connectionState").equals("online"));
+    console.open(Area.DISPUTES, "#saveView");
+    console.click("#saveView");
+    waitUntil(() -> robot.lookup("#viewName").tryQuery().isPresent());
+    robot.clickOn("#viewName").write("Held while offline");
+
+    server.stop();
+    try {
+      waitUntil(() -> console.text("#connectionState").equals("offline"));
+      robot.clickOn("#saveViewOk");
+      WaitForAsyncUtils.waitForFxEvents();
+      Thread.sleep(300);
+      // Held back: the dialog stays open with the name typed in it.
+      assertThat(
+              fx(
+                  () ->
+                      robot
+                          .lookup("#viewName")
+                          .tryQueryAs(TextField.class)
+                          .map(TextField::getText)
+                          .orElse(null)))
+          .isEqualTo("Held while offline");
+    } finally {
+      server.restart();
+    }
+    waitUntil(() -> console.text("#connectionState").equals("online"));
+    assertThat(savedViews("Held while offline")).isZero();
+
+    robot.clickOn("#saveViewOk");
+    waitUntil(() -> robot.lookup("#viewName").tryQuery().isEmpty());
+    waitUntil(() -> savedViews("Held while offline") == 1);
+  }
+
+  private static long savedViews(String name) throws Exception {
+    try (Connection c = server.superuser();
+        PreparedStatement count =
+            c.prepareStatement("SELECT count(*) FROM dispute_saved_views WHERE name = ?")) {
+      count.setString(1, name);
+      try (ResultSet rs = count.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     }
   }
 
