@@ -32,7 +32,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -60,10 +59,16 @@ public final class ModerationView implements AreaView {
   private final LiveContext live;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final BorderPane root = new BorderPane();
-  // True from the area being shown until the moderator's first key or click: see the constructor.
+  // True from the area being shown until the moderator moves the focus: see the constructor.
   private boolean holdingFocus;
   private final ChangeListener<Node> focusKeeper = this::keepFocus;
-  private final EventHandler<InputEvent> userMovedOn = e -> holdingFocus = false;
+  private final EventHandler<MouseEvent> userClicked = e -> holdingFocus = false;
+  private final EventHandler<KeyEvent> userMovedOn =
+      e -> {
+        if (movesFocus(e)) {
+          holdingFocus = false;
+        }
+      };
 
   /**
    * @param live the window's change feed, presence and drafts: the queue and the open item follow
@@ -127,23 +132,24 @@ public final class ModerationView implements AreaView {
             Objects.requireNonNull(ModerationView.class.getResource("moderation.css"))
                 .toExternalForm());
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-    // Keyboard-first: whenever the area is shown, the queue has the focus until the moderator
-    // moves it (a key or a click). The shell may still be moving focus when the area is attached,
-    // and a window that gains its focus late, or a scene whose focus owner was just removed (the
-    // login form), gives it to its first traversable node in the header; the queue takes it back.
+    // Keyboard-first: whenever the area is shown, the queue has the focus until the moderator moves
+    // it (a click, Tab or the search's Ctrl+K). The shell may still be moving focus when the area
+    // is attached, and a window that gains its focus late, or a scene whose focus owner was just
+    // removed (the login form), gives it to its first traversable node in the header; the queue
+    // takes it back.
     root.sceneProperty()
         .addListener(
             (obs, old, scene) -> {
               if (old != null) {
                 old.focusOwnerProperty().removeListener(focusKeeper);
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, userMovedOn);
-                old.removeEventFilter(MouseEvent.MOUSE_PRESSED, userMovedOn);
+                old.removeEventFilter(MouseEvent.MOUSE_PRESSED, userClicked);
               }
               holdingFocus = scene != null;
               if (scene != null) {
                 scene.focusOwnerProperty().addListener(focusKeeper);
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, userMovedOn);
-                scene.addEventFilter(MouseEvent.MOUSE_PRESSED, userMovedOn);
+                scene.addEventFilter(MouseEvent.MOUSE_PRESSED, userClicked);
                 Platform.runLater(this::focusQueueIfHeld);
               }
             });
@@ -155,6 +161,12 @@ public final class ModerationView implements AreaView {
                 focusQueueIfHeld();
               }
             });
+  }
+
+  // The keys that take the focus out of the area on purpose: Tab, and the search's Ctrl+K. Any
+  // other key (a shortcut, a modifier pressed on its own, J or K in the queue) leaves the hold on.
+  private static boolean movesFocus(KeyEvent e) {
+    return e.getCode() == KeyCode.TAB || e.isShortcutDown() && e.getCode() == KeyCode.K;
   }
 
   private void keepFocus(ObservableValue<? extends Node> owner, Node was, Node now) {
