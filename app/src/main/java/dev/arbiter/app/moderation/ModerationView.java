@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -27,6 +28,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -40,6 +42,8 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * The Moderation area: filters over the grouped queue, the queue itself, the item view, and the
@@ -61,6 +65,9 @@ public final class ModerationView implements AreaView {
   private final BorderPane root = new BorderPane();
   // True from the area being shown until the moderator moves the focus: see the constructor.
   private boolean holdingFocus;
+  private final ChangeListener<Boolean> windowFocus = (o, was, focused) -> focusQueueIfHeld();
+  private Window watchedWindow;
+  private static final int FOCUS_ATTEMPTS = 20;
   private final ChangeListener<Node> focusKeeper = this::keepFocus;
   private final EventHandler<MouseEvent> userClicked = e -> holdingFocus = false;
   private final EventHandler<KeyEvent> userMovedOn =
@@ -140,6 +147,10 @@ public final class ModerationView implements AreaView {
     root.sceneProperty()
         .addListener(
             (obs, old, scene) -> {
+              if (watchedWindow != null) {
+                watchedWindow.focusedProperty().removeListener(windowFocus);
+                watchedWindow = null;
+              }
               if (old != null) {
                 old.focusOwnerProperty().removeListener(focusKeeper);
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, userMovedOn);
@@ -148,6 +159,11 @@ public final class ModerationView implements AreaView {
               holdingFocus = scene != null;
               if (scene != null) {
                 scene.focusOwnerProperty().addListener(focusKeeper);
+                // A window that gains its focus late may hand it to the header.
+                watchedWindow = scene.getWindow();
+                if (watchedWindow != null) {
+                  watchedWindow.focusedProperty().addListener(windowFocus);
+                }
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, userMovedOn);
                 scene.addEventFilter(MouseEvent.MOUSE_PRESSED, userClicked);
                 Platform.runLater(this::focusQueueIfHeld);
@@ -176,8 +192,21 @@ public final class ModerationView implements AreaView {
   }
 
   private void focusQueueIfHeld() {
-    if (holdingFocus && root.getScene() != null && !table.node().isFocused()) {
-      table.node().requestFocus();
+    focusQueueIfHeld(FOCUS_ATTEMPTS);
+  }
+
+  // A request the scene cannot take yet (the queue not laid out, the window still gaining its
+  // focus) is asked again a little later, a few times.
+  private void focusQueueIfHeld(int attemptsLeft) {
+    Scene scene = root.getScene();
+    if (!holdingFocus || scene == null || scene.getFocusOwner() == table.node()) {
+      return;
+    }
+    table.node().requestFocus();
+    if (scene.getFocusOwner() != table.node() && attemptsLeft > 1) {
+      PauseTransition later = new PauseTransition(Duration.millis(50));
+      later.setOnFinished(e -> focusQueueIfHeld(attemptsLeft - 1));
+      later.play();
     }
   }
 

@@ -279,6 +279,8 @@ class ModerationFlowIT {
                     .toList()
                     .toString()
                 + "; focus on "
-                + console.stage().getScene().getFocusOwner());
+                + console.stage().getScene().getFocusOwner()
+                + "; focus moves:"
+                + console.focusHistory());
   }
 }

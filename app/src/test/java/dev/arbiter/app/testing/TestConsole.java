@@ -48,6 +48,7 @@ public final class TestConsole implements AutoCloseable {
   private final Stage stage;
   private final ExecutorTaskRunner tasks;
   private final ConsoleShell shell;
+  private final List<String> focusMoves = new java.util.ArrayList<>();
 
   private TestConsole(Stage stage, ConsoleTarget target, Path drafts) {
     this.stage = stage;
@@ -81,6 +82,7 @@ public final class TestConsole implements AutoCloseable {
     }
     TestConsole console = new TestConsole(stage, target, drafts);
     console.shell.start(stage);
+    console.recordFocus();
     // Keyboard tests need this window focused, not one an earlier test class left showing: a node
     // is focused only while its window is.
     stage.toFront();
@@ -90,6 +92,53 @@ public final class TestConsole implements AutoCloseable {
 
   public Stage stage() {
     return stage;
+  }
+
+  // The last focus moves in this console's window, each with the code that made it, for a test
+  // whose wait on the focus fails only on CI.
+  private void recordFocus() {
+    stage
+        .getScene()
+        .focusOwnerProperty()
+        .addListener(
+            (obs, was, now) -> {
+              StringBuilder move =
+                  new StringBuilder()
+                      .append(System.currentTimeMillis() % 100_000)
+                      .append(" ms: ")
+                      .append(name(was))
+                      .append(" -> ")
+                      .append(name(now))
+                      .append(" window focused ")
+                      .append(stage.isFocused());
+              for (StackTraceElement frame : new Throwable().getStackTrace()) {
+                String at = frame.getClassName();
+                if (at.startsWith("dev.arbiter.app") && !at.contains("testing")
+                    || at.startsWith("javafx.scene.Scene")
+                    || at.startsWith("com.sun.javafx.tk.quantum")) {
+                  move.append("\n      at ").append(frame);
+                }
+              }
+              synchronized (focusMoves) {
+                focusMoves.add(move.toString());
+                if (focusMoves.size() > 12) {
+                  focusMoves.remove(0);
+                }
+              }
+            });
+  }
+
+  private static String name(Node node) {
+    return node == null
+        ? "none"
+        : node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId());
+  }
+
+  /** The last focus moves in this console's window, oldest first, with the code behind each. */
+  public String focusHistory() {
+    synchronized (focusMoves) {
+      return "\n    " + String.join("\n    ", focusMoves);
+    }
   }
 
   public ExecutorTaskRunner tasks() {
