@@ -25,9 +25,8 @@ public final class DecisionLogViewModel {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
   private final ObservableBooleanValue online;
-  private final OutcomeByKey outcomes;
-  // The decision whose undo lost its answer; asked about once the console is online.
-  private long settling;
+  // An undo whose answer was lost is being settled; no other undo is sent meanwhile.
+  private boolean settling;
 
   public DecisionLogViewModel(ModerationGateway gateway, TaskRunner tasks, Runnable changed) {
     this(gateway, tasks, changed, new SimpleBooleanProperty(true));
@@ -45,9 +44,6 @@ public final class DecisionLogViewModel {
     this.tasks = tasks;
     this.changed = changed;
     this.online = online;
-    // An undo leaves its mark on the decision itself, so the decision is the record that settles
-    // an undo whose answer was lost.
-    this.outcomes = new OutcomeByKey(key -> isUndone(settling), tasks, online);
   }
 
   public void refresh() {
@@ -63,7 +59,7 @@ public final class DecisionLogViewModel {
    * before it may be undone again.
    */
   public void undo(DecisionEntry entry) {
-    if (entry == null || !entry.undoable() || settling != 0) {
+    if (entry == null || !entry.undoable() || settling) {
       return;
     }
     if (!online.get()) {
@@ -88,36 +84,39 @@ public final class DecisionLogViewModel {
   }
 
   private void settle(DecisionEntry entry) {
-    settling = entry.id();
+    settling = true;
     status.set(
         "The connection was lost while undoing decision "
             + entry.id()
             + ". Checking whether it was undone…");
-    outcomes.settle(
-        "undo of decision " + entry.id(),
-        wasUndone -> {
-          settling = 0;
-          if (wasUndone) {
-            undone(entry);
-          } else {
-            status.set(
-                "Decision "
-                    + entry.id()
-                    + " was not undone: the connection was lost before the database got it."
-                    + " You can undo it again.");
-            refresh();
-          }
-        },
-        gaveUp -> {
-          settling = 0;
-          status.set(
-              "Could not tell whether decision "
-                  + entry.id()
-                  + " was undone ("
-                  + Refusals.describe(gaveUp)
-                  + "). The log shows it once it can be read.");
-          refresh();
-        });
+    // An undo leaves its mark on the decision itself, so the decision is the record that settles
+    // an undo whose answer was lost.
+    new OutcomeByKey(key -> isUndone(entry.id()), tasks, online)
+        .settle(
+            "undo of decision " + entry.id(),
+            wasUndone -> {
+              settling = false;
+              if (wasUndone) {
+                undone(entry);
+              } else {
+                status.set(
+                    "Decision "
+                        + entry.id()
+                        + " was not undone: the connection was lost before the database got it."
+                        + " You can undo it again.");
+                refresh();
+              }
+            },
+            gaveUp -> {
+              settling = false;
+              status.set(
+                  "Could not tell whether decision "
+                      + entry.id()
+                      + " was undone ("
+                      + Refusals.describe(gaveUp)
+                      + "). The log shows it once it can be read.");
+              refresh();
+            });
   }
 
   private boolean isUndone(long decisionId) {

@@ -3,6 +3,7 @@ package dev.arbiter.app.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.moderation.DecisionRequest;
 import dev.arbiter.persistence.moderation.ItemKey;
@@ -161,29 +162,18 @@ class ModerationBulkRetryIT {
   }
 
   private void onFx(Runnable action) {
-    onFx(
-        () -> {
-          action.run();
-          return null;
-        });
+    StandInWaits.run(fx, action);
   }
 
   private <T> T onFx(Supplier<T> read) {
-    try {
-      return fx.submit(read::get).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return StandInWaits.on(fx, read::get);
   }
 
-  private void waitFor(BooleanSupplier condition) throws InterruptedException {
-    Duration limit = Duration.ofSeconds(10);
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + limit + "; the summary says: " + summary());
-      }
-      Thread.sleep(10);
+  private void waitFor(BooleanSupplier condition) {
+    try {
+      StandInWaits.waitFor(condition::getAsBoolean, Duration.ofSeconds(10));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; the summary says: " + summary(), e);
     }
   }
 }

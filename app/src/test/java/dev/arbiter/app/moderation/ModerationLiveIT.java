@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.live.LiveUpdates;
+import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.moderation.DecisionEntry;
@@ -428,29 +429,14 @@ class ModerationLiveIT {
   }
 
   private void onFx(Runnable action) {
-    onFx(
-        () -> {
-          action.run();
-          return null;
-        });
+    StandInWaits.run(fx, action);
   }
 
   private <T> T onFx(Supplier<T> read) {
-    try {
-      return fx.submit(read::get).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return StandInWaits.on(fx, read::get);
   }
 
-  private static void waitFor(BooleanSupplier condition, Duration limit)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + limit);
-      }
-      Thread.sleep(10);
-    }
+  private static void waitFor(BooleanSupplier condition, Duration limit) {
+    StandInWaits.waitFor(condition::getAsBoolean, limit);
   }
 }

@@ -22,6 +22,16 @@ public final class StandInWaits {
     }
   }
 
+  /** Runs {@code action} on the stand-in thread and waits until it has run. */
+  public static void run(ExecutorService standIn, Runnable action) {
+    on(
+        standIn,
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
   /** Polls {@code condition} until it holds, failing once {@code limit} has passed. */
   public static void waitFor(Callable<Boolean> condition, Duration limit) {
     long end = System.nanoTime() + limit.toNanos();
