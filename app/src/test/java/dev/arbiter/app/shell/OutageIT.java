@@ -185,6 +185,7 @@ class OutageIT {
                           .map(TextField::getText)
                           .orElse(null)))
           .isEqualTo("Held while offline");
+      TestConsole.screenshot(robot.lookup("#viewName").query(), "offline-dialog.png");
     } finally {
       server.restart();
     }
