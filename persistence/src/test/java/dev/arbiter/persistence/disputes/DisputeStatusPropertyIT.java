@@ -78,7 +78,7 @@ class DisputeStatusPropertyIT {
     desk.close();
   }
 
-  @Property(tries = 40)
+  @Property(tries = 40, seed = "20261207")
   void statusChangesStayOnTheLegalGraph(
       @ForAll DisputeStatus start, @ForAll("steps") List<Step> steps) throws Exception {
     long id;
