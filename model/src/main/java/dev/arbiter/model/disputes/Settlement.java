@@ -114,19 +114,6 @@ public class Settlement {
     return s;
   }
 
-  /**
-   * Withdraws the proposal, as the support agent who made it may.
-   *
-   * @throws dev.arbiter.model.common.IllegalStatusChangeException unless it is still proposed
-   */
-  public void withdraw(String login, Instant when, String note) {
-    SettlementStatus.rules().checkDirectMove(status, SettlementStatus.WITHDRAWN);
-    this.status = SettlementStatus.WITHDRAWN;
-    this.decidedBy = Objects.requireNonNull(login, "login");
-    this.decidedAt = Objects.requireNonNull(when, "when");
-    this.decisionNote = note;
-  }
-
   public Long getId() {
     return id;
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arbiter.model.common.IllegalStatusChangeException;
 import dev.arbiter.model.money.Money;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SettlementTest {
@@ -74,13 +73,13 @@ class SettlementTest {
             Money.zero("EUR"),
             Money.of(10000, "EUR"),
             "Never delivered");
-    Instant when = Instant.parse("2026-04-02T08:00:00Z");
 
-    s.withdraw("demo_support", when, "Parties agreed privately");
-
-    assertThat(s.getStatus()).isEqualTo(SettlementStatus.WITHDRAWN);
-    assertThat(s.getDecidedAt()).isEqualTo(when);
-    assertThatThrownBy(() -> s.withdraw("demo_support", when, null))
+    // Support withdraws through withdraw_settlement; the rule it applies is this one.
+    SettlementStatus.rules().checkDirectMove(s.getStatus(), SettlementStatus.WITHDRAWN);
+    assertThatThrownBy(
+            () ->
+                SettlementStatus.rules()
+                    .checkDirectMove(SettlementStatus.WITHDRAWN, SettlementStatus.WITHDRAWN))
         .isInstanceOf(IllegalStatusChangeException.class);
     assertThat(SettlementStatus.PROPOSED.requiresMoneyFunction(SettlementStatus.EXECUTED)).isTrue();
   }

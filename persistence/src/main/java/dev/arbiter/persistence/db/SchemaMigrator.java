@@ -20,9 +20,11 @@ public final class SchemaMigrator {
             .locations("classpath:db/migration")
             .placeholderReplacement(false)
             .validateMigrationNaming(true);
-    if (switchToMigrator) {
-      config.initSql("SET ROLE " + ServerBootstrap.MIGRATOR);
-    }
+    // The database's session limits (V85) are for interactive work, not for a migration that may
+    // rebuild or validate a large table.
+    String lifted =
+        "SET statement_timeout = 0; SET lock_timeout = 0; SET idle_in_transaction_session_timeout = 0";
+    config.initSql(switchToMigrator ? lifted + "; SET ROLE " + ServerBootstrap.MIGRATOR : lifted);
     return config.load().migrate();
   }
 }

@@ -25,6 +25,8 @@ public final class ServerBootstrap {
         // ROLE.
         s.execute("CREATE ROLE " + MIGRATOR + " NOLOGIN CREATEROLE");
       }
+      // Lets deactivate_staff end a deactivated login's open sessions (never a superuser's).
+      s.execute("GRANT pg_signal_backend TO " + MIGRATOR);
       if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
         s.execute("CREATE DATABASE " + quoteIdent(database) + " OWNER " + MIGRATOR);
       }

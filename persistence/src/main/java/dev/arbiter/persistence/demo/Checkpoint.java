@@ -103,6 +103,7 @@ final class Checkpoint {
         .add(label)
         .add(amount)
         .add(releasedMinor)
+        .add(refundedMinor())
         .add(currency)
         .add(status)
         .add(requirement)

@@ -124,6 +124,10 @@ public final class DemoDataLoader {
       // Two consoles starting at once: the second waits here, then finds the data loaded.
       s.execute("SELECT pg_advisory_xact_lock(hashtext('arbiter.demo_data'))");
       s.execute("SELECT set_config('arbiter.command', 'demo_data', true)");
+      // The database's session limits (V85) are for interactive work; a million-row load is not.
+      s.execute("SET LOCAL statement_timeout = 0");
+      s.execute("SET LOCAL lock_timeout = 0");
+      s.execute("SET LOCAL idle_in_transaction_session_timeout = 0");
     }
     checkPreconditions(c);
     DemoWorld world = new DemoWorld(seed, base.getEpochSecond(), scale);

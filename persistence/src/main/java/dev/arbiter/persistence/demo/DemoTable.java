@@ -36,7 +36,7 @@ enum DemoTable {
           + " updated_at"),
   ESCROW_CHECKPOINTS(
       "escrow_checkpoints",
-      "id, escrow_id, seq, label, amount_minor, released_minor, currency, status,"
+      "id, escrow_id, seq, label, amount_minor, released_minor, refunded_minor, currency, status,"
           + " approval_requirement, csat_threshold, auto_release_at, submitted_at, requested_by,"
           + " hold_reason, released_at, released_by, payout_reference, created_at, updated_at"),
   RELEASE_APPROVALS(

@@ -149,15 +149,20 @@ final class CommandApplier {
   }
 
   private void withdrawOpenProposal(Dispute d) {
-    List<Settlement> open =
+    List<Long> open =
         session
             .createSelectionQuery(
-                "from Settlement where disputeId = :id and status = :status", Settlement.class)
+                "select id from Settlement where disputeId = :id and status = :status", Long.class)
             .setParameter("id", d.getId())
             .setParameter("status", SettlementStatus.PROPOSED)
             .getResultList();
-    for (Settlement s : open) {
-      s.withdraw(login, clock.instant(), "Taken back to escalated by " + login);
+    // Support has no UPDATE on settlements: a decision on one is always a database function.
+    for (Long id : open) {
+      session
+          .createNativeQuery("SELECT 1 FROM withdraw_settlement(:id, :note)", Integer.class)
+          .setParameter("id", id)
+          .setParameter("note", "Taken back to escalated by " + login)
+          .getSingleResult();
     }
   }
 

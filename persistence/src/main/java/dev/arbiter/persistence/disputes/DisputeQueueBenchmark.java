@@ -143,7 +143,8 @@ public final class DisputeQueueBenchmark implements Benchmark {
           "INSERT INTO contracts (reference, kind, title, client_id, freelancer_id, currency,"
               + " value_minor) SELECT 'BN-' || lpad(g::text, 5, '0'), 'fixed_price', 'Bench job',"
               + " (SELECT min(id) FROM users) + 2 * g, (SELECT min(id) FROM users) + 2 * g + 1,"
-              + " 'USD', 100000 FROM generate_series(0, 999) g");
+              + " (ARRAY['USD','USD','EUR','GBP','JPY'])[1 + g % 5], 100000"
+              + " FROM generate_series(0, 999) g");
       long base = 0;
       for (int done = 0; done < total; done += CHUNK) {
         int n = Math.min(CHUNK, total - done);
@@ -159,7 +160,8 @@ public final class DisputeQueueBenchmark implements Benchmark {
                 + "'payment_issue','other'])[1 + g % 8],"
                 + " (ARRAY['low','normal','high','urgent'])[1 + g % 4], st.status,"
                 + " (ARRAY[NULL, 'demo_support', NULL])[1 + g % 3],"
-                + " 500 + (g * 7919) % 900000, (ARRAY['USD','USD','EUR','GBP','JPY'])[1 + g % 5],"
+                // A dispute is in its contract's currency; contract g % 1000 has currency g % 5.
+                + " 500 + (g * 7919) % 900000, c.currency,"
                 + " CASE WHEN g % 9 = 0 THEN NULL"
                 + "  ELSE now() + ((g * 37) % 2000 - 500) * interval '1 hour' END,"
                 + " CASE WHEN g % 3 = 0 THEN 'auto_escalate' END,"

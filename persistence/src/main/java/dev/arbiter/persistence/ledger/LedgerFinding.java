@@ -4,8 +4,8 @@ package dev.arbiter.persistence.ledger;
  * One thing {@code ledger verify} found wrong.
  *
  * @param check which invariant failed
- * @param id the offending row: a journal, wallet, ledger entry or escrow id (0 for a currency-wide
- *     total)
+ * @param id the offending row: a journal, wallet, ledger entry, escrow, checkpoint or dispute id (0
+ *     for a currency-wide total, or where the detail names the rows, as for currency mismatches)
  * @param detail the figures, in one line
  */
 public record LedgerFinding(Check check, long id, String detail) {
@@ -16,7 +16,10 @@ public record LedgerFinding(Check check, long id, String detail) {
     WALLET_BALANCE("wallet"),
     BALANCE_AFTER_CHAIN("ledger entry"),
     ESCROW_TOTALS("escrow"),
-    HOLDING_TOTAL("escrow holding");
+    HOLDING_TOTAL("escrow holding"),
+    CHECKPOINT_OVERPAID("checkpoint"),
+    SETTLEMENT_PAID_TWICE("dispute"),
+    CURRENCY_MISMATCH("currency");
 
     private final String subject;
 

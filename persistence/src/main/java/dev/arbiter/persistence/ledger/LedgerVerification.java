@@ -21,7 +21,10 @@ public final class LedgerVerification {
     }
   }
 
-  /** Verifies a shared server's database as {@code user}; any staff login may read the ledger. */
+  /**
+   * Verifies a shared server's database as {@code user}, a finance or admin login (they read the
+   * ledger).
+   */
   public static LedgerReport shared(String url, String user, String password) {
     try (Connection c = DriverManager.getConnection(url, user, password == null ? "" : password)) {
       return LedgerVerifier.verify(c);

@@ -16,8 +16,9 @@ import javax.sql.DataSource;
  * Checks the ledger's invariants on one read-only snapshot: every journal balances per currency,
  * each wallet's balance equals its entries, every {@code balance_after} continues its wallet's
  * running balance, each escrow's held amount equals the net of its journals on the holding wallet,
- * and the holding wallet of each currency holds exactly what the escrows hold. Any staff login may
- * run it; it only reads.
+ * the holding wallet of each currency holds exactly what the escrows hold, no checkpoint paid out
+ * more than its amount, no dispute settled twice, and no money crossed currencies. Finance and
+ * admins run it (the ledger is theirs to read); it only reads.
  */
 public final class LedgerVerifier {
 
@@ -71,6 +72,58 @@ public final class LedgerVerifier {
           + " FULL JOIN (SELECT currency, sum(funded_minor - released_minor - refunded_minor) AS held"
           + " FROM escrows GROUP BY currency) x ON x.currency = w.currency"
           + " WHERE coalesce(w.balance_minor, 0) <> coalesce(x.held, 0) LIMIT ?";
+
+  // Paid beyond its amount, whatever its status says: releases and refunds taken from the holding
+  // wallet for a checkpoint add up to more than it is worth, its own totals do, or two settlements
+  // paid from it.
+  private static final String CHECKPOINTS =
+      "SELECT cp.id, format('amount %s %s, but its journals paid %s (%s), released %s + refunded %s,"
+          + " %s settlement journal(s)', cp.amount_minor, cp.currency, coalesce(p.paid, 0),"
+          + " coalesce(p.journals, 'none'), cp.released_minor, cp.refunded_minor, coalesce(s.n, 0))"
+          + " FROM escrow_checkpoints cp"
+          + " LEFT JOIN (SELECT j.checkpoint_id, sum(e.amount_minor) AS paid,"
+          + "   string_agg(DISTINCT 'journal ' || j.id, ', ') AS journals FROM journals j"
+          + "   JOIN ledger_entries e ON e.journal_id = j.id AND e.direction = 'debit'"
+          + "   JOIN wallets w ON w.id = e.wallet_id AND w.kind = 'escrow_holding'"
+          + "   WHERE j.kind IN ('release', 'refund') AND j.checkpoint_id IS NOT NULL"
+          + "   GROUP BY j.checkpoint_id) p ON p.checkpoint_id = cp.id"
+          + " LEFT JOIN (SELECT j.checkpoint_id, count(*) AS n FROM journals j"
+          + "   WHERE j.kind = 'settlement' AND j.checkpoint_id IS NOT NULL"
+          + "   GROUP BY j.checkpoint_id) s ON s.checkpoint_id = cp.id"
+          + " WHERE coalesce(p.paid, 0) > cp.amount_minor"
+          + " OR cp.released_minor + cp.refunded_minor > cp.amount_minor OR coalesce(s.n, 0) > 1"
+          + " ORDER BY cp.id LIMIT ?";
+
+  // A dispute settles once: one executed settlement, one settlement journal.
+  private static final String SETTLEMENTS =
+      "SELECT x.dispute_id, format('%s executed settlement(s), %s settlement journal(s)%s', x.executed,"
+          + " x.journals, coalesce(': ' || x.ids, '')) FROM (SELECT s.dispute_id,"
+          + " count(DISTINCT s.id) FILTER (WHERE s.status = 'executed') AS executed,"
+          + " count(j.id) AS journals, string_agg('journal ' || j.id, ', ' ORDER BY j.id) AS ids"
+          + " FROM settlements s LEFT JOIN journals j ON j.settlement_id = s.id"
+          + " GROUP BY s.dispute_id) x WHERE x.executed > 1 OR x.journals > 1"
+          + " ORDER BY x.dispute_id LIMIT ?";
+
+  // Money in one currency is never paid from another's pool: every row that names a currency agrees
+  // with the row it belongs to, and a journal's entries are in its escrow's currency.
+  private static final String CURRENCIES =
+      "SELECT 0, m.detail FROM ("
+          + " SELECT format('checkpoint %s is in %s, its escrow %s in %s', cp.id, cp.currency, e.id,"
+          + "   e.currency) AS detail FROM escrow_checkpoints cp JOIN escrows e ON e.id = cp.escrow_id"
+          + "   WHERE cp.currency <> e.currency"
+          + " UNION ALL SELECT format('escrow %s is in %s, its contract %s in %s', e.id, e.currency,"
+          + "   k.id, k.currency) FROM escrows e JOIN contracts k ON k.id = e.contract_id"
+          + "   WHERE e.currency <> k.currency"
+          + " UNION ALL SELECT format('dispute %s is in %s, its contract %s in %s', d.id, d.currency,"
+          + "   k.id, k.currency) FROM disputes d JOIN contracts k ON k.id = d.contract_id"
+          + "   WHERE d.currency <> k.currency"
+          + " UNION ALL SELECT format('settlement %s is in %s, its dispute %s in %s', s.id, s.currency,"
+          + "   d.id, d.currency) FROM settlements s JOIN disputes d ON d.id = s.dispute_id"
+          + "   WHERE s.currency <> d.currency"
+          + " UNION ALL SELECT DISTINCT format('journal %s moves %s, its escrow %s is in %s', j.id,"
+          + "   le.currency, e.id, e.currency) FROM journals j JOIN escrows e ON e.id = j.escrow_id"
+          + "   JOIN ledger_entries le ON le.journal_id = j.id WHERE le.currency <> e.currency"
+          + ") m ORDER BY 2 LIMIT ?";
 
   private static final String COUNTS =
       "SELECT now(), (SELECT count(*) FROM journals), (SELECT count(*) FROM ledger_entries),"
@@ -133,6 +186,9 @@ public final class LedgerVerifier {
     truncated |= collect(c, CHAIN, Check.BALANCE_AFTER_CHAIN, findings);
     truncated |= collect(c, ESCROWS, Check.ESCROW_TOTALS, findings);
     truncated |= collect(c, HOLDING, Check.HOLDING_TOTAL, findings);
+    truncated |= collect(c, CHECKPOINTS, Check.CHECKPOINT_OVERPAID, findings);
+    truncated |= collect(c, SETTLEMENTS, Check.SETTLEMENT_PAID_TWICE, findings);
+    truncated |= collect(c, CURRENCIES, Check.CURRENCY_MISMATCH, findings);
     return new LedgerReport(asOf, counts[0], counts[1], counts[2], counts[3], findings, truncated);
   }
 

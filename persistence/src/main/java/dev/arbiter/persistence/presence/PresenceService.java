@@ -23,7 +23,7 @@ public final class PresenceService {
 
   private static final String UPSERT =
       "INSERT INTO console_presence (console_id, entity_type, entity_id, mode) VALUES (?, ?, ?, ?)"
-          + " ON CONFLICT (console_id, entity_type, entity_id)"
+          + " ON CONFLICT (staff_login, console_id, entity_type, entity_id)"
           + " DO UPDATE SET mode = EXCLUDED.mode, heartbeat_at = now()";
   private static final String DELETE_LEFT =
       "DELETE FROM console_presence WHERE console_id = ?"

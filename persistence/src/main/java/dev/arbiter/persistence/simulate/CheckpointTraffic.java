@@ -15,8 +15,9 @@ final class CheckpointTraffic {
 
   /**
    * Submits the next pending checkpoint of a funded, active contract (pending to submitted is the
-   * one move the backend may make). The backend's login is recorded as the requester, as for every
-   * backend submission, and an auto-release checkpoint gets its release date five days out.
+   * one move the backend may make). The database stamps the submission: its time, its round and its
+   * requester (the freelancer the backend acts for); an auto-release checkpoint gets its release
+   * date five days out.
    */
   Outcome submit(Tx tx) throws SQLException {
     Optional<Submittable> target = candidates.submittable.take(tx.c, tx.r);
@@ -27,8 +28,7 @@ final class CheckpointTraffic {
     tx.actAs(MarketplaceText.user(s.freelancerId(), MarketplaceText.channel(tx.r)));
     int changed =
         tx.update(
-            "UPDATE escrow_checkpoints SET status = 'submitted', submitted_at = now(),"
-                + " requested_by = session_user,"
+            "UPDATE escrow_checkpoints SET status = 'submitted',"
                 + " auto_release_at = CASE WHEN approval_requirement = 'auto'"
                 + " THEN now() + interval '5 days' ELSE auto_release_at END"
                 + " WHERE id = ? AND status = 'pending'",

@@ -1,6 +1,7 @@
 package dev.arbiter.persistence.audit;
 
 import static dev.arbiter.persistence.contract.Fixtures.update;
+import static dev.arbiter.persistence.contract.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.persistence.contract.Fixtures;
@@ -58,14 +59,16 @@ class AuditCaptureConcurrencyIT {
         ownRows.add(
             new long[] {
               dispute,
-              Fixtures.flag(owner, seed.client()),
+              Fixtures.flag(owner, Fixtures.user(owner, "client")),
               Fixtures.workspace(owner, seed.client()),
               Fixtures.id(
                   owner,
                   "INSERT INTO dispute_messages (dispute_id, author_user_id, visibility, body)"
                       + " VALUES (?, ?, 'parties', 'see attached')",
                   dispute,
-                  seed.client())
+                  seed.client()),
+              // Each moderator's flags are on items of their own: a claim takes a whole item.
+              Fixtures.flag(owner, Fixtures.user(owner, "client"))
             });
       }
     }
@@ -141,17 +144,17 @@ class AuditCaptureConcurrencyIT {
         update(c, "UPDATE disputes SET priority = " + randomPriority() + " WHERE id = ?", shared);
       }
       case "demo_moderator" -> {
-        update(
-            c,
-            "UPDATE moderation_flags SET assigned_to = CASE WHEN assigned_to IS NULL"
-                + " THEN session_user END, claimed_at = CASE WHEN assigned_to IS NULL THEN now() END"
-                + " WHERE id = ?",
-            own[1]);
-        update(
-            c,
-            "UPDATE dispute_messages SET hidden_at = CASE WHEN hidden_at IS NULL THEN now() END"
-                + " WHERE id = ?",
-            own[3]);
+        // Moderators write flags only through the moderation functions: claim or give back.
+        for (long flag : new long[] {own[1], own[4]}) {
+          boolean claimed =
+              value(c, "SELECT assigned_to FROM moderation_flags WHERE id = ?", flag) != null;
+          value(
+              c,
+              "SELECT 1 FROM moderation_flags f, "
+                  + (claimed ? "moderation_release" : "moderation_claim")
+                  + "(f.entity_type, f.entity_id) WHERE f.id = ?",
+              flag);
+        }
       }
       case "demo_backend" -> {
         update(
@@ -161,8 +164,18 @@ class AuditCaptureConcurrencyIT {
             Fixtures.disputeReference(),
             seed.contract(),
             seed.client());
-        update(c, toggleStatus(), dispute);
-        update(c, toggleStatus(), shared);
+        // The backend writes what the parties do: a message on its own case, a rating on the
+        // contract every backend writer shares.
+        update(
+            c,
+            "INSERT INTO dispute_messages (dispute_id, author_user_id, visibility, body)"
+                + " VALUES (?, ?, 'parties', 'any news?')",
+            dispute,
+            seed.client());
+        update(
+            c,
+            "UPDATE contracts SET csat_score = round((random() * 5)::numeric, 2) WHERE id = ?",
+            seed.contract());
       }
       case "demo_admin" -> {
         update(c, "UPDATE workspaces SET name = 'Studio ' || random() WHERE id = ?", own[2]);
@@ -177,10 +190,5 @@ class AuditCaptureConcurrencyIT {
 
   private static String randomPriority() {
     return "(ARRAY['low', 'normal', 'high', 'urgent'])[1 + floor(random() * 4)::int]";
-  }
-
-  private static String toggleStatus() {
-    return "UPDATE disputes SET status = CASE status WHEN 'under_review' THEN 'awaiting_parties'"
-        + " ELSE 'under_review' END WHERE id = ?";
   }
 }

@@ -1,6 +1,7 @@
 package dev.arbiter.persistence.audit;
 
 import static dev.arbiter.persistence.contract.Fixtures.update;
+import static dev.arbiter.persistence.contract.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +13,7 @@ import dev.arbiter.persistence.contract.Fixtures.Seed;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -94,10 +96,10 @@ class AuditCaptureIT {
     long before = AuditEntries.lastId(db);
     try (Connection moderator = db.as("demo_moderator");
         Connection admin = db.as("demo_admin")) {
-      update(
+      value(
           moderator,
-          "UPDATE moderation_flags SET assigned_to = 'demo_moderator', claimed_at = now()"
-              + " WHERE id = ?",
+          "SELECT 1 FROM moderation_flags f, moderation_claim(f.entity_type, f.entity_id)"
+              + " WHERE f.id = ?",
           seed.flag());
       update(admin, "UPDATE workspaces SET name = 'Renamed Studio' WHERE id = ?", seed.workspace());
     }
@@ -190,21 +192,56 @@ class AuditCaptureIT {
   }
 
   @Test
-  void staffCannotNameAnotherActor() throws Exception {
+  void staffCannotNameAnotherActorAndTheAttemptChangesNothing() throws Exception {
     long before = AuditEntries.lastId(db);
+    Object priority = value(owner, "SELECT priority FROM disputes WHERE id = ?", seed.dispute());
     try (Connection support = db.as("demo_support")) {
       support.setAutoCommit(false);
       try (Statement s = support.createStatement()) {
         s.execute("SET LOCAL arbiter.actor = 'demo_finance'");
         s.execute("SET LOCAL arbiter.request_id = 'req-support-1'");
       }
-      update(support, "UPDATE disputes SET priority = 'low' WHERE id = ?", seed.dispute());
-      support.commit();
+      assertThatThrownBy(
+              () ->
+                  update(
+                      support, "UPDATE disputes SET priority = 'low' WHERE id = ?", seed.dispute()))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("cannot name another actor")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("42501");
+      support.rollback();
     }
-    Row entry = single(before);
-    assertThat(entry.actor()).isEqualTo("demo_support");
-    assertThat(entry.dbUser()).isEqualTo("demo_support");
-    assertThat(entry.requestId()).isEqualTo("req-support-1");
+    assertThat(AuditEntries.after(db, before)).isEmpty();
+    assertThat(value(owner, "SELECT priority FROM disputes WHERE id = ?", seed.dispute()))
+        .isEqualTo(priority);
+  }
+
+  @Test
+  void theBackendNamesOnlyMarketplaceUsersAndServicesNeverStaff() throws Exception {
+    long before = AuditEntries.lastId(db);
+    for (String forged :
+        new String[] {"demo_finance", "user42", "system:auto-release", "user:1\nx"}) {
+      try (Connection backend = db.as("demo_backend")) {
+        backend.setAutoCommit(false);
+        try (PreparedStatement ps =
+            backend.prepareStatement("SELECT set_config('arbiter.actor', ?, true)")) {
+          ps.setString(1, forged);
+          ps.execute();
+        }
+        assertThatThrownBy(
+                () ->
+                    update(
+                        backend,
+                        "UPDATE contracts SET csat_score = 3.0 WHERE id = ?",
+                        seed.contract()))
+            .as(forged)
+            .isInstanceOf(SQLException.class)
+            .extracting(e -> ((SQLException) e).getSQLState())
+            .isEqualTo("22023");
+        backend.rollback();
+      }
+    }
+    assertThat(AuditEntries.after(db, before)).isEmpty();
   }
 
   @Test

@@ -49,6 +49,11 @@ public final class AuditFixture {
               owner,
               "INSERT INTO users (email, display_name, kind, metadata) VALUES ('v@example.test',"
                   + " 'Visible Vera', 'client', '{\"note\": \"a NEEDLE in plain sight\"}')");
+      // The backend moves a case only when the parties answered (awaiting_parties -> under_review).
+      Fixtures.update(
+          owner, "UPDATE disputes SET status = 'under_review' WHERE id = ?", seed.dispute());
+      Fixtures.update(
+          owner, "UPDATE disputes SET status = 'awaiting_parties' WHERE id = ?", seed.dispute());
     }
     Instant from = now(db);
     try (Connection support = db.as("demo_support")) {

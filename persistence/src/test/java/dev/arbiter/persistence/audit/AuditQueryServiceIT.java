@@ -168,9 +168,9 @@ class AuditQueryServiceIT {
     assertThat(entry.clientInfo()).isEqualTo("marketplace-api");
     assertThat(entry.action()).isEqualTo("update");
     assertThat(entry.changedFields())
-        .contains(new FieldChange("status", Kind.CHANGED, "open", "under_review"));
+        .contains(new FieldChange("status", Kind.CHANGED, "awaiting_parties", "under_review"));
     assertThat(entry.changes()).anyMatch(c -> c.kind() == Kind.UNCHANGED);
-    assertThat(entry.summary()).contains("status: open → under_review");
+    assertThat(entry.summary()).contains("status: awaiting_parties → under_review");
     assertThat(entry.hash()).hasSize(64);
     assertThat(support.entry(9_999_999)).isEmpty();
   }

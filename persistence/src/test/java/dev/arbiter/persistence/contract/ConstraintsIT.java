@@ -116,7 +116,7 @@ class ConstraintsIT {
         db,
         owner,
         "23514",
-        "escrow_checkpoints_released_within_amount",
+        "escrow_checkpoints_paid_within_amount",
         c ->
             update(
                 c,

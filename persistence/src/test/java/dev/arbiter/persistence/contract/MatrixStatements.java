@@ -60,6 +60,7 @@ final class MatrixStatements {
           case "workspace_members" -> seed.membership();
           case "dispute_messages" -> message();
           case "staff_accounts" -> staffAccount();
+          case "settlements" -> settlement();
           default -> throw new IllegalArgumentException("no fixture row in " + table);
         };
     return "id = " + id;
@@ -105,6 +106,8 @@ final class MatrixStatements {
           "INSERT INTO dispute_messages (dispute_id, visibility, body) VALUES ("
               + seed.dispute()
               + ", 'internal', 'checking the delivery logs')";
+      case "staff_accounts" ->
+          "INSERT INTO staff_accounts (login_role, display_name) VALUES ('demo_backend', 'Backend')";
       case "settlements" ->
           "INSERT INTO settlements (dispute_id, outcome, payee_minor, payer_minor, currency,"
               + " reason) VALUES ("
@@ -148,6 +151,23 @@ final class MatrixStatements {
             + ", "
             + seed.client()
             + ", 'parties', 'hello') RETURNING id");
+  }
+
+  private Long settlement;
+
+  private long settlement() {
+    if (settlement == null) {
+      settlement = proposeSettlement();
+    }
+    return settlement;
+  }
+
+  private long proposeSettlement() {
+    return ownerValue(
+        "INSERT INTO settlements (dispute_id, outcome, payee_minor, payer_minor, currency, reason)"
+            + " VALUES ("
+            + seed.dispute()
+            + ", 'release_to_payee', 100, 0, 'USD', 'matrix') RETURNING id");
   }
 
   private long staffAccount() {

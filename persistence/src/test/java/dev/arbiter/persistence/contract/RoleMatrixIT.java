@@ -53,10 +53,11 @@ class RoleMatrixIT {
       delimiter = '|',
       textBlock =
           """
-          # The ledger and the audit chain: readable by staff, written by nobody.
-          demo_support   | ledger_entries     | SELECT                       | allowed
+          # The ledger is read by finance and admins (and the backend, for users' wallets); the
+          # audit chain by all staff; neither is written by anybody.
+          demo_support   | ledger_entries     | SELECT                       | denied
           demo_finance   | ledger_entries     | SELECT                       | allowed
-          demo_moderator | ledger_entries     | SELECT                       | allowed
+          demo_moderator | ledger_entries     | SELECT                       | denied
           demo_admin     | ledger_entries     | SELECT                       | allowed
           demo_backend   | ledger_entries     | SELECT                       | allowed
           demo_support   | ledger_entries     | INSERT                       | denied
@@ -79,9 +80,9 @@ class RoleMatrixIT {
           demo_moderator | ledger_entries     | TRUNCATE                     | denied
           demo_admin     | ledger_entries     | TRUNCATE                     | denied
           demo_backend   | ledger_entries     | TRUNCATE                     | denied
-          demo_support   | journals           | SELECT                       | allowed
+          demo_support   | journals           | SELECT                       | denied
           demo_finance   | journals           | SELECT                       | allowed
-          demo_moderator | journals           | SELECT                       | allowed
+          demo_moderator | journals           | SELECT                       | denied
           demo_admin     | journals           | SELECT                       | allowed
           demo_backend   | journals           | SELECT                       | allowed
           demo_support   | journals           | INSERT                       | denied
@@ -104,9 +105,9 @@ class RoleMatrixIT {
           demo_moderator | journals           | TRUNCATE                     | denied
           demo_admin     | journals           | TRUNCATE                     | denied
           demo_backend   | journals           | TRUNCATE                     | denied
-          demo_support   | wallets            | SELECT                       | allowed
+          demo_support   | wallets            | SELECT                       | denied
           demo_finance   | wallets            | SELECT                       | allowed
-          demo_moderator | wallets            | SELECT                       | allowed
+          demo_moderator | wallets            | SELECT                       | denied
           demo_admin     | wallets            | SELECT                       | allowed
           demo_backend   | wallets            | SELECT                       | allowed
           demo_support   | wallets            | INSERT                       | denied
@@ -223,7 +224,7 @@ class RoleMatrixIT {
           demo_admin     | disputes           | INSERT                       | denied
           demo_support   | dispute_messages   | INSERT                       | allowed
           demo_moderator | dispute_messages   | INSERT                       | denied
-          demo_moderator | dispute_messages   | UPDATE(hidden_at)            | allowed
+          demo_moderator | dispute_messages   | UPDATE(hidden_at)            | denied
           demo_support   | dispute_messages   | UPDATE(hidden_at)            | denied
           demo_support   | dispute_messages   | UPDATE(body)                 | denied
           demo_support   | settlements        | INSERT                       | allowed
@@ -233,8 +234,8 @@ class RoleMatrixIT {
           demo_admin     | contact_notes      | INSERT                       | allowed
           demo_moderator | contact_notes      | INSERT                       | denied
           demo_finance   | settlements        | INSERT                       | denied
-          demo_moderator | moderation_flags   | UPDATE(status)               | allowed
-          demo_moderator | moderation_flags   | UPDATE(assigned_to)          | allowed
+          demo_moderator | moderation_flags   | UPDATE(status)               | denied
+          demo_moderator | moderation_flags   | UPDATE(assigned_to)          | denied
           demo_support   | moderation_flags   | UPDATE(status)               | denied
           demo_finance   | moderation_flags   | UPDATE(status)               | denied
           demo_admin     | moderation_flags   | UPDATE(status)               | denied
@@ -255,6 +256,29 @@ class RoleMatrixIT {
           demo_admin     | staff_accounts     | UPDATE(display_name)         | allowed
           demo_support   | staff_accounts     | UPDATE(display_name)         | denied
           demo_admin     | staff_accounts     | DELETE                       | denied
+          demo_admin     | staff_accounts     | INSERT                       | denied
+          demo_admin     | staff_accounts     | UPDATE(active)               | denied
+          demo_admin     | staff_accounts     | UPDATE(created_by)           | denied
+          # Decisions are functions: nobody rewrites a settlement, a flag or a review round directly.
+          demo_support   | settlements        | UPDATE(status)               | denied
+          demo_support   | settlements        | UPDATE(decided_by)           | denied
+          demo_backend   | escrow_checkpoints | UPDATE(status)               | allowed
+          demo_backend   | escrow_checkpoints | UPDATE(submitted_at)         | denied
+          demo_backend   | escrow_checkpoints | UPDATE(requested_by)         | denied
+          demo_backend   | escrow_checkpoints | UPDATE(submission_round)     | denied
+          demo_backend   | escrow_checkpoints | UPDATE(refunded_minor)       | denied
+          demo_finance   | escrow_checkpoints | UPDATE(refunded_minor)       | denied
+          demo_backend   | moderation_flags   | UPDATE(assigned_to)          | denied
+          # Evidence bytes are read by the roles whose work is the evidence.
+          demo_support   | dispute_evidence   | SELECT(content)              | allowed
+          demo_moderator | dispute_evidence   | SELECT(content)              | allowed
+          demo_admin     | dispute_evidence   | SELECT(content)              | allowed
+          demo_finance   | dispute_evidence   | SELECT(content)              | denied
+          demo_finance   | dispute_evidence   | SELECT(file_name)            | allowed
+          demo_backend   | dispute_evidence   | SELECT(content)              | allowed
+          # Money requests: each login reads its own (row security).
+          demo_support   | money_requests     | SELECT                       | allowed
+          demo_backend   | money_requests     | SELECT                       | denied
           # Invite token hashes are not readable by anyone at runtime.
           demo_support   | workspace_invites  | SELECT                       | denied
           demo_support   | workspace_invites  | SELECT(email)                | allowed

@@ -27,6 +27,13 @@ public final class DisputeFixtures {
   public static Deal deal(
       Connection owner, String clientName, String freelancerName, long heldMinor)
       throws SQLException {
+    return deal(owner, clientName, freelancerName, heldMinor, "USD");
+  }
+
+  /** A deal in {@code currency}: its contract, escrow and disputes are all in it. */
+  public static Deal deal(
+      Connection owner, String clientName, String freelancerName, long heldMinor, String currency)
+      throws SQLException {
     long client = user(owner, clientName, "client");
     long freelancer = user(owner, freelancerName, "freelancer");
     String reference = "GO-" + next();
@@ -34,17 +41,19 @@ public final class DisputeFixtures {
         id(
             owner,
             "INSERT INTO contracts (reference, kind, title, client_id, freelancer_id, currency,"
-                + " value_minor, metadata) VALUES (?, 'gig_order', 'Landing page', ?, ?, 'USD', 200000,"
+                + " value_minor, metadata) VALUES (?, 'gig_order', 'Landing page', ?, ?, ?, 200000,"
                 + " '{\"channel\": \"web\", \"_internal_risk\": \"high\", \"private_note\": \"vip\"}')",
             reference,
             client,
-            freelancer);
+            freelancer,
+            currency);
     long escrow =
         id(
             owner,
-            "INSERT INTO escrows (contract_id, currency, funded_minor, status) VALUES (?, 'USD', ?,"
+            "INSERT INTO escrows (contract_id, currency, funded_minor, status) VALUES (?, ?, ?,"
                 + " 'held')",
             contract,
+            currency,
             heldMinor);
     return new Deal(client, freelancer, contract, reference, escrow);
   }
@@ -155,10 +164,13 @@ public final class DisputeFixtures {
    * the owner.
    */
   public static void fill(Connection owner, int count) throws SQLException {
+    // One deal per currency slot: a dispute is in its contract's currency.
     Deal[] deals = {
-      deal(owner, "Alice Archer", "Bob Builder", 1_000_000),
-      deal(owner, "Carol Chen", "Dan Diaz", 1_000_000),
-      deal(owner, "Erin Evans", "Femi Fox", 1_000_000),
+      deal(owner, "Alice Archer", "Bob Builder", 1_000_000, "USD"),
+      deal(owner, "Carol Chen", "Dan Diaz", 1_000_000, "USD"),
+      deal(owner, "Erin Evans", "Femi Fox", 1_000_000, "EUR"),
+      deal(owner, "Gina Gray", "Hal Hart", 1_000_000, "GBP"),
+      deal(owner, "Ivy Ito", "Jon Jones", 1_000_000, "JPY"),
     };
     long base = FILL_BASE.getAndAdd(count);
     try (PreparedStatement ps =
@@ -166,8 +178,9 @@ public final class DisputeFixtures {
             "INSERT INTO disputes (reference, contract_id, escrow_id, opened_by, reason_code, priority,"
                 + " status, assigned_to, amount_disputed_minor, currency, response_due_at,"
                 + " deadline_action, outcome, resolved_at, opened_at)"
-                + " SELECT 'DSP-' || (? + g), (ARRAY[?, ?, ?]::bigint[])[1 + g % 3],"
-                + " (ARRAY[?, ?, ?]::bigint[])[1 + g % 3], (ARRAY[?, ?, ?]::bigint[])[1 + g % 3],"
+                + " SELECT 'DSP-' || (? + g), (ARRAY[?, ?, ?, ?, ?]::bigint[])[1 + g % 5],"
+                + " (ARRAY[?, ?, ?, ?, ?]::bigint[])[1 + g % 5],"
+                + " (ARRAY[?, ?, ?, ?, ?]::bigint[])[1 + g % 5],"
                 + " (ARRAY['not_delivered','quality','scope','late_delivery','unresponsive','fraud',"
                 + "'payment_issue','other'])[1 + g % 8],"
                 + " (ARRAY['low','normal','high','urgent'])[1 + g % 4],"

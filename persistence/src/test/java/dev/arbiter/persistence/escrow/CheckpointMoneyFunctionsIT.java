@@ -246,11 +246,7 @@ class CheckpointMoneyFunctionsIT {
         .contains(MoneyRefusal.REASON_REQUIRED);
     assertThat(call(fran, "reject_checkpoint", cp, "Deliverable missing", key()).status())
         .isEqualTo("pending");
-    Fixtures.update(
-        owner,
-        "UPDATE escrow_checkpoints SET status = 'submitted', submitted_at = clock_timestamp()"
-            + " WHERE id = ?",
-        cp);
+    MoneyFixture.resubmit(db, cp);
 
     assertThat(call(fran, "approve_checkpoint", cp, "Now complete", null, key()).status())
         .isEqualTo("approved");

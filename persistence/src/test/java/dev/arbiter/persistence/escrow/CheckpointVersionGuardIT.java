@@ -8,7 +8,6 @@ import dev.arbiter.persistence.ledger.MoneyRefusal;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /** A decision carries the checkpoint state it was based on; the database refuses a stale one. */
@@ -50,12 +49,7 @@ class CheckpointVersionGuardIT {
     assertThat(felix.perform(new CheckpointAction.Approve(cp, null, null, key())).ok()).isTrue();
     assertThat(fran.perform(new CheckpointAction.Reject(cp, "invoice missing", key())).ok())
         .isTrue();
-    try (Connection owner = db.migrator();
-        Statement s = owner.createStatement()) {
-      s.execute(
-          "UPDATE escrow_checkpoints SET status = 'submitted', submitted_at = now() WHERE id = "
-              + cp);
-    }
+    MoneyFixture.resubmit(db, cp);
     CheckpointBasis seen = details.load(cp).orElseThrow().basis();
     // Felix approves again in the new round: his row is replaced, so there are still two rows
     // and the checkpoint row is untouched.

@@ -6,6 +6,7 @@ import static dev.arbiter.persistence.contract.Fixtures.update;
 import static dev.arbiter.persistence.contract.Fixtures.value;
 
 import dev.arbiter.persistence.contract.Fixtures;
+import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -74,6 +75,19 @@ public final class MoneyFixture {
         deal.currency(),
         requirement,
         requestedBy);
+  }
+
+  /**
+   * Submits a pending checkpoint again, as the marketplace backend does after a rejection: the
+   * database stamps a new review round, in which earlier approvals no longer count.
+   */
+  public static void resubmit(TestDatabase db, long checkpoint) throws SQLException {
+    try (Connection backend = db.as("demo_backend")) {
+      update(
+          backend,
+          "UPDATE escrow_checkpoints SET status = 'submitted' WHERE id = ? AND status = 'pending'",
+          checkpoint);
+    }
   }
 
   /** An approved single-approval checkpoint, approved by {@code approver}. */

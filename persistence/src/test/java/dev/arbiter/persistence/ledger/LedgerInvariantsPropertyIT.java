@@ -153,11 +153,7 @@ class LedgerInvariantsPropertyIT {
         }
         case RESUBMIT -> {
           // The marketplace resubmits a rejected checkpoint; a new review round begins.
-          Fixtures.update(
-              owner,
-              "UPDATE escrow_checkpoints SET status = 'submitted', submitted_at = clock_timestamp()"
-                  + " WHERE id = ? AND status = 'pending'",
-              cp);
+          MoneyFixture.resubmit(db, cp);
           assertInvariants();
           continue;
         }

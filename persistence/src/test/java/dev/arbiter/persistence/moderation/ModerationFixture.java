@@ -73,7 +73,7 @@ public final class ModerationFixture {
   public static void raiseAsBackend(TestDatabase db, BackendFlag... flags) throws SQLException {
     try (Connection backend = db.as("demo_backend")) {
       backend.setAutoCommit(false);
-      exec(backend, "SET LOCAL arbiter.actor = 'trust-safety-bot'");
+      exec(backend, "SET LOCAL arbiter.actor = 'svc:trust-safety-bot'");
       for (BackendFlag f : flags) {
         flag(backend, "dispute_message", f.message(), f.reporter(), f.reason(), f.severity());
       }

@@ -67,7 +67,7 @@ class ModerationFunctionsIT {
   }
 
   @Test
-  void rawDecisionOnAnItemClaimedByAnotherModeratorIsRefused() throws SQLException {
+  void aDecisionIsNeverARawUpdateEvenOnAnItemSomeoneElseClaimed() throws SQLException {
     claim(moderator, message);
 
     assertThatThrownBy(
@@ -79,7 +79,7 @@ class ModerationFunctionsIT {
                         + " WHERE entity_type = 'dispute_message' AND entity_id = ?",
                     message))
         .extracting(e -> ((SQLException) e).getSQLState())
-        .isEqualTo("MD001");
+        .isEqualTo("42501");
     assertThat(openFlags(message)).isEqualTo(3);
   }
 

@@ -1,0 +1,205 @@
+-- One text field of the canonical form. Backslashes are doubled and the unit separator is written as
+-- \x1f, so that no value can pass for NULL (\N) or move a field boundary: a different row always gives
+-- different text. chr() rather than backslash literals keeps the function independent of the caller's
+-- standard_conforming_strings, which any login may change.
+CREATE OR REPLACE FUNCTION audit_canonical_field(p text)
+  RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+  SELECT CASE WHEN p IS NULL THEN chr(92) || 'N'
+              ELSE replace(replace(p, chr(92), chr(92) || chr(92)), chr(31), chr(92) || 'x1f') END
+$$;
+
+-- The exact bytes that are hashed. The verifier (AuditChainVerifier) rebuilds the same text from the
+-- columns, so any edit of any column shows. Fields are joined by the unit separator (chr(31));
+-- occurred_at is epoch microseconds; jsonb is its ::text, which never contains chr(31) (jsonb escapes
+-- control characters) and is never \N, so it is written as is. Each text field is escaped as
+-- audit_canonical_field does, spelled out here: a function with a pinned search_path is never inlined,
+-- and calling one per field cost a search_path switch per field on every audited write.
+CREATE OR REPLACE FUNCTION audit_canonical(p_id bigint, p_occurred_at timestamptz, p_actor text, p_db_user text,
+                                p_action text, p_command text, p_entity_type text, p_entity_id text,
+                                p_old jsonb, p_new jsonb, p_request_id text, p_client_info text)
+  RETURNS text
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  v_null constant text := chr(92) || 'N';
+  v_bs   constant text := chr(92);
+  v_us   constant text := chr(31);
+  v_esc  constant text := chr(92) || 'x1f';
+BEGIN
+  RETURN concat_ws(v_us,
+    p_id::text,
+    ((extract(epoch FROM p_occurred_at) * 1000000)::bigint)::text,
+    coalesce(replace(replace(p_actor, v_bs, v_bs || v_bs), v_us, v_esc), v_null),
+    coalesce(replace(replace(p_db_user, v_bs, v_bs || v_bs), v_us, v_esc), v_null),
+    coalesce(replace(replace(p_action, v_bs, v_bs || v_bs), v_us, v_esc), v_null),
+    coalesce(replace(replace(p_command, v_bs, v_bs || v_bs), v_us, v_esc), v_null),
+    coalesce(replace(replace(p_entity_type, v_bs, v_bs || v_bs), v_us, v_esc), v_null),
+    coalesce(replace(replace(p_entity_id, v_bs, v_bs || v_bs), v_us, v_esc), v_null),
+    coalesce(p_old::text, v_null),
+    coalesce(p_new::text, v_null),
+    coalesce(replace(replace(p_request_id, v_bs, v_bs || v_bs), v_us, v_esc), v_null),
+    coalesce(replace(replace(p_client_info, v_bs, v_bs || v_bs), v_us, v_esc), v_null));
+END $$;
+
+-- What a client may say about a change besides who made it: the command (the console's words for the
+-- action, e.g. "dispute.assign" or "remove member 41"), the request id (an idempotency key) and the
+-- client's name (application_name). They are the client's own words, never proof of who acted
+-- (actor and db_user are), so the audit view labels them as such; their shape is held so that they
+-- cannot smuggle line breaks, control characters or pages of text into the log. Anything else
+-- refuses the write.
+CREATE OR REPLACE FUNCTION audit_require_context(p_command text, p_request text, p_client text) RETURNS void
+  LANGUAGE plpgsql IMMUTABLE
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+  IF p_command !~ '^[^[:cntrl:]]{1,200}$' THEN
+    RAISE EXCEPTION 'arbiter.command must be 1 to 200 characters without control characters, not %',
+      quote_literal(left(p_command, 80)) USING ERRCODE = '22023', CONSTRAINT = 'audit_context_format';
+  END IF;
+  IF p_request !~ '^[A-Za-z0-9][A-Za-z0-9._:/-]{7,199}$' THEN
+    RAISE EXCEPTION 'arbiter.request_id must be 8 to 200 letters, digits or . _ : / -, not %',
+      quote_literal(left(p_request, 80)) USING ERRCODE = '22023', CONSTRAINT = 'audit_context_format';
+  END IF;
+  IF p_client !~ '^[ -~]{1,64}$' THEN
+    RAISE EXCEPTION 'application_name must be 1 to 64 printable ASCII characters, not %',
+      quote_literal(left(p_client, 80)) USING ERRCODE = '22023', CONSTRAINT = 'audit_context_format';
+  END IF;
+END $$;
+
+-- Appends one entry to the chain. SECURITY DEFINER: runtime roles cannot insert into audit_log
+-- themselves, only through changes to the tables they may write.
+-- The head row is only locked here and written once per transaction, at commit (audit_advance_head):
+-- every rewrite of one row inside one transaction leaves a version that later lookups step over, so
+-- rewriting it per entry made a bulk load of n rows cost O(n^2). While the lock is held, the newest
+-- entry in audit_log is the one to chain onto.
+CREATE OR REPLACE FUNCTION audit_append(p_action text, p_entity_type text, p_entity_id text, p_old jsonb, p_new jsonb)
+  RETURNS bigint
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  v_id      bigint;
+  v_prev    bytea;
+  v_hash    bytea;
+  v_at      timestamptz;
+  v_actor   text := public.arbiter_actor();
+  v_command text := nullif(current_setting('arbiter.command', true), '');
+  v_request text := nullif(current_setting('arbiter.request_id', true), '');
+  v_client  text := nullif(current_setting('application_name', true), '');
+BEGIN
+  IF NOT public.arbiter_is_owner_session() THEN
+    PERFORM public.arbiter_require_active_staff();
+    PERFORM public.audit_require_context(v_command, v_request, v_client);
+  END IF;
+  -- Re-locking the row this transaction already holds is cheap. Under REPEATABLE READ this refuses
+  -- (40001) if another appender committed since the snapshot, whose entries would be invisible here.
+  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
+  SELECT id + 1, hash INTO v_id, v_prev FROM public.audit_log ORDER BY id DESC LIMIT 1;
+  IF NOT FOUND THEN
+    SELECT 1, decode(repeat('00', 32), 'hex') INTO v_id, v_prev;
+  END IF;
+  -- Read the clock only once the head is ours, so that occurred_at rises with id.
+  v_at := clock_timestamp();
+  v_hash := sha256(v_prev || convert_to(public.audit_canonical(v_id, v_at, v_actor, session_user::text, p_action,
+            v_command, p_entity_type, p_entity_id, p_old, p_new, v_request, v_client), 'UTF8'));
+  INSERT INTO public.audit_log (id, occurred_at, actor, db_user, action, command, entity_type, entity_id,
+                         old_values, new_values, request_id, client_info, prev_hash, hash)
+  VALUES (v_id, v_at, v_actor, session_user, p_action, v_command, p_entity_type, p_entity_id,
+          p_old, p_new, v_request, v_client, v_prev, v_hash);
+  RETURN v_id;
+END $$;
+
+-- At commit the head records the transaction's last entry: each entry queues this check, and only the
+-- newest writes. A row trigger rather than one event per transaction, so that SET CONSTRAINTS ... IMMEDIATE
+-- (open to any login) only makes it run per statement instead of leaving the head behind.
+CREATE OR REPLACE FUNCTION audit_advance_head() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+  IF NEW.id = (SELECT max(id) FROM public.audit_log) THEN
+    UPDATE public.audit_chain_head SET last_id = NEW.id, last_hash = NEW.hash WHERE id = 1;
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- Row trigger for the operational tables, also fired once per TRUNCATE. Trigger arguments name columns
+-- left out of the values (bulky or secret ones such as evidence content).
+CREATE OR REPLACE FUNCTION audit_capture() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  -- TG_ARGV is NULL, not empty, when the trigger has no arguments, and jsonb - NULL is NULL.
+  v_omit text[] := coalesce(TG_ARGV, '{}');
+  v_old  jsonb;
+  v_new  jsonb;
+BEGIN
+  IF TG_OP = 'TRUNCATE' THEN
+    PERFORM audit_append('truncate', TG_TABLE_NAME, NULL, NULL, NULL);
+    RETURN NULL;
+  END IF;
+  IF TG_OP <> 'INSERT' THEN
+    v_old := to_jsonb(OLD) - v_omit;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    v_new := to_jsonb(NEW) - v_omit;
+  END IF;
+  PERFORM audit_append(lower(TG_OP), TG_TABLE_NAME, coalesce(v_new ->> 'id', v_old ->> 'id'), v_old, v_new);
+  RETURN NULL;
+END $$;
+
+-- A private contact note is readable by its author only (row policy, V60), but audit_capture (V4) copied
+-- the whole row into audit_log, which every member of staff reads (V6). From now on the audit entry of a
+-- change to a note that is private before or after it keeps every column but the body: "body" is null
+-- (a note's body is never null, so null here always means withheld) and "body_sha256" holds the hex
+-- SHA-256 of the body's UTF-8 bytes. The author, who can read the note, can check an entry against it;
+-- nobody else learns the text. Workspace and compliance notes are audited in full, as before.
+--
+-- The chain is untouched: audit_append hashes exactly what it stores, so a withheld entry verifies like
+-- any other. Entries written before this migration still hold the bodies of private notes and stay as
+-- they are: the log is append-only (refuse_audit_change) and rewriting an entry would break the chain
+-- from that entry on. Only new changes are withheld.
+--
+-- The digest is unsalted so that anyone holding the text can check it. It therefore confirms a correct
+-- guess of the whole text: a very short, predictable body ("ok") is not hidden from a determined guesser,
+-- while ordinary free-text notes are.
+CREATE OR REPLACE FUNCTION audit_capture_contact_note() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  v_old jsonb;
+  v_new jsonb;
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    v_old := to_jsonb(OLD);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    v_new := to_jsonb(NEW);
+  END IF;
+  -- Both images, when either is private: a note made private (or made public) must not show in the
+  -- other image the text it had while private. NULL || jsonb stays NULL, so a missing image stays so.
+  IF 'private' IN (v_old ->> 'visibility', v_new ->> 'visibility') THEN
+    v_old := v_old || jsonb_build_object('body', NULL,
+               'body_sha256', encode(sha256(convert_to(v_old ->> 'body', 'UTF8')), 'hex'));
+    v_new := v_new || jsonb_build_object('body', NULL,
+               'body_sha256', encode(sha256(convert_to(v_new ->> 'body', 'UTF8')), 'hex'));
+  END IF;
+  PERFORM audit_append(lower(TG_OP), TG_TABLE_NAME, coalesce(v_new ->> 'id', v_old ->> 'id'), v_old, v_new);
+  RETURN NULL;
+END $$;
+
+-- The log itself never changes. Privileges already keep runtime roles out; these triggers also stop
+-- the owner unless a superuser deliberately disables them (which verification then detects).
+CREATE OR REPLACE FUNCTION refuse_audit_change() RETURNS trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = '42501';
+END $$;
