@@ -25,6 +25,7 @@ public final class ArbiterCli {
 
   static CommandLine commandLine(Map<String, String> env) {
     CommandLine cli = new CommandLine(new ArbiterCommand(env));
+    cli.setParameterExceptionHandler(new UsageErrors());
     cli.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           cmd.getErr().println("arbiter: " + oneLine(ex));
@@ -38,9 +39,16 @@ public final class ArbiterCli {
     if (ex instanceof DatabaseUnavailableException
         || ex instanceof UserFacingException
         || ex instanceof ConsoleUnavailableException) {
-      return ex.getMessage();
+      return UsageErrors.oneLine(ex.getMessage());
     }
+    // A library refusing a value it was handed: its message is meant for people, its name is not.
+    if (ex instanceof IllegalArgumentException && ex.getMessage() != null) {
+      return UsageErrors.oneLine(ex.getMessage());
+    }
+    // A bug: keep the class name, since it may be all there is to go on.
     String message = ex.getMessage();
-    return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return "unexpected failure: "
+        + ex.getClass().getSimpleName()
+        + (message == null ? "" : ": " + message.strip().replaceAll("\\s*\\R\\s*", " "));
   }
 }

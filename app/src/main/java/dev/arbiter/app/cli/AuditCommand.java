@@ -10,6 +10,7 @@ import dev.arbiter.persistence.audit.CommandDatabase;
 import dev.arbiter.persistence.audit.VerifyOptions;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -43,6 +44,7 @@ public final class AuditCommand {
       @Option(
               names = "--from",
               paramLabel = "ID",
+              converter = WholeNumbers.EntryId.class,
               description = "Start at entry ID, trusting the link it stores to entry ID-1.")
           Long from,
       @Option(
@@ -53,14 +55,9 @@ public final class AuditCommand {
       @Option(
               names = "--jobs",
               paramLabel = "N",
-              description = "Connections reading at once (default: cores, at most 2).")
+              converter = WholeNumbers.VerifyJobs.class,
+              description = "Connections reading at once, 1 to 16 (default: cores, at most 2).")
           Integer jobs) {
-    if (from != null && from < 1) {
-      throw new UserFacingException("--from must name an entry id, 1 or more");
-    }
-    if (jobs != null && jobs < 1) {
-      throw new UserFacingException("--jobs must be 1 or more");
-    }
     ChainAnchor anchor = anchorFile == null ? null : readAnchor(anchorFile);
     VerifyOptions options = VerifyOptions.defaults().reportingTo(progressLines(System.err));
     if (from != null) {
@@ -112,11 +109,20 @@ public final class AuditCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Print the chain head (entry id, hash, time), or write it to FILE, to keep outside the"
-            + " database for 'audit verify --anchor FILE'."
+            + " database for 'audit verify --anchor FILE'.",
+        "FILE is written whole or not at all. Its directory must exist; an existing file is"
+            + " replaced only with --force, and never anything but a regular file."
       })
   int anchor(
       @Option(names = "--out", paramLabel = "FILE", description = "Write the anchor to FILE.")
-          Path out) {
+          Path out,
+      @Option(names = "--force", description = "Replace FILE if it is an existing regular file.")
+          boolean force) {
+    if (force && out == null) {
+      throw new UserFacingException("--force goes with --out FILE; without it nothing is written");
+    }
+    // Checked before the database is, so a refused file costs no connection.
+    OutputFile file = out == null ? null : OutputFile.checked(out, force);
     try (CommandDatabase db = CommandDatabase.open(root.settings(), "audit")) {
       ChainHead head;
       try {
@@ -125,17 +131,22 @@ public final class AuditCommand {
         System.err.println("arbiter: " + e.getMessage());
         return ArbiterCli.FINDINGS;
       }
-      if (out == null) {
+      if (file == null) {
         System.out.println(AnchorFile.line(head));
         return ArbiterCli.OK;
       }
-      AnchorFile.write(out, head, db.description());
+      byte[] text =
+          AnchorFile.contents(head, db.description(), out.getFileName().toString())
+              .getBytes(StandardCharsets.UTF_8);
+      file.write(
+          stream -> {
+            stream.write(text);
+            return text.length;
+          });
       System.out.println("anchor " + AnchorFile.line(head));
-      System.err.println("written to " + out.toAbsolutePath());
+      System.err.println("written to " + file.path());
       return ArbiterCli.OK;
     } catch (ChainReadException e) {
-      throw new UserFacingException(e.getMessage() + ": " + rootMessage(e), e);
-    } catch (UncheckedIOException e) {
       throw new UserFacingException(e.getMessage() + ": " + rootMessage(e), e);
     }
   }
@@ -146,7 +157,7 @@ public final class AuditCommand {
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
-      throw new UserFacingException(e.getMessage() + ": " + rootMessage(e), e);
+      throw new UserFacingException(e.getMessage() + ": " + IoReasons.of(e), e);
     }
   }
 

@@ -23,7 +23,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--scale",
       defaultValue = "1",
-      description = "Multiplies the data each benchmark creates (default ${DEFAULT-VALUE}).")
+      converter = WholeNumbers.BenchScale.class,
+      description =
+          "Multiplies the data each benchmark creates, 1 to 100 (default ${DEFAULT-VALUE}).")
   int scale;
 
   @Option(names = "--only", description = "Run only the benchmark with this name.")
@@ -31,9 +33,6 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (scale < 1) {
-      throw new UserFacingException("--scale must be 1 or more");
-    }
     var benchmarks = Benchmarks.all();
     if (only != null && benchmarks.stream().noneMatch(b -> b.name().equals(only))) {
       throw new UserFacingException(

@@ -25,11 +25,13 @@ public final class DemoDataCommand implements Callable<Integer> {
   @Option(
       names = "--scale",
       defaultValue = "1",
-      description = "Volume multiplier (default ${DEFAULT-VALUE}).")
+      converter = WholeNumbers.DemoScaleFactor.class,
+      description = "Volume multiplier, 1 to 166666 (default ${DEFAULT-VALUE}).")
   int scale;
 
   @Option(
       names = "--seed",
+      converter = WholeNumbers.Seed.class,
       description = "Seed of the generated data (default: the demo's fixed seed).")
   Long seed;
 
@@ -38,9 +40,6 @@ public final class DemoDataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (scale < 1) {
-      throw new UserFacingException("--scale must be 1 or more");
-    }
     DatabaseSettings settings = root.settings();
     if (!settings.embedded()) {
       throw new UserFacingException(

@@ -7,13 +7,8 @@ import dev.arbiter.persistence.audit.ChainReadException;
 import dev.arbiter.persistence.audit.CommandDatabase;
 import dev.arbiter.persistence.audit.ExportFormat;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +22,10 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Export audit entries (newest first) with their chain hashes, as the console's filters"
           + " select them.",
-      "Hidden keys (_internal*, private*) are removed unless the login is an admin."
+      "Hidden keys (_internal*, private*) are removed unless the login is an admin.",
+      "The file is written whole or not at all, readable by its owner only. Its directory must"
+          + " exist; an existing file is replaced only with --force, and never anything but a"
+          + " regular file."
     })
 public final class ExportCommand implements Callable<Integer> {
 
@@ -38,128 +36,114 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
   Path out;
 
+  @Option(names = "--force", description = "Replace FILE if it is an existing regular file.")
+  boolean force;
+
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
+      converter = AuditFilterValues.Format.class,
       description = "csv or jsonl (default: from the file name, else csv).")
-  String format;
+  ExportFormat format;
 
-  @Option(names = "--actor", description = "Entries by this actor (a login, or user:42).")
+  @Option(
+      names = "--actor",
+      converter = AuditFilterValues.Text.class,
+      description = "Entries by this actor (a login, or user:42).")
   String actor;
 
   @Option(
       names = "--role",
+      converter = AuditFilterValues.Role.class,
       description = "Entries by logins in this role: support, finance, moderator, admin, backend.")
-  String role;
+  AuditActorRole role;
 
-  @Option(names = "--action", description = "insert, update, delete, truncate or note.")
+  @Option(
+      names = "--action",
+      converter = AuditFilterValues.Action.class,
+      description = "insert, update, delete, truncate or note.")
   String action;
 
-  @Option(names = "--entity-type", paramLabel = "TABLE", description = "e.g. disputes.")
+  @Option(
+      names = "--entity-type",
+      paramLabel = "TABLE",
+      converter = AuditFilterValues.EntityType.class,
+      description = "e.g. disputes.")
   String entityType;
 
   @Option(
       names = "--entity",
       paramLabel = "ID|REF",
-      description = "An id, DSP-… or a contract ref.")
+      converter = AuditFilterValues.Entity.class,
+      description = "An id (1 or more), DSP-…, a contract ref, or a staff login.")
   String entity;
 
   @Option(
       names = "--from",
       paramLabel = "TIME",
+      converter = TimeBound.Converter.class,
       description = "At or after: a date (UTC day start) or an ISO instant.")
-  String from;
+  TimeBound from;
 
   @Option(
       names = "--to",
       paramLabel = "TIME",
-      description = "Before: an ISO instant, or a date counted in full (UTC).")
-  String to;
+      converter = TimeBound.Converter.class,
+      description = "Before: an ISO instant, or a date counted in full (UTC). After --from.")
+  TimeBound to;
 
-  @Option(names = "--text", description = "Text in the old or new values, ignoring case.")
+  @Option(
+      names = "--text",
+      converter = AuditFilterValues.Text.class,
+      description = "Text in the old or new values, ignoring case.")
   String text;
 
   @Override
   public Integer call() {
-    ExportFormat chosen = format();
-    AuditFilter filter =
-        new AuditFilter(
-            actor,
-            role(),
-            action,
-            entityType,
-            entity,
-            time(from, "--from", false),
-            time(to, "--to", true),
-            text);
+    // Everything the user typed is checked before the database is: a mistake costs no connection
+    // and leaves no file behind.
+    Instant start = from == null ? null : from.start();
+    Instant end = to == null ? null : to.end();
+    if (start != null && end != null && !start.isBefore(end)) {
+      throw new UserFacingException(
+          "--from "
+              + from.text()
+              + " is not before --to "
+              + to.text()
+              + ": the range holds no time; give --from earlier than --to");
+    }
+    OutputFile file = OutputFile.checked(out, force);
+    ExportFormat chosen = format == null ? formatOf(file.path()) : format;
+    AuditFilter filter = new AuditFilter(actor, role, action, entityType, entity, start, end, text);
     try (CommandDatabase db = CommandDatabase.open(root.settings(), "export")) {
       AuditExportService service = new AuditExportService(db.dataSource(), db.revealsHidden());
-      long[] lastPrinted = {System.nanoTime()};
       long written =
-          service.export(
-              filter,
-              chosen,
-              out,
-              (rows, total) -> {
-                long now = System.nanoTime();
-                if (now - lastPrinted[0] >= PROGRESS_EVERY_NANOS && rows < total) {
-                  lastPrinted[0] = now;
-                  System.err.printf(Locale.ROOT, "exported %d of %d entries%n", rows, total);
-                }
-              },
-              () -> false);
+          file.write(
+              stream -> service.export(filter, chosen, stream, progressLines(), () -> false));
       System.out.println(
           "exported " + written + (written == 1 ? " entry" : " entries") + " to " + out);
       return ArbiterCli.OK;
     } catch (StaffDatabaseException | ChainReadException e) {
       throw new UserFacingException(e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      throw new UserFacingException(
-          e.getMessage() + ": " + String.valueOf(e.getCause().getMessage()), e);
     }
   }
 
-  private ExportFormat format() {
-    if (format != null) {
-      try {
-        return ExportFormat.parse(format);
-      } catch (IllegalArgumentException e) {
-        throw new UserFacingException(e.getMessage(), e);
+  // Progress only for exports long enough to wonder about, and then every few seconds.
+  private static AuditExportService.ExportProgress progressLines() {
+    long[] lastPrinted = {System.nanoTime()};
+    return (rows, total) -> {
+      long now = System.nanoTime();
+      if (now - lastPrinted[0] >= PROGRESS_EVERY_NANOS && rows < total) {
+        lastPrinted[0] = now;
+        System.err.printf(Locale.ROOT, "exported %d of %d entries%n", rows, total);
       }
-    }
-    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static ExportFormat formatOf(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".jsonl") || name.endsWith(".ndjson")
         ? ExportFormat.JSON_LINES
         : ExportFormat.CSV;
-  }
-
-  private AuditActorRole role() {
-    if (role == null) {
-      return null;
-    }
-    return Arrays.stream(AuditActorRole.values())
-        .filter(r -> r.title().equalsIgnoreCase(role) || r.name().equalsIgnoreCase(role))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new UserFacingException(
-                    "unknown role '" + role + "': support, finance, moderator, admin or backend"));
-  }
-
-  private static Instant time(String value, String option, boolean endOfRange) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      if (value.length() == 10) {
-        LocalDate day = LocalDate.parse(value);
-        return (endOfRange ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-      }
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new UserFacingException(
-          option + " takes a date (2025-03-01) or an ISO instant (2025-03-01T10:00:00Z): " + value,
-          e);
-    }
   }
 }

@@ -11,6 +11,7 @@ import dev.arbiter.persistence.simulate.TrafficSimulator;
 import dev.arbiter.persistence.staff.StaffLogins;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code simulate --rate R --duration D}: marketplace traffic for live demos and load tests. */
 @Command(
@@ -51,7 +53,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--rate",
       required = true,
-      description = "Operations per second (0.5 to a few hundred).")
+      converter = RateConverter.class,
+      description = "Operations per second (0.01 to 10000; 0.5 to a few hundred is typical).")
   double rate;
 
   @Option(
@@ -61,7 +64,10 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "How long to run: 90 (seconds), 30s, 5m, 1h.")
   Duration duration;
 
-  @Option(names = "--seed", description = "Seed of the random choices (default: random).")
+  @Option(
+      names = "--seed",
+      converter = WholeNumbers.Seed.class,
+      description = "Seed of the random choices (default: random).")
   Long seed;
 
   @Option(
@@ -75,11 +81,13 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--connections",
-      description = "Database connections (default: one per 25 ops/s, at most 8).")
+      converter = WholeNumbers.SimulateConnections.class,
+      description = "Database connections, 1 to 64 (default: one per 25 ops/s, at most 8).")
   Integer connections;
 
   @Option(
       names = "--login",
+      converter = AuditFilterValues.Text.class,
       description = "Backend login, a member of marketplace_backend (default demo_backend).")
   String login;
 
@@ -181,7 +189,11 @@ public final class SimulateCommand implements Callable<Integer> {
   static final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      return Pacing.parseDuration(value);
+      try {
+        return Pacing.parseDuration(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 
@@ -189,7 +201,35 @@ public final class SimulateCommand implements Callable<Integer> {
   static final class MixConverter implements ITypeConverter<TrafficMix> {
     @Override
     public TrafficMix convert(String value) {
-      return TrafficMix.parse(value);
+      try {
+        return TrafficMix.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads operations per second, within what {@link Pacing} can pace. */
+  static final class RateConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      String refused =
+          String.format(
+              Locale.ROOT,
+              "'%s' is not a rate: a number of operations per second from %s to %,.0f",
+              value,
+              Pacing.MIN_RATE,
+              Pacing.MAX_RATE);
+      double rate;
+      try {
+        rate = Double.parseDouble(value.strip());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException(refused);
+      }
+      if (!(rate >= Pacing.MIN_RATE && rate <= Pacing.MAX_RATE)) {
+        throw new TypeConversionException(refused);
+      }
+      return rate;
     }
   }
 }

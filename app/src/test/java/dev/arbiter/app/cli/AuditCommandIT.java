@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -125,7 +126,7 @@ class AuditCommandIT {
   @Test
   void anchorWrittenToAFileIsReadBackAndCatchesATruncatedTail() throws Exception {
     TestDatabase db = chain();
-    Path anchorFile = home.resolve("anchors/head.anchor");
+    Path anchorFile = Files.createDirectory(home.resolve("anchors")).resolve("head.anchor");
 
     Run anchor = arbiter(db, "audit", "anchor", "--out", anchorFile.toString());
     assertThat(anchor.exitCode()).as(anchor.err()).isZero();
@@ -244,10 +245,52 @@ class AuditCommandIT {
         .allMatch(l -> l.startsWith("{\"id\": "))
         .hasSizeGreaterThanOrEqualTo(expected.size());
 
-    assertThat(arbiter(db, "export", "--out", csv.toString(), "--role", "pilot").err())
-        .contains("unknown role 'pilot'");
-    assertThat(arbiter(db, "export", "--out", csv.toString(), "--from", "yesterday").exitCode())
+    Path other = home.resolve("other.csv");
+    assertThat(arbiter(db, "export", "--out", other.toString(), "--role", "pilot").err())
+        .contains("'pilot' is not a role");
+    assertThat(arbiter(db, "export", "--out", other.toString(), "--from", "yesterday").exitCode())
         .isEqualTo(2);
+  }
+
+  @Test
+  void exportReplacesAFileOnlyWithForceAndWritesItForItsOwnerOnly() throws Exception {
+    TestDatabase db = chain();
+    Path csv = Files.writeString(home.resolve("audit.csv"), "an earlier export");
+    Files.setPosixFilePermissions(csv, PosixFilePermissions.fromString("rw-r--r--"));
+
+    Run refused = arbiter(db, "export", "--out", csv.toString(), "--entity-type", "users");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err())
+        .isEqualTo("arbiter: " + csv + " already exists; add --force to replace it\n");
+    assertThat(csv).hasContent("an earlier export");
+
+    Run forced =
+        arbiter(db, "export", "--out", csv.toString(), "--entity-type", "users", "--force");
+    assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(Files.readAllLines(csv).get(0)).startsWith("id,occurred_at,actor");
+    assertThat(Files.getPosixFilePermissions(csv))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    try (var names = Files.list(home)) {
+      assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+    }
+  }
+
+  @Test
+  void anchorReplacesAFileOnlyWithForceAndWritesItForItsOwnerOnly() throws Exception {
+    TestDatabase db = chain();
+    Path anchorFile = Files.writeString(home.resolve("head.anchor"), "# an older anchor\n");
+
+    Run refused = arbiter(db, "audit", "anchor", "--out", anchorFile.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("already exists; add --force to replace it");
+    assertThat(anchorFile).hasContent("# an older anchor");
+
+    Run forced = arbiter(db, "audit", "anchor", "--out", anchorFile.toString(), "--force");
+    assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(Files.readString(anchorFile))
+        .containsPattern("(?m)^" + lastId(db) + ":[0-9a-f]{64}");
+    assertThat(Files.getPosixFilePermissions(anchorFile))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
   }
 
   @Test

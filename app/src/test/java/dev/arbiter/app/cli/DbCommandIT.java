@@ -66,7 +66,7 @@ class DbCommandIT {
   void unknownCommandIsAUsageError() {
     Run run = arbiter("no-such-command");
     assertThat(run.exitCode()).isEqualTo(ArbiterCli.USAGE_OR_CONNECTION);
-    assertThat(run.err()).contains("Unmatched argument");
+    assertThat(run.err()).contains("unknown command 'no-such-command' for arbiter");
   }
 
   @Test

@@ -51,6 +51,9 @@ class DemoDataCommandIT {
     StringWriter err = new StringWriter();
     assertThat(arbiter(Map.of(), err, "demo-data", "--scale", "0"))
         .isEqualTo(ArbiterCli.USAGE_OR_CONNECTION);
-    assertThat(err.toString()).contains("--scale must be 1 or more");
+    assertThat(err.toString())
+        .isEqualTo(
+            "arbiter: invalid value for option '--scale': '0' is not a whole number from 1 to"
+                + " 166666\n");
   }
 }

@@ -27,25 +27,19 @@ public final class AnchorFile {
     return head.anchor().format() + at;
   }
 
-  /** Writes {@code head} to {@code file}, replacing it; {@code source} names the database. */
-  public static void write(Path file, ChainHead head, String source) {
-    String text =
-        String.join(
-            "\n",
-            "# Arbiter audit chain anchor: the newest entry of " + source + ".",
-            "# Keep this file outside the database. Check the chain still reaches it with",
-            "#   arbiter audit verify --anchor " + file.getFileName(),
-            line(head),
-            "");
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write the anchor to " + file, e);
-    }
+  /**
+   * The text of an anchor file for {@code head}; {@code source} names the database and {@code
+   * fileName} is what the file will be called, for the hint on how to use it. Writing it is the
+   * caller's business, under its own rules for replacing files.
+   */
+  public static String contents(ChainHead head, String source, String fileName) {
+    return String.join(
+        "\n",
+        "# Arbiter audit chain anchor: the newest entry of " + source + ".",
+        "# Keep this file outside the database. Check the chain still reaches it with",
+        "#   arbiter audit verify --anchor " + fileName,
+        line(head),
+        "");
   }
 
   /**

@@ -37,6 +37,9 @@ public record DemoScale(
   /** Disputes per unit of scale. */
   public static final int DISPUTES_PER_FACTOR = 300;
 
+  /** The largest factor {@link #of(int)} takes: 50 million disputes. */
+  public static final int MAX_FACTOR = 50_000_000 / DISPUTES_PER_FACTOR;
+
   public DemoScale {
     if (factor < 1) {
       throw new IllegalArgumentException("scale factor must be at least 1, was " + factor);
@@ -60,10 +63,10 @@ public record DemoScale(
     if (n < 1) {
       throw new IllegalArgumentException("scale factor must be at least 1, was " + n);
     }
-    long disputes = (long) DISPUTES_PER_FACTOR * n;
-    if (disputes > 50_000_000L) {
+    if (n > MAX_FACTOR) {
       throw new IllegalArgumentException("scale factor " + n + " is beyond what demo data is for");
     }
+    long disputes = (long) DISPUTES_PER_FACTOR * n;
     return new DemoScale(
         n,
         (int) Math.round(360 * Math.pow(n, 0.55)),

@@ -11,12 +11,15 @@ import java.util.Objects;
 public record SimulationPlan(
     double rate, Duration duration, long seed, TrafficMix mix, int connections) {
 
+  /** The most connections a plan may use. */
+  public static final int MAX_CONNECTIONS = 64;
+
   public SimulationPlan {
     Objects.requireNonNull(duration, "duration");
     Objects.requireNonNull(mix, "mix");
     new Pacing(rate, duration); // validates both
-    if (connections < 1 || connections > 64) {
-      throw new IllegalArgumentException("connections must be between 1 and 64");
+    if (connections < 1 || connections > MAX_CONNECTIONS) {
+      throw new IllegalArgumentException("connections must be between 1 and " + MAX_CONNECTIONS);
     }
   }
 

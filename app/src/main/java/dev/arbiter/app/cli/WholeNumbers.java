@@ -1,0 +1,112 @@
+package dev.arbiter.app.cli;
+
+import dev.arbiter.persistence.demo.DemoScale;
+import dev.arbiter.persistence.simulate.SimulationPlan;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Converters for the whole-number options, one per range, so a bad value is refused while the
+ * command line is parsed (before any database is touched) with a message that says what is allowed:
+ * picocli's own says only "'x' is not an int".
+ */
+final class WholeNumbers {
+
+  private WholeNumbers() {}
+
+  static long parse(String value, long min, long max) {
+    long number;
+    try {
+      number = Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw refused(value, min, max);
+    }
+    if (number < min || number > max) {
+      throw refused(value, min, max);
+    }
+    return number;
+  }
+
+  private static TypeConversionException refused(String value, long min, long max) {
+    String allowed =
+        min == Long.MIN_VALUE
+            ? "a whole number"
+            : max == Long.MAX_VALUE
+                ? "a whole number of " + min + " or more"
+                : "a whole number from " + min + " to " + max;
+    return new TypeConversionException("'" + value + "' is not " + allowed);
+  }
+
+  abstract static class IntRange implements ITypeConverter<Integer> {
+    private final int min;
+    private final int max;
+
+    IntRange(int min, int max) {
+      this.min = min;
+      this.max = max;
+    }
+
+    @Override
+    public Integer convert(String value) {
+      return (int) parse(value, min, max);
+    }
+  }
+
+  abstract static class LongRange implements ITypeConverter<Long> {
+    private final long min;
+    private final long max;
+
+    LongRange(long min, long max) {
+      this.min = min;
+      this.max = max;
+    }
+
+    @Override
+    public Long convert(String value) {
+      return parse(value, min, max);
+    }
+  }
+
+  /** An audit entry id. */
+  static final class EntryId extends LongRange {
+    EntryId() {
+      super(1, Long.MAX_VALUE);
+    }
+  }
+
+  /** A seed: any whole number. */
+  static final class Seed extends LongRange {
+    Seed() {
+      super(Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+  }
+
+  /** Connections that verify the audit chain at once; each is a server process. */
+  static final class VerifyJobs extends IntRange {
+    VerifyJobs() {
+      super(1, 16);
+    }
+  }
+
+  /** The demo's volume multiplier, up to what {@link DemoScale} is made for. */
+  static final class DemoScaleFactor extends IntRange {
+    DemoScaleFactor() {
+      super(1, DemoScale.MAX_FACTOR);
+    }
+  }
+
+  // The largest benchmark makes a million rows per unit of scale; a hundred million rows is far
+  // beyond what a throw-away server on a workstation holds, and larger factors overflow its counts.
+  static final class BenchScale extends IntRange {
+    BenchScale() {
+      super(1, 100);
+    }
+  }
+
+  /** The simulator's database connections. */
+  static final class SimulateConnections extends IntRange {
+    SimulateConnections() {
+      super(1, SimulationPlan.MAX_CONNECTIONS);
+    }
+  }
+}
