@@ -4,6 +4,7 @@ import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.RefreshGate;
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import java.util.List;
 import java.util.Set;
@@ -141,11 +142,13 @@ final class WorkspaceReader {
 
   private void describeChange(WorkspaceDetails before, WorkspaceDetails now) {
     List<String> diffs = WorkspaceChanges.between(before, now);
-    Set<String> actors = WorkspaceChanges.actorsSince(before, now);
-    if (diffs.isEmpty() || !actors.isEmpty() && actors.stream().allMatch(me::equals)) {
+    Set<AuditActor> actors = WorkspaceChanges.actorsSince(before, now);
+    if (diffs.isEmpty()
+        || !actors.isEmpty() && actors.stream().allMatch(a -> a.isOwnChangeOf(me))) {
       return;
     }
-    List<String> others = actors.stream().filter(a -> !a.equals(me)).toList();
+    List<String> others =
+        actors.stream().filter(a -> !a.isOwnChangeOf(me)).map(AuditActor::text).toList();
     changedText.set("");
     changedText.set(
         (others.isEmpty() ? "Changed" : "Changed by " + String.join(", ", others))
