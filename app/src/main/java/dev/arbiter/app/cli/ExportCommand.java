@@ -44,7 +44,11 @@ public final class ExportCommand implements Callable<Integer> {
       description = "csv or jsonl (default: from the file name, else csv).")
   String format;
 
-  @Option(names = "--actor", description = "Entries by this actor (a login, or user:42).")
+  @Option(
+      names = "--actor",
+      description =
+          "Entries by this actor (a login, with what it wrote for users it named; or"
+              + " user:4821@ios).")
   String actor;
 
   @Option(
