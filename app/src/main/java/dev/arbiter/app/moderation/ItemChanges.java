@@ -1,5 +1,6 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.ChangeNews;
 import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.moderation.ItemDetail;
@@ -113,17 +114,7 @@ final class ItemChanges {
    * empty when nothing differs or only {@code me} acted (their own commands report elsewhere).
    */
   static String news(ItemDetail seen, ItemDetail now, String me) {
-    List<String> diffs = between(seen, now);
-    Set<AuditActor> actors = actorsSince(seen, now);
-    boolean onlyMine = !actors.isEmpty() && actors.stream().allMatch(a -> a.isOwnChangeOf(me));
-    if (diffs.isEmpty() || onlyMine) {
-      return "";
-    }
-    List<String> others =
-        actors.stream().filter(a -> !a.isOwnChangeOf(me)).map(AuditActor::text).toList();
-    return (others.isEmpty() ? "Changed" : "Changed by " + String.join(", ", others))
-        + " while you had it open: "
-        + String.join("; ", diffs);
+    return ChangeNews.line(between(seen, now), actorsSince(seen, now), me);
   }
 
   private static Map<Long, FlagLine> byId(List<FlagLine> flags) {
