@@ -35,7 +35,10 @@ final class AuditFilterBar {
     actor.setPromptText("anyone");
     actor.setPrefWidth(140);
     actor.valueProperty().bindBidirectional(model.actorProperty());
-    actor.setTooltip(new Tooltip("A staff login, or the end user the backend acted for (user:42)"));
+    actor.setTooltip(
+        new Tooltip(
+            "A login (the backend's includes what it wrote for the users it named), or the user"
+                + " or service the backend named (user:4821@ios)"));
 
     ComboBox<String> role = choice("auditRole", roleTitles(), 110);
     bindRole(role, model.roleProperty());

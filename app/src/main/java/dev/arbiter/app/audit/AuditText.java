@@ -32,7 +32,7 @@ final class AuditText {
 
   /** The actor, and the login that wrote for them when it is someone else (the backend). */
   static String who(AuditRecord r) {
-    return r.actor().equals(r.dbUser()) ? r.actor() : r.actor() + " via " + r.dbUser();
+    return r.by().text();
   }
 
   static String orDash(String value) {

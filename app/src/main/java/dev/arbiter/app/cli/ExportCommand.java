@@ -49,7 +49,9 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--actor",
       converter = AuditFilterValues.Text.class,
-      description = "Entries by this actor (a login, or user:42).")
+      description =
+          "Entries by this actor (a login, with what it wrote for users it named; or"
+              + " user:4821@ios).")
   String actor;
 
   @Option(

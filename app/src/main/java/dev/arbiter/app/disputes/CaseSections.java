@@ -171,7 +171,7 @@ final class CaseSections {
       Label when = new Label(time.format(t.at()));
       when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
       when.setMinWidth(150);
-      Label who = new Label(t.actor() + (t.command() == null ? "" : " · " + t.command()));
+      Label who = new Label(t.by().text() + (t.command() == null ? "" : " · " + t.command()));
       who.getStyleClass().add(Styles.TEXT_BOLD);
       who.setMinWidth(220);
       Label what = new Label(t.entity().replace('_', ' ') + ": " + t.summary());

@@ -1,5 +1,7 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.ChangeNews;
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.moderation.ItemDetail;
 import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
@@ -99,11 +101,11 @@ final class ItemChanges {
    * Who wrote the audit entries {@code now} has and {@code seen} did not, newest first; empty when
    * the change left no entry in the item's timeline (e.g. its text was edited).
    */
-  static Set<String> actorsSince(ItemDetail seen, ItemDetail now) {
+  static Set<AuditActor> actorsSince(ItemDetail seen, ItemDetail now) {
     long last = seen.timeline().stream().mapToLong(TimelineEntry::auditId).max().orElse(0);
     return now.timeline().stream()
         .filter(t -> t.auditId() > last)
-        .map(TimelineEntry::actor)
+        .map(TimelineEntry::by)
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
@@ -112,16 +114,7 @@ final class ItemChanges {
    * empty when nothing differs or only {@code me} acted (their own commands report elsewhere).
    */
   static String news(ItemDetail seen, ItemDetail now, String me) {
-    List<String> diffs = between(seen, now);
-    Set<String> actors = actorsSince(seen, now);
-    boolean onlyMine = !actors.isEmpty() && actors.stream().allMatch(me::equals);
-    if (diffs.isEmpty() || onlyMine) {
-      return "";
-    }
-    List<String> others = actors.stream().filter(a -> !a.equals(me)).toList();
-    return (others.isEmpty() ? "Changed" : "Changed by " + String.join(", ", others))
-        + " while you had it open: "
-        + String.join("; ", diffs);
+    return ChangeNews.line(between(seen, now), actorsSince(seen, now), me);
   }
 
   private static Map<Long, FlagLine> byId(List<FlagLine> flags) {

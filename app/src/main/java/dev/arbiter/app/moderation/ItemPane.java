@@ -247,7 +247,7 @@ final class ItemPane {
             t ->
                 timeline
                     .getChildren()
-                    .add(line(time.format(t.at()) + " · " + t.actor() + " · " + t.what())));
+                    .add(line(time.format(t.at()) + " · " + t.by().text() + " · " + t.what())));
     body.getChildren().add(timeline);
   }
 

@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Approval;
 import dev.arbiter.persistence.escrow.CheckpointDetail.AuditLine;
@@ -63,25 +64,29 @@ final class CheckpointDiff {
 
   /**
    * Who made the changes: the actors of audit entries newer than any in {@code before}, by the name
-   * staff know them by where the snapshot has it, latest first.
+   * staff know them by where the snapshot has it (and the login that wrote for them, when another),
+   * latest first.
    */
   List<String> changedBy(CheckpointDetail before, CheckpointDetail after) {
     long seen = before.timeline().stream().mapToLong(AuditLine::id).max().orElse(0);
-    Set<String> actors = new LinkedHashSet<>();
+    Set<AuditActor> actors = new LinkedHashSet<>();
     for (AuditLine line : after.timeline()) {
       if (line.id() > seen) {
-        actors.add(line.actor());
+        actors.add(line.by());
       }
     }
-    return actors.stream().map(login -> name(login, after)).toList();
+    return actors.stream().map(a -> a.text(login -> name(login, after))).toList();
   }
 
-  /** Whether the new audit entries are all by {@code login} (the reviewer's own action). */
+  /**
+   * Whether the new audit entries are all {@code login}'s own (the reviewer's own action); one
+   * another login wrote in their name is not.
+   */
   boolean onlyBy(CheckpointDetail before, CheckpointDetail after, String login) {
     long seen = before.timeline().stream().mapToLong(AuditLine::id).max().orElse(0);
     return after.timeline().stream()
         .filter(l -> l.id() > seen)
-        .allMatch(l -> Objects.equals(l.actor(), login));
+        .allMatch(l -> l.by().isOwnChangeOf(login));
   }
 
   private static String name(String login, CheckpointDetail d) {

@@ -116,7 +116,7 @@ public final class CheckpointText {
             .toList();
     List<String> timeline =
         d.timeline().stream()
-            .map(t -> when(t.at()) + " · " + t.actor() + " · " + t.summary())
+            .map(t -> when(t.at()) + " · " + t.by().text() + " · " + t.summary())
             .toList();
     String requested =
         (cp.requestedBy() == null

@@ -1,5 +1,6 @@
 package dev.arbiter.app.workspaces;
 
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
@@ -90,11 +91,11 @@ final class WorkspaceChanges {
   }
 
   /** Who wrote the history entries {@code now} has and {@code seen} did not. */
-  static Set<String> actorsSince(WorkspaceDetails seen, WorkspaceDetails now) {
+  static Set<AuditActor> actorsSince(WorkspaceDetails seen, WorkspaceDetails now) {
     long last = seen.timeline().stream().mapToLong(TimelineEntry::id).max().orElse(0);
     return now.timeline().stream()
         .filter(t -> t.id() > last)
-        .map(TimelineEntry::actor)
+        .map(TimelineEntry::by)
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 

@@ -226,7 +226,7 @@ final class WorkspaceDetailPane extends VBox {
     Tables.columns(
         history,
         column("When", TimelineEntry::occurredAt),
-        column("Actor", TimelineEntry::actor),
+        column("Actor", t -> t.by().text()),
         column("Action", TimelineEntry::action),
         column("Record", t -> t.entityType() + " " + t.entityId()),
         column("Change", TimelineEntry::change));

@@ -1,11 +1,11 @@
 package dev.arbiter.app.workspaces;
 
+import dev.arbiter.app.common.ChangeNews;
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.RefreshGate;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -140,17 +140,14 @@ final class WorkspaceReader {
   }
 
   private void describeChange(WorkspaceDetails before, WorkspaceDetails now) {
-    List<String> diffs = WorkspaceChanges.between(before, now);
-    Set<String> actors = WorkspaceChanges.actorsSince(before, now);
-    if (diffs.isEmpty() || !actors.isEmpty() && actors.stream().allMatch(me::equals)) {
+    String news =
+        ChangeNews.line(
+            WorkspaceChanges.between(before, now), WorkspaceChanges.actorsSince(before, now), me);
+    if (news.isEmpty()) {
       return;
     }
-    List<String> others = actors.stream().filter(a -> !a.equals(me)).toList();
     changedText.set("");
-    changedText.set(
-        (others.isEmpty() ? "Changed" : "Changed by " + String.join(", ", others))
-            + " while you had it open: "
-            + String.join("; ", diffs));
+    changedText.set(news);
   }
 
   ReadOnlyObjectProperty<WorkspaceDetails> detailsProperty() {

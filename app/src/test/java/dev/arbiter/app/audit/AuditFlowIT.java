@@ -97,7 +97,7 @@ class AuditFlowIT {
 
     robot.clickOn(firstRow());
     waitUntil(() -> console.text("#entryTitle").startsWith("Entry " + expected.get(0)));
-    assertThat(console.text("#entryWho")).isEqualTo("user:42 via demo_backend");
+    assertThat(console.text("#entryWho")).isEqualTo("user:42 (via demo_backend)");
     assertThat(console.text("#entryRequest")).isEqualTo("req-7f3a");
     assertThat(console.text("#entryClient")).isEqualTo("marketplace-api");
     assertThat(diffFields()).contains("status").doesNotContain("reference");

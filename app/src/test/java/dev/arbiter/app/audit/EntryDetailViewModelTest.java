@@ -36,7 +36,7 @@ class EntryDetailViewModelTest {
   void factsNameWhoWhenClientAndRequest() {
     model.show(Records.update(5, "user:42", "{\"a\": 1}", "{\"a\": 2}"));
     assertThat(model.titleProperty().get()).isEqualTo("Entry 5 · update disputes #17");
-    assertThat(model.whoProperty().get()).isEqualTo("user:42 via demo_backend");
+    assertThat(model.whoProperty().get()).isEqualTo("user:42 (via demo_backend)");
     assertThat(model.whenProperty().get()).isEqualTo("2025-03-04 13:05:14.123456 +00:00");
     assertThat(model.clientProperty().get()).isEqualTo("arbiter-console");
     assertThat(model.requestProperty().get()).isEqualTo("req-1");

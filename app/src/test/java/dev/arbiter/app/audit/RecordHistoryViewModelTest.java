@@ -37,7 +37,7 @@ class RecordHistoryViewModelTest {
     assertThat(model.items())
         .extracting(Item::changes)
         .containsExactly(List.of("created with 2 fields"), List.of("a: 1 → 3"), List.of("deleted"));
-    assertThat(model.items().get(1).who()).isEqualTo("user:42 via demo_backend");
+    assertThat(model.items().get(1).who()).isEqualTo("user:42 (via demo_backend)");
   }
 
   @Test

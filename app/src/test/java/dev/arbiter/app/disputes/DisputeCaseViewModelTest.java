@@ -276,7 +276,8 @@ class DisputeCaseViewModelTest {
   private static DisputeActionRefused stale(FieldChange change) {
     return new DisputeActionRefused(
         Reason.STALE,
-        "DSP-000007 was changed by user:42 after you opened it, so nothing was saved.",
+        "DSP-000007 was changed by user:42 (via demo_backend) after you opened it, so nothing was"
+            + " saved.",
         null,
         List.of(change));
   }

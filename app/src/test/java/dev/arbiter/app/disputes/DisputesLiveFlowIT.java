@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -44,8 +48,9 @@ import org.testfx.framework.junit5.Start;
  * The Disputes area live, headless, as demo_support, while the marketplace backend (demo_backend)
  * and a finance colleague (demo_finance) work on the same database: a new dispute appears in the
  * queue without a refresh and the selection stays on its case, a change to the open case shows in a
- * banner with what changed, the colleague's presence shows in the queue and the case header, and an
- * unsent reply survives switching cases.
+ * banner with what changed and who (the user and the backend login that wrote for them), the
+ * colleague's presence shows in the queue and the case header, and an unsent reply survives
+ * switching cases.
  */
 @ExtendWith(ApplicationExtension.class)
 class DisputesLiveFlowIT {
@@ -106,7 +111,10 @@ class DisputesLiveFlowIT {
         .isEqualTo(
             "Changed by user:"
                 + deal.client()
-                + " while you had it open: status under review → awaiting parties.");
+                + " (via demo_backend) while you had it open: status under review → awaiting"
+                + " parties.");
+    // The case's timeline names the backend login beside the user it wrote for.
+    waitUntil(() -> timelineLines().contains("user:" + deal.client() + " (via demo_backend)"));
     waitUntil(() -> console.textOrEmpty("#caseStatus").equals("Awaiting parties"));
     waitUntil(() -> rows().get(1).status().equals("Awaiting parties"));
 
@@ -146,6 +154,28 @@ class DisputesLiveFlowIT {
     console.openCase(0);
     waitUntil(() -> console.textOrEmpty("#caseReference").equals(a));
     waitUntil(() -> fx(() -> replyText()).equals("Draft for the first case"));
+  }
+
+  /**
+   * The texts of the open case's Timeline tab, read without selecting it so the reply box the flow
+   * types in next stays shown.
+   */
+  private List<String> timelineLines() {
+    return fx(
+        () -> {
+          TabPane tabs =
+              console
+                  .lookup(".tab-pane")
+                  .match((TabPane p) -> p.getTabs().stream().anyMatch(t -> isTimeline(t)))
+                  .query();
+          Tab timeline = tabs.getTabs().stream().filter(t -> isTimeline(t)).findFirst().get();
+          return ((ScrollPane) timeline.getContent())
+              .getContent().lookupAll(".label").stream().map(l -> ((Labeled) l).getText()).toList();
+        });
+  }
+
+  private static boolean isTimeline(Tab tab) {
+    return "tabTimeline".equals(tab.getId());
   }
 
   private String replyText() {

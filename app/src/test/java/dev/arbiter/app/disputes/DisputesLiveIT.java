@@ -238,7 +238,8 @@ class DisputesLiveIT {
                 .contains("status under review → awaiting parties; 1 new message"),
         Duration.ofSeconds(2));
     assertThat(onFx(() -> open.changedProperty().get()))
-        .startsWith("Changed by user:" + deal.client() + " while you had it open");
+        .startsWith(
+            "Changed by user:" + deal.client() + " (via demo_backend) while you had it open");
     assertThat(onFx(() -> open.currentProperty().get().messages())).hasSize(1);
 
     fx.execute(open::acknowledgeChanges);
@@ -294,7 +295,7 @@ class DisputesLiveIT {
     assertThat(onFx(() -> List.copyOf(stale.staleChanges())))
         .containsExactly("status: under review → awaiting parties");
     assertThat(onFx(() -> stale.errorProperty().get()))
-        .contains("was changed by user:" + deal.client())
+        .contains("was changed by user:" + deal.client() + " (via demo_backend)")
         .contains("nothing was saved");
     assertThat(column(id, "priority")).isEqualTo("normal");
     assertThat(commands(id)).isZero();

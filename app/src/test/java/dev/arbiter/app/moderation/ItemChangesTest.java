@@ -2,6 +2,7 @@ package dev.arbiter.app.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.moderation.ItemDetail;
 import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
 import dev.arbiter.persistence.moderation.ItemDetail.TimelineEntry;
@@ -22,12 +23,29 @@ class ItemChangesTest {
     ItemDetail now =
         detail(
             List.of(flag(1, "open", "max", null, null), flag(2, "open", "max", null, null)),
-            List.of(entry(10, "me"), entry(11, "max"), entry(12, "backend")));
+            List.of(entry(10, "me"), entry(11, "max"), entry(12, "user:40@web", "demo_backend")));
 
     assertThat(ItemChanges.between(seen, now))
         .containsExactly(
             "claimed by — → max", "open flags 1 → 2", "new flag 2: spam, high by Rita Reporter");
-    assertThat(ItemChanges.actorsSince(seen, now)).containsExactly("max", "backend");
+    assertThat(ItemChanges.actorsSince(seen, now))
+        .containsExactly(
+            new AuditActor("max", "max"), new AuditActor("user:40@web", "demo_backend"));
+    assertThat(ItemChanges.news(seen, now, "me"))
+        .isEqualTo(
+            "Changed by max, user:40@web (via demo_backend) while you had it open: claimed by — →"
+                + " max; open flags 1 → 2; new flag 2: spam, high by Rita Reporter");
+  }
+
+  @Test
+  void onlyTheModeratorsOwnChangesAreNotNewsButOneWrittenInTheirNameIs() {
+    ItemDetail seen = detail(List.of(flag(1, "open", null, null, null)), List.of(entry(10, "me")));
+    List<FlagLine> claimed = List.of(flag(1, "open", "me", null, null));
+
+    assertThat(ItemChanges.news(seen, detail(claimed, List.of(entry(11, "me"))), "me")).isEmpty();
+    assertThat(
+            ItemChanges.news(seen, detail(claimed, List.of(entry(11, "me", "demo_backend"))), "me"))
+        .isEqualTo("Changed by me (via demo_backend) while you had it open: claimed by — → me");
   }
 
   @Test
@@ -74,7 +92,11 @@ class ItemChangesTest {
         decidedBy);
   }
 
-  private static TimelineEntry entry(long id, String actor) {
-    return new TimelineEntry(id, AT, actor, "something");
+  private static TimelineEntry entry(long id, String login) {
+    return entry(id, login, login);
+  }
+
+  private static TimelineEntry entry(long id, String actor, String dbUser) {
+    return new TimelineEntry(id, AT, new AuditActor(actor, dbUser), "something");
   }
 }

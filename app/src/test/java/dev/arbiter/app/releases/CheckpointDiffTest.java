@@ -3,6 +3,7 @@ package dev.arbiter.app.releases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -51,17 +52,18 @@ class CheckpointDiffTest {
   }
 
   @Test
-  void whoChangedItAreTheActorsOfTheNewAuditEntriesByTheirStaffName() {
+  void whoChangedItAreTheActorsOfTheNewAuditEntriesByTheirStaffNameAndTheLoginBehindThem() {
     Details seen = Details.submitted();
     CheckpointDetail before = seen.build();
     CheckpointDetail after =
         seen.copy()
             .approvedBy("demo_finance2", "Felix Finance")
             .audited("demo_finance2", "demo_finance2 decided approve")
-            .audited("marketplace", "changed auto_release_at")
+            .audited(new AuditActor("svc:scheduler", "demo_backend"), "changed auto_release_at")
             .build();
 
-    assertThat(diff.changedBy(before, after)).containsExactly("marketplace", "Felix Finance");
+    assertThat(diff.changedBy(before, after))
+        .containsExactly("svc:scheduler (via demo_backend)", "Felix Finance");
     assertThat(diff.onlyBy(before, after, "demo_finance2")).isFalse();
     assertThat(
             diff.onlyBy(
@@ -69,5 +71,18 @@ class CheckpointDiffTest {
                 seen.copy().audited("demo_finance", "demo_finance decided approve").build(),
                 "demo_finance"))
         .isTrue();
+  }
+
+  @Test
+  void anEntryAnotherLoginWroteInTheReviewersNameIsNotTheirOwn() {
+    Details seen = Details.submitted().approvedBy("demo_finance2", "Felix Finance");
+    CheckpointDetail after =
+        seen.copy()
+            .audited(new AuditActor("demo_finance2", "demo_backend"), "changed auto_release_at")
+            .build();
+
+    assertThat(diff.onlyBy(seen.build(), after, "demo_finance2")).isFalse();
+    assertThat(diff.changedBy(seen.build(), after))
+        .containsExactly("Felix Finance (via demo_backend)");
   }
 }

@@ -3,6 +3,7 @@ package dev.arbiter.app.releases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.SynchronousTaskRunner;
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.escrow.CheckpointAction;
 import dev.arbiter.persistence.escrow.CheckpointBasis;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
@@ -245,6 +246,44 @@ class CheckpointLiveViewModelTest {
     model.liveRefresh(() -> {});
 
     assertThat(model.bannerProperty().get()).isEmpty();
+  }
+
+  @Test
+  void aBackendWriteInTheReviewersOwnNameIsAnnouncedWithTheLoginThatMadeIt() {
+    current =
+        Details.submitted()
+            .status("on_hold")
+            .hold("KYC check")
+            .audited(new AuditActor("demo_finance", "demo_backend"), "status submitted → on_hold")
+            .build();
+
+    model.liveRefresh(() -> {});
+
+    assertThat(model.bannerProperty().get())
+        .isEqualTo(
+            "Changed by demo_finance (via demo_backend) while you had it open: Status: Submitted"
+                + " → On hold; Hold reason: — → “KYC check”");
+  }
+
+  @Test
+  void aStaleDiffNamesTheServiceTheBackendActedForAndTheBackendLogin() {
+    Details seen = Details.submitted();
+    answers.add(
+        () -> {
+          current =
+              seen.copy()
+                  .status("on_hold")
+                  .hold("KYC check")
+                  .version(4)
+                  .audited(new AuditActor("svc:risk", "demo_backend"), "status submitted → on_hold")
+                  .build();
+          return MoneyResult.parse(STALE);
+        });
+
+    model.approve();
+
+    assertThat(model.staleDiffProperty().get())
+        .startsWith("Changed by svc:risk (via demo_backend):\nStatus: Submitted → On hold");
   }
 
   private static RuntimeException connectionLost() {

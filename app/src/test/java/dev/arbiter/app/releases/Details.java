@@ -1,5 +1,6 @@
 package dev.arbiter.app.releases;
 
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Approval;
 import dev.arbiter.persistence.escrow.CheckpointDetail.AuditLine;
@@ -26,7 +27,12 @@ final class Details {
   static Details submitted() {
     Details d = new Details();
     d.timeline.add(
-        new AuditLine(10, NOW, "requester_login", "update", "status pending → submitted"));
+        new AuditLine(
+            10,
+            NOW,
+            new AuditActor("requester_login", "requester_login"),
+            "update",
+            "status pending → submitted"));
     return d;
   }
 
@@ -60,10 +66,15 @@ final class Details {
     return this;
   }
 
-  /** An audit entry by {@code actor}, newer than every earlier one. */
-  Details audited(String actor, String summary) {
+  /** An audit entry by {@code login} for itself, newer than every earlier one. */
+  Details audited(String login, String summary) {
+    return audited(new AuditActor(login, login), summary);
+  }
+
+  /** An audit entry by {@code by}, newer than every earlier one. */
+  Details audited(AuditActor by, String summary) {
     long id = timeline.stream().mapToLong(AuditLine::id).max().orElse(0) + 1;
-    timeline.add(0, new AuditLine(id, NOW, actor, "update", summary));
+    timeline.add(0, new AuditLine(id, NOW, by, "update", summary));
     return this;
   }
 

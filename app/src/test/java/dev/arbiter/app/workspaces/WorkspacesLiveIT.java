@@ -124,7 +124,9 @@ class WorkspacesLiveIT {
     waitFor(() -> !onFx(() -> detail.changedTextProperty().get()).isEmpty(), Duration.ofSeconds(2));
     assertThat(onFx(() -> detail.changedTextProperty().get()))
         .isEqualTo(
-            "Changed by marketplace-web while you had it open: name " + before + " → Acme Renamed");
+            "Changed by marketplace-web (via demo_backend) while you had it open: name "
+                + before
+                + " → Acme Renamed");
   }
 
   @Test

@@ -6,7 +6,8 @@ import java.time.Instant;
  * What the audit view and the export select. Every part is optional (null matches all); blank text
  * counts as null.
  *
- * @param actor the actor exactly as recorded (a login, or the backend's {@code user:42})
+ * @param actor the actor exactly as recorded (a login, or the backend's {@code user:4821@ios}); a
+ *     login also matches the entries it wrote for an actor it named ({@code db_user})
  * @param role entries whose database login belongs to this group role
  * @param action insert, update, delete, truncate or note
  * @param entityType the audited table, e.g. {@code disputes}

@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.model.audit.AuditActor;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -44,6 +45,11 @@ public record AuditRecord(
 
   public AuditRecord {
     changes = List.copyOf(changes);
+  }
+
+  /** Who the entry is for together with the login that wrote it, to show as one. */
+  public AuditActor by() {
+    return new AuditActor(actor, dbUser);
   }
 
   /** The fields whose value differs, in order. */

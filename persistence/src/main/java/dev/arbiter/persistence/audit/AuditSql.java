@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The WHERE clause of an {@link AuditFilter}, with its parameters. Each filter is written so that
  * an index can lead: entity filters use audit_log_entity_idx (entity_type, entity_id, id DESC), the
- * actor audit_log_actor_idx (actor, id DESC), and everything else the primary key walked newest
- * first.
+ * actor audit_log_actor_idx (actor, id DESC) unless it is a login that writes for others, and
+ * everything else the primary key walked newest first.
  *
  * <p>A time range becomes an id range first. audit_append reads the clock only once it holds the
  * chain head, so occurred_at rises with id, and the ids bounding a time are found by a binary
@@ -47,8 +47,7 @@ final class AuditSql {
     List<String> conditions = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     if (filter.actor() != null) {
-      conditions.add("actor = ?");
-      params.add(filter.actor());
+      actor(c, filter.actor(), conditions, params);
     }
     if (filter.role() != null) {
       // Membership through any chain of groups (support inherits nothing, but a login may be put
@@ -77,6 +76,47 @@ final class AuditSql {
     }
     return new Where(
         conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions), List.copyOf(params));
+  }
+
+  /**
+   * Entries recorded for {@code actor}, and, when it is a login that may name whom it writes for,
+   * also every entry that login wrote for others: a backend write for {@code user:4821@ios} is
+   * found under {@code demo_backend} too. Every other login's entries carry it as their actor
+   * (arbiter_actor() records it), so its filter stays on audit_log_actor_idx. The naming logins
+   * (the backend, the owner, superusers) write densely and are found by the newest-first walk of
+   * the primary key; there is no index on db_user, which a rarely writing one would need.
+   */
+  private static void actor(
+      Connection c, String actor, List<String> conditions, List<Object> params)
+      throws SQLException {
+    if (namesOthers(c, actor)) {
+      conditions.add("(actor = ? OR db_user = ?)");
+      params.add(actor);
+      params.add(actor);
+    } else {
+      conditions.add("actor = ?");
+      params.add(actor);
+    }
+  }
+
+  /**
+   * Whether {@code login} is a role that arbiter_actor() (V3) lets name the actor: a member of
+   * marketplace_backend, arbiter_migrator or a superuser. Current membership decides: what a login
+   * wrote for others while it was a backend member, before that was revoked, is then found only
+   * under the actors it named.
+   */
+  static boolean namesOthers(Connection c, String login) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = ? AND (r.rolsuper"
+                + " OR r.rolname = 'arbiter_migrator'"
+                + " OR pg_has_role(r.oid, 'marketplace_backend', 'MEMBER'))) AS names_others")) {
+      ps.setString(1, login);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean("names_others");
+      }
+    }
   }
 
   private static void entity(AuditFilter filter, List<String> conditions, List<Object> params) {

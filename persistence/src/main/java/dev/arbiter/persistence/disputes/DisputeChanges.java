@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.disputes;
 
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.disputes.DisputeActionRefused.FieldChange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,10 +19,10 @@ public final class DisputeChanges {
   /**
    * The changes between two loads of one case, and who made them.
    *
-   * @param actors the audit log's actors of the changes, oldest first; empty when the timeline does
-   *     not say
+   * @param actors who made the changes (each with the login that wrote it), oldest first; empty
+   *     when the timeline does not say
    */
-  public record CaseChange(List<FieldChange> changes, List<String> actors) {
+  public record CaseChange(List<FieldChange> changes, List<AuditActor> actors) {
 
     public CaseChange {
       changes = List.copyOf(changes);
@@ -32,9 +33,15 @@ public final class DisputeChanges {
       return changes.isEmpty();
     }
 
-    /** "Changed by user:42: status under review → awaiting parties; 1 new message." */
+    /**
+     * "Changed by user:42 (via demo_backend) while you had it open: status under review → awaiting
+     * parties; 1 new message."
+     */
     public String describe() {
-      String who = actors.isEmpty() ? "someone else" : String.join(", ", actors);
+      String who =
+          actors.isEmpty()
+              ? "someone else"
+              : String.join(", ", actors.stream().map(AuditActor::text).toList());
       return "Changed by "
           + who
           + " while you had it open: "
@@ -81,11 +88,11 @@ public final class DisputeChanges {
     }
     long seenUpTo =
         before.timeline().stream().mapToLong(TimelineEntry::auditId).max().orElse(Long.MIN_VALUE);
-    Set<String> actors = new LinkedHashSet<>();
+    Set<AuditActor> actors = new LinkedHashSet<>();
     after.timeline().stream()
         .filter(t -> t.auditId() > seenUpTo)
         .sorted((a, b) -> Long.compare(a.auditId(), b.auditId()))
-        .forEach(t -> actors.add(t.actor()));
+        .forEach(t -> actors.add(t.by()));
     return new CaseChange(changes, List.copyOf(actors));
   }
 

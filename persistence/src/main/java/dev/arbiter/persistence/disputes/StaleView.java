@@ -1,8 +1,10 @@
 package dev.arbiter.persistence.disputes;
 
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.model.disputes.Dispute;
 import dev.arbiter.persistence.disputes.DisputeActionRefused.FieldChange;
 import dev.arbiter.persistence.disputes.DisputeActionRefused.Reason;
+import jakarta.persistence.Tuple;
 import java.util.List;
 import org.hibernate.Session;
 
@@ -13,9 +15,14 @@ final class StaleView {
 
   static DisputeActionRefused refusal(Session session, Dispute now, DisputeSnapshot seen) {
     List<FieldChange> changes = changes(seen, now);
-    Object[] last = lastUpdate(session, seen.id());
-    String by = last == null ? "someone" : (String) last[0];
-    String via = last == null || last[1] == null ? "" : " (" + last[1] + ")";
+    Tuple last = lastUpdate(session, seen.id());
+    String by =
+        last == null
+            ? "someone"
+            : new AuditActor(last.get("actor", String.class), last.get("db_user", String.class))
+                .text();
+    String command = last == null ? null : last.get("command", String.class);
+    String with = command == null ? "" : " with " + command;
     String what =
         changes.isEmpty()
             ? "Nothing you can see differs, but the case was saved again."
@@ -31,7 +38,7 @@ final class StaleView {
         seen.reference()
             + " was changed by "
             + by
-            + via
+            + with
             + " after you opened it, so nothing was saved. "
             + what
             + " Review the case and try again.",
@@ -55,14 +62,15 @@ final class StaleView {
             seen.currency()));
   }
 
-  private static Object[] lastUpdate(Session session, long disputeId) {
-    List<?> rows =
+  private static Tuple lastUpdate(Session session, long disputeId) {
+    List<Tuple> rows =
         session
             .createNativeQuery(
-                "SELECT actor, command FROM audit_log WHERE entity_type = 'disputes'"
-                    + " AND entity_id = :id AND action = 'update' ORDER BY id DESC LIMIT 1")
+                "SELECT actor, db_user, command FROM audit_log WHERE entity_type = 'disputes'"
+                    + " AND entity_id = :id AND action = 'update' ORDER BY id DESC LIMIT 1",
+                Tuple.class)
             .setParameter("id", Long.toString(disputeId))
             .getResultList();
-    return rows.isEmpty() ? null : (Object[]) rows.get(0);
+    return rows.isEmpty() ? null : rows.get(0);
   }
 }

@@ -5,6 +5,7 @@ import static dev.arbiter.persistence.disputes.CaseReader.instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbiter.model.audit.AuditActor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +28,8 @@ final class TimelineReader {
   private static final int LIMIT = 200;
 
   private static final String QUERY =
-      "SELECT id, occurred_at, actor, action, entity_type, command, old_values::text,"
-          + " new_values::text FROM audit_log"
+      "SELECT id, occurred_at, actor, db_user, action, entity_type, command,"
+          + " old_values::text AS old_values, new_values::text AS new_values FROM audit_log"
           + " WHERE (entity_type = 'disputes' AND entity_id = ?)"
           + " OR (entity_type = 'dispute_messages' AND entity_id = ANY (?))"
           + " OR (entity_type = 'dispute_evidence' AND entity_id = ANY (?))"
@@ -53,11 +54,11 @@ final class TimelineReader {
               new TimelineEntry(
                   rs.getLong("id"),
                   instant(rs, "occurred_at"),
-                  rs.getString("actor"),
+                  new AuditActor(rs.getString("actor"), rs.getString("db_user")),
                   action,
                   entity,
                   rs.getString("command"),
-                  summary(entity, action, rs.getString(7), rs.getString(8))));
+                  summary(entity, action, rs.getString("old_values"), rs.getString("new_values"))));
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.escrow;
 
+import dev.arbiter.model.audit.AuditActor;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -105,6 +106,10 @@ public record CheckpointDetail(
       String currency,
       long balanceAfter) {}
 
-  /** One audited change to the checkpoint, its approvals or its journals. */
-  public record AuditLine(long id, Instant at, String actor, String action, String summary) {}
+  /**
+   * One audited change to the checkpoint, its approvals or its journals.
+   *
+   * @param by who the change was for and the login that made it
+   */
+  public record AuditLine(long id, Instant at, AuditActor by, String action, String summary) {}
 }

@@ -2,6 +2,7 @@ package dev.arbiter.persistence.escrow;
 
 import static dev.arbiter.persistence.escrow.ReleaseQueueService.instant;
 
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Approval;
 import dev.arbiter.persistence.escrow.CheckpointDetail.AuditLine;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Checkpoint;
@@ -60,7 +61,7 @@ public final class CheckpointDetailService {
           + " WHERE j.checkpoint_id = ? ORDER BY j.id, le.id";
 
   private static final String TIMELINE =
-      "SELECT a.id, a.occurred_at, a.actor, a.action, CASE a.entity_type"
+      "SELECT a.id, a.occurred_at, a.actor, a.db_user, a.action, CASE a.entity_type"
           + " WHEN 'escrow_checkpoints' THEN CASE"
           + "   WHEN a.action = 'insert' THEN 'created as ' || (a.new_values ->> 'status')"
           + "   WHEN a.old_values ->> 'status' IS DISTINCT FROM a.new_values ->> 'status'"
@@ -71,7 +72,7 @@ public final class CheckpointDetailService {
           + " WHEN 'release_approvals' THEN (a.new_values ->> 'reviewer') || ' decided '"
           + "   || (a.new_values ->> 'decision') || coalesce(': ' || (a.new_values ->> 'note'), '')"
           + " ELSE 'journal ' || a.entity_id || ' posted: ' || (a.new_values ->> 'description') END"
-          + " FROM audit_log a"
+          + " AS summary FROM audit_log a"
           + " WHERE (a.entity_type = 'escrow_checkpoints' AND a.entity_id = ?::text)"
           + " OR (a.entity_type = 'release_approvals' AND a.entity_id IN"
           + "   (SELECT id::text FROM release_approvals WHERE checkpoint_id = ?))"
@@ -227,11 +228,11 @@ public final class CheckpointDetailService {
         while (rs.next()) {
           timeline.add(
               new AuditLine(
-                  rs.getLong(1),
-                  instant(rs.getTimestamp(2)),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5)));
+                  rs.getLong("id"),
+                  instant(rs.getTimestamp("occurred_at")),
+                  new AuditActor(rs.getString("actor"), rs.getString("db_user")),
+                  rs.getString("action"),
+                  rs.getString("summary")));
         }
       }
     }

@@ -85,7 +85,7 @@ final class ItemContentQueries {
 
   // Parameters: flag ids (text[]), decision ids (text[]), own table, own id (text).
   static final String TIMELINE =
-      "SELECT a.id, a.occurred_at, a.actor, CASE"
+      "SELECT a.id, a.occurred_at, a.actor, a.db_user, CASE"
           + " WHEN a.entity_type = 'moderation_decisions' AND a.action = 'insert' THEN"
           + "  'decided ' || (a.new_values ->> 'decision') || ' (' || (a.new_values ->> 'reason_code')"
           + "  || coalesce(': ' || (a.new_values ->> 'note'), '') || ')'"
@@ -109,7 +109,7 @@ final class ItemContentQueries {
           + "  FROM jsonb_object_keys(a.new_values) k"
           + "  WHERE a.old_values -> k IS DISTINCT FROM a.new_values -> k"
           + "  AND k NOT IN ('version', 'updated_at')), 'no visible change')"
-          + " ELSE a.action || ' ' || a.entity_type || ' ' || a.entity_id END"
+          + " ELSE a.action || ' ' || a.entity_type || ' ' || a.entity_id END AS what"
           + " FROM audit_log a"
           + " WHERE (a.entity_type = 'moderation_flags' AND a.entity_id = ANY (?::text[]))"
           + " OR (a.entity_type = 'moderation_decisions' AND a.entity_id = ANY (?::text[]))"

@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.moderation;
 
+import dev.arbiter.model.audit.AuditActor;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +71,10 @@ public record ItemDetail(
     }
   }
 
-  /** One audit row about the item, described in a line. */
-  public record TimelineEntry(long auditId, Instant at, String actor, String what) {}
+  /**
+   * One audit row about the item, described in a line.
+   *
+   * @param by who the change was for and the login that made it
+   */
+  public record TimelineEntry(long auditId, Instant at, AuditActor by, String what) {}
 }

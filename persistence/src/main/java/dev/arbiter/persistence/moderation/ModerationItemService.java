@@ -2,6 +2,7 @@ package dev.arbiter.persistence.moderation;
 
 import static dev.arbiter.persistence.moderation.ModerationQueueService.instant;
 
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.moderation.ItemDetail.AuthorHistory;
 import dev.arbiter.persistence.moderation.ItemDetail.EarlierFlag;
 import dev.arbiter.persistence.moderation.ItemDetail.Field;
@@ -204,7 +205,10 @@ public final class ModerationItemService {
         while (rs.next()) {
           entries.add(
               new TimelineEntry(
-                  rs.getLong(1), instant(rs.getTimestamp(2)), rs.getString(3), rs.getString(4)));
+                  rs.getLong("id"),
+                  instant(rs.getTimestamp("occurred_at")),
+                  new AuditActor(rs.getString("actor"), rs.getString("db_user")),
+                  rs.getString("what")));
         }
       }
     }

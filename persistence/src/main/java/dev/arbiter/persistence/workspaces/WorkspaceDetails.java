@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.workspaces;
 
+import dev.arbiter.model.audit.AuditActor;
 import java.time.Instant;
 import java.util.List;
 
@@ -112,11 +113,15 @@ public record WorkspaceDetails(
   public record FlagLine(
       long id, String entityType, long entityId, String reason, String severity, String status) {}
 
-  /** One audit entry about the workspace, its members, invites or notes. */
+  /**
+   * One audit entry about the workspace, its members, invites or notes.
+   *
+   * @param by who the change was for and the login that made it
+   */
   public record TimelineEntry(
       long id,
       Instant occurredAt,
-      String actor,
+      AuditActor by,
       String action,
       String entityType,
       String entityId,

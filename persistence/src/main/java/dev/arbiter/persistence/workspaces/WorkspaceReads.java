@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.workspaces;
 
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.ContractLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.DisputeLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.FlagLine;
@@ -242,7 +243,7 @@ final class WorkspaceReads {
     // Only the keys that changed, and never a note's body or an invite's token hash.
     return list(
         """
-        SELECT a.id, a.occurred_at, a.actor, a.action, a.entity_type, a.entity_id,
+        SELECT a.id, a.occurred_at, a.actor, a.db_user, a.action, a.entity_type, a.entity_id,
                (SELECT string_agg(k || ': ' || coalesce(a.old_values ->> k, '-') || ' -> '
                                   || coalesce(a.new_values ->> k, '-'), ', ' ORDER BY k)
                   FROM jsonb_object_keys(a.new_values) k
@@ -260,7 +261,7 @@ final class WorkspaceReads {
             new TimelineEntry(
                 rs.getLong("id"),
                 instant(rs, "occurred_at"),
-                rs.getString("actor"),
+                new AuditActor(rs.getString("actor"), rs.getString("db_user")),
                 rs.getString("action"),
                 rs.getString("entity_type"),
                 rs.getString("entity_id"),

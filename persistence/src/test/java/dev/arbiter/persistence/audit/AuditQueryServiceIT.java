@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.persistence.audit.AuditFixture.Written;
 import dev.arbiter.persistence.audit.FieldChange.Kind;
+import dev.arbiter.persistence.db.EmbeddedServer;
 import dev.arbiter.persistence.testing.TestDatabase;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -68,6 +70,34 @@ class AuditQueryServiceIT {
     assertThat(allPages(support, AuditFilter.none().withRole(AuditActorRole.FINANCE), 2)).isEmpty();
     assertThat(allPages(support, AuditFilter.none().withAction("update"), 4))
         .isEqualTo(AuditFixture.idsWhere(db, "action = 'update'"));
+  }
+
+  @Test
+  void aLoginFilterAlsoFindsWhatTheLoginWroteForActorsItNamed() throws SQLException {
+    List<Long> backend =
+        AuditFixture.idsWhere(db, "actor = 'demo_backend' OR db_user = 'demo_backend'");
+    assertThat(allPages(support, AuditFilter.none().withActor("demo_backend"), 2))
+        .isEqualTo(backend)
+        .containsAll(AuditFixture.idsWhere(db, "actor = 'user:42'"))
+        .isNotEmpty();
+    assertThat(allPages(support, AuditFilter.none().withActor("demo_support"), 2))
+        .isEqualTo(AuditFixture.idsWhere(db, "actor = 'demo_support' OR db_user = 'demo_support'"));
+    String owner = EmbeddedServer.SUPERUSER;
+    assertThat(allPages(support, AuditFilter.none().withActor(owner), 50))
+        .isEqualTo(AuditFixture.idsWhere(db, "actor = ? OR db_user = ?", owner, owner))
+        .isNotEmpty();
+  }
+
+  @Test
+  void onlyLoginsThatMayNameAnActorAreLookedUpByTheirDatabaseLogin() throws SQLException {
+    try (Connection c = db.as("demo_support")) {
+      assertThat(AuditSql.namesOthers(c, "demo_backend")).isTrue();
+      assertThat(AuditSql.namesOthers(c, "arbiter_migrator")).isTrue();
+      assertThat(AuditSql.namesOthers(c, EmbeddedServer.SUPERUSER)).isTrue();
+      assertThat(AuditSql.namesOthers(c, "demo_support")).isFalse();
+      assertThat(AuditSql.namesOthers(c, "demo_admin")).isFalse();
+      assertThat(AuditSql.namesOthers(c, "user:42")).isFalse();
+    }
   }
 
   @Test

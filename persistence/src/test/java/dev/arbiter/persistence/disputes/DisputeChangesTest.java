@@ -2,6 +2,7 @@ package dev.arbiter.persistence.disputes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.model.disputes.DisputeStatus;
 import dev.arbiter.model.disputes.MessageVisibility;
@@ -24,7 +25,7 @@ class DisputeChangesTest {
   private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
 
   @Test
-  void aCaseChangedUnderTheAgentListsEachFieldNewMessagesAndWhoChangedIt() {
+  void aCaseChangedUnderTheAgentListsEachFieldNewMessagesAndWhoChangedItThroughWhichLogin() {
     DisputeCase before = dispute(DisputeStatus.UNDER_REVIEW, DisputePriority.NORMAL, null, 1, 10);
     DisputeCase after =
         dispute(DisputeStatus.AWAITING_PARTIES, DisputePriority.URGENT, "demo_support", 3, 12);
@@ -37,12 +38,14 @@ class DisputeChangesTest {
             new FieldChange("priority", "normal", "urgent"),
             new FieldChange("assignee", "—", "demo_support"),
             new FieldChange("messages", "1", "3"));
-    assertThat(change.actors()).containsExactly("actor-11", "actor-12");
+    assertThat(change.actors())
+        .containsExactly(
+            new AuditActor("actor-11", "actor-11"), new AuditActor("actor-12", "demo_backend"));
     assertThat(change.describe())
         .isEqualTo(
-            "Changed by actor-11, actor-12 while you had it open: status under review → awaiting"
-                + " parties; priority normal → urgent; assignee — → demo_support; 2 new"
-                + " messages.");
+            "Changed by actor-11, actor-12 (via demo_backend) while you had it open: status under"
+                + " review → awaiting parties; priority normal → urgent; assignee — →"
+                + " demo_support; 2 new messages.");
   }
 
   @Test
@@ -105,7 +108,17 @@ class DisputeChangesTest {
             .toList();
     List<TimelineEntry> timeline =
         java.util.stream.LongStream.rangeClosed(1, audits)
-            .mapToObj(i -> new TimelineEntry(i, NOW, "actor-" + i, "update", "disputes", null, ""))
+            .mapToObj(
+                i ->
+                    new TimelineEntry(
+                        i,
+                        NOW,
+                        // Every other entry the backend wrote for the actor it named.
+                        new AuditActor("actor-" + i, i % 2 == 0 ? "demo_backend" : "actor-" + i),
+                        "update",
+                        "disputes",
+                        null,
+                        ""))
             .toList();
     return new DisputeCase(
         new Header(

@@ -159,7 +159,7 @@ class ContactNotesIT {
     assertThat(details.timeline())
         .anySatisfy(
             t -> {
-              assertThat(t.actor()).isEqualTo("demo_admin");
+              assertThat(t.by().text()).isEqualTo("demo_admin");
               assertThat(t.change()).isEqualTo("role: member -> viewer");
             });
   }

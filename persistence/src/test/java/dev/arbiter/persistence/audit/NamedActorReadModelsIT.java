@@ -1,0 +1,125 @@
+package dev.arbiter.persistence.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.model.audit.AuditActor;
+import dev.arbiter.persistence.contract.Fixtures;
+import dev.arbiter.persistence.contract.Fixtures.Seed;
+import dev.arbiter.persistence.disputes.DisputeCaseService;
+import dev.arbiter.persistence.disputes.TimelineEntry;
+import dev.arbiter.persistence.escrow.CheckpointDetail.AuditLine;
+import dev.arbiter.persistence.escrow.CheckpointDetailService;
+import dev.arbiter.persistence.moderation.ItemDetail;
+import dev.arbiter.persistence.moderation.ItemKey;
+import dev.arbiter.persistence.moderation.ModerationItemService;
+import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.workspaces.WorkspaceDetailService;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The backend writes as its own login for a marketplace user it names; every read model that says
+ * who changed a record carries both, so the console can never show the user without the login.
+ */
+class NamedActorReadModelsIT {
+
+  private static final String USER = "user:4821@ios";
+  private static final AuditActor FOR_USER = new AuditActor(USER, StaffLogins.DEMO_BACKEND);
+
+  private static TestDatabase db;
+  private static Seed seed;
+
+  @BeforeAll
+  static void backendActsForAUser() throws SQLException {
+    db = TestDatabase.fresh();
+    try (Connection owner = db.migrator()) {
+      seed = Fixtures.seed(owner);
+    }
+    try (Connection backend = db.as(StaffLogins.DEMO_BACKEND);
+        Statement s = backend.createStatement()) {
+      backend.setAutoCommit(false);
+      s.execute("SET LOCAL arbiter.actor = '" + USER + "'");
+      s.execute("UPDATE disputes SET status = 'under_review' WHERE id = " + seed.dispute());
+      s.execute("UPDATE workspaces SET name = 'Renamed by the app' WHERE id = " + seed.workspace());
+      s.execute(
+          "UPDATE escrow_checkpoints SET status = 'submitted', submitted_at = now(),"
+              + " requested_by = session_user WHERE id = "
+              + seed.pendingCheckpoint());
+      s.execute(
+          "INSERT INTO moderation_flags (entity_type, entity_id, reporter_id, reason, severity)"
+              + " VALUES ('user', "
+              + seed.client()
+              + ", "
+              + seed.freelancer()
+              + ", 'harassment', 'medium')");
+      backend.commit();
+    }
+  }
+
+  @Test
+  void recordHistoryNamesTheUserAndTheBackendLogin() {
+    RecordHistory history =
+        new RecordHistoryService(db.dataSource("demo_support", "demo"), false)
+            .history("disputes", seed.dispute());
+
+    AuditRecord last = history.changes().get(history.changes().size() - 1);
+    assertThat(last.by()).isEqualTo(FOR_USER);
+    assertThat(last.by().text()).isEqualTo("user:4821@ios (via demo_backend)");
+    assertThat(history.changes().get(0).by().isOnBehalf()).isFalse();
+  }
+
+  @Test
+  void theDisputeTimelineCarriesBothIdentities() {
+    TimelineEntry newest =
+        new DisputeCaseService(db.dataSource("demo_support", "demo"), false)
+            .load(seed.dispute())
+            .orElseThrow()
+            .timeline()
+            .get(0);
+
+    assertThat(newest.by()).isEqualTo(FOR_USER);
+    assertThat(newest.summary()).contains("status: open → under_review");
+  }
+
+  @Test
+  void theWorkspaceHistoryCarriesBothIdentities() {
+    WorkspaceDetails.TimelineEntry newest =
+        new WorkspaceDetailService(db.dataSource("demo_admin", "demo"), true)
+            .load(seed.workspace())
+            .timeline()
+            .get(0);
+
+    assertThat(newest.by()).isEqualTo(FOR_USER);
+    assertThat(newest.change()).contains("Renamed by the app");
+  }
+
+  @Test
+  void theCheckpointTimelineCarriesBothIdentities() {
+    AuditLine newest =
+        new CheckpointDetailService(db.dataSource("demo_finance", "demo"))
+            .load(seed.pendingCheckpoint())
+            .orElseThrow()
+            .timeline()
+            .get(0);
+
+    assertThat(newest.by()).isEqualTo(FOR_USER);
+    assertThat(newest.summary()).isEqualTo("status pending → submitted");
+  }
+
+  @Test
+  void theModerationItemHistoryCarriesBothIdentities() {
+    ItemDetail.TimelineEntry newest =
+        new ModerationItemService(db.dataSource("demo_moderator", "demo"))
+            .load(ItemKey.of("user", seed.client()))
+            .timeline()
+            .get(0);
+
+    assertThat(newest.by()).isEqualTo(FOR_USER);
+    assertThat(newest.what()).contains("raised: harassment");
+  }
+}
