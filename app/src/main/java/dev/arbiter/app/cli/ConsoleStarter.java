@@ -21,6 +21,8 @@ final class ConsoleStarter {
   int start() {
     requireDisplay();
     if (!settings.embedded()) {
+      // No server here, but the drafts and arbiter.properties live in the home all the same.
+      settings.home().makePrivate();
       String url = settings.sharedUrl().orElseThrow();
       ConsoleLauncher.launch(
           new ConsoleTarget(url, false, url.replaceFirst("^jdbc:", "")), settings.home().drafts());

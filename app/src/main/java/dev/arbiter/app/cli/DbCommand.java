@@ -2,6 +2,7 @@ package dev.arbiter.app.cli;
 
 import dev.arbiter.persistence.db.ArbiterHome;
 import dev.arbiter.persistence.db.EmbeddedRuntime;
+import dev.arbiter.persistence.db.PrivateFiles;
 import dev.arbiter.persistence.db.ServerState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,9 @@ public final class DbCommand {
       System.out.println(running.get().jdbcUrl());
       return ArbiterCli.OK;
     }
-    Files.createDirectories(home.root());
+    home.makePrivate();
+    // The daemon's output is appended to the log; made here first so it is born 0600.
+    PrivateFiles.ensureFile(home.serverLog());
     Process daemon = spawnDaemon(home);
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {

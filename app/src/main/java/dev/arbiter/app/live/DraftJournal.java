@@ -3,14 +3,12 @@ package dev.arbiter.app.live;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.persistence.db.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Text the user typed and has not sent yet (replies, notes, reasons), kept in a local file so an
  * outage or a crash of the console loses none of it. Writes are atomic: the journal is written to a
  * temporary file, forced to disk and moved over the old one, so a crash mid-write leaves the
- * previous version, never half a file. Writes are gathered for a short moment on their own thread,
- * so typing never waits for the disk.
+ * previous version, never half a file. The folder is 0700 and every file in it 0600 from its
+ * creation on: drafts are private notes on cases, not for other accounts of the machine. Writes are
+ * gathered for a short moment on their own thread, so typing never waits for the disk.
  */
 public final class DraftJournal implements AutoCloseable {
 
@@ -53,18 +52,18 @@ public final class DraftJournal implements AutoCloseable {
   public static DraftJournal open(Path file) {
     DraftJournal journal = new DraftJournal(file);
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      PrivateFiles.ensureFolder(file.toAbsolutePath().getParent());
       if (Files.exists(file)) {
+        PrivateFiles.tighten(file);
         journal.drafts.putAll(
             JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
       }
     } catch (IOException e) {
       LOG.warn("draft journal {} unreadable, kept as .unreadable: {}", file, e.getMessage());
       try {
-        Files.move(
-            file,
-            file.resolveSibling(file.getFileName() + ".unreadable"),
-            StandardCopyOption.REPLACE_EXISTING);
+        Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.tighten(aside);
       } catch (IOException moveFailed) {
         throw new UncheckedIOException("cannot use draft journal " + file, moveFailed);
       }
@@ -127,35 +126,8 @@ public final class DraftJournal implements AutoCloseable {
   }
 
   private synchronized void write() throws IOException {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all());
-    try (FileChannel channel =
-        FileChannel.open(
-            temp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      channel.write(java.nio.ByteBuffer.wrap(bytes));
-      channel.force(true);
-    }
-    try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    forceFolder();
-  }
-
-  // The rename itself lives in the folder: without this a power cut right after the move may
-  // bring back the old journal. Not every platform can open a folder; a crash of the console alone
-  // is covered by the move anyway.
-  private void forceFolder() {
-    try (FileChannel folder =
-        FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-      folder.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.trace("cannot force the drafts folder: {}", e.getMessage());
-    }
+    PrivateFiles.writeAtomically(
+        file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all()));
   }
 
   /** Writes what is pending and stops the writer. */

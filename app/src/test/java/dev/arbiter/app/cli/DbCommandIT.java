@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,11 +57,26 @@ class DbCommandIT {
     }
     assertThat(arbiter("db", "status").out().trim()).isEqualTo(url);
     assertThat(arbiter("db", "start").out().trim()).isEqualTo(url);
+    assertOnlyTheUserCanReadWhatTheServerLeftInTheHome();
 
     Run stop = arbiter("db", "stop");
     assertThat(stop.exitCode()).isZero();
     assertThat(arbiter("db", "status").out().trim()).isEqualTo("stopped");
     assertThat(Files.exists(home.resolve("server.json"))).isFalse();
+  }
+
+  private void assertOnlyTheUserCanReadWhatTheServerLeftInTheHome() throws Exception {
+    if (!home.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    assertThat(mode(home)).isEqualTo("rwx------");
+    for (String file : List.of("server.log", "server.json", "pgpass")) {
+      assertThat(mode(home.resolve(file))).as(file).isEqualTo("rw-------");
+    }
+  }
+
+  private static String mode(Path path) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.arbiter.app.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +57,30 @@ class DraftJournalTest {
     assertThat(Files.readString(folder.resolve("demo_admin.json.unreadable")))
         .isEqualTo("{ half a fi");
     assertThat(DraftJournal.open(file).get("workspace:1:note")).isEqualTo("new");
+  }
+
+  @Test
+  void draftsAndTheirFolderAreReadableByTheUserOnlyEvenWhereTheyWereLooser() throws Exception {
+    assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path drafts = folder.resolve("drafts");
+    Files.createDirectory(drafts);
+    Files.setPosixFilePermissions(drafts, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path older = Files.writeString(drafts.resolve("demo_admin.json"), "{}");
+    Files.setPosixFilePermissions(older, PosixFilePermissions.fromString("rw-r--r--"));
+    Path file = drafts.resolve("demo_support.json");
+
+    try (DraftJournal journal = DraftJournal.open(file)) {
+      journal.put("dispute:7:reply", "Private words");
+      journal.flush();
+      assertThat(mode(file)).isEqualTo("rw-------");
+    }
+    DraftJournal.open(older).close();
+
+    assertThat(mode(drafts)).isEqualTo("rwx------");
+    assertThat(mode(older)).isEqualTo("rw-------");
+  }
+
+  private static String mode(Path path) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 }

@@ -4,7 +4,6 @@ import dev.arbiter.persistence.db.DatabaseSettings;
 import dev.arbiter.persistence.db.DatabaseUnavailableException;
 import dev.arbiter.persistence.db.EmbeddedDatabasePreparer;
 import dev.arbiter.persistence.db.EmbeddedRuntime;
-import dev.arbiter.persistence.db.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,9 +15,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database as the audit command-line tools reach it. Embedded: the running server, or one
- * started for the command (migrated first), read as the local superuser. Shared server: logged in
- * with {@code ARBITER_DB_USER}/{@code ARBITER_DB_PASSWORD}, which may be any staff login, since all
- * staff may read audit_log and audit_chain_head.
+ * started for the command (migrated first), read as the superuser (password from {@code pgpass}).
+ * Shared server: logged in with {@code ARBITER_DB_USER}/{@code ARBITER_DB_PASSWORD}, which may be
+ * any staff login, since all staff may read audit_log and audit_chain_head.
  */
 public final class CommandDatabase implements AutoCloseable {
 
@@ -46,7 +45,8 @@ public final class CommandDatabase implements AutoCloseable {
       EmbeddedRuntime runtime = EmbeddedRuntime.attachOrStart(settings.home(), owner);
       try {
         EmbeddedDatabasePreparer.prepare(runtime);
-        PGSimpleDataSource ds = dataSource(runtime.jdbcUrl(), EmbeddedServer.SUPERUSER, null);
+        PGSimpleDataSource ds = runtime.dataSource(DatabaseSettings.DATABASE_NAME);
+        ds.setApplicationName(APPLICATION_NAME);
         return probed(new CommandDatabase(ds, runtime.jdbcUrl(), runtime));
       } catch (RuntimeException e) {
         runtime.close();

@@ -69,12 +69,12 @@ public final class BenchRunner {
     }
 
     HikariDataSource superuser() {
-      return pool(EmbeddedServer.SUPERUSER, "", null);
+      return pool(EmbeddedServer.SUPERUSER, server.superuserPassword(), null);
     }
 
     /** The schema owner's rights: the superuser switched to the migrator, as loaders run. */
     HikariDataSource owner() {
-      return pool("owner", "", "SET ROLE " + ServerBootstrap.MIGRATOR);
+      return pool("owner", server.superuserPassword(), "SET ROLE " + ServerBootstrap.MIGRATOR);
     }
 
     HikariDataSource login(String login) {

@@ -23,6 +23,7 @@ public final class Benchmarks {
         new AuditVerifyBenchmark(),
         new AuditPageBenchmark(),
         new ModerationQueueBenchmark(),
-        new LiveLatencyBenchmark());
+        new LiveLatencyBenchmark(),
+        new DurabilityBenchmark());
   }
 }

@@ -1,13 +1,17 @@
 package dev.arbiter.persistence.db;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where Arbiter keeps its files: {@code $ARBITER_HOME}, or the platform's per-user data folder
  * ({@code $XDG_DATA_HOME/arbiter}, {@code ~/.local/share/arbiter}, {@code ~/Library/Application
- * Support/Arbiter}, {@code %LOCALAPPDATA%\Arbiter}).
+ * Support/Arbiter}, {@code %LOCALAPPDATA%\Arbiter}). Everything in it is the desktop user's alone
+ * (folders 0700, files 0600): it holds the superuser's password and the staff's unsent text.
  */
 public record ArbiterHome(Path root) {
 
@@ -52,5 +56,24 @@ public record ArbiterHome(Path root) {
 
   public Path configFile() {
     return root.resolve("arbiter.properties");
+  }
+
+  /** The embedded server's superuser password, in libpq's format (see {@link PgPassFile}). */
+  public Path pgpassFile() {
+    return root.resolve("pgpass");
+  }
+
+  /**
+   * Creates the home if missing and makes it and everything in it private to the desktop user,
+   * tightening what an earlier version (or the user) left readable to others. The data folder is
+   * left to PostgreSQL, which keeps it 0700 itself.
+   */
+  public void makePrivate() {
+    try {
+      PrivateFiles.ensureFolder(root);
+      PrivateFiles.tightenTree(root, Set.of(pgData()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make " + root + " private", e);
+    }
   }
 }

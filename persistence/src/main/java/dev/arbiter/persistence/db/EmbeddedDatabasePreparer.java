@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Optional;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Makes the embedded server ready for the demo: the database and its migrator, the schema, the demo
@@ -54,10 +53,8 @@ public final class EmbeddedDatabasePreparer {
   public static int prepare(EmbeddedRuntime runtime) {
     try {
       ServerBootstrap.ensureDatabase(runtime, DatabaseSettings.DATABASE_NAME);
-      PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setUrl(runtime.jdbcUrl());
-      ds.setUser(EmbeddedServer.SUPERUSER);
-      MigrateResult result = SchemaMigrator.migrate(ds, true);
+      MigrateResult result =
+          SchemaMigrator.migrate(runtime.dataSource(DatabaseSettings.DATABASE_NAME), true);
       try (Connection c = ownerConnection(runtime)) {
         StaffLogins.ensureDemoLogins(c);
       }

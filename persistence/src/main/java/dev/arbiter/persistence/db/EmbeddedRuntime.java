@@ -1,23 +1,24 @@
 package dev.arbiter.persistence.db;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The embedded server as one process sees it: attached to a server that another Arbiter process
  * already runs (recorded in {@code server.json}), or started here and stopped on {@link #close()}.
+ * Either way the superuser logs in with the password in the home's pgpass file.
  */
 public final class EmbeddedRuntime implements AutoCloseable, SuperuserConnections {
 
   private final ArbiterHome home;
-  private final int port;
+  private final SuperuserLogin login;
   private final EmbeddedServer owned;
 
-  private EmbeddedRuntime(ArbiterHome home, int port, EmbeddedServer owned) {
+  private EmbeddedRuntime(ArbiterHome home, SuperuserLogin login, EmbeddedServer owned) {
     this.home = home;
-    this.port = port;
+    this.login = login;
     this.owned = owned;
   }
 
@@ -27,32 +28,29 @@ public final class EmbeddedRuntime implements AutoCloseable, SuperuserConnection
     if (running.isPresent()) {
       return running.get();
     }
-    EmbeddedServer server = EmbeddedServer.start(home.pgData(), 0);
+    EmbeddedServer server = EmbeddedServer.start(home, 0);
     new ServerState(ProcessHandle.current().pid(), server.port(), owner, false)
         .write(home.serverStateFile());
-    return new EmbeddedRuntime(home, server.port(), server);
+    return new EmbeddedRuntime(home, server.login(), server);
   }
 
   /** The server another process runs, if its process is alive and it answers. */
   public static Optional<EmbeddedRuntime> attach(ArbiterHome home) {
     return ServerState.live(home.serverStateFile())
-        .filter(state -> answers(state.port()))
-        .map(state -> new EmbeddedRuntime(home, state.port(), null));
+        .flatMap(
+            state ->
+                PgPassFile.read(home.pgpassFile())
+                    .map(password -> new SuperuserLogin(state.port(), password)))
+        .filter(EmbeddedRuntime::answers)
+        .map(login -> new EmbeddedRuntime(home, login, null));
   }
 
-  private static boolean answers(int port) {
-    try (Connection c = connect(port, "postgres")) {
+  private static boolean answers(SuperuserLogin login) {
+    try (Connection c = login.open("postgres")) {
       return c.isValid(2);
     } catch (SQLException e) {
       return false;
     }
-  }
-
-  private static Connection connect(int port, String database) throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://localhost:" + port + "/" + database + "?connectTimeout=5",
-        EmbeddedServer.SUPERUSER,
-        "");
   }
 
   /** Records that the database is migrated and ready for other processes to use. */
@@ -64,7 +62,7 @@ public final class EmbeddedRuntime implements AutoCloseable, SuperuserConnection
   }
 
   public int port() {
-    return port;
+    return login.port();
   }
 
   public boolean ownsServer() {
@@ -73,12 +71,17 @@ public final class EmbeddedRuntime implements AutoCloseable, SuperuserConnection
 
   /** The JDBC URL of Arbiter's database on this server (no credentials). */
   public String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + port + "/" + DatabaseSettings.DATABASE_NAME;
+    return login.jdbcUrl(DatabaseSettings.DATABASE_NAME);
   }
 
   @Override
   public Connection open(String database) throws SQLException {
-    return connect(port, database);
+    return login.open(database);
+  }
+
+  @Override
+  public PGSimpleDataSource dataSource(String database) {
+    return login.dataSource(database);
   }
 
   @Override

@@ -3,86 +3,176 @@ package dev.arbiter.persistence.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The single-user demo server: PostgreSQL from Maven Central (zonky), data kept under a folder of
- * Arbiter's home, listening on localhost only.
- *
- * <p>initdb leaves every local login on trust. After the first start the server is switched to
- * scram-sha-256 for every role but {@code postgres}, so staff passwords are really checked; the
- * {@code postgres} superuser keeps local trust, which is acceptable only for this single-user demo.
+ * The single-user server: PostgreSQL from Maven Central (zonky), data kept in Arbiter's home,
+ * listening on localhost only. It is durable (zonky turns fsync off unless told otherwise) and
+ * every role, the superuser included, logs in with its password; the superuser's is kept in {@code
+ * $ARBITER_HOME/pgpass} (see {@link PgPassFile}, {@link ServerAuthentication}).
  */
 public final class EmbeddedServer implements AutoCloseable, SuperuserConnections {
 
   public static final String SUPERUSER = "postgres";
 
-  private static final String HBA =
-      """
-      # Written by Arbiter. Local demo server: the superuser trusts local connections,
-      # every other role must give its password.
-      local   all   postgres                 trust
-      host    all   postgres   127.0.0.1/32  trust
-      host    all   postgres   ::1/128       trust
-      local   all   all                      scram-sha-256
-      host    all   all        127.0.0.1/32  scram-sha-256
-      host    all   all        ::1/128       scram-sha-256
-      """;
-
   private final EmbeddedPostgres postgres;
+  private final SuperuserLogin login;
 
-  private EmbeddedServer(EmbeddedPostgres postgres) {
+  private EmbeddedServer(EmbeddedPostgres postgres, String password) {
     this.postgres = postgres;
+    this.login = new SuperuserLogin(postgres.getPort(), password);
   }
 
-  /** Starts (and on first use initialises) a server whose data lives in {@code dataDirectory}. */
-  public static EmbeddedServer start(Path dataDirectory, int port) {
+  /**
+   * Starts (and on first use initialises) the server whose data lives in {@code home}, first making
+   * the home private to the desktop user. A data folder from before passwords is switched to them.
+   * {@code port} 0 takes a free port.
+   */
+  public static EmbeddedServer start(ArbiterHome home, int port) {
+    Path data = home.pgData();
     try {
-      Files.createDirectories(dataDirectory);
+      home.makePrivate();
+      boolean fresh = !Files.exists(data.resolve("postgresql.conf"));
+      String password = superuserPassword(home, fresh);
+      return startDurable(home, password, fresh, port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + data, e);
+    }
+  }
+
+  private static EmbeddedServer startDurable(
+      ArbiterHome home, String password, boolean fresh, int port) throws IOException {
+    Path data = home.pgData();
+    Path passwordFile = fresh ? passwordFile(home.root(), password) : null;
+    try {
       EmbeddedPostgres.Builder builder =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDirectory)
+          builder(data, password, passwordFile)
               .setCleanDataDirectory(false)
-              .setPGStartupWait(Duration.ofSeconds(30))
-              .setServerConfig("listen_addresses", "localhost")
+              // zonky starts postgres with -F (fsync off) and synchronous_commit off. The -c
+              // options come after -F, so these win: a commit the console reports is on disk.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("full_page_writes", "on")
               .setServerConfig("synchronous_commit", "on")
-              .setServerConfig("password_encryption", "scram-sha-256")
               .setServerConfig("max_connections", "200");
       if (port > 0) {
         builder.setPort(port);
       }
-      EmbeddedServer server = new EmbeddedServer(builder.start());
-      server.requirePasswords(dataDirectory);
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "could not start the embedded PostgreSQL in " + dataDirectory, e);
+      return started(builder, data, password);
+    } finally {
+      deleteIfPresent(passwordFile);
     }
   }
 
-  /** Starts a throw-away server for tests, in a fresh folder that is deleted on close. */
+  /**
+   * Starts a throw-away server for tests and benchmarks, in a fresh folder deleted on close. It
+   * authenticates exactly like the persistent one; its password is kept in memory only.
+   */
   public static EmbeddedServer startTemporary() {
     try {
-      EmbeddedPostgres.Builder builder =
-          EmbeddedPostgres.builder()
-              .setCleanDataDirectory(true)
-              .setPGStartupWait(Duration.ofSeconds(30))
-              .setServerConfig("listen_addresses", "localhost")
-              .setServerConfig("password_encryption", "scram-sha-256")
-              .setServerConfig("fsync", "off")
-              .setServerConfig("max_connections", "300");
-      EmbeddedServer server = new EmbeddedServer(builder.start());
-      server.requirePasswords(null);
-      return server;
+      Path data = Files.createTempDirectory("arbiter-pg");
+      String password = PgPassFile.newPassword();
+      Path passwordFile = passwordFile(data.getParent(), password);
+      try {
+        EmbeddedPostgres.Builder builder =
+            builder(data, password, passwordFile)
+                .setCleanDataDirectory(true)
+                // Durability traded for speed, on purpose and only here: the data is deleted on
+                // close, so a crash loses nothing anyone keeps, and tests and benchmarks need not
+                // wait for the disk on every commit. Never copy this to start().
+                .setServerConfig("fsync", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("max_connections", "300");
+        return started(builder, data, password);
+      } finally {
+        Files.deleteIfExists(passwordFile);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not start a temporary embedded PostgreSQL", e);
     }
+  }
+
+  /** The superuser's password from the home's pgpass file, made (and written) if need be. */
+  private static String superuserPassword(ArbiterHome home, boolean fresh) {
+    Path pgpass = home.pgpassFile();
+    return PgPassFile.read(pgpass)
+        .orElseGet(
+            () -> {
+              if (!fresh && !ServerAuthentication.trusts(home.pgData())) {
+                throw new IllegalStateException(
+                    "the embedded server asks for the superuser's password but "
+                        + pgpass
+                        + " is missing; restore it, or move "
+                        + home.pgData()
+                        + " away to start afresh");
+              }
+              // Written before the server knows it: a crash after this leaves a file with the
+              // password, and the next start gives the role that password while trust still works.
+              String password = PgPassFile.newPassword();
+              PgPassFile.write(pgpass, password);
+              return password;
+            });
+  }
+
+  /** The options both servers share; {@code passwordFile} is given only when initdb will run. */
+  private static EmbeddedPostgres.Builder builder(Path data, String password, Path passwordFile) {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(data)
+            .setPGStartupWait(Duration.ofSeconds(30))
+            .setConnectConfig("password", password)
+            .setServerConfig("listen_addresses", "localhost")
+            .setServerConfig("password_encryption", "scram-sha-256")
+            // No Unix socket at all: Arbiter and the JDBC driver use TCP only, and a socket in
+            // /tmp would be a second door to guard. One under $ARBITER_HOME could exceed the
+            // ~100-byte socket path limit, and its path may hold spaces ("Application Support")
+            // that zonky's option string, split by pg_ctl's shell, cannot carry. See
+            // docs/decisions/0005.
+            .setServerConfig("unix_socket_directories", "")
+            .setServerConfig("unix_socket_permissions", "0700");
+    if (passwordFile != null) {
+      // zonky runs initdb with "-A trust" and adds these as --key=value after it, so initdb
+      // (last option wins) sets up password authentication and the superuser's password from
+      // the start: no moment in which the new server trusts anyone.
+      builder
+          .setLocaleConfig("auth", "scram-sha-256")
+          .setLocaleConfig("pwfile", passwordFile.toString());
+    }
+    return builder;
+  }
+
+  /**
+   * initdb reads the password from a file: a temporary one in {@code folder} (created 0600 on
+   * POSIX, before the password is written), deleted once the server has started.
+   */
+  private static Path passwordFile(Path folder, String password) throws IOException {
+    Path file = Files.createTempFile(folder, "initdb-pw", ".txt");
+    Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static void deleteIfPresent(Path file) throws IOException {
+    if (file != null) {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static EmbeddedServer started(EmbeddedPostgres.Builder builder, Path data, String pw)
+      throws IOException {
+    EmbeddedServer server = new EmbeddedServer(builder.start(), pw);
+    try {
+      ServerAuthentication.requirePasswords(server.login, data);
+    } catch (SQLException e) {
+      server.close();
+      throw new IOException("could not configure authentication of the embedded server", e);
+    }
+    return server;
   }
 
   public int port() {
@@ -90,32 +180,31 @@ public final class EmbeddedServer implements AutoCloseable, SuperuserConnections
   }
 
   public String jdbcUrl(String database) {
-    return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    return login.jdbcUrl(database);
   }
 
-  /** A superuser connection; the superuser authenticates by local trust. */
+  /** How to log in as the superuser; the temporary server's password lives only here. */
+  public SuperuserLogin login() {
+    return login;
+  }
+
+  public String superuserPassword() {
+    return login.password();
+  }
+
+  /** A superuser connection, with the superuser's password. */
   public Connection superuserConnection(String database) throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "");
+    return login.open(database);
   }
 
   @Override
   public Connection open(String database) throws SQLException {
-    return superuserConnection(database);
+    return login.open(database);
   }
 
-  private void requirePasswords(Path dataDirectory) throws IOException {
-    try (Connection c = superuserConnection("postgres");
-        Statement s = c.createStatement()) {
-      var rs = s.executeQuery("SHOW hba_file");
-      rs.next();
-      Path hba = Path.of(rs.getString(1));
-      if (!Files.readString(hba).equals(HBA)) {
-        Files.writeString(hba, HBA);
-        s.execute("SELECT pg_reload_conf()");
-      }
-    } catch (SQLException e) {
-      throw new IOException("could not configure authentication of the embedded server", e);
-    }
+  @Override
+  public PGSimpleDataSource dataSource(String database) {
+    return login.dataSource(database);
   }
 
   @Override

@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
  * The record a running embedded server leaves in {@code server.json}: which process owns it, on
- * which port it listens, and whether its database is migrated and ready. Written atomically; a
- * record whose process is gone is stale.
+ * which port it listens, and whether its database is migrated and ready. Written atomically and
+ * readable by the desktop user only; a record whose process is gone is stale.
  */
 public record ServerState(long pid, int port, String owner, boolean ready) {
 
@@ -40,10 +39,8 @@ public record ServerState(long pid, int port, String owner, boolean ready) {
 
   public void write(Path file) {
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      JSON.writeValue(tmp.toFile(), this);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      PrivateFiles.ensureFolder(file.getParent());
+      PrivateFiles.writeAtomically(file, JSON.writeValueAsBytes(this));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

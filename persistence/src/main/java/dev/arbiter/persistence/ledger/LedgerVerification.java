@@ -12,7 +12,7 @@ public final class LedgerVerification {
 
   private LedgerVerification() {}
 
-  /** Verifies the embedded server's database, as its local superuser. */
+  /** Verifies the embedded server's database, as its superuser. */
   public static LedgerReport embedded(SuperuserConnections server) {
     try (Connection c = server.open(DatabaseSettings.DATABASE_NAME)) {
       return LedgerVerifier.verify(c);

@@ -2,6 +2,7 @@ package dev.arbiter.persistence.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.persistence.db.ArbiterHome;
 import dev.arbiter.persistence.db.EmbeddedServer;
 import dev.arbiter.persistence.db.SchemaMigrator;
 import dev.arbiter.persistence.db.ServerBootstrap;
@@ -21,7 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Measures a large load; run by hand, it is not part of the default build:
@@ -45,12 +45,9 @@ class DemoDataScaleIT {
     int factor = Integer.getInteger("arbiter.demo.scale");
     if (Boolean.getBoolean("arbiter.demo.durable")) {
       Path data = Files.createTempDirectory("arbiter-scale");
-      try (EmbeddedServer server = EmbeddedServer.start(data, 0)) {
+      try (EmbeddedServer server = EmbeddedServer.start(new ArbiterHome(data), 0)) {
         ServerBootstrap.ensureDatabase(server, "arbiter");
-        PGSimpleDataSource superuser = new PGSimpleDataSource();
-        superuser.setUrl(server.jdbcUrl("arbiter"));
-        superuser.setUser(EmbeddedServer.SUPERUSER);
-        SchemaMigrator.migrate(superuser, true);
+        SchemaMigrator.migrate(server.dataSource("arbiter"), true);
         try (Connection c = server.superuserConnection("arbiter")) {
           try (Statement s = c.createStatement()) {
             s.execute("SET ROLE " + ServerBootstrap.MIGRATOR);

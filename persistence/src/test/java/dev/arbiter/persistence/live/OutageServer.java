@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.live;
 
+import dev.arbiter.persistence.db.ArbiterHome;
 import dev.arbiter.persistence.db.EmbeddedServer;
 import dev.arbiter.persistence.db.SchemaMigrator;
 import dev.arbiter.persistence.db.ServerBootstrap;
@@ -32,6 +33,7 @@ public final class OutageServer implements AutoCloseable {
   private final Path folder;
   private final int port;
   private EmbeddedServer server;
+  private volatile String superuserPassword;
 
   private OutageServer(Path folder, int port) {
     this.folder = folder;
@@ -45,7 +47,8 @@ public final class OutageServer implements AutoCloseable {
           new OutageServer(Files.createTempDirectory("arbiter-outage"), freePort());
       outage.restart();
       ServerBootstrap.ensureDatabase(outage.server, DATABASE);
-      SchemaMigrator.migrate(outage.dataSource(EmbeddedServer.SUPERUSER, ""), true);
+      SchemaMigrator.migrate(
+          outage.dataSource(EmbeddedServer.SUPERUSER, outage.superuserPassword), true);
       try (Connection c = outage.migrator()) {
         StaffLogins.ensureDemoLogins(c);
       }
@@ -68,7 +71,8 @@ public final class OutageServer implements AutoCloseable {
   /** Starts the server again on the same data folder and port; returns how long it took. */
   public synchronized Duration restart() {
     long start = System.nanoTime();
-    server = EmbeddedServer.start(folder.resolve("data"), port);
+    server = EmbeddedServer.start(new ArbiterHome(folder), port);
+    superuserPassword = server.superuserPassword();
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
@@ -89,7 +93,7 @@ public final class OutageServer implements AutoCloseable {
   }
 
   public Connection superuser() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(), EmbeddedServer.SUPERUSER, "");
+    return DriverManager.getConnection(jdbcUrl(), EmbeddedServer.SUPERUSER, superuserPassword);
   }
 
   /** A connection acting as the schema owner. */

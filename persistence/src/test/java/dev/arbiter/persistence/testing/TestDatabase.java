@@ -59,8 +59,9 @@ public final class TestDatabase {
     return server().jdbcUrl(name);
   }
 
+  /** The superuser, with the throw-away server's password: it trusts nobody, like the real one. */
   public DataSource superuserDataSource() {
-    return dataSource(EmbeddedServer.SUPERUSER, "");
+    return server().dataSource(name);
   }
 
   public DataSource dataSource(String user, String password) {
