@@ -80,7 +80,7 @@ class DashboardLiveIT {
     try (Connection backend = db.as("demo_backend")) {
       backend.setAutoCommit(false);
       try (Statement s = backend.createStatement()) {
-        s.execute("SET LOCAL arbiter.actor = 'marketplace-api'");
+        s.execute("SET LOCAL arbiter.actor = 'svc:marketplace-api'");
       }
       try (PreparedStatement insert =
           backend.prepareStatement(

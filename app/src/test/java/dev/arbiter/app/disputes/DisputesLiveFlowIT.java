@@ -70,13 +70,13 @@ class DisputesLiveFlowIT {
       deal = DisputeFixtures.deal(owner, party, "Otto Output", 50_000);
       first =
           DisputeFixtures.open()
-              .status("under_review")
+              .status("awaiting_parties")
               .priority("high")
               .due(Instant.now().plus(5, ChronoUnit.HOURS), null)
               .insert(owner, deal);
       for (int hours = 6; hours <= 7; hours++) {
         DisputeFixtures.open()
-            .status("under_review")
+            .status("awaiting_parties")
             .due(Instant.now().plus(hours, ChronoUnit.HOURS), null)
             .insert(owner, deal);
       }
@@ -105,18 +105,18 @@ class DisputesLiveFlowIT {
     waitUntil(() -> rows().size() == 4 && rows().get(0).id() == opened);
     assertThat(fx(() -> table().getSelectionModel().getSelectedItem().id())).isEqualTo(first);
 
-    backendMoves(first, "awaiting_parties");
+    backendMoves(first, "under_review");
     waitUntil(() -> visible("#recordChangedBanner"));
     assertThat(console.textOrEmpty("#recordChangedText"))
         .isEqualTo(
             "Changed by user:"
                 + deal.client()
-                + " (via demo_backend) while you had it open: status under review → awaiting"
-                + " parties.");
+                + " (via demo_backend) while you had it open: status awaiting parties → under"
+                + " review.");
     // The case's timeline names the backend login beside the user it wrote for.
     waitUntil(() -> timelineLines().contains("user:" + deal.client() + " (via demo_backend)"));
-    waitUntil(() -> console.textOrEmpty("#caseStatus").equals("Awaiting parties"));
-    waitUntil(() -> rows().get(1).status().equals("Awaiting parties"));
+    waitUntil(() -> console.textOrEmpty("#caseStatus").equals("Under review"));
+    waitUntil(() -> rows().get(1).status().equals("Under review"));
 
     try (StaffDatabase finance =
         StaffDatabase.open(

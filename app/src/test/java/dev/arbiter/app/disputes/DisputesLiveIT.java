@@ -78,7 +78,7 @@ class DisputesLiveIT {
       deal = DisputeFixtures.deal(owner, party, "Mo Maker", 50_000);
       for (int hours = 1; hours <= 3; hours++) {
         DisputeFixtures.open()
-            .status("under_review")
+            .status("awaiting_parties")
             .due(Instant.now().plus(hours, ChronoUnit.HOURS), null)
             .insert(owner, deal);
       }
@@ -174,8 +174,8 @@ class DisputesLiveIT {
 
     long changed = before.get(1).id();
     start = System.nanoTime();
-    backendMoves(changed, "awaiting_parties");
-    waitFor(() -> "Awaiting parties".equals(items().get(1).status()), LIVE);
+    backendMoves(changed, "under_review");
+    waitFor(() -> "Under review".equals(items().get(1).status()), LIVE);
     assertThat(elapsedSince(start)).isLessThan(LIVE);
     List<QueueItem> now = items();
     assertThat(now.get(1).id()).isEqualTo(changed);
@@ -230,12 +230,12 @@ class DisputesLiveIT {
     fx.execute(() -> open.open(id));
     waitFor(() -> onFx(() -> open.currentProperty().get() != null), Duration.ofSeconds(5));
 
-    backendMoves(id, "awaiting_parties");
+    backendMoves(id, "under_review");
     backendPosts(id, "Any news?");
     waitFor(
         () ->
             onFx(() -> open.changedProperty().get())
-                .contains("status under review → awaiting parties; 1 new message"),
+                .contains("status awaiting parties → under review; 1 new message"),
         Duration.ofSeconds(2));
     assertThat(onFx(() -> open.changedProperty().get()))
         .startsWith(
@@ -288,12 +288,12 @@ class DisputesLiveIT {
     DisputeCaseViewModel stale = caseModel(desk.actions::execute);
     fx.execute(() -> stale.open(id));
     waitFor(() -> onFx(() -> stale.currentProperty().get() != null), Duration.ofSeconds(5));
-    backendMoves(id, "awaiting_parties");
+    backendMoves(id, "under_review");
 
     fx.execute(() -> stale.changePriority(DisputePriority.HIGH));
     waitFor(() -> onFx(() -> stale.canReapplyProperty().get()), Duration.ofSeconds(5));
     assertThat(onFx(() -> List.copyOf(stale.staleChanges())))
-        .containsExactly("status: under review → awaiting parties");
+        .containsExactly("status: awaiting parties → under review");
     assertThat(onFx(() -> stale.errorProperty().get()))
         .contains("was changed by user:" + deal.client() + " (via demo_backend)")
         .contains("nothing was saved");
@@ -302,7 +302,7 @@ class DisputesLiveIT {
 
     fx.execute(stale::reapply);
     waitFor(() -> "high".equals(column(id, "priority")), Duration.ofSeconds(5));
-    assertThat(column(id, "status")).isEqualTo("awaiting_parties");
+    assertThat(column(id, "status")).isEqualTo("under_review");
     assertThat(commands(id)).isOne();
     waitFor(() -> onFx(() -> stale.staleChanges().isEmpty()), LIVE);
   }

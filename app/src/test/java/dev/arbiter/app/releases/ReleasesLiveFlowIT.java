@@ -108,12 +108,11 @@ class ReleasesLiveFlowIT {
     try (Connection backend = db.dataSource("demo_backend", "demo").getConnection()) {
       backend.setAutoCommit(false);
       try (Statement s = backend.createStatement()) {
-        s.execute("SET LOCAL arbiter.actor = 'marketplace:freelancer-17'");
+        s.execute("SET LOCAL arbiter.actor = 'user:17@web'");
       }
       try (PreparedStatement ps =
           backend.prepareStatement(
-              "UPDATE escrow_checkpoints SET status = 'submitted', submitted_at = now(),"
-                  + " requested_by = 'freelancer_17' WHERE id = ?")) {
+              "UPDATE escrow_checkpoints SET status = 'submitted' WHERE id = ?")) {
         ps.setLong(1, checkpoint);
         ps.executeUpdate();
       }

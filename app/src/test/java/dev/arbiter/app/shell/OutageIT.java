@@ -222,7 +222,7 @@ class OutageIT {
     try (Connection backend = server.as("demo_backend")) {
       backend.setAutoCommit(false);
       try (Statement s = backend.createStatement()) {
-        s.execute("SET LOCAL arbiter.actor = 'marketplace-api'");
+        s.execute("SET LOCAL arbiter.actor = 'svc:marketplace-api'");
       }
       try (PreparedStatement insert =
           backend.prepareStatement(

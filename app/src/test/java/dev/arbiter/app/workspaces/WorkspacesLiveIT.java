@@ -108,7 +108,7 @@ class WorkspacesLiveIT {
     long start;
     try (Connection backend = db.as("demo_backend")) {
       backend.setAutoCommit(false);
-      exec(backend, "SET LOCAL arbiter.actor = 'marketplace-web'");
+      exec(backend, "SET LOCAL arbiter.actor = 'svc:marketplace-web'");
       exec(backend, "UPDATE workspaces SET name = 'Acme Renamed' WHERE id = ?", ws.workspace());
       start = System.nanoTime();
       backend.commit();
@@ -124,7 +124,7 @@ class WorkspacesLiveIT {
     waitFor(() -> !onFx(() -> detail.changedTextProperty().get()).isEmpty(), Duration.ofSeconds(2));
     assertThat(onFx(() -> detail.changedTextProperty().get()))
         .isEqualTo(
-            "Changed by marketplace-web (via demo_backend) while you had it open: name "
+            "Changed by svc:marketplace-web (via demo_backend) while you had it open: name "
                 + before
                 + " → Acme Renamed");
   }

@@ -23,6 +23,11 @@ public enum MoneyRefusal {
   SELF_APPROVAL(
       "self_approval",
       "Four-eyes rule: the person who requested or proposed this cannot approve or execute it."),
+  SAME_PERSON(
+      "same_person",
+      "Four-eyes rule: a login created by the same person already decided on this submission."),
+  DEACTIVATED("deactivated", "Your login was deactivated; ask an admin."),
+  NOTHING_TO_REFUND("nothing_to_refund", "Nothing is left on the checkpoint to refund."),
   NEEDS_APPROVAL("needs_approval", "Not approved yet."),
   NEEDS_SECOND_APPROVER(
       "needs_second_approver", "A second, different reviewer has to approve this first."),

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads audit entries back, as the superuser, for assertions. */
-final class AuditEntries {
+public final class AuditEntries {
 
   /** An audit row with its jsonb values as text. */
-  record Row(
+  public record Row(
       long id,
       String actor,
       String dbUser,
@@ -27,7 +27,7 @@ final class AuditEntries {
 
   private AuditEntries() {}
 
-  static long lastId(TestDatabase db) throws SQLException {
+  public static long lastId(TestDatabase db) throws SQLException {
     try (Connection c = db.superuser();
         ResultSet rs = c.createStatement().executeQuery("SELECT last_id FROM audit_chain_head")) {
       rs.next();
@@ -36,7 +36,7 @@ final class AuditEntries {
   }
 
   /** Entries with an id above {@code afterId}, in id order. */
-  static List<Row> after(TestDatabase db, long afterId) throws SQLException {
+  public static List<Row> after(TestDatabase db, long afterId) throws SQLException {
     List<Row> rows = new ArrayList<>();
     try (Connection c = db.superuser();
         PreparedStatement ps =
