@@ -44,7 +44,7 @@ public final class LedgerCommand {
               .orElseThrow(
                   () ->
                       new UserFacingException(
-                          "set ARBITER_DB_USER (and ARBITER_DB_PASSWORD) to a staff login to"
+                          "set ARBITER_DB_USER (and ARBITER_DB_PASSWORD) to a finance or admin login to"
                               + " verify the ledger on a shared server"));
       report =
           LedgerVerification.shared(

@@ -1,6 +1,7 @@
 package dev.arbiter.persistence.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.persistence.db.PrivateFiles;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.staff.StaffSession;
 import java.io.BufferedWriter;
@@ -74,6 +75,9 @@ public final class AuditExportService {
     Path temporary = target.resolveSibling(target.getFileName() + ".part");
     try {
       long written;
+      // An export holds audit data: readable by its owner only, from its first byte.
+      Files.deleteIfExists(temporary);
+      PrivateFiles.ensureFile(temporary);
       try (OutputStream out = Files.newOutputStream(temporary)) {
         written = export(filter, format, out, progress, cancelled);
       }

@@ -151,6 +151,17 @@ class AuditExportServiceIT {
     assertThat(dir.resolve("cancelled.csv.part")).doesNotExist();
   }
 
+  @Test
+  void anExportedFileIsReadableByItsOwnerOnly() throws Exception {
+    AuditExportService export = new AuditExportService(db.superuserDataSource(), true);
+    Path file = dir.resolve("owner-only.csv");
+
+    export.export(bulk, ExportFormat.CSV, file, (r, t) -> {}, () -> false);
+
+    assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+  }
+
   private static AuditEntry entry(List<String> row) {
     return new AuditEntry(
         Long.parseLong(row.get(0)),
