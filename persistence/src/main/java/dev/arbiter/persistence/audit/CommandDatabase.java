@@ -24,6 +24,10 @@ public final class CommandDatabase implements AutoCloseable {
   /** Reported to PostgreSQL, so pg_stat_activity and audit entries name the tool. */
   public static final String APPLICATION_NAME = "arbiter-cli";
 
+  // The database limits statements to two minutes (V85) for interactive work; exporting or
+  // verifying a large log reads for longer in one statement. Only reads run here.
+  private static final String NO_STATEMENT_LIMIT = "-c statement_timeout=0";
+
   private final DataSource dataSource;
   private final String description;
   private final EmbeddedRuntime runtime;
@@ -47,6 +51,7 @@ public final class CommandDatabase implements AutoCloseable {
         EmbeddedDatabasePreparer.prepare(runtime);
         PGSimpleDataSource ds = runtime.dataSource(DatabaseSettings.DATABASE_NAME);
         ds.setApplicationName(APPLICATION_NAME);
+        ds.setOptions(NO_STATEMENT_LIMIT);
         return probed(new CommandDatabase(ds, runtime.jdbcUrl(), runtime));
       } catch (RuntimeException e) {
         runtime.close();
@@ -82,6 +87,7 @@ public final class CommandDatabase implements AutoCloseable {
       ds.setPassword(password);
     }
     ds.setApplicationName(APPLICATION_NAME);
+    ds.setOptions(NO_STATEMENT_LIMIT);
     ds.setConnectTimeout(10);
     return ds;
   }
