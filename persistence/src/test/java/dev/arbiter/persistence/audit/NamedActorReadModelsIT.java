@@ -39,6 +39,11 @@ class NamedActorReadModelsIT {
     db = TestDatabase.fresh();
     try (Connection owner = db.migrator()) {
       seed = Fixtures.seed(owner);
+      // The backend moves a case only when the parties answered.
+      Fixtures.update(
+          owner, "UPDATE disputes SET status = 'under_review' WHERE id = ?", seed.dispute());
+      Fixtures.update(
+          owner, "UPDATE disputes SET status = 'awaiting_parties' WHERE id = ?", seed.dispute());
     }
     try (Connection backend = db.as(StaffLogins.DEMO_BACKEND);
         Statement s = backend.createStatement()) {
@@ -47,8 +52,7 @@ class NamedActorReadModelsIT {
       s.execute("UPDATE disputes SET status = 'under_review' WHERE id = " + seed.dispute());
       s.execute("UPDATE workspaces SET name = 'Renamed by the app' WHERE id = " + seed.workspace());
       s.execute(
-          "UPDATE escrow_checkpoints SET status = 'submitted', submitted_at = now(),"
-              + " requested_by = session_user WHERE id = "
+          "UPDATE escrow_checkpoints SET status = 'submitted' WHERE id = "
               + seed.pendingCheckpoint());
       s.execute(
           "INSERT INTO moderation_flags (entity_type, entity_id, reporter_id, reason, severity)"
@@ -83,7 +87,7 @@ class NamedActorReadModelsIT {
             .get(0);
 
     assertThat(newest.by()).isEqualTo(FOR_USER);
-    assertThat(newest.summary()).contains("status: open → under_review");
+    assertThat(newest.summary()).contains("status: awaiting_parties → under_review");
   }
 
   @Test
