@@ -63,8 +63,9 @@ class SimulateCommandIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("loaded demo data").contains("as demo_backend");
     assertThat(run.out())
-        .startsWith("simulated 10 operations in 2.0 s: 5.00 ops/s achieved (asked 5)")
-        .contains("(asked 5)")
+        // The achieved rate is the machine's (a slow disk gives 4.99); the count is the plan's.
+        .startsWith("simulated 10 operations in 2.0 s: ")
+        .contains("ops/s achieved (asked 5)")
         .contains("p50 ms");
   }
 
