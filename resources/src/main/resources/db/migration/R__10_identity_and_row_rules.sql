@@ -21,7 +21,7 @@ $$;
 -- The actor recorded in audit rows: the login itself, unless the writer names who it acts for through
 -- SET LOCAL arbiter.actor. Only the backend may do that, and only for a marketplace user
 -- (user:<id>, or user:<id>@<channel> naming the app it came through) or a service (svc:<name>),
--- never for a member of staff; the owner's loaders
+-- never for a member of staff; the Arbiter worker's rules act as system:<rule>; the owner's loaders
 -- replay history under the names that made it. A name that breaks these rules refuses the write
 -- instead of being ignored, so an attempt shows.
 CREATE OR REPLACE FUNCTION arbiter_actor() RETURNS text
@@ -36,6 +36,14 @@ BEGIN
   END IF;
   IF public.arbiter_is_owner_session() THEN
     RETURN v_named;
+  END IF;
+  -- The worker's rules name themselves (automation_act_as, R__90).
+  IF pg_has_role(session_user, 'arbiter_automation', 'MEMBER') THEN
+    IF v_named ~ '^system:[a-z][a-z0-9-]{0,40}$' THEN
+      RETURN v_named;
+    END IF;
+    RAISE EXCEPTION 'the automation acts as system:<rule>, not %', v_named
+      USING ERRCODE = '22023', CONSTRAINT = 'audit_actor_format';
   END IF;
   IF pg_has_role(session_user, 'marketplace_backend', 'MEMBER') THEN
     IF v_named ~ '^(user:[1-9][0-9]{0,18}(@[a-z][a-z0-9_-]{0,31})?|svc:[a-z][a-z0-9_.-]{0,62})$' THEN
@@ -357,6 +365,11 @@ BEGIN
         USING ERRCODE = '23514', CONSTRAINT = 'disputes_opened_by_party';
     END IF;
     RETURN NEW;
+  END IF;
+  -- A new deadline is a new rule to act on (automation_dispute_deadlines acts once per deadline).
+  IF NEW.response_due_at IS DISTINCT FROM OLD.response_due_at
+     OR NEW.deadline_action IS DISTINCT FROM OLD.deadline_action THEN
+    NEW.deadline_acted_at := NULL;
   END IF;
   IF OLD.status IN ('resolved', 'closed')
      AND (to_jsonb(NEW) - 'status' - 'version' - 'updated_at' - 'priority_rank') IS DISTINCT FROM

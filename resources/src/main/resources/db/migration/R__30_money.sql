@@ -443,6 +443,61 @@ BEGIN
     money_outcome('ok', 'hold lifted: ' || v_target, v_ids || jsonb_build_object('status', v_target)));
 END $$;
 
+-- Pays p_amount of checkpoint p_cp (read FOR UPDATE, checked by the caller) to the payee: the
+-- conditional write, a balanced journal under the request's key, the payout reference, the escrow's
+-- totals, and the stored answer. The one path by which a checkpoint's money leaves, whether a
+-- reviewer released it or the clock did (automation_auto_release).
+CREATE OR REPLACE FUNCTION money_pay_checkpoint(p_cp public.escrow_checkpoints, p_amount bigint, p_remaining bigint,
+                                                p_key text, p_fingerprint text, p_action text, p_by text,
+                                                p_ids jsonb)
+  RETURNS jsonb
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  v_full    boolean := p_amount = p_remaining;
+  v_payout  text;
+  v_rows    integer;
+  v_journal bigint;
+  v_fee     bigint;
+  v_ctx     record;
+BEGIN
+  v_payout := 'PO-' || lpad(nextval('public.payout_reference_seq')::text, 9, '0');
+  -- The conditional write: exactly one row, still approved and with nothing paid meanwhile.
+  UPDATE public.escrow_checkpoints
+     SET released_minor = released_minor + p_amount,
+         status = CASE WHEN v_full THEN 'released' ELSE status END,
+         released_at = CASE WHEN v_full THEN now() ELSE released_at END,
+         released_by = CASE WHEN v_full THEN p_by ELSE released_by END,
+         payout_reference = CASE WHEN v_full THEN v_payout ELSE payout_reference END
+   WHERE id = p_cp.id AND status = 'approved' AND released_minor = p_cp.released_minor
+     AND refunded_minor = p_cp.refunded_minor;
+  GET DIAGNOSTICS v_rows = ROW_COUNT;
+  IF v_rows <> 1 THEN
+    RETURN money_refuse(p_key, p_action, p_fingerprint, 'already_released',
+      format('checkpoint %s changed while it was being released', p_cp.id), p_ids);
+  END IF;
+
+  SELECT k.reference, k.kind, k.freelancer_id INTO v_ctx
+    FROM public.escrows e JOIN public.contracts k ON k.id = e.contract_id WHERE e.id = p_cp.escrow_id;
+  INSERT INTO public.journals (idempotency_key, request_fingerprint, kind, description, escrow_id, checkpoint_id)
+  VALUES (p_key, p_fingerprint, 'release',
+          format('%s: %s release of checkpoint %s "%s" of %s', v_payout,
+                 CASE WHEN v_full THEN 'full' ELSE 'partial' END, p_cp.seq, p_cp.label, v_ctx.reference),
+          p_cp.escrow_id, p_cp.id)
+  RETURNING id INTO v_journal;
+  v_fee := money_post_payout(v_journal, money_wallet('escrow_holding', NULL, p_cp.currency), v_ctx.freelancer_id,
+                             v_ctx.kind, p_cp.currency, p_amount);
+  PERFORM money_move_escrow(p_cp.escrow_id, p_amount, 0);
+
+  RETURN money_request_finish(p_key, p_action, p_fingerprint,
+    money_outcome('ok', CASE WHEN v_full THEN 'released' ELSE 'partially released' END,
+      p_ids || jsonb_build_object('status', CASE WHEN v_full THEN 'released' ELSE 'approved' END,
+        'journal_id', v_journal, 'payout_reference', v_payout, 'amount_minor', p_amount, 'fee_minor', v_fee,
+        'remaining_minor', p_remaining - p_amount)),
+    v_journal);
+END $$;
+
 -- Releases p_amount_minor of an approved checkpoint to the payee, or all of what remains when it is
 -- NULL. A partial release leaves the checkpoint approved with the remainder held.
 CREATE OR REPLACE FUNCTION release_checkpoint(p_checkpoint bigint, p_amount_minor bigint, p_key text)
@@ -456,12 +511,6 @@ DECLARE
   v_cp      public.escrow_checkpoints;
   v_g       record;
   v_amount  bigint;
-  v_full    boolean;
-  v_payout  text;
-  v_rows    integer;
-  v_journal bigint;
-  v_fee     bigint;
-  v_ctx     record;
   v_ids     jsonb := jsonb_build_object('checkpoint_id', p_checkpoint);
 BEGIN
   SELECT * INTO v_start FROM money_request_start(p_key, c_action,
@@ -522,41 +571,8 @@ BEGIN
       v_ids || jsonb_build_object('held_minor', v_g.escrow_held_minor));
   END IF;
 
-  v_full := v_amount = v_g.remaining_minor;
-  v_payout := 'PO-' || lpad(nextval('payout_reference_seq')::text, 9, '0');
-  -- The conditional write: exactly one row, still approved and with nothing released meanwhile.
-  UPDATE public.escrow_checkpoints
-     SET released_minor = released_minor + v_amount,
-         status = CASE WHEN v_full THEN 'released' ELSE status END,
-         released_at = CASE WHEN v_full THEN now() ELSE released_at END,
-         released_by = CASE WHEN v_full THEN session_user ELSE released_by END,
-         payout_reference = CASE WHEN v_full THEN v_payout ELSE payout_reference END
-   WHERE id = p_checkpoint AND status = 'approved' AND released_minor = v_cp.released_minor
-     AND refunded_minor = v_cp.refunded_minor;
-  GET DIAGNOSTICS v_rows = ROW_COUNT;
-  IF v_rows <> 1 THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'already_released',
-      format('checkpoint %s changed while it was being released', p_checkpoint), v_ids);
-  END IF;
-
-  SELECT k.reference, k.kind, k.freelancer_id INTO v_ctx
-    FROM public.escrows e JOIN public.contracts k ON k.id = e.contract_id WHERE e.id = v_cp.escrow_id;
-  INSERT INTO public.journals (idempotency_key, request_fingerprint, kind, description, escrow_id, checkpoint_id)
-  VALUES (p_key, v_start.o_fingerprint, 'release',
-          format('%s: %s release of checkpoint %s "%s" of %s', v_payout,
-                 CASE WHEN v_full THEN 'full' ELSE 'partial' END, v_cp.seq, v_cp.label, v_ctx.reference),
-          v_cp.escrow_id, p_checkpoint)
-  RETURNING id INTO v_journal;
-  v_fee := money_post_payout(v_journal, money_wallet('escrow_holding', NULL, v_cp.currency), v_ctx.freelancer_id,
-                             v_ctx.kind, v_cp.currency, v_amount);
-  PERFORM money_move_escrow(v_cp.escrow_id, v_amount, 0);
-
-  RETURN money_request_finish(p_key, c_action, v_start.o_fingerprint,
-    money_outcome('ok', CASE WHEN v_full THEN 'released' ELSE 'partially released' END,
-      v_ids || jsonb_build_object('status', CASE WHEN v_full THEN 'released' ELSE 'approved' END,
-        'journal_id', v_journal, 'payout_reference', v_payout, 'amount_minor', v_amount, 'fee_minor', v_fee,
-        'remaining_minor', v_g.remaining_minor - v_amount)),
-    v_journal);
+  RETURN money_pay_checkpoint(v_cp, v_amount, v_g.remaining_minor, p_key, v_start.o_fingerprint, c_action,
+                              session_user, v_ids);
 END $$;
 
 -- Returns what is left of a checkpoint to the payer and closes it.

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       LedgerCommand.class,
       ExportCommand.class,
       SimulateCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      WorkerCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,11 +1,13 @@
 package dev.arbiter.app.cli;
 
 import dev.arbiter.app.shell.ConsoleLauncher;
+import dev.arbiter.persistence.automation.AutomationWorker;
 import dev.arbiter.persistence.db.DatabaseSettings;
 import dev.arbiter.persistence.db.EmbeddedRuntime;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Opens the console: readies the embedded database first unless a shared server is configured. */
 final class ConsoleStarter {
@@ -30,10 +32,17 @@ final class ConsoleStarter {
     }
     try (EmbeddedRuntime runtime = EmbeddedRuntime.attachOrStart(settings.home(), "console")) {
       EmbeddedPreparation.prepare(runtime, System.err::println);
-      ConsoleLauncher.launch(
-          new ConsoleTarget(
-              runtime.jdbcUrl(), true, "embedded demo server (localhost:" + runtime.port() + ")"),
-          settings.home().drafts());
+      // A console that started the server runs the time-driven rules while it is open.
+      Optional<AutomationWorker> worker =
+          EmbeddedAutomation.startIfOwner(runtime, System.err::println);
+      try {
+        ConsoleLauncher.launch(
+            new ConsoleTarget(
+                runtime.jdbcUrl(), true, "embedded demo server (localhost:" + runtime.port() + ")"),
+            settings.home().drafts());
+      } finally {
+        worker.ifPresent(AutomationWorker::close);
+      }
     }
     return ArbiterCli.OK;
   }

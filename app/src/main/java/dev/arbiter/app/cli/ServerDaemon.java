@@ -1,8 +1,10 @@
 package dev.arbiter.app.cli;
 
+import dev.arbiter.persistence.automation.AutomationWorker;
 import dev.arbiter.persistence.db.ArbiterHome;
 import dev.arbiter.persistence.db.EmbeddedRuntime;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The process behind {@code db start}: it owns the embedded server until it is asked to stop
@@ -20,15 +22,22 @@ public final class ServerDaemon {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicReference<AutomationWorker> worker = new AtomicReference<>();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  AutomationWorker running = worker.get();
+                  if (running != null) {
+                    running.close();
+                  }
                   runtime.close();
                   stopped.countDown();
                 },
                 "arbiter-db-stop"));
     EmbeddedPreparation.prepare(runtime, System.out::println);
+    // The process that owns the server runs the time-driven rules too; its lines go to server.log.
+    EmbeddedAutomation.startIfOwner(runtime, System.out::println).ifPresent(worker::set);
     runtime.markReady();
     System.out.println("ready on port " + runtime.port());
     stopped.await();

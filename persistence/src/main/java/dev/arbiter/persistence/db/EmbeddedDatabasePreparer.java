@@ -57,6 +57,7 @@ public final class EmbeddedDatabasePreparer {
           SchemaMigrator.migrate(runtime.dataSource(DatabaseSettings.DATABASE_NAME), true);
       try (Connection c = ownerConnection(runtime)) {
         StaffLogins.ensureDemoLogins(c);
+        runtime.ensureWorkerLogin(c);
       }
       return result.migrationsExecuted;
     } catch (SQLException e) {

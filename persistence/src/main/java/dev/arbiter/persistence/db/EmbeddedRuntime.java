@@ -74,6 +74,23 @@ public final class EmbeddedRuntime implements AutoCloseable, SuperuserConnection
     return login.jdbcUrl(DatabaseSettings.DATABASE_NAME);
   }
 
+  /**
+   * Arbiter's database as the embedded worker login ({@link WorkerLogin}), for the automation this
+   * process runs when it owns the server.
+   */
+  public PGSimpleDataSource workerDataSource() {
+    PGSimpleDataSource ds = login.dataSource(DatabaseSettings.DATABASE_NAME);
+    ds.setUser(WorkerLogin.LOGIN);
+    ds.setPassword(WorkerLogin.password(login.password()));
+    ds.setApplicationName(WorkerLogin.APPLICATION_NAME);
+    return ds;
+  }
+
+  /** Creates or refreshes the worker login; run once the schema is migrated. */
+  void ensureWorkerLogin(Connection migrator) throws SQLException {
+    WorkerLogin.ensure(migrator, WorkerLogin.password(login.password()));
+  }
+
   @Override
   public Connection open(String database) throws SQLException {
     return login.open(database);

@@ -35,6 +35,8 @@ class CatalogGuardsIT {
           "arbiter_moderator",
           "arbiter_admin",
           "marketplace_backend",
+          "arbiter_automation",
+          TestDatabase.WORKER,
           "demo_support",
           "demo_finance",
           "demo_finance2",

@@ -3,11 +3,13 @@ package dev.arbiter.persistence.testing;
 import dev.arbiter.persistence.db.EmbeddedServer;
 import dev.arbiter.persistence.db.SchemaMigrator;
 import dev.arbiter.persistence.db.ServerBootstrap;
+import dev.arbiter.persistence.db.WorkerLogin;
 import dev.arbiter.persistence.staff.StaffLogins;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -17,6 +19,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@link #fresh()} creates a new database, so test classes never see each other's rows.
  */
 public final class TestDatabase {
+
+  /** A login of the automation group (password {@code demo}), as a shared server's worker. */
+  public static final String WORKER = "demo_worker";
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static volatile EmbeddedServer server;
@@ -44,6 +49,7 @@ public final class TestDatabase {
       SchemaMigrator.migrate(db.superuserDataSource(), true);
       try (Connection c = db.migrator()) {
         StaffLogins.ensureDemoLogins(c);
+        StaffLogins.ensureLogin(c, WORKER, StaffLogins.DEMO_PASSWORD, List.of(WorkerLogin.GROUP));
       }
       return db;
     } catch (SQLException e) {

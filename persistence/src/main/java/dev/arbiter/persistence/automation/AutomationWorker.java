@@ -1,0 +1,196 @@
+package dev.arbiter.persistence.automation;
+
+import dev.arbiter.persistence.audit.AnchorFile;
+import dev.arbiter.persistence.audit.ChainHead;
+import dev.arbiter.persistence.audit.CommandDatabase;
+import dev.arbiter.persistence.db.PrivateFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * Runs the automation rules against one database, as the automation's own login: once ({@link
+ * #runOnce}, for cron and tests) or each on its interval until closed ({@link #start}). The rules
+ * themselves make sure nothing happens twice; the worker only asks, records each run (the console's
+ * "automation stopped" comes from that record) and logs one line per action.
+ *
+ * <p>Optionally it also writes the audit chain head to an anchor file every so often, so that
+ * tampering between two anchors is bounded in time.
+ */
+public final class AutomationWorker implements AutoCloseable {
+
+  /** Where and how often to anchor the chain head outside the database. */
+  public record Anchoring(Path file, Duration every) {}
+
+  private final DataSource dataSource;
+  private final String workerId;
+  private final Consumer<String> log;
+  private final Optional<Anchoring> anchoring;
+  private final Clock clock;
+  private ScheduledExecutorService scheduler;
+
+  public AutomationWorker(
+      DataSource dataSource,
+      String workerId,
+      Consumer<String> log,
+      Optional<Anchoring> anchoring,
+      Clock clock) {
+    this.dataSource = dataSource;
+    this.workerId = workerId;
+    this.log = log;
+    this.anchoring = anchoring;
+    this.clock = clock;
+  }
+
+  /** This process's name in automation_runs: host and process id. */
+  public static String defaultId() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "localhost";
+    }
+    return host + ":" + ProcessHandle.current().pid();
+  }
+
+  /** Runs every rule once, in order, and anchors once if asked to. */
+  public List<RuleOutcome> runOnce() {
+    List<RuleOutcome> outcomes = new ArrayList<>();
+    for (AutomationRule rule : AutomationRule.values()) {
+      outcomes.add(run(rule));
+    }
+    anchoring.ifPresent(this::anchor);
+    return outcomes;
+  }
+
+  /** Runs each rule on its interval, on one thread of its own, until {@link #close}. */
+  public synchronized void start() {
+    if (scheduler != null) {
+      return;
+    }
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "arbiter-worker");
+              t.setDaemon(true);
+              return t;
+            });
+    for (AutomationRule rule : AutomationRule.values()) {
+      long every = rule.interval().toMillis();
+      scheduler.scheduleWithFixedDelay(() -> run(rule), 0, every, TimeUnit.MILLISECONDS);
+    }
+    anchoring.ifPresent(
+        a ->
+            scheduler.scheduleWithFixedDelay(
+                () -> anchor(a), 0, a.every().toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /** Runs one rule in a transaction of its own and records the run. Never throws. */
+  public RuleOutcome run(AutomationRule rule) {
+    Instant started = clock.instant();
+    RuleOutcome outcome;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(rule.sql())) {
+        if (rule.takesBatch()) {
+          ps.setInt(1, AutomationRule.BATCH);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          outcome = RuleOutcome.parse(rule, rs.getString(1));
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException | RuntimeException e) {
+      outcome = RuleOutcome.failed(rule, e.getMessage());
+    }
+    report(outcome);
+    record(outcome, started);
+    return outcome;
+  }
+
+  private void report(RuleOutcome outcome) {
+    String at = clock.instant().toString();
+    for (RuleOutcome.Item item : outcome.items()) {
+      if (!item.outcome().equals("skipped")) {
+        log.accept(
+            at
+                + " "
+                + outcome.rule().id()
+                + " "
+                + item.item()
+                + ": "
+                + (item.outcome().equals("failed") ? "FAILED " : "")
+                + item.detail());
+      }
+    }
+    if (outcome.error() != null) {
+      log.accept(at + " " + outcome.rule().id() + ": FAILED " + outcome.error());
+    }
+  }
+
+  private void record(RuleOutcome outcome, Instant started) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT automation_record_run(?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, outcome.rule().id());
+      ps.setString(2, workerId);
+      ps.setInt(3, (int) Math.max(1, outcome.rule().interval().toSeconds()));
+      ps.setTimestamp(4, Timestamp.from(started));
+      ps.setInt(5, (int) outcome.acted());
+      ps.setInt(6, (int) outcome.skipped());
+      ps.setInt(7, (int) outcome.failed());
+      ps.setString(8, outcome.error());
+      ps.execute();
+    } catch (SQLException e) {
+      // The run's own outcome is logged already; an unrecorded run shows as a late one.
+      log.accept(
+          clock.instant() + " " + outcome.rule().id() + ": run not recorded: " + e.getMessage());
+    }
+  }
+
+  private void anchor(Anchoring a) {
+    try {
+      ChainHead head = CommandDatabase.of(dataSource, "the worker").head();
+      PrivateFiles.writeAtomically(
+          a.file(),
+          AnchorFile.contents(head, "the audit log", a.file().getFileName().toString())
+              .getBytes(StandardCharsets.UTF_8));
+      log.accept(clock.instant() + " anchor " + AnchorFile.line(head) + " -> " + a.file());
+    } catch (IOException | RuntimeException e) {
+      log.accept(clock.instant() + " anchor: FAILED " + e.getMessage());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      try {
+        scheduler.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      scheduler = null;
+    }
+  }
+}
