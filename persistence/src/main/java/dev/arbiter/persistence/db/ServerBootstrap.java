@@ -25,8 +25,9 @@ public final class ServerBootstrap {
         // ROLE.
         s.execute("CREATE ROLE " + MIGRATOR + " NOLOGIN CREATEROLE");
       }
-      // Lets deactivate_staff end a deactivated login's open sessions (never a superuser's).
-      s.execute("GRANT pg_signal_backend TO " + MIGRATOR);
+      // Lets deactivate_staff and the worker's session guard see and end runtime sessions (never a
+      // superuser's): the owner of the definer functions needs both.
+      s.execute("GRANT pg_signal_backend, pg_read_all_stats TO " + MIGRATOR);
       if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
         s.execute("CREATE DATABASE " + quoteIdent(database) + " OWNER " + MIGRATOR);
       }
