@@ -3,6 +3,7 @@ package dev.arbiter.persistence.security;
 import static dev.arbiter.persistence.escrow.RawMoney.balance;
 import static dev.arbiter.persistence.escrow.RawMoney.call;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arbiter.persistence.contract.Fixtures;
 import dev.arbiter.persistence.contract.Transactions;
@@ -248,6 +249,30 @@ class InsiderMoneyAttacksIT {
       assertThat(balance(su, "user", deal.freelancer(), "USD")).isEqualTo(10_000);
       assertThat(balance(su, "user", deal.client(), "USD")).isZero();
     }
+  }
+
+  @Test
+  void aReleaseUnderASnapshotTakenBeforeAColleaguesReleaseIsRefused() throws SQLException {
+    Deal deal = deal(10_000);
+    long checkpoint = approved(deal, 10_000);
+    long journals = Insider.journals(db);
+    try (Connection fran = db.as("demo_finance");
+        Connection felix = db.as("demo_finance2")) {
+      fran.setAutoCommit(false);
+      fran.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      assertThat(
+              MoneyFixture.longValue(
+                  fran, "SELECT count(*) FROM escrow_checkpoints WHERE id = ?", checkpoint))
+          .isOne();
+      assertThat(call(felix, "release_checkpoint", checkpoint, null, key()).ok()).isTrue();
+
+      assertThatThrownBy(() -> call(fran, "release_checkpoint", checkpoint, null, key()))
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("40001");
+      fran.rollback();
+    }
+    assertThat(Insider.journals(db)).isEqualTo(journals + 1);
   }
 
   /** Waits, by asking the server, until the backend {@code pid} is queued behind a lock. */
