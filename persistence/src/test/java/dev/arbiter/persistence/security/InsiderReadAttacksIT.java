@@ -175,6 +175,17 @@ class InsiderReadAttacksIT {
     }
   }
 
+  @Disabled(
+      "BUG: checkpoint_gates is granted to all staff but reads wallets, which V85 took from"
+          + " support and moderators, so it fails for them whatever the checkpoint")
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"demo_support", "demo_moderator"})
+  void everyLoginGrantedCheckpointGatesCanCallIt(String login) throws SQLException {
+    try (Connection c = db.as(login)) {
+      assertThat(MoneyFixture.longValue(c, "SELECT count(*) FROM checkpoint_gates(NULL)")).isZero();
+    }
+  }
+
   @Test
   void financeSeesWhatAnEvidenceFileIsButNotWhatItSays() throws SQLException {
     try (Connection fran = db.as("demo_finance")) {
