@@ -61,17 +61,21 @@ END $$;
 -- created (directly or through logins it created) counts as that admin; logins made outside Arbiter
 -- (by a DBA, or the demo set-up) are people of their own. Two approvals count as two only when their
 -- logins lead to different people. Any other login (the backend, a marketplace actor) is itself.
+-- create_staff_login stores the root (staff_accounts.person), so no chain is too long to follow.
 CREATE OR REPLACE FUNCTION arbiter_person(p_login text) RETURNS text
   LANGUAGE sql STABLE
   SET search_path = pg_catalog, public, pg_temp
 AS $$
-  WITH RECURSIVE chain (login, creator, depth) AS (
-    SELECT s.login_role, s.created_by, 0 FROM public.staff_accounts s WHERE s.login_role = p_login
-    UNION ALL
-    SELECT s.login_role, s.created_by, c.depth + 1
-      FROM chain c JOIN public.staff_accounts s ON s.login_role = c.creator
-     WHERE c.depth < 64)
-  SELECT coalesce((SELECT login FROM chain WHERE creator IS NULL ORDER BY depth DESC LIMIT 1), p_login)
+  SELECT coalesce((SELECT s.person FROM public.staff_accounts s WHERE s.login_role = p_login), p_login)
+$$;
+
+-- Free text a person typed, without the white space around it; NULL when nothing is left. btrim
+-- would keep a reason made of tabs or line breaks.
+CREATE OR REPLACE FUNCTION arbiter_clean_text(p text) RETURNS text
+  LANGUAGE sql IMMUTABLE
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+  SELECT nullif(regexp_replace(p, '^[[:space:]]+|[[:space:]]+$', '', 'g'), '')
 $$;
 
 -- A deactivated login's open session keeps its connection, but not its power to change anything:
@@ -364,6 +368,12 @@ BEGIN
       RAISE EXCEPTION 'user % is not a party to contract %', NEW.opened_by, NEW.contract_id
         USING ERRCODE = '23514', CONSTRAINT = 'disputes_opened_by_party';
     END IF;
+    IF NEW.checkpoint_id IS NOT NULL AND NEW.amount_disputed_minor >
+       (SELECT cp.amount_minor - cp.released_minor - cp.refunded_minor
+          FROM public.escrow_checkpoints cp WHERE cp.id = NEW.checkpoint_id) THEN
+      RAISE EXCEPTION 'a dispute on checkpoint % disputes at most what it still holds', NEW.checkpoint_id
+        USING ERRCODE = '23514', CONSTRAINT = 'disputes_amount_within_checkpoint';
+    END IF;
     RETURN NEW;
   END IF;
   -- A new deadline is a new rule to act on (automation_dispute_deadlines acts once per deadline).
@@ -473,5 +483,5 @@ CREATE OR REPLACE TRIGGER users_guard BEFORE INSERT OR UPDATE ON public.users
   FOR EACH ROW EXECUTE FUNCTION public.guard_user_write();
 
 -- Helpers the invoker-rights triggers and views call in the writer's or reader's name.
-GRANT EXECUTE ON FUNCTION arbiter_is_owner_session(), arbiter_person(text), arbiter_require_active_staff()
-  TO arbiter_staff, marketplace_backend;
+GRANT EXECUTE ON FUNCTION arbiter_is_owner_session(), arbiter_person(text), arbiter_require_active_staff(),
+  arbiter_clean_text(text) TO arbiter_staff, marketplace_backend;

@@ -56,7 +56,11 @@ CREATE OR REPLACE FUNCTION audit_require_context(p_command text, p_request text,
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
-  IF p_command !~ '^[^[:cntrl:]]{1,200}$' THEN
+  -- No control characters, and none of the Unicode ones that break or reorder a line on screen:
+  -- NEL, the line and paragraph separators, and the bidirectional marks and overrides.
+  IF p_command !~ '^[^[:cntrl:]]{1,200}$'
+     OR p_command ~ ('[' || chr(133) || chr(8206) || chr(8207) || chr(8232) || chr(8233)
+                     || chr(8234) || '-' || chr(8238) || chr(8294) || '-' || chr(8297) || ']') THEN
     RAISE EXCEPTION 'arbiter.command must be 1 to 200 characters without control characters, not %',
       quote_literal(left(p_command, 80)) USING ERRCODE = '22023', CONSTRAINT = 'audit_context_format';
   END IF;

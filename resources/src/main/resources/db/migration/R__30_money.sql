@@ -47,7 +47,7 @@ BEGIN
       o_result := v_prior.result || jsonb_build_object('replayed', true);
     ELSE
       o_result := money_outcome('idempotency_conflict',
-        format('key %s was already used by %s for %s with other arguments', p_key, v_prior.actor, v_prior.action),
+        format('key %s was already used for another request', p_key),
         jsonb_build_object('action', p_action, 'idempotency_key', p_key));
     END IF;
   END IF;
@@ -170,12 +170,14 @@ END $$;
 -- only in the checkpoint's current submission round (a rejection sends it back, and a resubmission
 -- starts a new round), once per person (arbiter_person: two logins one admin made are one person),
 -- and never the requester's. What remains is what neither a release nor a refund has taken.
+-- Definer: support sees the gates of a case's checkpoint without reading the ledger; the holding
+-- wallet's balance is the one ledger figure the row carries.
 CREATE OR REPLACE FUNCTION checkpoint_gates(p_checkpoint bigint)
   RETURNS TABLE (checkpoint_id bigint, status text, approval_requirement text, requested_by text,
                  remaining_minor bigint, escrow_held_minor bigint, holding_balance_minor bigint,
                  csat_score numeric, csat_threshold numeric, csat_ok boolean, open_disputes integer,
                  approvals integer, approvals_needed integer, override_given boolean, payee_status text)
-  LANGUAGE plpgsql STABLE
+  LANGUAGE plpgsql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 #variable_conflict use_column
@@ -205,7 +207,7 @@ BEGIN
                      AND ra.submission_round = cp.submission_round
                      AND public.arbiter_person(ra.reviewer)
                          IS DISTINCT FROM public.arbiter_person(cp.requested_by))::integer,
-                 (SELECT coalesce(bool_or(length(btrim(coalesce(ra.override_reason, ''))) > 0), false)
+                 (SELECT coalesce(bool_or(public.arbiter_clean_text(ra.override_reason) IS NOT NULL), false)
                     FROM public.release_approvals ra
                    WHERE ra.checkpoint_id = cp.id AND ra.decision = 'approve'
                      AND ra.submission_round = cp.submission_round),
@@ -249,8 +251,8 @@ CREATE OR REPLACE FUNCTION approve_checkpoint(p_checkpoint bigint, p_note text, 
 AS $$
 DECLARE
   c_action   constant text := 'approve';
-  v_note     text := nullif(btrim(p_note), '');
-  v_override text := nullif(btrim(p_override_reason), '');
+  v_note     text := public.arbiter_clean_text(p_note);
+  v_override text := public.arbiter_clean_text(p_override_reason);
   v_start    record;
   v_cp       public.escrow_checkpoints;
   v_mine     public.release_approvals;
@@ -326,7 +328,7 @@ CREATE OR REPLACE FUNCTION reject_checkpoint(p_checkpoint bigint, p_reason text,
 AS $$
 DECLARE
   c_action constant text := 'reject';
-  v_reason text := nullif(btrim(p_reason), '');
+  v_reason text := public.arbiter_clean_text(p_reason);
   v_start  record;
   v_cp     public.escrow_checkpoints;
   v_mine   public.release_approvals;
@@ -376,7 +378,7 @@ CREATE OR REPLACE FUNCTION hold_checkpoint(p_checkpoint bigint, p_reason text, p
 AS $$
 DECLARE
   c_action constant text := 'hold';
-  v_reason text := nullif(btrim(p_reason), '');
+  v_reason text := public.arbiter_clean_text(p_reason);
   v_start  record;
   v_cp     public.escrow_checkpoints;
   v_ids    jsonb := jsonb_build_object('checkpoint_id', p_checkpoint);
@@ -419,7 +421,7 @@ DECLARE
   v_ids    jsonb := jsonb_build_object('checkpoint_id', p_checkpoint);
 BEGIN
   SELECT * INTO v_start FROM money_request_start(p_key, c_action,
-    jsonb_build_object('checkpoint', p_checkpoint, 'note', nullif(btrim(p_note), '')), 'arbiter_finance');
+    jsonb_build_object('checkpoint', p_checkpoint, 'note', public.arbiter_clean_text(p_note)), 'arbiter_finance');
   IF v_start.o_result IS NOT NULL THEN
     RETURN v_start.o_result;
   END IF;
@@ -583,7 +585,7 @@ CREATE OR REPLACE FUNCTION refund_checkpoint(p_checkpoint bigint, p_reason text,
 AS $$
 DECLARE
   c_action  constant text := 'refund';
-  v_reason  text := nullif(btrim(p_reason), '');
+  v_reason  text := public.arbiter_clean_text(p_reason);
   v_start   record;
   v_cp      public.escrow_checkpoints;
   v_g       record;
@@ -692,24 +694,31 @@ BEGIN
     v_journal);
 END $$;
 
--- Closes a disputed checkpoint after its settlement: released in full when the payee got at least what
--- was left and the payer nothing, otherwise refunded (with the payee's part counted as released).
--- Only legal status moves are used, so a pending checkpoint walks through submitted and approved.
+-- Applies a settlement's payout to the checkpoint its dispute names: the payee's share counts as
+-- released, the payer's as refunded, both out of what the checkpoint still holds (execute_settlement
+-- refuses a settlement larger than that). A checkpoint paid out in full is closed: released when all
+-- of it went to the payee, refunded otherwise; one paid in part stays open with the rest held. Only
+-- legal status moves are used, so a pending checkpoint walks through submitted and approved.
 CREATE OR REPLACE FUNCTION settle_checkpoint(p_checkpoint bigint, p_payee_minor bigint, p_payer_minor bigint, p_payout text)
   RETURNS text
   LANGUAGE plpgsql
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
-  v_cp        public.escrow_checkpoints;
-  v_remaining bigint;
+  v_cp public.escrow_checkpoints;
 BEGIN
   SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint FOR UPDATE;
-  IF NOT FOUND OR v_cp.status NOT IN ('pending', 'submitted', 'approved', 'on_hold') THEN
+  IF p_payee_minor + p_payer_minor > v_cp.amount_minor - v_cp.released_minor - v_cp.refunded_minor THEN
+    RAISE EXCEPTION 'checkpoint % holds less than the settlement pays', p_checkpoint
+      USING ERRCODE = '23514', CONSTRAINT = 'escrow_checkpoints_paid_within_amount';
+  END IF;
+  UPDATE public.escrow_checkpoints
+     SET released_minor = released_minor + p_payee_minor, refunded_minor = refunded_minor + p_payer_minor
+   WHERE id = p_checkpoint;
+  IF v_cp.released_minor + v_cp.refunded_minor + p_payee_minor + p_payer_minor < v_cp.amount_minor THEN
     RETURN v_cp.status;
   END IF;
-  v_remaining := v_cp.amount_minor - v_cp.released_minor - v_cp.refunded_minor;
-  IF p_payer_minor = 0 AND p_payee_minor >= v_remaining THEN
+  IF v_cp.refunded_minor + p_payer_minor = 0 THEN
     IF v_cp.status = 'pending' THEN
       UPDATE public.escrow_checkpoints
          SET status = 'submitted', submitted_at = coalesce(submitted_at, now()),
@@ -720,15 +729,11 @@ BEGIN
       UPDATE public.escrow_checkpoints SET status = 'approved', hold_reason = NULL WHERE id = p_checkpoint;
     END IF;
     UPDATE public.escrow_checkpoints
-       SET status = 'released', released_minor = amount_minor, released_at = now(), released_by = session_user,
-           payout_reference = p_payout
+       SET status = 'released', released_at = now(), released_by = session_user, payout_reference = p_payout
      WHERE id = p_checkpoint;
     RETURN 'released';
   END IF;
-  UPDATE public.escrow_checkpoints
-     SET status = 'refunded', released_minor = released_minor + least(p_payee_minor, v_remaining),
-         refunded_minor = v_remaining - least(p_payee_minor, v_remaining) + refunded_minor
-   WHERE id = p_checkpoint;
+  UPDATE public.escrow_checkpoints SET status = 'refunded' WHERE id = p_checkpoint;
   RETURN 'refunded';
 END $$;
 
@@ -739,7 +744,7 @@ CREATE OR REPLACE FUNCTION execute_settlement(p_settlement bigint, p_note text, 
 AS $$
 DECLARE
   c_action  constant text := 'execute_settlement';
-  v_note    text := nullif(btrim(p_note), '');
+  v_note    text := public.arbiter_clean_text(p_note);
   v_start   record;
   v_s       public.settlements;
   v_d       public.disputes;
@@ -752,6 +757,7 @@ DECLARE
   v_fee     bigint := 0;
   v_payout  text;
   v_cp_to   text;
+  v_cp      public.escrow_checkpoints;
   v_ids     jsonb := jsonb_build_object('settlement_id', p_settlement);
 BEGIN
   SELECT * INTO v_start FROM money_request_start(p_key, c_action,
@@ -811,6 +817,22 @@ BEGIN
       RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'currency_mismatch',
         format('settlement in %s, escrow in %s', v_s.currency, v_escrow.currency), v_ids);
     END IF;
+    -- A dispute on a checkpoint is paid out of that checkpoint only: never more than it still
+    -- holds, and never once it was paid or refunded (two disputes on one checkpoint, or a dispute
+    -- on a checkpoint released meanwhile, pay nothing twice).
+    IF v_d.checkpoint_id IS NOT NULL THEN
+      SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = v_d.checkpoint_id FOR UPDATE;
+      IF v_cp.status NOT IN ('pending', 'submitted', 'approved', 'on_hold') THEN
+        RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, checkpoint_status_refusal(v_cp.status),
+          format('checkpoint %s of dispute %s is already %s', v_cp.id, v_d.reference, v_cp.status), v_ids);
+      END IF;
+      IF v_total > v_cp.amount_minor - v_cp.released_minor - v_cp.refunded_minor THEN
+        RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'amount_exceeds_remaining',
+          format('the settlement pays %s, checkpoint %s holds %s', v_total, v_cp.id,
+                 v_cp.amount_minor - v_cp.released_minor - v_cp.refunded_minor),
+          v_ids || jsonb_build_object('remaining_minor', v_cp.amount_minor - v_cp.released_minor - v_cp.refunded_minor));
+      END IF;
+    END IF;
     v_holding := money_wallet('escrow_holding', NULL, v_escrow.currency);
     SELECT balance_minor INTO v_balance FROM public.wallets WHERE id = v_holding;
     IF v_escrow.funded_minor - v_escrow.released_minor - v_escrow.refunded_minor < v_total OR v_balance < v_total THEN
@@ -867,7 +889,7 @@ CREATE OR REPLACE FUNCTION send_back_settlement(p_settlement bigint, p_note text
 AS $$
 DECLARE
   c_action constant text := 'send_back_settlement';
-  v_note   text := nullif(btrim(p_note), '');
+  v_note   text := public.arbiter_clean_text(p_note);
   v_start  record;
   v_s      public.settlements;
   v_ids    jsonb := jsonb_build_object('settlement_id', p_settlement);
@@ -1005,8 +1027,8 @@ BEGIN
   END;
 END $$;
 
--- Support takes back a proposal that is still with finance (the case returns to escalated in the same
--- transaction). Support has no UPDATE on settlements: a decision on a settlement is always a function,
+-- Support takes back a proposal that is still with finance (the console moves the case back to
+-- escalated in the same transaction). Support has no UPDATE on settlements: a decision on a settlement is always a function,
 -- so nobody can rewrite one finance executed or sent back.
 CREATE OR REPLACE FUNCTION withdraw_settlement(p_settlement bigint, p_note text)
   RETURNS void
@@ -1014,7 +1036,7 @@ CREATE OR REPLACE FUNCTION withdraw_settlement(p_settlement bigint, p_note text)
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
-  v_note text := nullif(btrim(p_note), '');
+  v_note text := public.arbiter_clean_text(p_note);
   v_s    public.settlements;
 BEGIN
   IF NOT pg_has_role(session_user, 'arbiter_support', 'MEMBER') THEN

@@ -317,7 +317,7 @@ DECLARE
   v_until    timestamptz;
   v_prev_hid timestamptz;
   v_id       bigint;
-  v_note     text := nullif(btrim(p_note), '');
+  v_note     text := public.arbiter_clean_text(p_note);
 BEGIN
   PERFORM moderation_require_moderator();
   IF p_decision IS NULL OR p_decision NOT IN ('dismiss', 'hide_content', 'warn_user', 'suspend_user') THEN
@@ -530,7 +530,7 @@ BEGIN
       'type', p_type, 'id', p_id,
       'seen', (SELECT coalesce(jsonb_agg(DISTINCT s ORDER BY s), '[]'::jsonb)
                  FROM unnest(coalesce(p_seen_flags, '{}')) s),
-      'decision', p_decision, 'reason', p_reason_code, 'note', nullif(btrim(p_note), ''),
+      'decision', p_decision, 'reason', p_reason_code, 'note', public.arbiter_clean_text(p_note),
       'suspend_seconds', extract(epoch FROM p_suspend_for))::text, 'UTF8')), 'hex');
   SELECT * INTO v_prior FROM public.staff_requests WHERE idempotency_key = p_request_key;
   IF FOUND THEN
@@ -578,7 +578,7 @@ BEGIN
   PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
   v_fingerprint := encode(sha256(convert_to(jsonb_build_object(
       'type', p_type, 'id', p_id,
-      'decision', p_decision, 'reason', p_reason_code, 'note', nullif(btrim(p_note), ''),
+      'decision', p_decision, 'reason', p_reason_code, 'note', public.arbiter_clean_text(p_note),
       'suspend_seconds', extract(epoch FROM p_suspend_for))::text, 'UTF8')), 'hex');
   SELECT * INTO v_prior FROM public.staff_requests WHERE idempotency_key = p_request_key;
   IF FOUND THEN

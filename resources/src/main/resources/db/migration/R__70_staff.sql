@@ -66,8 +66,8 @@ BEGIN
   EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_login, p_password);
   -- The creator is recorded: it knows the first password, so four-eyes counts the new login as the
   -- same person as its creator (arbiter_person).
-  INSERT INTO public.staff_accounts (login_role, display_name, email, created_by)
-  VALUES (p_login, p_display_name, p_email, session_user);
+  INSERT INTO public.staff_accounts (login_role, display_name, email, created_by, person)
+  VALUES (p_login, p_display_name, p_email, session_user, public.arbiter_person(session_user));
   PERFORM audit_append('note', 'staff_login', p_login, NULL, jsonb_build_object('can_login', true, 'roles', '[]'::jsonb));
 END $$;
 
@@ -83,8 +83,11 @@ BEGIN
   PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
   PERFORM staff_require_group(p_group);
   PERFORM staff_require_login(p_login);
-  IF p_login = session_user::text THEN
-    RAISE EXCEPTION 'you cannot grant yourself a role; ask another admin'
+  -- Nobody grants roles to their own login, directly or through a login they created (which acts
+  -- for them: arbiter_person). Roles given to the logins an admin creates are the usual way to staff
+  -- a team; those logins count as the admin's person for four-eyes, so they add no second pair of eyes.
+  IF p_login = session_user::text OR p_login = public.arbiter_person(session_user) THEN
+    RAISE EXCEPTION 'you cannot grant a role to your own login, nor through a login you created; ask another admin'
       USING ERRCODE = '42501', CONSTRAINT = 'staff_own_roles';
   END IF;
   PERFORM 1 FROM public.staff_accounts WHERE login_role = p_login AND active FOR UPDATE;

@@ -23,6 +23,8 @@ BEGIN
   IF public.arbiter_is_owner() THEN
     RETURN NEW;
   END IF;
+  -- Presence is not audited, so the deactivation check that guards every audited write is made here.
+  PERFORM public.arbiter_require_active_staff();
   NEW.heartbeat_at := now();
   RETURN NEW;
 END $$;

@@ -13,6 +13,11 @@ public final class ServerBootstrap {
 
   public static final String MIGRATOR = "arbiter_migrator";
 
+  /** What a DBA runs in Arbiter's database so that no runtime login can create a large object. */
+  public static final String NO_LARGE_OBJECTS =
+      "REVOKE EXECUTE ON FUNCTION lo_create(oid), lo_creat(integer), lo_from_bytea(oid, bytea),"
+          + " lo_import(text), lo_import(text, oid) FROM PUBLIC";
+
   private ServerBootstrap() {}
 
   /** Creates the migrator role and {@code database} if missing, connected as the superuser. */
@@ -35,6 +40,9 @@ public final class ServerBootstrap {
     try (Connection c = server.open(database);
         Statement s = c.createStatement()) {
       s.execute("ALTER SCHEMA public OWNER TO " + MIGRATOR);
+      // Large objects need neither CREATE nor TEMPORARY, and outlive the session: only a superuser
+      // revokes the catalog's functions that create them, once per database.
+      s.execute(NO_LARGE_OBJECTS);
     }
   }
 

@@ -73,25 +73,21 @@ public final class LedgerVerifier {
           + " FROM escrows GROUP BY currency) x ON x.currency = w.currency"
           + " WHERE coalesce(w.balance_minor, 0) <> coalesce(x.held, 0) LIMIT ?";
 
-  // Paid beyond its amount, whatever its status says: releases and refunds taken from the holding
-  // wallet for a checkpoint add up to more than it is worth, its own totals do, or two settlements
-  // paid from it.
+  // Paid beyond its amount, whatever its status says: releases, refunds and settlements taken from
+  // the holding wallet for a checkpoint add up to more than it is worth, or its own totals do.
   private static final String CHECKPOINTS =
-      "SELECT cp.id, format('amount %s %s, but its journals paid %s (%s), released %s + refunded %s,"
-          + " %s settlement journal(s)', cp.amount_minor, cp.currency, coalesce(p.paid, 0),"
-          + " coalesce(p.journals, 'none'), cp.released_minor, cp.refunded_minor, coalesce(s.n, 0))"
+      "SELECT cp.id, format('amount %s %s, but its journals paid %s (%s), released %s + refunded %s',"
+          + " cp.amount_minor, cp.currency, coalesce(p.paid, 0), coalesce(p.journals, 'none'),"
+          + " cp.released_minor, cp.refunded_minor)"
           + " FROM escrow_checkpoints cp"
           + " LEFT JOIN (SELECT j.checkpoint_id, sum(e.amount_minor) AS paid,"
           + "   string_agg(DISTINCT 'journal ' || j.id, ', ') AS journals FROM journals j"
           + "   JOIN ledger_entries e ON e.journal_id = j.id AND e.direction = 'debit'"
           + "   JOIN wallets w ON w.id = e.wallet_id AND w.kind = 'escrow_holding'"
-          + "   WHERE j.kind IN ('release', 'refund') AND j.checkpoint_id IS NOT NULL"
+          + "   WHERE j.kind IN ('release', 'refund', 'settlement') AND j.checkpoint_id IS NOT NULL"
           + "   GROUP BY j.checkpoint_id) p ON p.checkpoint_id = cp.id"
-          + " LEFT JOIN (SELECT j.checkpoint_id, count(*) AS n FROM journals j"
-          + "   WHERE j.kind = 'settlement' AND j.checkpoint_id IS NOT NULL"
-          + "   GROUP BY j.checkpoint_id) s ON s.checkpoint_id = cp.id"
           + " WHERE coalesce(p.paid, 0) > cp.amount_minor"
-          + " OR cp.released_minor + cp.refunded_minor > cp.amount_minor OR coalesce(s.n, 0) > 1"
+          + " OR cp.released_minor + cp.refunded_minor > cp.amount_minor"
           + " ORDER BY cp.id LIMIT ?";
 
   // A dispute settles once: one executed settlement, one settlement journal.

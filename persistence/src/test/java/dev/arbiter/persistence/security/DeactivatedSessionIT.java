@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -174,9 +173,6 @@ class DeactivatedSessionIT {
     assertThat(snapshot()).isEqualTo(before);
   }
 
-  @Disabled(
-      "HOLE: console_presence has no audit trigger, so a deactivated login's open session keeps"
-          + " publishing that it is viewing or editing records")
   @Test
   void anOpenSessionOfAnInactiveAccountCannotPublishPresence() throws SQLException {
     long rows = Insider.count(db, "SELECT count(*) FROM console_presence");

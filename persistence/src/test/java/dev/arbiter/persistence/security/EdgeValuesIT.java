@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -101,9 +100,6 @@ class EdgeValuesIT {
     refusedAsExpected(login, expected, sql);
   }
 
-  @Disabled(
-      "HOLE: a reason or note made only of tabs or line breaks passes the reason_required checks"
-          + " (btrim strips spaces only), so money moves with a blank reason on record")
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',

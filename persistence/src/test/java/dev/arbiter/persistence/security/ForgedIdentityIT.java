@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -197,9 +196,6 @@ class ForgedIdentityIT {
     assertThat(Insider.row(db, "disputes", dispute)).isEqualTo(before);
   }
 
-  @Disabled(
-      "HOLE: arbiter.command accepts Unicode line and paragraph separators and bidi overrides"
-          + " ([:cntrl:] is only Cc), so a command can still break or reorder a line in the log")
   @ParameterizedTest(name = "U+{0}")
   @ValueSource(strings = {"2028", "2029", "202E"})
   void aCommandCannotCarryAUnicodeLineBreakOrBidiOverride(String codePoint) throws SQLException {

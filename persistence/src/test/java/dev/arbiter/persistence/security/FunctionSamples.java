@@ -51,6 +51,15 @@ final class FunctionSamples {
       """
       approve_checkpoint(bigint,text,text,text) | demo_finance | WRITES | 2,3 | {submitted} ; 'Looks right' ; 'CSAT waived' ; {key} | a note and a CSAT override reason are optional
       arbiter_actor() | demo_support | READS | | | -
+      arbiter_clean_text(text) | demo_support | READS | 1 | 'reason' | nothing to clean is NULL
+      automation_auto_release(integer) | demo_worker | MOVES_MONEY | 1 | 100 | no limit means the default batch
+      automation_dispute_deadlines(integer) | demo_worker | WRITES | 1 | 100 | no limit means the default batch
+      automation_end_stalled_sessions(interval,interval) | demo_worker | WRITES | 1,2 | interval '2 minutes' ; interval '2 minutes' | no limit matches no session
+      automation_expire_invites(integer) | demo_worker | WRITES | 1 | 100 | no limit means the default batch
+      automation_housekeeping() | demo_worker | WRITES | | | -
+      automation_lift_suspensions(integer) | demo_worker | WRITES | 1 | 100 | no limit means the default batch
+      automation_record_run(text,text,integer,timestamp with time zone,integer,integer,integer,text) | demo_worker | WRITES | 8 | 'null-probe' ; 'probe-worker' ; 30 ; now() ; 0 ; 0 ; 0 ; 'none' | a run without an error
+      automation_release_stale_claims(integer) | demo_worker | WRITES | 1 | 100 | no limit means the default batch
       arbiter_is_owner() | demo_support | READS | | | -
       arbiter_is_owner_session() | demo_support | READS | | | -
       arbiter_person(text) | demo_support | READS | 1 | 'demo_finance' | nobody is no person

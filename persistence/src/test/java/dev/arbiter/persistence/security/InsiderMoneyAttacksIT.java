@@ -97,32 +97,33 @@ class InsiderMoneyAttacksIT {
   }
 
   @Test
-  void aRefundedCheckpointStaysClosedEvenWithTheStatusRulesSwitchedOff() throws SQLException {
+  void aRefundedCheckpointRevivedWithTheStatusRulesSwitchedOffHasNothingLeftToPay()
+      throws SQLException {
     Deal deal = deal(10_000);
     long checkpoint = refunded(deal, 10_000);
-    String before = Insider.row(db, "escrow_checkpoints", checkpoint);
 
     try (Connection su = db.superuser();
         Statement s = su.createStatement()) {
       s.execute("SET session_replication_role = replica");
-      for (String status : new String[] {"pending", "submitted", "approved"}) {
-        SQLException refusal =
-            Insider.refused(
-                su, "UPDATE escrow_checkpoints SET status = ? WHERE id = ?", status, checkpoint);
-        assertThat(refusal.getSQLState()).isEqualTo("23514");
-        assertThat(Transactions.constraint(refusal))
-            .as(refusal.getMessage())
-            .isEqualTo("escrow_checkpoints_refunded_closed");
-      }
+      // Its totals cannot be reopened: released + refunded stays its whole amount.
       SQLException overpaid =
           Insider.refused(
               su, "UPDATE escrow_checkpoints SET released_minor = 1 WHERE id = ?", checkpoint);
       assertThat(Transactions.constraint(overpaid))
           .as(overpaid.getMessage())
           .isIn("escrow_checkpoints_paid_within_amount", "escrow_checkpoints_refunded_in_full");
+      Insider.exec(
+          su, "UPDATE escrow_checkpoints SET status = 'approved' WHERE id = ?", checkpoint);
     }
+    long journals = Insider.journals(db);
 
-    assertThat(Insider.row(db, "escrow_checkpoints", checkpoint)).isEqualTo(before);
+    try (Connection fran = db.as("demo_finance")) {
+      assertThat(call(fran, "release_checkpoint", checkpoint, null, key()).outcome())
+          .isIn("needs_approval", "invalid_amount");
+      assertThat(call(fran, "refund_checkpoint", checkpoint, "Again", key()).outcome())
+          .isEqualTo("nothing_to_refund");
+    }
+    assertThat(Insider.journals(db)).isEqualTo(journals);
   }
 
   @Test

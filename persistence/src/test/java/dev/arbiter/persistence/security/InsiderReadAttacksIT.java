@@ -175,9 +175,6 @@ class InsiderReadAttacksIT {
     }
   }
 
-  @Disabled(
-      "BUG: checkpoint_gates is granted to all staff but reads wallets, which V85 took from"
-          + " support and moderators, so it fails for them whatever the checkpoint")
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"demo_support", "demo_moderator"})
   void everyLoginGrantedCheckpointGatesCanCallIt(String login) throws SQLException {

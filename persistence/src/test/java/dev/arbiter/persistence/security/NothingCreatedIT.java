@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,9 +30,6 @@ class NothingCreatedIT {
     }
   }
 
-  @Disabled(
-      "HOLE: lo_create and lo_from_bytea are executable by PUBLIC, so every runtime login can"
-          + " store objects of any size that it owns and that outlive its session")
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {"demo_support", "demo_finance", "demo_moderator", "demo_admin", "demo_backend"})

@@ -38,7 +38,13 @@ class NullArgumentsIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> LOGINS =
-      List.of("demo_support", "demo_finance", "demo_moderator", "demo_admin", "demo_backend");
+      List.of(
+          "demo_support",
+          "demo_finance",
+          "demo_moderator",
+          "demo_admin",
+          "demo_backend",
+          TestDatabase.WORKER);
 
   private static TestDatabase db;
   private static Map<String, Spec> specs;
@@ -139,7 +145,9 @@ class NullArgumentsIT {
             || (nullAt > 0 && spec.nullMeans().contains(nullAt))
             || (nullAt == -1 && spec.nullMeans().size() == types.size());
     boolean readsJournals =
-        !spec.login().equals("demo_support") && !spec.login().equals("demo_moderator");
+        !spec.login().equals("demo_support")
+            && !spec.login().equals("demo_moderator")
+            && !spec.login().equals(TestDatabase.WORKER);
     String what = spec.login() + ": " + sql;
 
     Connection c = session(spec.login());
