@@ -7,6 +7,7 @@ import dev.arbiter.app.dashboard.DashboardViewModel.HeldEntry;
 import dev.arbiter.app.live.ChangeSet;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -104,6 +105,16 @@ public final class DashboardView implements AreaView {
     model
         .anySlaBreachedProperty()
         .addListener((obs, was, any) -> breached.pseudoClassStateChanged(Styles.STATE_DANGER, any));
+    VBox review =
+        tile(
+            "checkpointsSubmitted",
+            "To review",
+            model.checkpointsSubmittedProperty(),
+            model.reviewNoteProperty(),
+            Feather.INBOX);
+    model
+        .anyCheckpointOverdueProperty()
+        .addListener((obs, was, any) -> review.pseudoClassStateChanged(Styles.STATE_DANGER, any));
     List<VBox> all =
         List.of(
             tile(
@@ -113,19 +124,19 @@ public final class DashboardView implements AreaView {
                 "in the five open statuses",
                 Feather.MESSAGE_SQUARE),
             breached,
-            tile(
-                "checkpointsSubmitted",
-                "To review",
-                model.checkpointsSubmittedProperty(),
-                "checkpoints submitted for release",
-                Feather.INBOX),
+            review,
             tile(
                 "checkpointsApproved",
                 "To release",
                 model.checkpointsApprovedProperty(),
                 "checkpoints approved, not yet paid out",
                 Feather.CHECK_CIRCLE),
-            tile("openFlags", "Open flags", model.openFlagsProperty(), null, Feather.FLAG));
+            tile(
+                "openFlags",
+                "Open flags",
+                model.openFlagsProperty(),
+                model.openFlagsDetailProperty(),
+                Feather.FLAG));
     // Equal columns: the tiles line up however long each number or note is.
     GridPane tiles = new GridPane();
     tiles.setHgap(16);
@@ -141,6 +152,15 @@ public final class DashboardView implements AreaView {
 
   private VBox tile(
       String id, String caption, ReadOnlyStringProperty value, String note, Feather feather) {
+    return tile(id, caption, value, new ReadOnlyStringWrapper(note).getReadOnlyProperty(), feather);
+  }
+
+  private VBox tile(
+      String id,
+      String caption,
+      ReadOnlyStringProperty value,
+      ReadOnlyStringProperty note,
+      Feather feather) {
     FontIcon icon = new FontIcon(feather);
     icon.getStyleClass().add("tile-icon");
     Label captionLabel = new Label(caption);
@@ -152,11 +172,7 @@ public final class DashboardView implements AreaView {
     Label noteLabel = new Label();
     noteLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     noteLabel.setWrapText(true);
-    if (note == null) {
-      noteLabel.textProperty().bind(model.openFlagsDetailProperty());
-    } else {
-      noteLabel.setText(note);
-    }
+    noteLabel.textProperty().bind(note);
     HBox top = new HBox(8, icon, captionLabel);
     top.setAlignment(Pos.CENTER_LEFT);
     VBox tile = new VBox(4, top, valueLabel, noteLabel);

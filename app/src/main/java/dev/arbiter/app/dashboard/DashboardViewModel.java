@@ -66,6 +66,9 @@ public final class DashboardViewModel {
   private final ReadOnlyStringWrapper openDisputes = new ReadOnlyStringWrapper(NOT_LOADED);
   private final ReadOnlyStringWrapper slaBreached = new ReadOnlyStringWrapper(NOT_LOADED);
   private final ReadOnlyBooleanWrapper anySlaBreached = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyStringWrapper reviewNote =
+      new ReadOnlyStringWrapper("checkpoints submitted for release");
+  private final ReadOnlyBooleanWrapper anyCheckpointOverdue = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper checkpointsSubmitted = new ReadOnlyStringWrapper(NOT_LOADED);
   private final ReadOnlyStringWrapper checkpointsApproved = new ReadOnlyStringWrapper(NOT_LOADED);
   private final ReadOnlyStringWrapper openFlags = new ReadOnlyStringWrapper(NOT_LOADED);
@@ -158,6 +161,11 @@ public final class DashboardViewModel {
     anySlaBreached.set(loaded.slaBreachedDisputes() > 0);
     checkpointsSubmitted.set(count(loaded.checkpointsSubmitted()));
     checkpointsApproved.set(count(loaded.checkpointsApproved()));
+    long overdue = loaded.checkpointsOverdue();
+    reviewNote.set(
+        "checkpoints submitted for release"
+            + (overdue == 0 ? "" : " · " + count(overdue) + " overdue for a reviewer"));
+    anyCheckpointOverdue.set(overdue > 0);
     openFlags.set(count(loaded.openFlags()));
     long critical = loaded.openFlagsBySeverity().getOrDefault("critical", 0L);
     openFlagsDetail.set(critical == 0 ? "none critical" : count(critical) + " critical");
@@ -214,6 +222,15 @@ public final class DashboardViewModel {
 
   public ReadOnlyStringProperty slaBreachedProperty() {
     return slaBreached.getReadOnlyProperty();
+  }
+
+  /** Under "To review": how many of them are past their auto-release time, when any are. */
+  public ReadOnlyStringProperty reviewNoteProperty() {
+    return reviewNote.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty anyCheckpointOverdueProperty() {
+    return anyCheckpointOverdue.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty anySlaBreachedProperty() {

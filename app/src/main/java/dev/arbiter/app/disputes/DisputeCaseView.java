@@ -61,6 +61,7 @@ final class DisputeCaseView {
   private final Label amount = new Label();
   private final Label sla = new Label();
   private final Label who = new Label();
+  private final Label deadline = new Label();
   private final MenuButton assign = new MenuButton("Assign to…");
   private final MenuButton move = new MenuButton("Move to…");
   private final Button escalate = new Button("Escalate");
@@ -195,7 +196,12 @@ final class DisputeCaseView {
     first.setAlignment(Pos.CENTER_LEFT);
     FlowPane second = new FlowPane(12, 4, amount, sla, who);
     second.setAlignment(Pos.CENTER_LEFT);
-    return new VBox(4, first, second);
+    deadline.setId("caseDeadline");
+    deadline.getStyleClass().add(Styles.TEXT_MUTED);
+    deadline.setWrapText(true);
+    deadline.managedProperty().bind(deadline.textProperty().isNotEmpty());
+    deadline.visibleProperty().bind(deadline.managedProperty());
+    return new VBox(4, first, second, deadline);
   }
 
   private void showHeader(DisputeCase c) {
@@ -206,7 +212,10 @@ final class DisputeCaseView {
     prio.setText(Labels.of(h.priority()));
     prio.getStyleClass().setAll("label", "badge", "prio-" + h.priority().dbValue());
     SlaText.Clock clock =
-        SlaText.of(h.responseDueAt(), h.deadlineAction(), model.clock().instant());
+        SlaText.of(
+            h.responseDueAt(), h.deadlineAction(), h.deadlineActedAt(), model.clock().instant());
+    deadline.setText(
+        SlaText.explain(h.responseDueAt(), h.deadlineAction(), h.deadlineActedAt(), model.zone()));
     sla.setText(clock.text());
     sla.getStyleClass().setAll("label");
     if (clock.breached() || clock.dueSoon()) {

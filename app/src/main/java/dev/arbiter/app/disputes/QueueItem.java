@@ -19,7 +19,8 @@ public record QueueItem(
     boolean dueSoon) {
 
   static QueueItem of(QueueRow row, MoneyFormat money, Instant now) {
-    SlaText.Clock clock = SlaText.of(row.responseDueAt(), row.deadlineAction(), now);
+    SlaText.Clock clock =
+        SlaText.of(row.responseDueAt(), row.deadlineAction(), row.deadlineActedAt(), now);
     return new QueueItem(
         row,
         row.clientName() + " ↔ " + row.freelancerName(),

@@ -156,7 +156,8 @@ public final class CheckpointText {
             + " · held "
             + money.format(d.escrow().heldMinor(), cur),
         requested,
-        GateBadges.of(d.gates(), cur, cp.autoReleaseAt(), clock.instant(), money),
+        GateBadges.of(
+            d.gates(), cur, cp.autoReleaseAt(), cp.approvalRequirement(), clock.instant(), money),
         checkpoints,
         approvals,
         ledger,

@@ -16,6 +16,7 @@ final class GateBadges {
       CheckpointGates gates,
       String currency,
       Instant autoReleaseAt,
+      String requirement,
       Instant now,
       MoneyFormat money) {
     return List.of(
@@ -23,7 +24,7 @@ final class GateBadges {
         dispute(gates),
         funds(gates, currency, money),
         approvals(gates),
-        autoRelease(autoReleaseAt, now));
+        autoRelease(autoReleaseAt, requirement, now));
   }
 
   static Badge csat(CheckpointGates g) {
@@ -71,13 +72,29 @@ final class GateBadges {
         g.enoughApprovals());
   }
 
-  static Badge autoRelease(Instant at, Instant now) {
+  /**
+   * When the clock acts. Only an {@code auto} checkpoint is paid by it (the worker, once the gates
+   * pass); a single or dual one past its time is overdue for a person and tops the queue.
+   */
+  static Badge autoRelease(Instant at, String requirement, Instant now) {
     if (at == null) {
       return new Badge("No auto-release", "No auto", true);
     }
     Duration left = Duration.between(now, at);
+    boolean auto = "auto".equals(requirement);
     if (left.isNegative()) {
-      return new Badge("Auto-release overdue", "Auto overdue", false);
+      return auto
+          ? new Badge("Auto-release due: the worker pays it once the gates pass", "Auto due", false)
+          : new Badge(
+              "Overdue since its auto-release time: a reviewer must decide (the clock never pays a "
+                  + requirement
+                  + " checkpoint)",
+              "Overdue",
+              false);
+    }
+    if (!auto) {
+      String in = left.toHours() < 48 ? left.toHours() + " h" : left.toDays() + " d";
+      return new Badge("Due for review in " + in, "Due " + in, true);
     }
     long hours = left.toHours();
     String in = hours < 48 ? hours + " h" : left.toDays() + " d";

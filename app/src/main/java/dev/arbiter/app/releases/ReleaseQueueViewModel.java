@@ -82,7 +82,7 @@ public final class ReleaseQueueViewModel {
   private final StringProperty currency = new SimpleStringProperty("");
   private final ObjectProperty<StatusFilter> status =
       new SimpleObjectProperty<>(StatusFilter.ALL_OPEN);
-  private final ObjectProperty<Sort> sort = new SimpleObjectProperty<>(Sort.OLDEST_SUBMITTED);
+  private final ObjectProperty<Sort> sort = new SimpleObjectProperty<>(Sort.OVERDUE_FIRST);
   private final ObservableList<QueueItem> items = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
@@ -230,7 +230,13 @@ public final class ReleaseQueueViewModel {
         row.payee(),
         money.format(row.amountMinor() - row.releasedMinor(), row.currency()),
         CheckpointViewModel.statusText(row.status()),
-        GateBadges.of(row.gates(), row.currency(), row.autoReleaseAt(), clock.instant(), money),
+        GateBadges.of(
+            row.gates(),
+            row.currency(),
+            row.autoReleaseAt(),
+            row.approvalRequirement(),
+            clock.instant(),
+            money),
         row.releasable());
   }
 

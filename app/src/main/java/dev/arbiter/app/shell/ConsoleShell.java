@@ -20,6 +20,7 @@ import dev.arbiter.app.moderation.ModerationView;
 import dev.arbiter.app.releases.ReleasesView;
 import dev.arbiter.app.search.GlobalSearchViewModel;
 import dev.arbiter.app.workspaces.WorkspacesView;
+import dev.arbiter.persistence.automation.AutomationHealth;
 import dev.arbiter.persistence.dashboard.DashboardService;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.presence.PresenceService;
@@ -58,6 +59,7 @@ public final class ConsoleShell implements AutoCloseable {
 
   private final ConsoleTarget target;
   private final TaskRunner tasks;
+  private AutomationWatch automationWatch;
   private final Executor fxThread;
   private final Locale locale;
   private final ZoneId zone;
@@ -130,6 +132,7 @@ public final class ConsoleShell implements AutoCloseable {
     StaffSession session =
         sessions.current().orElseThrow(() -> new IllegalStateException("no open session"));
     StatusBarViewModel status = new StatusBarViewModel(staff, target);
+    status.zone(zone);
     MainWindowViewModel model = new MainWindowViewModel(staff, this::signOut);
     LiveSession started = startLive(session, staff);
     live = started;
@@ -164,6 +167,8 @@ public final class ConsoleShell implements AutoCloseable {
                   + " forms.");
     }
     started.feed().start();
+    automationWatch =
+        new AutomationWatch(new AutomationHealth(session.database().dataSource()), tasks, status);
   }
 
   private LiveSession startLive(StaffSession session, SignedInStaff staff) {
@@ -226,6 +231,7 @@ public final class ConsoleShell implements AutoCloseable {
   }
 
   private void signOut() {
+    stopAutomationWatch();
     LiveSession ending = live;
     live = null;
     if (mainWindow != null) {
@@ -248,6 +254,7 @@ public final class ConsoleShell implements AutoCloseable {
   /** Stops listening and closes the staff session. Safe from any thread, and more than once. */
   @Override
   public void close() {
+    stopAutomationWatch();
     LiveSession ending = live;
     live = null;
     if (ending != null) {
@@ -255,6 +262,13 @@ public final class ConsoleShell implements AutoCloseable {
     }
     journals.values().forEach(DraftJournal::close);
     sessions.close();
+  }
+
+  private void stopAutomationWatch() {
+    if (automationWatch != null) {
+      automationWatch.close();
+      automationWatch = null;
+    }
   }
 
   private static Path temporaryDraftsFolder() {

@@ -34,7 +34,19 @@ final class StatusBar {
     connection.setTooltip(
         new Tooltip(
             "The console listens for changes on a connection of its own; offline means that connection is lost"));
-    root = new HBox(18, staff, database, new Spacer(), connection);
+    Label automation = new Label();
+    automation.setId("automationState");
+    automation.textProperty().bind(model.automationProperty());
+    automation.visibleProperty().bind(model.automationStoppedProperty());
+    automation.managedProperty().bind(automation.visibleProperty());
+    automation.getStyleClass().add(Styles.WARNING);
+    automation.setGraphic(new FontIcon(Feather.CLOCK));
+    automation.setTooltip(
+        new Tooltip(
+            "No Arbiter worker has run the time-driven rules (auto-release, deadlines, expiries)"
+                + " recently: what the clock should do is not happening. Start one with"
+                + " 'arbiter worker'."));
+    root = new HBox(18, staff, database, new Spacer(), automation, connection);
     root.setAlignment(Pos.CENTER_LEFT);
     root.getStyleClass().add("status-bar");
     root.getChildren().forEach(n -> n.getStyleClass().add(Styles.TEXT_SMALL));

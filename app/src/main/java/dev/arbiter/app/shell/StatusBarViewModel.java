@@ -1,11 +1,18 @@
 package dev.arbiter.app.shell;
 
+import dev.arbiter.persistence.automation.AutomationHealth;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignedInStaff;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** Who is signed in, to which database, and whether that database answers. */
 public final class StatusBarViewModel {
@@ -34,6 +41,13 @@ public final class StatusBarViewModel {
   private final StringBinding connectionText =
       Bindings.createStringBinding(() -> connection.get().text(), connection);
 
+  // Nothing is said until the first read: the usual case is a running worker.
+  private final ReadOnlyStringWrapper automation =
+      new ReadOnlyStringWrapper(this, "automation", "");
+  private final ReadOnlyBooleanWrapper automationStopped =
+      new ReadOnlyBooleanWrapper(this, "automationStopped", false);
+  private ZoneId zone = ZoneId.systemDefault();
+
   public StatusBarViewModel(SignedInStaff staff, ConsoleTarget target) {
     this.staffText = staff.displayName() + " (" + staff.login() + ") · " + staff.rolesText();
     String url = target.displayUrl();
@@ -43,6 +57,42 @@ public final class StatusBarViewModel {
   /** The outcome of one connection check. */
   public void reportPing(boolean answered) {
     connection.set(answered ? ConnectionState.ONLINE : ConnectionState.OFFLINE);
+  }
+
+  /** Shows times in {@code zone} (the console's). */
+  public void zone(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /**
+   * What the automation's last runs say: nothing when it runs, a warning when no worker has run the
+   * rules for longer than their interval, so that nobody trusts a deadline that will not fire.
+   */
+  public void reportAutomation(AutomationHealth.Status status) {
+    switch (status.state()) {
+      case RUNNING -> {
+        automation.set("");
+        automationStopped.set(false);
+      }
+      case STOPPED -> {
+        automation.set(
+            "Automation stopped since "
+                + DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(status.since()));
+        automationStopped.set(true);
+      }
+      case NEVER_RAN -> {
+        automation.set("Automation has not run");
+        automationStopped.set(true);
+      }
+    }
+  }
+
+  public ReadOnlyStringProperty automationProperty() {
+    return automation.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty automationStoppedProperty() {
+    return automationStopped.getReadOnlyProperty();
   }
 
   public String staffText() {

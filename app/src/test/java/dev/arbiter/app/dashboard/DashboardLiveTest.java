@@ -27,7 +27,7 @@ class DashboardLiveTest {
         () -> {
           loads++;
           return new DashboardFigures(
-              Instant.EPOCH, Map.of("open", openDisputes), 0, 0, 0, Map.of(), List.of());
+              Instant.EPOCH, Map.of("open", openDisputes), 0, 0, 0, 0, Map.of(), List.of());
         },
         new SynchronousTaskRunner(),
         Locale.US,
@@ -60,7 +60,7 @@ class DashboardLiveTest {
             () -> {
               loads++;
               return new DashboardFigures(
-                  Instant.EPOCH, Map.of("open", openDisputes), 0, 0, 0, Map.of(), List.of());
+                  Instant.EPOCH, Map.of("open", openDisputes), 0, 0, 0, 0, Map.of(), List.of());
             },
             deferred,
             Locale.US,

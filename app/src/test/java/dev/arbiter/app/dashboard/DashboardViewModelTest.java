@@ -27,6 +27,7 @@ class DashboardViewModelTest {
           3,
           2,
           1,
+          0,
           Map.of("critical", 1L, "high", 2L, "low", 1L),
           List.of(new HeldFunds("JPY", 150_000, 1), new HeldFunds("USD", 120_000, 2)));
 
@@ -178,12 +179,25 @@ class DashboardViewModelTest {
         model(
             () ->
                 new DashboardFigures(
-                    Instant.EPOCH, Map.of(), 0, 0, 0, Map.of("low", 3L), List.of()));
+                    Instant.EPOCH, Map.of(), 0, 0, 0, 0, Map.of("low", 3L), List.of()));
 
     model.refresh();
 
     assertThat(model.openFlagsDetailProperty().get()).isEqualTo("none critical");
     assertThat(model.anySlaBreachedProperty().get()).isFalse();
     assertThat(model.escrowHeld()).isEmpty();
+  }
+
+  @Test
+  void checkpointsAPersonMustDecidePastTheirTimeAreCountedUnderToReview() {
+    DashboardViewModel model =
+        model(
+            () -> new DashboardFigures(Instant.EPOCH, Map.of(), 0, 12, 0, 3, Map.of(), List.of()));
+
+    model.refresh();
+
+    assertThat(model.reviewNoteProperty().get())
+        .isEqualTo("checkpoints submitted for release · 3 overdue for a reviewer");
+    assertThat(model.anyCheckpointOverdueProperty().get()).isTrue();
   }
 }

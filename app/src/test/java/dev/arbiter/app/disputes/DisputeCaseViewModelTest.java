@@ -319,6 +319,7 @@ class DisputeCaseViewModelTest {
             null,
             null,
             null,
+            null,
             50_000L,
             version),
         party,

@@ -35,6 +35,7 @@ final class QueueRows {
         NOW.minusSeconds(3600 * id),
         NOW.plusSeconds(7200),
         null,
+        null,
         0,
         new QueueCursor(SortKey.REFERENCE, reference, id));
   }

@@ -37,4 +37,31 @@ class SlaTextTest {
         .isEqualTo(new SlaText.Clock("no deadline", false, false));
     assertThat(SlaText.of(NOW.plus(Duration.ofDays(2)), null, NOW).text()).isEqualTo("due in 2 d");
   }
+
+  @Test
+  void afterTheAutomationActedTheClockSaysWhatItDidAndWhen() {
+    SlaText.Clock clock =
+        SlaText.of(
+            NOW.minus(Duration.ofHours(1)),
+            DeadlineAction.AUTO_ESCALATE,
+            NOW.minus(Duration.ofMinutes(50)),
+            NOW);
+    assertThat(clock.text()).isEqualTo("auto-escalated 50 min ago");
+    assertThat(clock.breached()).isFalse();
+  }
+
+  @Test
+  void theCaseSaysBeforehandWhatTheDeadlineWillDoAndAfterwardsWhatWasDone() {
+    java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+    Instant due = Instant.parse("2026-12-07T14:30:00Z");
+    assertThat(SlaText.explain(due, DeadlineAction.AUTO_RESOLVE_PAYEE, null, utc))
+        .isEqualTo(
+            "At 7 Dec 14:30 the automation will propose a settlement paying the whole disputed"
+                + " amount to the freelancer; finance then executes it.");
+    assertThat(SlaText.explain(due, DeadlineAction.AUTO_ESCALATE, due.plusSeconds(20), utc))
+        .isEqualTo("At 7 Dec 14:30 the automation escalated the case when its deadline passed.");
+    assertThat(SlaText.explain(due, null, null, utc))
+        .isEqualTo("Nothing happens by itself at the deadline.");
+    assertThat(SlaText.explain(null, null, null, utc)).isEmpty();
+  }
 }

@@ -3,6 +3,7 @@ package dev.arbiter.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.shell.StatusBarViewModel.ConnectionState;
+import dev.arbiter.persistence.automation.AutomationHealth;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignedInStaff;
 import dev.arbiter.persistence.staff.StaffRole;
@@ -49,5 +50,25 @@ class StatusBarViewModelTest {
     assertThat(model.connectionTextProperty().get()).isEqualTo("offline");
     model.reportPing(true);
     assertThat(model.connectionProperty().get()).isEqualTo(ConnectionState.ONLINE);
+  }
+
+  @Test
+  void saysWhenTheAutomationStoppedAndNothingWhileItRuns() {
+    StatusBarViewModel model =
+        new StatusBarViewModel(
+            MIA, new ConsoleTarget("jdbc:postgresql://localhost/arbiter", true, "Demo"));
+    model.zone(java.time.ZoneOffset.UTC);
+    java.time.Instant lastRun = java.time.Instant.parse("2026-12-07T10:42:13Z");
+
+    model.reportAutomation(new AutomationHealth.Status(AutomationHealth.State.STOPPED, lastRun));
+    assertThat(model.automationProperty().get()).isEqualTo("Automation stopped since 10:42");
+    assertThat(model.automationStoppedProperty().get()).isTrue();
+
+    model.reportAutomation(new AutomationHealth.Status(AutomationHealth.State.RUNNING, lastRun));
+    assertThat(model.automationProperty().get()).isEmpty();
+    assertThat(model.automationStoppedProperty().get()).isFalse();
+
+    model.reportAutomation(new AutomationHealth.Status(AutomationHealth.State.NEVER_RAN, null));
+    assertThat(model.automationProperty().get()).isEqualTo("Automation has not run");
   }
 }

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param slaBreachedDisputes open disputes whose response is overdue
  * @param checkpointsSubmitted checkpoints submitted and waiting for a finance decision
  * @param checkpointsApproved checkpoints approved and waiting to be released
+ * @param checkpointsOverdue submitted or approved checkpoints past their auto-release time that a
+ *     person must decide (single or dual approval: the clock pays only auto checkpoints)
  * @param openFlagsBySeverity open moderation flags per severity, most severe first, zero-filled
  * @param escrowHeld money held in escrow per currency (funded minus released minus refunded),
  *     ordered by currency code; currencies with nothing held are left out
@@ -25,6 +27,7 @@ public record DashboardFigures(
     long slaBreachedDisputes,
     long checkpointsSubmitted,
     long checkpointsApproved,
+    long checkpointsOverdue,
     Map<String, Long> openFlagsBySeverity,
     List<HeldFunds> escrowHeld) {
 

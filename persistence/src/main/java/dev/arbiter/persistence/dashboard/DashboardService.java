@@ -28,7 +28,8 @@ public final class DashboardService {
           + " FROM disputes WHERE status NOT IN ('resolved', 'closed') GROUP BY status";
   private static final String CHECKPOINTS =
       "SELECT count(*) FILTER (WHERE status = 'submitted'),"
-          + " count(*) FILTER (WHERE status = 'approved')"
+          + " count(*) FILTER (WHERE status = 'approved'),"
+          + " count(*) FILTER (WHERE approval_requirement <> 'auto' AND auto_release_at < now())"
           + " FROM escrow_checkpoints WHERE status IN ('submitted', 'approved')";
   private static final String FLAGS =
       "SELECT severity, count(*) FROM moderation_flags WHERE status = 'open' GROUP BY severity";
@@ -83,10 +84,12 @@ public final class DashboardService {
     }
     long submitted;
     long approved;
+    long overdue;
     try (ResultSet rs = s.executeQuery(CHECKPOINTS)) {
       rs.next();
       submitted = rs.getLong(1);
       approved = rs.getLong(2);
+      overdue = rs.getLong(3);
     }
     Map<String, Long> flags = new HashMap<>();
     try (ResultSet rs = s.executeQuery(FLAGS)) {
@@ -100,6 +103,7 @@ public final class DashboardService {
         held.add(new HeldFunds(rs.getString(1), rs.getLong(2), rs.getLong(3)));
       }
     }
-    return new DashboardFigures(asOf, disputes, breached, submitted, approved, flags, held);
+    return new DashboardFigures(
+        asOf, disputes, breached, submitted, approved, overdue, flags, held);
   }
 }

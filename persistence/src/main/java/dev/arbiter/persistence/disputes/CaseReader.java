@@ -105,6 +105,7 @@ final class CaseReader {
             instant(rs, "opened_at"),
             instant(rs, "response_due_at"),
             deadline == null ? null : DatabaseValue.fromDb(DeadlineAction.class, deadline),
+            instant(rs, "deadline_acted_at"),
             outcome == null ? null : DatabaseValue.fromDb(DisputeOutcome.class, outcome),
             rs.getString("resolution_notes"),
             (Long) rs.getObject("checkpoint_id"),

@@ -72,6 +72,7 @@ public record DisputeCase(
       Instant openedAt,
       Instant responseDueAt,
       DeadlineAction deadlineAction,
+      Instant deadlineActedAt,
       DisputeOutcome outcome,
       String resolutionNotes,
       Long checkpointId,

@@ -179,6 +179,7 @@ public final class DisputeQueueService {
         instant(rs, "opened_at"),
         instant(rs, "response_due_at"),
         deadlineAction(rs.getString("deadline_action")),
+        instant(rs, "deadline_acted_at"),
         rs.getInt("version"),
         new QueueCursor(key, sortValue(rs, key), id));
   }

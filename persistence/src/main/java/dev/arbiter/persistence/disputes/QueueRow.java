@@ -29,5 +29,6 @@ public record QueueRow(
     Instant openedAt,
     Instant responseDueAt,
     DeadlineAction deadlineAction,
+    Instant deadlineActedAt,
     int version,
     QueueCursor cursor) {}

@@ -21,7 +21,8 @@ final class QueueSql {
   static final String COLUMNS =
       "d.id, d.reference, k.client_name, k.freelancer_name, k.contract_reference,"
           + " d.amount_disputed_minor, d.currency, d.reason_code, d.priority, d.status,"
-          + " d.assigned_to, d.opened_at, d.response_due_at, d.deadline_action, d.version";
+          + " d.assigned_to, d.opened_at, d.response_due_at, d.deadline_action,"
+          + " d.deadline_acted_at, d.version";
   static final String FROM = " FROM disputes d JOIN dispute_queue_keys k ON k.dispute_id = d.id";
 
   /** A statement's text and its parameters, in order; {@code String[]} binds as a text array. */

@@ -25,6 +25,7 @@ public record ReleaseQueueQuery(
 
   /** Every order is a keyset over (key, id), so a deep page costs what the first does. */
   public enum Sort {
+    OVERDUE_FIRST("Overdue first, then oldest submitted"),
     OLDEST_SUBMITTED("Oldest submitted first"),
     AUTO_RELEASE_SOONEST("Auto-release soonest first"),
     LARGEST_AMOUNT("Largest amount first");
@@ -59,7 +60,7 @@ public record ReleaseQueueQuery(
 
   public static ReleaseQueueQuery firstPage(int limit) {
     return new ReleaseQueueQuery(
-        OPEN_STATUSES, null, null, Sort.OLDEST_SUBMITTED, Optional.empty(), limit);
+        OPEN_STATUSES, null, null, Sort.OVERDUE_FIRST, Optional.empty(), limit);
   }
 
   public ReleaseQueueQuery after(Cursor cursor) {

@@ -46,24 +46,88 @@ public final class ReleaseQueueService {
     this.dataSource = dataSource;
   }
 
-  /** One page of the queue. */
+  /**
+   * One page of the queue. Under {@link Sort#OVERDUE_FIRST} the checkpoints whose auto-release time
+   * passed but which a person must decide (single or dual approval: the clock never pays them) come
+   * first, oldest due first, then the rest oldest submitted first; the cursor says which of the two
+   * parts the next page continues ({@code O:} or {@code R:} before the key).
+   */
   public ReleaseQueuePage page(ReleaseQueueQuery query) {
+    if (query.sort() != Sort.OVERDUE_FIRST) {
+      return part(query, query.sort(), "", query.after(), query.limit(), "");
+    }
+    Optional<Cursor> after = query.after();
+    if (after.isEmpty() || after.get().key().startsWith(OVERDUE_PART)) {
+      ReleaseQueuePage overdue =
+          part(
+              query,
+              Sort.AUTO_RELEASE_SOONEST,
+              " AND " + OVERDUE,
+              after.map(c -> new Cursor(c.key().substring(2), c.id())),
+              query.limit(),
+              OVERDUE_PART);
+      int room = query.limit() - overdue.rows().size();
+      if (overdue.next().isPresent()) {
+        return overdue;
+      }
+      if (room == 0) {
+        // The overdue part ended exactly here: the next page starts the rest from its beginning.
+        return new ReleaseQueuePage(overdue.rows(), Optional.of(new Cursor(REST_PART, 0)));
+      }
+      ReleaseQueuePage rest =
+          part(
+              query,
+              Sort.OLDEST_SUBMITTED,
+              " AND NOT " + OVERDUE,
+              Optional.empty(),
+              room,
+              REST_PART);
+      List<ReleaseQueueRow> rows = new ArrayList<>(overdue.rows());
+      rows.addAll(rest.rows());
+      return new ReleaseQueuePage(rows, rest.next());
+    }
+    String key = after.get().key().substring(2);
+    return part(
+        query,
+        Sort.OLDEST_SUBMITTED,
+        " AND NOT " + OVERDUE,
+        key.isEmpty() ? Optional.empty() : Optional.of(new Cursor(key, after.get().id())),
+        query.limit(),
+        REST_PART);
+  }
+
+  // Past its auto-release time and waiting for a person: the clock pays only 'auto' checkpoints.
+  // Never NULL (a checkpoint without an auto-release time is not overdue): "NOT OVERDUE" must keep
+  // it.
+  static final String OVERDUE =
+      "(cp.status IN ('submitted', 'approved') AND cp.approval_requirement <> 'auto'"
+          + " AND coalesce(cp.auto_release_at <= now(), false))";
+  private static final String OVERDUE_PART = "O:";
+  private static final String REST_PART = "R:";
+
+  /** Rows of the query ordered by {@code sort}, with {@code predicate} added to its filter. */
+  private ReleaseQueuePage part(
+      ReleaseQueueQuery query,
+      Sort sort,
+      String predicate,
+      Optional<Cursor> after,
+      int limit,
+      String cursorPrefix) {
     List<Object> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder(String.format(SELECT, sortKey(query.sort()) + "::text"));
+    StringBuilder sql = new StringBuilder(String.format(SELECT, sortKey(sort) + "::text"));
     where(query, params, sql);
-    query
-        .after()
-        .ifPresent(
-            cursor -> {
-              sql.append(
-                  query.sort() == Sort.LARGEST_AMOUNT
-                      ? " AND (" + sortKey(query.sort()) + ", cp.id) < (?::bigint, ?)"
-                      : " AND (" + sortKey(query.sort()) + ", cp.id) > (?::timestamptz, ?)");
-              params.add(cursor.key());
-              params.add(cursor.id());
-            });
-    sql.append(" ORDER BY ").append(order(query.sort())).append(" LIMIT ?");
-    params.add(query.limit() + 1);
+    sql.append(predicate);
+    after.ifPresent(
+        cursor -> {
+          sql.append(
+              sort == Sort.LARGEST_AMOUNT
+                  ? " AND (" + sortKey(sort) + ", cp.id) < (?::bigint, ?)"
+                  : " AND (" + sortKey(sort) + ", cp.id) > (?::timestamptz, ?)");
+          params.add(cursor.key());
+          params.add(cursor.id());
+        });
+    sql.append(" ORDER BY ").append(order(sort)).append(" LIMIT ?");
+    params.add(limit + 1);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql.toString())) {
       bind(ps, params);
@@ -75,13 +139,14 @@ public final class ReleaseQueueService {
           keys.add(rs.getString(26));
         }
       }
-      if (rows.size() <= query.limit()) {
+      if (rows.size() <= limit) {
         return new ReleaseQueuePage(rows, Optional.empty());
       }
       rows.remove(rows.size() - 1);
       int last = rows.size() - 1;
       return new ReleaseQueuePage(
-          rows, Optional.of(new Cursor(keys.get(last), rows.get(last).checkpointId())));
+          rows,
+          Optional.of(new Cursor(cursorPrefix + keys.get(last), rows.get(last).checkpointId())));
     } catch (SQLException e) {
       throw new StaffDatabaseException("Could not load the release queue", e);
     }
@@ -142,7 +207,7 @@ public final class ReleaseQueueService {
 
   private static String sortKey(Sort sort) {
     return switch (sort) {
-      case OLDEST_SUBMITTED -> "coalesce(cp.submitted_at, cp.created_at)";
+      case OLDEST_SUBMITTED, OVERDUE_FIRST -> "coalesce(cp.submitted_at, cp.created_at)";
       case AUTO_RELEASE_SOONEST -> "coalesce(cp.auto_release_at, 'infinity'::timestamptz)";
       case LARGEST_AMOUNT -> "(cp.amount_minor - cp.released_minor)";
     };

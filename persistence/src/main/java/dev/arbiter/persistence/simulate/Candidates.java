@@ -43,7 +43,7 @@ final class Candidates {
                   c,
                   r,
                   "escrow_checkpoints",
-                  "SELECT cp.id, cp.escrow_id, k.id, least(cp.amount_minor - cp.released_minor,"
+                  "SELECT cp.id, cp.escrow_id, k.id, least(cp.amount_minor - cp.released_minor - cp.refunded_minor,"
                       + " e.funded_minor - e.released_minor - e.refunded_minor), cp.currency,"
                       + " k.client_id, k.freelancer_id"
                       + " FROM escrow_checkpoints cp JOIN escrows e ON e.id = cp.escrow_id"
@@ -52,7 +52,7 @@ final class Candidates {
                       + " AND cp.status IN ('pending', 'submitted', 'approved', 'on_hold')"
                       + " AND e.status IN ('held', 'partially_released')"
                       + " AND k.status IN ('active', 'paused')"
-                      + " AND cp.amount_minor > cp.released_minor"
+                      + " AND cp.amount_minor > cp.released_minor + cp.refunded_minor"
                       + " AND e.funded_minor > e.released_minor + e.refunded_minor"
                       + " AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.checkpoint_id = cp.id"
                       + " AND d.status NOT IN ('resolved', 'closed'))"

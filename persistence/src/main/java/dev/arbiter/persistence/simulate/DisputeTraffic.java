@@ -8,6 +8,10 @@ import java.util.Optional;
 /** Parties opening disputes and writing on them, as the marketplace backend records it. */
 final class DisputeTraffic {
 
+  private static final String[] DEADLINE_ACTIONS = {
+    "auto_escalate", "auto_resolve_payee", "auto_resolve_payer"
+  };
+
   private static final String[] CLIENT_REASONS = {
     "not_delivered",
     "quality",
@@ -75,11 +79,12 @@ final class DisputeTraffic {
   private Long insert(
       Tx tx, Disputable t, long opener, String reason, String priority, long amount, String channel)
       throws SQLException {
+    boolean soon = tx.r.nextInt(5) == 0;
     return tx.firstLong(
         "INSERT INTO disputes (reference, contract_id, escrow_id, checkpoint_id, opened_by,"
             + " reason_code, priority, amount_disputed_minor, currency, response_due_at,"
             + " deadline_action, metadata)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(hours => ?), ?,"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(mins => ?), ?,"
             + " jsonb_build_object('channel', ?::text, 'client_version', ?::text))"
             + " ON CONFLICT (reference) DO NOTHING RETURNING id",
         references.take("DSP"),
@@ -91,8 +96,11 @@ final class DisputeTraffic {
         priority,
         amount,
         t.currency(),
-        48 + tx.r.nextInt(8 * 24),
-        tx.r.nextInt(10) < 7 ? "auto_escalate" : null,
+        // One case in five falls due within minutes, so a demo shows the worker acting on it.
+        soon ? 1 + tx.r.nextInt(4) : 60 * (48 + tx.r.nextInt(8 * 24)),
+        soon
+            ? DEADLINE_ACTIONS[tx.r.nextInt(DEADLINE_ACTIONS.length)]
+            : tx.r.nextInt(10) < 7 ? "auto_escalate" : null,
         channel,
         "4." + tx.r.nextInt(12) + "." + tx.r.nextInt(5));
   }

@@ -137,6 +137,7 @@ class DisputeChangesTest {
             null,
             null,
             null,
+            null,
             50_000L,
             1),
         party,

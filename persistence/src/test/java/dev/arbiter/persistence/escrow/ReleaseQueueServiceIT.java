@@ -21,6 +21,8 @@ class ReleaseQueueServiceIT {
   private static long disputed;
   private static long eurCheckpoint;
 
+  private static List<Long> overdue;
+
   @BeforeAll
   static void seed() throws Exception {
     db = TestDatabase.fresh();
@@ -35,6 +37,22 @@ class ReleaseQueueServiceIT {
       Deal eur = MoneyFixture.deal(owner, "EUR", 100);
       eurCheckpoint = MoneyFixture.approved(owner, eur, 7_000, "demo_finance2");
       open.add(eurCheckpoint);
+      // Nine single checkpoints past their auto-release time (a person must decide: overdue), and
+      // one auto checkpoint past it (the worker's to pay, not overdue for a person).
+      overdue = new ArrayList<>(open.subList(0, 9));
+      for (long id : overdue) {
+        dev.arbiter.persistence.contract.Fixtures.update(
+            owner,
+            "UPDATE escrow_checkpoints SET auto_release_at = now() - (id || ' minutes')::interval"
+                + " WHERE id = ?",
+            id);
+      }
+      long auto = MoneyFixture.submitted(owner, deal, 300, "auto", "requester_login");
+      dev.arbiter.persistence.contract.Fixtures.update(
+          owner,
+          "UPDATE escrow_checkpoints SET auto_release_at = now() - interval '1 day' WHERE id = ?",
+          auto);
+      open.add(auto);
       // Not in the queue: released and pending checkpoints.
       MoneyFixture.submitted(owner, deal, 100, "single", "x");
       dev.arbiter.persistence.contract.Fixtures.update(
@@ -64,6 +82,20 @@ class ReleaseQueueServiceIT {
           .doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(open);
     }
+  }
+
+  @Test
+  void overdueFirstPutsWhatAPersonMustDecideOnTopOldestDueFirst() {
+    List<Long> top = new ArrayList<>();
+    ReleaseQueueQuery query = ReleaseQueueQuery.firstPage(4);
+    while (top.size() < overdue.size()) {
+      ReleaseQueuePage page = queue.page(query);
+      page.rows().forEach(r -> top.add(r.checkpointId()));
+      query = query.after(page.next().orElseThrow());
+    }
+    List<Long> oldestDueFirst = new ArrayList<>(overdue);
+    oldestDueFirst.sort(java.util.Comparator.reverseOrder());
+    assertThat(top.subList(0, overdue.size())).containsExactlyElementsOf(oldestDueFirst);
   }
 
   @Test
@@ -107,6 +139,7 @@ class ReleaseQueueServiceIT {
         new ReleaseQueueQuery(
             List.of("submitted"), null, null, Sort.OLDEST_SUBMITTED, Optional.empty(), 10);
     assertThat(queue.page(dual).rows())
+        .filteredOn(r -> !r.approvalRequirement().equals("auto"))
         .singleElement()
         .satisfies(r -> assertThat(r.gates().approvalsNeeded()).isEqualTo(2));
 
