@@ -199,6 +199,7 @@ final class DisputeCaseView {
     deadline.setId("caseDeadline");
     deadline.getStyleClass().add(Styles.TEXT_MUTED);
     deadline.setWrapText(true);
+    deadline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     deadline.managedProperty().bind(deadline.textProperty().isNotEmpty());
     deadline.visibleProperty().bind(deadline.managedProperty());
     return new VBox(4, first, second, deadline);

@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -25,6 +26,8 @@ public final class ChangedBanner extends HBox {
     setAlignment(Pos.CENTER_LEFT);
     text.setId("recordChangedText");
     text.setWrapText(true);
+    // A wrapped label may otherwise be squeezed to one line and cut the change list off.
+    text.setMinHeight(Region.USE_PREF_SIZE);
     text.setGraphic(new FontIcon(Feather.REFRESH_CW));
     HBox.setHgrow(text, Priority.ALWAYS);
     text.setMaxWidth(Double.MAX_VALUE);
