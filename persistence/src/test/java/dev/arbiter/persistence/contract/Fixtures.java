@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -218,6 +220,21 @@ public final class Fixtures {
         return rs.next() ? rs.getObject(1) : null;
       }
     }
+  }
+
+  /** The first column of every row a query returns, as text. */
+  public static List<String> strings(Connection c, String query, Object... params)
+      throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(query)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          values.add(rs.getString(1));
+        }
+      }
+    }
+    return values;
   }
 
   private static void bind(PreparedStatement ps, Object... params) throws SQLException {

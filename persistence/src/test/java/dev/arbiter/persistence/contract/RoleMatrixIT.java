@@ -378,6 +378,63 @@ class RoleMatrixIT {
     }
   }
 
+  /**
+   * The automation's login, read from the catalog rather than listed by hand, so a grant added
+   * later shows up here: it reads its run records and the chain head, and calls the automation's
+   * rules.
+   */
+  @Test
+  void theAutomationMayOnlyRunItsRules() throws SQLException {
+    try (Connection c = db.superuser()) {
+      assertThat(
+              Fixtures.strings(
+                  c,
+                  """
+                  SELECT relname || ' ' || privilege
+                    FROM pg_class
+                   CROSS JOIN unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE',
+                                           'REFERENCES', 'TRIGGER']) AS privilege
+                   WHERE relnamespace = 'public'::regnamespace
+                     AND relkind IN ('r', 'v', 'm', 'p', 'S')
+                     AND has_table_privilege(?, oid, privilege)
+                   ORDER BY 1
+                  """,
+                  TestDatabase.WORKER))
+          .containsExactly(
+              "audit_chain_head SELECT", "automation_failures SELECT", "automation_runs SELECT");
+      assertThat(
+              Fixtures.strings(
+                  c,
+                  """
+                  SELECT DISTINCT proname FROM pg_proc p
+                   WHERE pronamespace = 'public'::regnamespace
+                     AND has_function_privilege(?, p.oid, 'EXECUTE')
+                     -- pg_trgm's operator support, executable by everyone and harmless
+                     AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+                                        AND d.deptype = 'e')
+                   ORDER BY 1
+                  """,
+                  TestDatabase.WORKER))
+          .containsExactly(
+              "automation_auto_release",
+              "automation_dispute_deadlines",
+              "automation_end_stalled_sessions",
+              "automation_expire_invites",
+              "automation_housekeeping",
+              "automation_lift_suspensions",
+              "automation_record_run",
+              "automation_release_stale_claims");
+      assertThat(
+              Fixtures.value(
+                  c,
+                  "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"
+                      + " AND has_any_column_privilege(?, oid, 'INSERT,UPDATE,REFERENCES')",
+                  TestDatabase.WORKER))
+          .isEqualTo(0L);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {"demo_support", "demo_finance", "demo_moderator", "demo_admin", "demo_backend"})

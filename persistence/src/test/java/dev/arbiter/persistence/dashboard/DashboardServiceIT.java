@@ -3,6 +3,7 @@ package dev.arbiter.persistence.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbiter.persistence.contract.Fixtures;
 import dev.arbiter.persistence.dashboard.DashboardFigures.HeldFunds;
 import dev.arbiter.persistence.demo.DemoDataLoader;
 import dev.arbiter.persistence.demo.DemoScale;
@@ -120,21 +121,11 @@ class DashboardServiceIT {
       assertThat(figures.escrowHeld())
           .extracting(HeldFunds::currency)
           .containsExactlyInAnyOrderElementsOf(
-              strings(
+              Fixtures.strings(
                   c,
                   "SELECT currency FROM escrows GROUP BY currency"
                       + " HAVING sum(funded_minor - released_minor - refunded_minor) <> 0"));
     }
-  }
-
-  private static java.util.List<String> strings(Connection c, String sql) throws Exception {
-    var values = new java.util.ArrayList<String>();
-    try (var rs = c.createStatement().executeQuery(sql)) {
-      while (rs.next()) {
-        values.add(rs.getString(1));
-      }
-    }
-    return values;
   }
 
   @Test
