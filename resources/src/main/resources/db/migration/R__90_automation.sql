@@ -226,6 +226,8 @@ BEGIN
                ORDER BY suspended_until, id LIMIT greatest(coalesce(p_limit, 500), 1) FOR UPDATE SKIP LOCKED LOOP
     BEGIN
       UPDATE public.users SET status = 'warned', suspended_until = NULL WHERE id = v_id AND status = 'suspended';
+      UPDATE public.moderation_decisions SET lifted_at = now(), lifted_by = 'system:' || c_rule
+       WHERE subject_user_id = v_id AND decision = 'suspend_user' AND undone_at IS NULL AND lifted_at IS NULL;
       v_items := v_items || automation_item('user ' || v_id, 'acted', 'suspension lifted');
     EXCEPTION WHEN OTHERS THEN
       v_items := v_items || automation_failed(c_rule, 'user ' || v_id, SQLERRM);

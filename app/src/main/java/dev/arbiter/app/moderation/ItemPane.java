@@ -279,7 +279,10 @@ final class ItemPane {
         + d.decidedBy()
         + " · "
         + time.format(d.decidedAt())
-        + (d.undoneAt() == null ? "" : " · undone by " + d.undoneBy());
+        + (d.undoneAt() == null ? "" : " · undone by " + d.undoneBy())
+        + (d.liftedAt() == null
+            ? ""
+            : " · lifted " + time.format(d.liftedAt()) + " by " + d.liftedBy());
   }
 
   private static VBox lines(String id) {

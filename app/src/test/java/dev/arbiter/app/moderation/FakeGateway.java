@@ -204,7 +204,9 @@ final class FakeGateway implements ModerationGateway {
               NOW,
               isUndone ? me : null,
               isUndone ? NOW : null,
-              !isUndone));
+              !isUndone,
+              null,
+              null));
     }
     return entries;
   }

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * One past decision, for the decision log. {@code undoable} is the database's own view: not yet
- * undone and made today.
+ * undone and made today. {@code liftedBy} and {@code liftedAt} are set on a suspension the
+ * automation ended when its time ran out.
  */
 public record DecisionEntry(
     long id,
@@ -21,4 +22,6 @@ public record DecisionEntry(
     Instant decidedAt,
     String undoneBy,
     Instant undoneAt,
-    boolean undoable) {}
+    boolean undoable,
+    String liftedBy,
+    Instant liftedAt) {}

@@ -19,7 +19,8 @@ final class DecisionLog {
       "SELECT d.id, d.entity_type, d.entity_id, moderation_item_preview(d.entity_type, d.entity_id),"
           + " d.decision, d.reason_code, d.note, cardinality(d.flag_ids), d.subject_user_id,"
           + " d.suspended_until, d.decided_by, d.decided_at, d.undone_by, d.undone_at,"
-          + " d.undone_at IS NULL AND d.decided_at >= date_trunc('day', now())"
+          + " d.undone_at IS NULL AND d.decided_at >= date_trunc('day', now()),"
+          + " d.lifted_by, d.lifted_at"
           + " FROM moderation_decisions d";
 
   private DecisionLog() {}
@@ -55,6 +56,8 @@ final class DecisionLog {
         instant(rs.getTimestamp(12)),
         rs.getString(13),
         instant(rs.getTimestamp(14)),
-        rs.getBoolean(15));
+        rs.getBoolean(15),
+        rs.getString(16),
+        instant(rs.getTimestamp(17)));
   }
 }

@@ -4,12 +4,16 @@ import static dev.arbiter.persistence.contract.Fixtures.update;
 import static dev.arbiter.persistence.contract.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.audit.AuditEntries;
 import dev.arbiter.persistence.contract.Fixtures;
 import dev.arbiter.persistence.escrow.MoneyFixture;
 import dev.arbiter.persistence.escrow.MoneyFixture.Deal;
 import dev.arbiter.persistence.escrow.RawMoney;
 import dev.arbiter.persistence.ledger.LedgerVerifier;
+import dev.arbiter.persistence.moderation.DecisionEntry;
+import dev.arbiter.persistence.moderation.ItemKey;
+import dev.arbiter.persistence.moderation.ModerationItemService;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -251,6 +255,49 @@ class AutomationRulesIT {
                 "SELECT count(*) FROM automation_runs WHERE worker = 'test-worker'"
                     + " AND finished_at > now() - interval '1 minute'"))
         .isEqualTo((long) AutomationRule.values().length);
+  }
+
+  @Test
+  void aSuspensionLiftedByTheClockShowsInTheUsersModerationHistory() throws SQLException {
+    long user = Fixtures.user(owner, "freelancer");
+    Fixtures.flag(owner, user);
+    ItemKey item = ItemKey.of("user", user);
+    try (Connection moderator = db.as("demo_moderator")) {
+      value(moderator, "SELECT moderation_claim('user', ?)", user);
+      value(
+          moderator,
+          "SELECT moderation_decide('user', ?, 'suspend_user', 'spam', NULL, interval '1 day')",
+          user);
+    }
+    // The day has passed.
+    update(
+        owner, "UPDATE users SET suspended_until = now() - interval '1 minute' WHERE id = ?", user);
+    update(
+        owner,
+        "UPDATE moderation_decisions SET suspended_until = now() - interval '1 minute'"
+            + " WHERE subject_user_id = ?",
+        user);
+
+    worker().run(AutomationRule.SUSPENSION_EXPIRY);
+    worker.run(AutomationRule.SUSPENSION_EXPIRY);
+
+    DecisionEntry suspension =
+        new ModerationItemService(db.dataSource("demo_moderator", "demo"))
+            .load(item)
+            .author()
+            .decisions()
+            .get(0);
+    assertThat(suspension.decision()).isEqualTo(FlagDecision.SUSPEND_USER);
+    assertThat(suspension.liftedBy()).isEqualTo("system:suspension-expiry");
+    assertThat(suspension.liftedAt()).isNotNull();
+    assertThat(value(owner, "SELECT status FROM users WHERE id = ?", user)).isEqualTo("warned");
+    assertThat(
+            value(
+                owner,
+                "SELECT count(*) FROM audit_log WHERE entity_type = 'moderation_decisions'"
+                    + " AND entity_id = ? AND actor = 'system:suspension-expiry'",
+                Long.toString(suspension.id())))
+        .isEqualTo(1L);
   }
 
   @Test
