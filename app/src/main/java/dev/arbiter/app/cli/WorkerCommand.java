@@ -5,6 +5,7 @@ import dev.arbiter.persistence.automation.AutomationWorker.Anchoring;
 import dev.arbiter.persistence.automation.RuleOutcome;
 import dev.arbiter.persistence.db.DatabaseSettings;
 import dev.arbiter.persistence.db.EmbeddedRuntime;
+import dev.arbiter.persistence.db.WorkerLogin;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
           + " audit log. Several workers may run at once: each item is acted on once.",
       "On the embedded server it logs in as arbiter_worker; on a shared server as ARBITER_DB_USER,"
           + " a login in arbiter_automation.",
-      "Exit 0 ok, 1 when --once left items failed, 2 on usage or connection errors."
+      "Exit 0 ok, 1 when --once left items failed or could not write the anchor, 2 on usage or"
+          + " connection errors."
     })
 public final class WorkerCommand implements Callable<Integer> {
 
@@ -52,7 +54,8 @@ public final class WorkerCommand implements Callable<Integer> {
       names = "--anchor",
       paramLabel = "FILE",
       description =
-          "Also write the audit chain head to FILE (replaced each time; its directory must exist).")
+          "Also write the audit chain head to FILE (replaced each time; its directory must exist)."
+              + " On the embedded server the default is $ARBITER_HOME/audit-anchor.txt.")
   Path anchor;
 
   @Option(
@@ -72,7 +75,10 @@ public final class WorkerCommand implements Callable<Integer> {
     }
     try (EmbeddedRuntime runtime = EmbeddedRuntime.attachOrStart(settings.home(), "worker")) {
       EmbeddedPreparation.prepare(runtime, spec.commandLine().getErr()::println);
-      return run(runtime.workerDataSource(), anchoring, out);
+      return run(
+          runtime.workerDataSource(),
+          anchoring.or(() -> Optional.of(new Anchoring(runtime.home().auditAnchor(), anchorEvery))),
+          out);
     }
   }
 
@@ -92,10 +98,18 @@ public final class WorkerCommand implements Callable<Integer> {
         List<RuleOutcome> outcomes = worker.runOnce();
         long acted = outcomes.stream().mapToLong(RuleOutcome::acted).sum();
         long failed = outcomes.stream().mapToLong(RuleOutcome::failed).sum();
+        boolean anchored = worker.anchorOnce();
         out.println(
-            "worker ran " + outcomes.size() + " rules: " + acted + " acted, " + failed + " failed");
+            "worker ran "
+                + outcomes.size()
+                + " rules: "
+                + acted
+                + " acted, "
+                + failed
+                + " failed"
+                + (anchored ? "" : "; the anchor was not written"));
         out.flush();
-        return failed == 0 ? ArbiterCli.OK : ArbiterCli.FINDINGS;
+        return failed == 0 && anchored ? ArbiterCli.OK : ArbiterCli.FINDINGS;
       }
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "arbiter-worker-stop"));
@@ -107,6 +121,9 @@ public final class WorkerCommand implements Callable<Integer> {
   }
 
   private Optional<Anchoring> anchoring() {
+    if (anchorEvery.compareTo(Duration.ofSeconds(10)) < 0) {
+      throw new UserFacingException("--anchor-every must be at least 10s");
+    }
     if (anchor == null) {
       return Optional.empty();
     }
@@ -119,9 +136,6 @@ public final class WorkerCommand implements Callable<Integer> {
         && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       throw new UserFacingException(
           file + " is not a regular file; the anchor is never written there");
-    }
-    if (anchorEvery.compareTo(Duration.ofSeconds(10)) < 0) {
-      throw new UserFacingException("--anchor-every must be at least 10s");
     }
     return Optional.of(new Anchoring(file, anchorEvery));
   }
@@ -140,8 +154,9 @@ public final class WorkerCommand implements Callable<Integer> {
                             + " ARBITER_DB_PASSWORD to run the worker on "
                             + url)));
     settings.password().ifPresent(ds::setPassword);
-    ds.setApplicationName(dev.arbiter.persistence.db.WorkerLogin.APPLICATION_NAME);
+    ds.setApplicationName(WorkerLogin.APPLICATION_NAME);
     ds.setConnectTimeout(10);
+    WorkerLogin.requireAutomationLogin(ds);
     return ds;
   }
 }

@@ -69,14 +69,18 @@ public final class AutomationWorker implements AutoCloseable {
     return host + ":" + ProcessHandle.current().pid();
   }
 
-  /** Runs every rule once, in order, and anchors once if asked to. */
+  /** Runs every rule once, in order. */
   public List<RuleOutcome> runOnce() {
     List<RuleOutcome> outcomes = new ArrayList<>();
     for (AutomationRule rule : AutomationRule.values()) {
       outcomes.add(run(rule));
     }
-    anchoring.ifPresent(this::anchor);
     return outcomes;
+  }
+
+  /** Writes the anchor once, if asked to anchor; false when writing it failed (logged). */
+  public boolean anchorOnce() {
+    return anchoring.map(this::anchor).orElse(true);
   }
 
   /** Runs each rule on its interval, on one thread of its own, until {@link #close}. */
@@ -168,7 +172,7 @@ public final class AutomationWorker implements AutoCloseable {
     }
   }
 
-  private void anchor(Anchoring a) {
+  private boolean anchor(Anchoring a) {
     try {
       ChainHead head = CommandDatabase.of(dataSource, "the worker").head();
       PrivateFiles.writeAtomically(
@@ -176,8 +180,10 @@ public final class AutomationWorker implements AutoCloseable {
           AnchorFile.contents(head, "the audit log", a.file().getFileName().toString())
               .getBytes(StandardCharsets.UTF_8));
       log.accept(clock.instant() + " anchor " + AnchorFile.line(head) + " -> " + a.file());
+      return true;
     } catch (IOException | RuntimeException e) {
       log.accept(clock.instant() + " anchor: FAILED " + e.getMessage());
+      return false;
     }
   }
 

@@ -58,6 +58,15 @@ public record ArbiterHome(Path root) {
     return root.resolve("arbiter.properties");
   }
 
+  /**
+   * Where the worker of the embedded server writes the audit chain head every so often. Next to the
+   * data it bounds only tampering that leaves the home's files alone; a shared server's worker
+   * anchors wherever its operator points {@code --anchor}.
+   */
+  public Path auditAnchor() {
+    return root.resolve("audit-anchor.txt");
+  }
+
   /** The embedded server's superuser password, in libpq's format (see {@link PgPassFile}). */
   public Path pgpassFile() {
     return root.resolve("pgpass");

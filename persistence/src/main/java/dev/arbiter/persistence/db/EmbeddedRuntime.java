@@ -61,6 +61,10 @@ public final class EmbeddedRuntime implements AutoCloseable, SuperuserConnection
     }
   }
 
+  public ArbiterHome home() {
+    return home;
+  }
+
   public int port() {
     return login.port();
   }

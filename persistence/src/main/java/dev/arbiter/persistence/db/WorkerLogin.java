@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
  * The embedded server's worker login: a member of {@code arbiter_automation} and nothing else. Its
@@ -37,6 +40,36 @@ public final class WorkerLogin {
   }
 
   /**
+   * Checks that {@code login} may run the rules, so that a worker started with the wrong login says
+   * so once instead of logging a refusal on every run.
+   *
+   * @throws DatabaseUnavailableException when the server cannot be reached or the login is wrong
+   * @throws IllegalArgumentException when the login is not a member of the automation group
+   */
+  public static void requireAutomationLogin(DataSource login) {
+    try (Connection c = login.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT session_user, pg_has_role(session_user, '" + GROUP + "', 'MEMBER')")) {
+      rs.next();
+      if (!rs.getBoolean(2)) {
+        throw new IllegalArgumentException(
+            "login "
+                + rs.getString(1)
+                + " is not a member of "
+                + GROUP
+                + ": the worker runs as a login of its own that can do nothing else"
+                + " (CREATE ROLE … LOGIN IN ROLE "
+                + GROUP
+                + ")");
+      }
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException("the worker could not log in: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Creates the login (or sets its password again), a member of the automation group only. Runs
    * with the migrator's rights, which administer the group.
    */
@@ -47,12 +80,12 @@ public final class WorkerLogin {
       ps.setString(1, LOGIN);
       exists = ps.executeQuery().next();
     }
-    String literal = "'" + password.replace("'", "''") + "'";
     try (Statement s = migrator.createStatement()) {
-      s.execute(
-          (exists ? "ALTER ROLE " + LOGIN + " LOGIN" : "CREATE ROLE " + LOGIN + " LOGIN")
-              + " PASSWORD "
-              + literal);
+      s.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + LOGIN + " LOGIN");
+      // The verifier is computed here, so the password itself never reaches the server's log.
+      migrator
+          .unwrap(PGConnection.class)
+          .alterUserPassword(LOGIN, password.toCharArray(), "scram-sha-256");
       s.execute("GRANT " + GROUP + " TO " + LOGIN);
     }
   }
