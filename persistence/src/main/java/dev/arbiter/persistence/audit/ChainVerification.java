@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.audit;
 
+import java.text.NumberFormat;
 import java.util.Optional;
 
 /**
@@ -22,5 +23,21 @@ public record ChainVerification(
 
   public Optional<ChainBreak> breakFound() {
     return Optional.ofNullable(firstBreak);
+  }
+
+  /**
+   * A sentence for the operator when some entries were checked by their links only: what the
+   * verdict rests on, and who can check the rest. Empty when every entry's content was checked.
+   */
+  public Optional<String> linksOnlyNote(NumberFormat counts) {
+    if (linksOnly == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        counts.format(linksOnly)
+            + (linksOnly == 1
+                ? " entry you may not read was checked by its link only"
+                : " entries you may not read were checked by their links only")
+            + "; verify as an admin to check their content.");
   }
 }
