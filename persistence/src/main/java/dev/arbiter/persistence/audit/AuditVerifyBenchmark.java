@@ -20,10 +20,10 @@ import javax.sql.DataSource;
  * 200,000 entries/s and at most 1.5 times the plain read, for a login that reads every entry (an
  * admin; the superuser alike).
  *
- * <p>Then the same for support, once the log also holds as many ledger entries as it had entries
- * before, each between two that support may read (row policies, V88): the worst spread for
- * verification by links. Support's plain read reads what support may read; its verification also
- * fetches the links of the entries it may not. No target; recorded in docs/PERFORMANCE.md.
+ * <p>Then the same for support, once the log holds as many entries again, every other one a wallet
+ * that support may not read (row policies, V88): single gaps, the worst spread for verification by
+ * links. Support's plain read reads what support may read; its verification also fetches the links
+ * of the entries it may not. No target; recorded in docs/PERFORMANCE.md.
  */
 public final class AuditVerifyBenchmark implements Benchmark {
 
