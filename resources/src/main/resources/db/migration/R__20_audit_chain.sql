@@ -17,9 +17,17 @@ $$;
 -- control characters) and is never \N, so it is written as is. Each text field is escaped as
 -- audit_canonical_field does, spelled out here: a function with a pinned search_path is never inlined,
 -- and calling one per field cost a search_path switch per field on every audited write.
+-- The salt (V88) is the last field, as lower-case hex, and only when there is one: concat_ws leaves out
+-- a NULL, so an entry written before V88 keeps exactly the text it was hashed with. Every other field
+-- is never NULL here (\N stands for NULL), so only the salt can be left out, and the client_info field
+-- before it never holds a bare separator, so a salted text never reads as an unsalted one.
+-- The salt was added as a thirteenth argument; the twelve-argument form is dropped here, in the same
+-- migration that creates its successor, so that audit_append never calls a function that is gone.
+DROP FUNCTION IF EXISTS public.audit_canonical(bigint, timestamptz, text, text, text, text, text, text, jsonb,
+                                               jsonb, text, text);
 CREATE OR REPLACE FUNCTION audit_canonical(p_id bigint, p_occurred_at timestamptz, p_actor text, p_db_user text,
                                 p_action text, p_command text, p_entity_type text, p_entity_id text,
-                                p_old jsonb, p_new jsonb, p_request_id text, p_client_info text)
+                                p_old jsonb, p_new jsonb, p_request_id text, p_client_info text, p_salt bytea)
   RETURNS text
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
   SET search_path = pg_catalog, public, pg_temp
@@ -42,8 +50,15 @@ BEGIN
     coalesce(p_old::text, v_null),
     coalesce(p_new::text, v_null),
     coalesce(replace(replace(p_request_id, v_bs, v_bs || v_bs), v_us, v_esc), v_null),
-    coalesce(replace(replace(p_client_info, v_bs, v_bs || v_bs), v_us, v_esc), v_null));
+    coalesce(replace(replace(p_client_info, v_bs, v_bs || v_bs), v_us, v_esc), v_null),
+    encode(p_salt, 'hex'));
 END $$;
+
+-- Triggers and row policies call it in the invoker's name (V6 granted the twelve-argument form).
+REVOKE ALL ON FUNCTION audit_canonical(bigint, timestamptz, text, text, text, text, text, text, jsonb, jsonb,
+                                       text, text, bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_canonical(bigint, timestamptz, text, text, text, text, text, text, jsonb, jsonb,
+                                          text, text, bytea) TO arbiter_staff, marketplace_backend;
 
 -- What a client may say about a change besides who made it: the command (the console's words for the
 -- action, e.g. "dispute.assign" or "remove member 41"), the request id (an idempotency key) and the
@@ -94,6 +109,10 @@ DECLARE
   v_command text := nullif(current_setting('arbiter.command', true), '');
   v_request text := nullif(current_setting('arbiter.request_id', true), '');
   v_client  text := nullif(current_setting('application_name', true), '');
+  -- 16 bytes from the server's strong random source (gen_random_uuid, core since PostgreSQL 13, 122 of
+  -- its 128 bits random; no extension needed), so that a hash never confirms a guess of the values of
+  -- an entry its reader may not see (V88).
+  v_salt    bytea := uuid_send(gen_random_uuid());
 BEGIN
   IF NOT public.arbiter_is_owner_session() THEN
     PERFORM public.arbiter_require_active_staff();
@@ -109,13 +128,44 @@ BEGIN
   -- Read the clock only once the head is ours, so that occurred_at rises with id.
   v_at := clock_timestamp();
   v_hash := sha256(v_prev || convert_to(public.audit_canonical(v_id, v_at, v_actor, session_user::text, p_action,
-            v_command, p_entity_type, p_entity_id, p_old, p_new, v_request, v_client), 'UTF8'));
+            v_command, p_entity_type, p_entity_id, p_old, p_new, v_request, v_client, v_salt), 'UTF8'));
   INSERT INTO public.audit_log (id, occurred_at, actor, db_user, action, command, entity_type, entity_id,
-                         old_values, new_values, request_id, client_info, prev_hash, hash)
+                         old_values, new_values, request_id, client_info, salt, prev_hash, hash)
   VALUES (v_id, v_at, v_actor, session_user, p_action, v_command, p_entity_type, p_entity_id,
-          p_old, p_new, v_request, v_client, v_prev, v_hash);
+          p_old, p_new, v_request, v_client, v_salt, v_prev, v_hash);
   RETURN v_id;
 END $$;
+
+-- The links of the chain, for verifying across the entries a login may not read (row policies, V88): for
+-- the entries after p_after up to p_up_to, in id order, their id, prev_hash and hash, and nothing else.
+-- A verifier checks that such an entry links to the one before it and takes its hash as given, since it
+-- cannot read what was hashed; an admin, who reads every entry, checks its content too. The hashes give
+-- nothing away: the next entry's prev_hash shows each of them anyway, and every entry since V88 is
+-- salted. SECURITY DEFINER, so the owner reads past the row policies; STABLE, so it reads in the
+-- caller's snapshot, as the verifier's own reads do.
+CREATE OR REPLACE FUNCTION audit_chain_links(p_after bigint, p_up_to bigint)
+  RETURNS TABLE (id bigint, prev_hash bytea, hash bytea)
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+  SELECT a.id, a.prev_hash, a.hash FROM public.audit_log a
+   WHERE a.id > p_after AND a.id <= p_up_to
+   ORDER BY a.id
+$$;
+
+-- The id of the newest entry, whoever may read it: where a verification must end, and what the head
+-- (audit_chain_head) must name. 0 for an empty log.
+CREATE OR REPLACE FUNCTION audit_chain_last_id() RETURNS bigint
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+  SELECT coalesce(max(a.id), 0) FROM public.audit_log a
+$$;
+
+-- Every member of staff may verify the chain, and the Arbiter worker anchors its head (V86).
+REVOKE ALL ON FUNCTION audit_chain_links(bigint, bigint), audit_chain_last_id() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_chain_links(bigint, bigint), audit_chain_last_id()
+  TO arbiter_staff, arbiter_automation;
 
 -- At commit the head records the transaction's last entry: each entry queues this check, and only the
 -- newest writes. A row trigger rather than one event per transaction, so that SET CONSTRAINTS ... IMMEDIATE

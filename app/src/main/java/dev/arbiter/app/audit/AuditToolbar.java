@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
@@ -58,6 +59,13 @@ final class AuditToolbar {
     chainStatus.textProperty().bind(chain.messageProperty());
     chainStatus.getStyleClass().add("chain-status");
     chainStatus.setMaxWidth(Double.MAX_VALUE);
+    // A verdict can run longer than the toolbar (entries checked by their links only): the tooltip
+    // holds all of it.
+    Tooltip wholeVerdict = new Tooltip();
+    wholeVerdict.textProperty().bind(chain.messageProperty());
+    wholeVerdict.setWrapText(true);
+    wholeVerdict.setMaxWidth(480);
+    chainStatus.setTooltip(wholeVerdict);
     Label status = chainStatus;
     chain
         .stateProperty()

@@ -115,7 +115,8 @@ public final class ChainCheckViewModel {
               + counts.format(result.rowsChecked())
               + " entries verified up to entry "
               + counts.format(result.lastVerified().entryId())
-              + ".");
+              + "."
+              + linksOnly(result));
       return;
     }
     ChainBreak found = result.firstBreak();
@@ -128,7 +129,14 @@ public final class ChainCheckViewModel {
             + found.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
             + "): "
             + found.detail()
-            + ".");
+            + "."
+            + linksOnly(result));
+  }
+
+  // Entries the signed-in role may not read (row policies) were checked by their links only; the
+  // verdict says so, and who can check the rest.
+  private String linksOnly(ChainVerification result) {
+    return result.linksOnlyNote(counts).map(note -> " " + note).orElse("");
   }
 
   public ReadOnlyObjectProperty<State> stateProperty() {

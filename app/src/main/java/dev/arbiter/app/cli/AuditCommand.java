@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Verify the hash-chained audit log, or export its head as an anchor to keep elsewhere.",
-      "Embedded: as the local superuser. Shared server: as ARBITER_DB_USER (any staff login)."
+      "Embedded: as the local superuser. Shared server: as ARBITER_DB_USER (any staff login;"
+          + " entries its role may not read are checked by their links only)."
     })
 public final class AuditCommand {
 
@@ -87,6 +89,7 @@ public final class AuditCommand {
               ? "the log is empty"
               : "entries " + first + " to " + result.lastVerified().entryId(),
           anchor == null ? "" : "; the chain still reaches anchor entry " + anchor.entryId());
+      result.linksOnlyNote(plainCounts()).ifPresent(System.out::println);
       System.out.println("head " + result.lastVerified().format());
       return ArbiterCli.OK;
     }
@@ -101,7 +104,15 @@ public final class AuditCommand {
         result.rowsChecked() == 0
             ? "no entry before it was proven"
             : "entries " + first + " to " + result.lastVerified().entryId() + " are intact");
+    result.linksOnlyNote(plainCounts()).ifPresent(System.out::println);
     return ArbiterCli.FINDINGS;
+  }
+
+  // Counts as the other lines print them, digits only, so that scripts can read them.
+  private static NumberFormat plainCounts() {
+    NumberFormat counts = NumberFormat.getIntegerInstance(Locale.ROOT);
+    counts.setGroupingUsed(false);
+    return counts;
   }
 
   @Command(

@@ -31,7 +31,7 @@ class ChainCheckViewModelTest {
             options -> {
               options.progress().checked(500, 1000);
               options.progress().checked(1000, 1000);
-              return new ChainVerification(12_345, new ChainAnchor(12_345, new byte[32]), null);
+              return new ChainVerification(12_345, new ChainAnchor(12_345, new byte[32]), null, 0);
             });
     model.verify();
     assertThat(model.stateProperty().get()).isEqualTo(ChainCheckViewModel.State.INTACT);
@@ -42,6 +42,21 @@ class ChainCheckViewModelTest {
   }
 
   @Test
+  void entriesCheckedByTheirLinksOnlyAreCountedAndAnAdminIsNamedToCheckThem() {
+    ChainCheckViewModel model =
+        model(
+            options ->
+                new ChainVerification(12_345, new ChainAnchor(12_345, new byte[32]), null, 2_001));
+    model.verify();
+    assertThat(model.stateProperty().get()).isEqualTo(ChainCheckViewModel.State.INTACT);
+    assertThat(model.messageProperty().get())
+        .isEqualTo(
+            "Chain intact: 12,345 entries verified up to entry 12,345. 2,001 entries you may not"
+                + " read were checked by their links only; verify as an admin to check their"
+                + " content.");
+  }
+
+  @Test
   void brokenChainNamesTheEntryAndTheKind() {
     ChainCheckViewModel model =
         model(
@@ -49,7 +64,8 @@ class ChainCheckViewModelTest {
                 new ChainVerification(
                     56,
                     new ChainAnchor(56, new byte[32]),
-                    new ChainBreak(57, ChainBreakKind.CHANGED, "entry 57 was changed")));
+                    new ChainBreak(57, ChainBreakKind.CHANGED, "entry 57 was changed"),
+                    0));
     model.verify();
     assertThat(model.stateProperty().get()).isEqualTo(ChainCheckViewModel.State.BROKEN);
     assertThat(model.brokenEntryProperty().get()).isEqualTo(57);

@@ -86,6 +86,31 @@ class AuditCommandIT {
   }
 
   @Test
+  void entriesTheLoginMayNotReadAreCheckedByTheirLinksAndCounted() throws SQLException {
+    TestDatabase db = chain();
+    try (Connection owner = db.migrator();
+        Statement s = owner.createStatement()) {
+      // Wallets are the ledger's: a moderator may not read their entries (V88).
+      s.execute(
+          "INSERT INTO wallets (owner_user_id, kind, currency) SELECT id, 'user', 'USD'"
+              + " FROM users WHERE email LIKE 'cli%' ORDER BY id LIMIT 3");
+    }
+    long last = lastId(db);
+
+    Run verify = arbiter(db, "audit", "verify");
+    Run anchor = arbiter(db, "audit", "anchor");
+
+    assertThat(verify.exitCode()).as(verify.err()).isZero();
+    assertThat(verify.out())
+        .startsWith("intact: " + last + " entries verified (entries 1 to " + last + ")")
+        .contains(
+            "\n3 entries you may not read were checked by their links only; verify as an admin"
+                + " to check their content.\n");
+    assertThat(anchor.exitCode()).as(anchor.err()).isZero();
+    assertThat(anchor.out().strip()).matches(last + ":[0-9a-f]{64}");
+  }
+
+  @Test
   void verifyExitsOneNamingTheTamperedEntryAndHowItBroke() throws SQLException {
     TestDatabase db = chain();
     tamper(db, "UPDATE audit_log SET new_values = '{\"display_name\": \"Mallory\"}' WHERE id = 77");

@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 
 /**
- * The Java twin of SQL {@code audit_canonical} (migration V4): the UTF-8 bytes an entry's hash
- * covers, and the hash itself. Both must agree byte for byte, which AuditCanonicalFormIT checks
- * against the server. Not thread-safe: it reuses one buffer and one digest, which is what makes it
- * cheap.
+ * The Java twin of SQL {@code audit_canonical} (R__20_audit_chain.sql): the UTF-8 bytes an entry's
+ * hash covers, and the hash itself. Both must agree byte for byte, which AuditCanonicalFormIT
+ * checks against the server. Not thread-safe: it reuses one buffer and one digest, which is what
+ * makes it cheap.
  *
  * <p>Escaping works on bytes: a backslash (0x5C) and the separator (0x1F) are ASCII, and in UTF-8
  * no byte of a multi-byte character is below 0x80, so this matches SQL's character-wise replace.
@@ -21,6 +21,7 @@ final class AuditCanonicalForm {
   private static final byte BACKSLASH = '\\';
   private static final byte[] NULL = {BACKSLASH, 'N'};
   private static final byte[] ESCAPED_SEPARATOR = {BACKSLASH, 'x', '1', 'f'};
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   /** PostgreSQL's binary timestamps count microseconds from 2000-01-01 UTC. */
   private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
@@ -99,6 +100,21 @@ final class AuditCanonicalForm {
     json(e.newValues());
     field(e.requestId());
     field(e.clientInfo());
+    salt(e.salt());
+  }
+
+  // The salt (V88) as lower-case hex, like SQL's encode(salt, 'hex'), and only when there is one:
+  // an entry written before salts existed keeps exactly the text it was hashed with.
+  private void salt(byte[] value) {
+    if (value == null) {
+      return;
+    }
+    put(SEPARATOR);
+    ensure(value.length * 2);
+    for (byte b : value) {
+      buffer[length++] = HEX_DIGITS[(b >> 4) & 0xf];
+      buffer[length++] = HEX_DIGITS[b & 0xf];
+    }
   }
 
   // A text field: NULL is \N, a backslash is doubled and the separator is spelled \x1f, exactly as

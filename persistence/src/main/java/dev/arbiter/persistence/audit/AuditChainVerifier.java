@@ -18,8 +18,13 @@ import javax.sql.DataSource;
  * <p>It reads the log in id ranges inside one read-only REPEATABLE READ transaction, so entries
  * appended meanwhile are neither half seen nor mistaken for a head mismatch. Given a data source
  * and a parallelism above one, several connections read ranges at once in that same snapshot (see
- * {@link ParallelChainWalk}). It stops at the first bad entry. Any role that may read audit_log and
- * audit_chain_head (all staff) can run it.
+ * {@link ParallelChainWalk}). It stops at the first bad entry.
+ *
+ * <p>Every member of staff can run it. Row policies (V88) keep some entries from some logins (the
+ * ledger's from support and moderators, for instance); those are checked by their links only
+ * ({@code audit_chain_links}: each must link to the entry before it, its hash taken as given), and
+ * {@link ChainVerification#linksOnly()} says how many. An admin or the superuser reads every entry,
+ * so their verification checks the content of all of them.
  */
 public final class AuditChainVerifier {
 
@@ -143,7 +148,7 @@ public final class AuditChainVerifier {
     } else {
       StartPoint point = startPoint(c, options.fromId(), lastId);
       if (point.missing() != null) {
-        return new ChainVerification(0, ChainAnchor.genesis(), point.missing());
+        return new ChainVerification(0, ChainAnchor.genesis(), point.missing(), 0);
       }
       start = point.start();
     }
@@ -152,33 +157,38 @@ public final class AuditChainVerifier {
     if (dataSource != null && parallel.worthwhile()) {
       return parallel.run(c, dataSource);
     }
-    return walkFrom(c, options, head, start, 0, total);
+    return walkFrom(c, options, head, ChainWalk.Point.start(start), lastId, total);
   }
 
   /**
-   * Walks every entry after {@code start} on {@code c} in ranges, then checks the head. {@code
-   * rowsBefore} entries were proven before {@code start} and count towards the result.
+   * Walks every entry after {@code before.at()} up to {@code lastId} on {@code c} in ranges, then
+   * checks the head. What {@code before} counts was proven already and counts towards the result.
    */
   ChainVerification walkFrom(
       Connection c,
       VerifyOptions options,
       ChainAnchor head,
-      ChainAnchor start,
-      long rowsBefore,
+      ChainWalk.Point before,
+      long lastId,
       long total)
       throws SQLException {
-    ChainWalk walk = new ChainWalk(options.anchor(), start);
-    ChainBreak found =
-        readRange(c, start.entryId(), Long.MAX_VALUE, options, walk, rowsBefore, total);
-    if (found == null) {
-      found = walk.finish(head);
+    try (ChainLinks links = new ChainLinks(c)) {
+      ChainWalk walk = new ChainWalk(options.anchor(), before.at(), links);
+      ChainBreak found =
+          readRange(c, before.at().entryId(), lastId, options, walk, before.rows(), total);
+      if (found == null) {
+        found = walk.linksTo(lastId);
+      }
+      if (found == null) {
+        found = walk.finish(head);
+      }
+      return walk.result(before, found);
     }
-    return new ChainVerification(rowsBefore + walk.rowsChecked(), walk.last(), found);
   }
 
   /**
-   * Feeds entries {@code after < id <= upTo} to {@code walk}, reading {@link #batchSize} at a time;
-   * returns the first break, or null.
+   * Feeds the entries {@code after < id <= upTo} this login may read to {@code walk}, reading
+   * {@link #batchSize} at a time; returns the first break, or null.
    */
   ChainBreak readRange(
       Connection c,
@@ -222,7 +232,7 @@ public final class AuditChainVerifier {
 
   /** A reader for the ranges of a parallel walk, on {@code c}. */
   ChainRanges.RangeReader rangeReader(Connection c) throws SQLException {
-    return new ChainRanges.RangeReader(ChainRanges.prepare(c, batchSize));
+    return new ChainRanges.RangeReader(ChainRanges.prepare(c, batchSize), new ChainLinks(c));
   }
 
   static void checkCancelled(VerifyOptions options) {
@@ -231,9 +241,10 @@ public final class AuditChainVerifier {
     }
   }
 
+  // The newest entry whoever may read it: max(id) would stop at the newest this login may read.
   private static long lastId(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) FROM audit_log")) {
+        ResultSet rs = s.executeQuery("SELECT audit_chain_last_id()")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -247,9 +258,11 @@ public final class AuditChainVerifier {
       throw new IllegalArgumentException(
           "there is no entry " + from + ": the audit log ends at entry " + lastId);
     }
+    // By its link: the entry may be one this login may not read.
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT prev_hash FROM audit_log WHERE id = ?")) {
+        c.prepareStatement("SELECT prev_hash FROM audit_chain_links(? - 1, ?)")) {
       ps.setLong(1, from);
+      ps.setLong(2, from);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return new StartPoint(

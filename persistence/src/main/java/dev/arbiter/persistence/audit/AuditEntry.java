@@ -2,8 +2,9 @@ package dev.arbiter.persistence.audit;
 
 /**
  * One audit_log row as the chain hashes it: text columns (and jsonb as the server's text) as the
- * UTF-8 bytes the server sent, null for NULL; {@code occurred_at} as epoch microseconds. Bytes
- * rather than strings because decoding and re-encoding every value cost more than hashing it.
+ * UTF-8 bytes the server sent, null for NULL; {@code occurred_at} as epoch microseconds; {@code
+ * salt} the entry's 16 random bytes, null for entries written before it existed (V88). Bytes rather
+ * than strings because decoding and re-encoding every value cost more than hashing it.
  */
 record AuditEntry(
     long id,
@@ -18,5 +19,6 @@ record AuditEntry(
     byte[] newValues,
     byte[] requestId,
     byte[] clientInfo,
+    byte[] salt,
     byte[] prevHash,
     byte[] hash) {}

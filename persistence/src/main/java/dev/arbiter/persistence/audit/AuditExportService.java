@@ -193,6 +193,7 @@ public final class AuditExportService {
     }
     byte[] prev = rs.getBytes(13);
     byte[] hash = rs.getBytes(14);
+    byte[] salt = rs.getBytes(15);
     return new ExportWriter.Row(
         rs.getLong(1),
         rs.getObject(2, OffsetDateTime.class).toInstant(),
@@ -208,7 +209,8 @@ public final class AuditExportService {
         newValues,
         hidden,
         prev == null ? "" : HEX.formatHex(prev),
-        hash == null ? "" : HEX.formatHex(hash));
+        hash == null ? "" : HEX.formatHex(hash),
+        salt == null ? null : HEX.formatHex(salt));
   }
 
   private static HiddenKeys.Masked maskIfNeeded(String values) {

@@ -16,7 +16,7 @@ final class AuditRows {
   /** The columns every reader selects, in the order {@link #read} expects. */
   static final String COLUMNS =
       "id, occurred_at, actor, db_user, action, command, entity_type, entity_id,"
-          + " old_values::text, new_values::text, request_id, client_info, prev_hash, hash";
+          + " old_values::text, new_values::text, request_id, client_info, prev_hash, hash, salt";
 
   private static final HexFormat HEX = HexFormat.of();
 

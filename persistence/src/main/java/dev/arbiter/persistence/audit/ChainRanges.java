@@ -15,7 +15,7 @@ final class ChainRanges {
   private static final String SELECT_RANGE =
       """
       SELECT id, occurred_at, actor, db_user, action, command, entity_type, entity_id,
-             old_values::text, new_values::text, request_id, client_info, prev_hash, hash
+             old_values::text, new_values::text, request_id, client_info, salt, prev_hash, hash
         FROM audit_log
        WHERE id > ? AND id <= ?
        ORDER BY id
@@ -35,17 +35,20 @@ final class ChainRanges {
     return ps;
   }
 
-  /** A prepared range query, reused for every range one connection reads. */
+  /** A prepared range query and the links for its gaps, reused for each range of one connection. */
   static final class RangeReader implements AutoCloseable {
     private final PreparedStatement ps;
+    private final ChainLinks links;
 
-    RangeReader(PreparedStatement ps) {
+    RangeReader(PreparedStatement ps, ChainLinks links) {
       this.ps = ps;
+      this.links = links;
     }
 
     /**
-     * Walks one range. The first entry read defines the walk's (trusted) start, so the range is
-     * checked on its own; joining it to what precedes is the caller's part.
+     * Walks one range. The link of its first entry defines the walk's (trusted) start, so the range
+     * is checked on its own; joining it to what precedes is the caller's part. Entries of the range
+     * this login may not read are checked by their links, wherever they fall in it.
      */
     Segment walk(long after, long upTo, VerifyOptions options, BooleanSupplier stop)
         throws SQLException {
@@ -59,7 +62,7 @@ final class ChainRanges {
         while (rs.next()) {
           AuditEntry entry = read(rs, binaryTime);
           if (walk == null) {
-            walk = new ChainWalk(options.anchor(), segmentStart(entry));
+            walk = new ChainWalk(options.anchor(), segmentStart(after, entry), links);
           }
           if (walk.accept(entry) != null) {
             return new Segment(walk, true, false);
@@ -69,12 +72,36 @@ final class ChainRanges {
           }
         }
       }
-      return new Segment(walk, false, false);
+      if (walk == null) {
+        // Nothing in the range this login may read: it is walked by its links alone.
+        ChainLinks.Link first = links.at(after + 1);
+        if (first == null) {
+          return new Segment(null, false, false);
+        }
+        walk = new ChainWalk(options.anchor(), trusted(after, first.prevHash()), links);
+      }
+      return new Segment(walk, walk.linksTo(upTo) != null, false);
+    }
+
+    // The range starts at entry after + 1, read or not; when that entry does not exist at all, the
+    // first one read starts it, the segment does not join, and the caller names the missing entry.
+    private ChainAnchor segmentStart(long after, AuditEntry first) throws SQLException {
+      if (first.id() == after + 1) {
+        return trusted(after, first.prevHash());
+      }
+      ChainLinks.Link link = links.at(after + 1);
+      return link != null
+          ? trusted(after, link.prevHash())
+          : trusted(first.id() - 1, first.prevHash());
     }
 
     @Override
     public void close() throws SQLException {
-      ps.close();
+      try {
+        ps.close();
+      } finally {
+        links.close();
+      }
     }
   }
 
@@ -86,12 +113,11 @@ final class ChainRanges {
 
   // A stored prev_hash that is no hash at all cannot start a walk; a walk from a made-up start
   // breaks at once, and the caller walks the stretch itself to name the entry.
-  private static ChainAnchor segmentStart(AuditEntry first) {
-    byte[] prev = first.prevHash();
+  private static ChainAnchor trusted(long id, byte[] prev) {
     if (prev == null || prev.length != ChainAnchor.HASH_LENGTH) {
-      return new ChainAnchor(first.id() - 1, new byte[ChainAnchor.HASH_LENGTH]);
+      return new ChainAnchor(id, new byte[ChainAnchor.HASH_LENGTH]);
     }
-    return new ChainAnchor(first.id() - 1, prev);
+    return new ChainAnchor(id, prev);
   }
 
   static boolean binaryTime(ResultSet rs) throws SQLException {
@@ -117,6 +143,7 @@ final class ChainRanges {
         rs.getBytes(11),
         rs.getBytes(12),
         rs.getBytes(13),
-        rs.getBytes(14));
+        rs.getBytes(14),
+        rs.getBytes(15));
   }
 }

@@ -1,18 +1,36 @@
 package dev.arbiter.persistence.audit;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
  * The state of one verification as entries arrive in id order: the id and hash the next entry must
  * link to, and a window of recent hashes to tell a fork from a reordering.
+ *
+ * <p>An entry the verifier may not read (row policies, V88) leaves a gap in what it reads. The walk
+ * fills each gap from {@link ChainLinks}: such an entry must link to the one before it, and its own
+ * hash is taken as given, since what was hashed cannot be read. Only an entry that does not exist
+ * at all is missing.
  */
 final class ChainWalk {
 
   // A fork or a moved entry is nearly always close to where it shows; older links are not searched.
   static final int WINDOW = 1024;
 
+  /**
+   * Where a walk stands: the last sound entry, how many entries were proven up to it, and how many
+   * of those by their link only.
+   */
+  record Point(ChainAnchor at, long rows, long linksOnly) {
+
+    static Point start(ChainAnchor at) {
+      return new Point(at, 0, 0);
+    }
+  }
+
   private final ChainAnchor anchor;
   private final ChainAnchor start;
+  private final ChainLinks links;
   private final AuditCanonicalForm form = new AuditCanonicalForm();
   private final long[] recentIds = new long[WINDOW];
   private final byte[][] recentHashes = new byte[WINDOW][];
@@ -21,36 +39,38 @@ final class ChainWalk {
   private long lastId;
   private byte[] lastHash;
   private long rowsChecked;
-
-  ChainWalk(ChainAnchor anchor) {
-    this(anchor, ChainAnchor.genesis());
-  }
+  private long linksOnly;
 
   /**
    * A walk whose first entry must be {@code start.entryId() + 1} and link to {@code start.hash()}.
    * From anywhere but genesis the start itself is taken on trust: it is the stored {@code
    * prev_hash} of the first entry read ({@code audit verify --from}), or the end of a range another
-   * walk checked.
+   * walk checked. {@code links} fills the gaps left by entries the reader may not see; without it
+   * (a walk that only joins others) every gap is a missing entry.
    */
-  ChainWalk(ChainAnchor anchor, ChainAnchor start) {
+  ChainWalk(ChainAnchor anchor, ChainAnchor start, ChainLinks links) {
     this.anchor = anchor;
     this.start = start;
+    this.links = links;
     lastId = start.entryId();
     lastHash = start.hash();
     remember(lastId, lastHash);
   }
 
   /** Checks the next entry; returns the break it shows, or null when it extends the chain. */
-  ChainBreak accept(AuditEntry e) {
+  ChainBreak accept(AuditEntry e) throws SQLException {
+    if (e.id() > lastId + 1) {
+      ChainBreak gap = linksUpTo(e.id() - 1, e.id());
+      if (gap != null) {
+        return gap;
+      }
+    }
     long expectedId = lastId + 1;
     if (e.id() != expectedId) {
-      return new ChainBreak(
-          expectedId,
-          ChainBreakKind.MISSING,
-          "entry " + expectedId + " is missing; the log goes on at entry " + e.id());
+      return missing(expectedId, e.id());
     }
     if (!Arrays.equals(e.prevHash(), lastHash)) {
-      return linkBreak(e);
+      return linkBreak(e.id(), e.prevHash());
     }
     byte[] hash = form.hash(e);
     if (!Arrays.equals(hash, e.hash())) {
@@ -67,6 +87,61 @@ final class ChainWalk {
     rowsChecked++;
     remember(lastId, hash);
     return null;
+  }
+
+  /**
+   * Checks by their links every entry after the last one accepted up to {@code end}, the entries
+   * the reader may not see at the end of its range; returns the break they show, or null.
+   */
+  ChainBreak linksTo(long end) throws SQLException {
+    return linksUpTo(end, Long.MAX_VALUE);
+  }
+
+  // goesOnAt: the next entry the reader did see, for naming a missing one.
+  private ChainBreak linksUpTo(long end, long goesOnAt) throws SQLException {
+    while (lastId < end) {
+      long id = lastId + 1;
+      ChainLinks.Link link = links == null ? null : links.at(id);
+      if (link == null) {
+        return missing(id, links == null ? goesOnAt : Math.min(links.following(id), goesOnAt));
+      }
+      ChainBreak found = acceptLink(link);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  // An entry read by its link only: it must chain onto the last one, and its hash is its own word.
+  private ChainBreak acceptLink(ChainLinks.Link link) {
+    if (!Arrays.equals(link.prevHash(), lastHash)) {
+      return linkBreak(link.id(), link.prevHash());
+    }
+    byte[] hash = link.hash();
+    if (hash == null || hash.length != ChainAnchor.HASH_LENGTH) {
+      return new ChainBreak(
+          link.id(), ChainBreakKind.CHANGED, "entry " + link.id() + " holds no valid hash");
+    }
+    if (anchor != null && anchor.entryId() == link.id() && !anchor.hashEquals(hash)) {
+      return anchorMismatch();
+    }
+    lastId = link.id();
+    lastHash = hash;
+    rowsChecked++;
+    linksOnly++;
+    remember(lastId, hash);
+    return null;
+  }
+
+  private static ChainBreak missing(long id, long goesOnAt) {
+    return new ChainBreak(
+        id,
+        ChainBreakKind.MISSING,
+        "entry "
+            + id
+            + " is missing"
+            + (goesOnAt == Long.MAX_VALUE ? "" : "; the log goes on at entry " + goesOnAt));
   }
 
   /** Checks what only shows once every entry was read: the anchor's reach and the head. */
@@ -102,8 +177,10 @@ final class ChainWalk {
     return null;
   }
 
-  ChainVerification result(ChainBreak found) {
-    return new ChainVerification(rowsChecked, last(), found);
+  /** The outcome, counting {@code before}, what was proven before this walk's start, too. */
+  ChainVerification result(Point before, ChainBreak found) {
+    return new ChainVerification(
+        before.rows() + rowsChecked, last(), found, before.linksOnly() + linksOnly);
   }
 
   /** The last sound entry so far (the start point before any entry was accepted). */
@@ -111,6 +188,12 @@ final class ChainWalk {
     return new ChainAnchor(lastId, lastHash);
   }
 
+  /** Where this walk stands, {@code before} included. */
+  Point point(Point before) {
+    return new Point(last(), before.rows() + rowsChecked, before.linksOnly() + linksOnly);
+  }
+
+  /** Entries proven by this walk, by their content or by their link only. */
   long rowsChecked() {
     return rowsChecked;
   }
@@ -136,22 +219,23 @@ final class ChainWalk {
     lastId = segment.lastId;
     lastHash = segment.lastHash;
     rowsChecked += segment.rowsChecked;
+    linksOnly += segment.linksOnly;
     return true;
   }
 
-  private ChainBreak linkBreak(AuditEntry e) {
-    long earlier = e.prevHash() == null ? -1 : find(e.prevHash());
+  private ChainBreak linkBreak(long id, byte[] prevHash) {
+    long earlier = prevHash == null ? -1 : find(prevHash);
     if (earlier >= 0) {
       return new ChainBreak(
-          e.id(),
+          id,
           ChainBreakKind.FORKED,
-          "entry " + e.id() + " links to entry " + earlier + ", not to its predecessor " + lastId);
+          "entry " + id + " links to entry " + earlier + ", not to its predecessor " + lastId);
     }
     return new ChainBreak(
-        e.id(),
+        id,
         ChainBreakKind.REORDERED,
         "entry "
-            + e.id()
+            + id
             + " does not link to entry "
             + lastId
             + ": that entry was rewritten, or this one was moved");

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -17,7 +18,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The database as the audit command-line tools reach it. Embedded: the running server, or one
  * started for the command (migrated first), read as the superuser (password from {@code pgpass}).
  * Shared server: logged in with {@code ARBITER_DB_USER}/{@code ARBITER_DB_PASSWORD}, which may be
- * any staff login, since all staff may read audit_log and audit_chain_head.
+ * any staff login: every member of staff may verify the chain, checking the entries its role may
+ * not read by their links only (see {@link AuditChainVerifier}).
  */
 public final class CommandDatabase implements AutoCloseable {
 
@@ -158,17 +160,18 @@ public final class CommandDatabase implements AutoCloseable {
     }
   }
 
+  // The newest entry by its link, which every login that verifies may read (the worker, or support
+  // when the newest entry is the ledger's, may not read the entry itself).
   private static ChainHead checked(Connection c, ChainAnchor head) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT (SELECT coalesce(max(id), 0) FROM audit_log),"
-                + " (SELECT hash FROM audit_log WHERE id = ?),"
-                + " (SELECT occurred_at FROM audit_log WHERE id = ?)")) {
+            "SELECT audit_chain_last_id() AS last_id,"
+                + " (SELECT l.hash FROM audit_chain_links(? - 1, ?) l) AS hash")) {
       ps.setLong(1, head.entryId());
       ps.setLong(2, head.entryId());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        long last = rs.getLong(1);
+        long last = rs.getLong("last_id");
         if (last != head.entryId()) {
           throw new IllegalStateException(
               "audit_chain_head names entry "
@@ -180,13 +183,33 @@ public final class CommandDatabase implements AutoCloseable {
         if (head.entryId() == 0) {
           return new ChainHead(head, null);
         }
-        if (!head.hashEquals(rs.getBytes(2))) {
+        if (!head.hashEquals(rs.getBytes("hash"))) {
           throw new IllegalStateException(
               "audit_chain_head holds another hash than entry "
                   + head.entryId()
                   + "; run 'arbiter audit verify'");
         }
-        return new ChainHead(head, rs.getObject(3, OffsetDateTime.class).toInstant());
+        return new ChainHead(head, occurredAt(c, head.entryId()));
+      }
+    }
+  }
+
+  /** When entry {@code id} was written, or null when this login may not read it. */
+  private static Instant occurredAt(Connection c, long id) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT has_table_privilege('public.audit_log', 'SELECT') AS may_read")) {
+      rs.next();
+      if (!rs.getBoolean("may_read")) {
+        return null;
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT occurred_at FROM audit_log WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getObject("occurred_at", OffsetDateTime.class).toInstant() : null;
       }
     }
   }

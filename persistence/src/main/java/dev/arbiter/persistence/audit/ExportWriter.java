@@ -8,8 +8,10 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Writes export rows in one format. Every row carries its chain hashes, and every field the hash
- * covers is written exactly (occurred_at to the microsecond, values as the server's JSON text), so
- * a row of the file can later be re-hashed, and its hashes compared with the database or an anchor.
+ * covers is written exactly (occurred_at to the microsecond, values as the server's JSON text, the
+ * salt as hex), so a row of the file can later be re-hashed, and its hashes compared with the
+ * database or an anchor. The salt comes last, so the columns before it stay where they were before
+ * entries had one (V88).
  */
 abstract class ExportWriter {
 
@@ -28,13 +30,14 @@ abstract class ExportWriter {
     "new_values",
     "hidden_keys",
     "prev_hash",
-    "hash"
+    "hash",
+    "salt"
   };
 
   private static final DateTimeFormatter MICROS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-  /** One row as exported; values are JSON text or null. */
+  /** One row as exported; values are JSON text or null; salt hex or null (entries before V88). */
   record Row(
       long id,
       Instant occurredAt,
@@ -50,7 +53,8 @@ abstract class ExportWriter {
       String newValues,
       int hiddenKeys,
       String prevHash,
-      String hash) {}
+      String hash,
+      String salt) {}
 
   protected final Writer out;
 
@@ -109,6 +113,8 @@ abstract class ExportWriter {
       out.write(r.prevHash());
       out.write(',');
       out.write(r.hash());
+      out.write(',');
+      field(r.salt());
       out.write("\r\n");
     }
 
@@ -162,6 +168,7 @@ abstract class ExportWriter {
       line.append(", \"hidden_keys\": ").append(r.hiddenKeys());
       text(line, "prev_hash", r.prevHash());
       text(line, "hash", r.hash());
+      text(line, "salt", r.salt());
       line.append("}\n");
       out.write(line.toString());
     }

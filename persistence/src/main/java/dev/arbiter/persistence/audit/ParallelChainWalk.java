@@ -93,12 +93,13 @@ final class ParallelChainWalk {
       pool.execute(() -> work(dataSource, snapshot, segments, next, stopped));
     }
     try {
-      ChainWalk merged = new ChainWalk(options.anchor(), start);
-      ChainAnchor[] before = new ChainAnchor[ranges];
-      long[] rowsBefore = new long[ranges];
+      // The merged walk only joins segments, each of which filled its own gaps, so it needs no
+      // links.
+      ChainWalk merged = new ChainWalk(options.anchor(), start, null);
+      ChainWalk.Point origin = ChainWalk.Point.start(start);
+      ChainWalk.Point[] before = new ChainWalk.Point[ranges];
       for (int i = 0; i < ranges; i++) {
-        before[i] = merged.last();
-        rowsBefore[i] = merged.rowsChecked();
+        before[i] = merged.point(origin);
         Segment segment = await(segments[i]);
         segments[i] = null;
         if (segment.walk() == null) {
@@ -107,12 +108,11 @@ final class ParallelChainWalk {
         if (segment.broken() || segment.stopped() || !merged.extend(segment.walk())) {
           stop.set(true);
           AuditChainVerifier.checkCancelled(options);
-          int from = Math.max(0, i - 1);
-          return verifier.walkFrom(c, options, head, before[from], rowsBefore[from], total);
+          return verifier.walkFrom(c, options, head, before[Math.max(0, i - 1)], lastId, total);
         }
         options.progress().checked(merged.rowsChecked(), total);
       }
-      return merged.result(merged.finish(head));
+      return merged.result(origin, merged.finish(head));
     } finally {
       stop.set(true);
       pool.shutdown();

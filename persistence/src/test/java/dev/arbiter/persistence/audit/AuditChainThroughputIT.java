@@ -81,7 +81,8 @@ class AuditChainThroughputIT {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT id, occurred_at, actor, db_user, action, command, entity_type, entity_id,"
-                  + " old_values::text, new_values::text, request_id, client_info, prev_hash, hash"
+                  + " old_values::text, new_values::text, request_id, client_info, salt,"
+                  + " prev_hash, hash"
                   + " FROM audit_log WHERE id > ? ORDER BY id LIMIT ?")) {
         ps.setFetchSize(5_000);
         long after = 0;
@@ -98,6 +99,7 @@ class AuditChainThroughputIT {
               }
               rs.getBytes(13);
               rs.getBytes(14);
+              rs.getBytes(15);
               read++;
             }
           }

@@ -183,7 +183,7 @@ class AuditChainVerifierIT {
         FOR r IN SELECT * FROM audit_log WHERE id >= 90 ORDER BY id LOOP
           UPDATE audit_log t SET prev_hash = prev, hash = sha256(prev || convert_to(audit_canonical(
             t.id, t.occurred_at, t.actor, t.db_user, t.action, t.command, t.entity_type, t.entity_id,
-            t.old_values, t.new_values, t.request_id, t.client_info), 'UTF8'))
+            t.old_values, t.new_values, t.request_id, t.client_info, t.salt), 'UTF8'))
            WHERE t.id = r.id RETURNING t.hash INTO prev;
         END LOOP;
         UPDATE audit_chain_head SET last_hash = prev;
@@ -261,7 +261,8 @@ class AuditChainVerifierIT {
             .formatted(row)
         + " %1$s.action, %1$s.command, %1$s.entity_type, %1$s.entity_id, %1$s.old_values,"
             .formatted(row)
-        + " %1$s.new_values, %1$s.request_id, %1$s.client_info), 'UTF8'))".formatted(row);
+        + " %1$s.new_values, %1$s.request_id, %1$s.client_info, %1$s.salt), 'UTF8'))"
+            .formatted(row);
   }
 
   // Swaps every column but id between two entries; with chained = false the hash columns stay put.

@@ -176,6 +176,7 @@ class AuditExportServiceIT {
         utf8(row.get(11)),
         utf8(row.get(8)),
         utf8(row.get(9)),
+        row.get(15) == null ? null : HexFormat.of().parseHex(row.get(15)),
         HexFormat.of().parseHex(row.get(13)),
         null);
   }
@@ -199,7 +200,8 @@ class AuditExportServiceIT {
             c.prepareStatement(
                 "SELECT id, occurred_at, actor, db_user, action, command, entity_type, entity_id,"
                     + " request_id, client_info, old_values::text, new_values::text, 0,"
-                    + " encode(prev_hash, 'hex'), encode(hash, 'hex') FROM audit_log WHERE "
+                    + " encode(prev_hash, 'hex'), encode(hash, 'hex'), encode(salt, 'hex')"
+                    + " FROM audit_log WHERE "
                     + where
                     + " ORDER BY id DESC")) {
       ps.setString(1, filter.entityType());
@@ -212,7 +214,7 @@ class AuditExportServiceIT {
           List<String> row = new ArrayList<>();
           row.add(rs.getString(1));
           row.add(ExportWriter.time(rs.getObject(2, OffsetDateTime.class).toInstant()));
-          for (int col = 3; col <= 15; col++) {
+          for (int col = 3; col <= 16; col++) {
             row.add(rs.getString(col));
           }
           rows.add(row);

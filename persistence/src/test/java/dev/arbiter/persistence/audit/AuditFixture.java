@@ -93,11 +93,27 @@ public final class AuditFixture {
   /** Ids of the entries matching {@code condition}, newest first, read as the superuser. */
   public static List<Long> idsWhere(TestDatabase db, String condition, Object... params)
       throws SQLException {
+    try (Connection c = db.superuser()) {
+      return ids(c, condition, params);
+    }
+  }
+
+  /**
+   * Ids of the entries matching {@code condition} that {@code login} may read (row policies, V88),
+   * newest first: what plain SQL selects for that login.
+   */
+  public static List<Long> idsReadableBy(
+      TestDatabase db, String login, String condition, Object... params) throws SQLException {
+    try (Connection c = db.as(login)) {
+      return ids(c, condition, params);
+    }
+  }
+
+  private static List<Long> ids(Connection c, String condition, Object... params)
+      throws SQLException {
     List<Long> ids = new ArrayList<>();
-    try (Connection c = db.superuser();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id FROM audit_log WHERE " + condition + " ORDER BY id DESC")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM audit_log WHERE " + condition + " ORDER BY id DESC")) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }

@@ -217,6 +217,6 @@ class ParallelVerificationIT {
         + prev
         + " || convert_to(audit_canonical(t.id, t.occurred_at, t.actor, t.db_user, t.action,"
         + " t.command, t.entity_type, t.entity_id, t.old_values, t.new_values, t.request_id,"
-        + " t.client_info), 'UTF8'))";
+        + " t.client_info, t.salt), 'UTF8'))";
   }
 }

@@ -65,8 +65,10 @@ final class FunctionSamples {
       arbiter_person(text) | demo_support | READS | 1 | 'demo_finance' | nobody is no person
       arbiter_require_active_staff() | demo_support | READS | | | -
       arbiter_require_admin() | demo_admin | READS | | | -
-      audit_canonical(bigint,timestamp with time zone,text,text,text,text,text,text,jsonb,jsonb,text,text) | demo_support | READS | 1,2,3,4,5,6,7,8,9,10,11,12 | 1 ; now() ; 'user:1' ; 'demo_backend' ; 'update' ; 'cmd' ; 'disputes' ; '1' ; jsonb_build_object() ; jsonb_build_object() ; 'req-12345' ; 'app' | a pure function: NULL is written as \\N
+      audit_canonical(bigint,timestamp with time zone,text,text,text,text,text,text,jsonb,jsonb,text,text,bytea) | demo_support | READS | 1,2,3,4,5,6,7,8,9,10,11,12,13 | 1 ; now() ; 'user:1' ; 'demo_backend' ; 'update' ; 'cmd' ; 'disputes' ; '1' ; jsonb_build_object() ; jsonb_build_object() ; 'req-12345' ; 'app' ; decode(repeat('5a', 16), 'hex') | a pure function: NULL is written as \\N, and no salt is no salt field (entries from before V88)
       audit_canonical_field(text) | demo_support | READS | 1 | 'x' | NULL is written as \\N
+      audit_chain_last_id() | demo_support | READS | | | -
+      audit_chain_links(bigint,bigint) | demo_support | READS | 1,2 | 0 ; 10 | an open end of the range holds no entry, so no links
       checkpoint_action_at(text,bigint,integer,integer,text,text,bigint,text) | demo_finance | WRITES | 5,6,7 | 'approve' ; {submitted} ; {version} ; {decisions} ; 'Looks right' ; 'CSAT waived' ; 1000 ; {key} | an approval's note and override are optional, and it takes no amount
       checkpoint_gates(bigint) | demo_finance | READS | 1 | {submitted} | no checkpoint, no row
       create_staff_login(text,text,text,text) | demo_admin | WRITES | 4 | '{newLogin}' ; 'New Hire' ; 'new-hire-password' ; 'hire@example.test' | an e-mail is optional

@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -127,9 +126,6 @@ class InsiderReadAttacksIT {
     }
   }
 
-  @Disabled(
-      "HOLE: journals, ledger_entries and wallets are audited in full and every member of staff"
-          + " reads audit_log, so support and moderators read every balance and posting there")
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"demo_support", "demo_moderator"})
   void supportAndModeratorsReadNoLedgerRowsThroughTheAuditLog(String login) throws SQLException {
@@ -143,9 +139,6 @@ class InsiderReadAttacksIT {
     }
   }
 
-  @Disabled(
-      "HOLE: staff_requests and dispute_saved_views are audited in full, so the audit log shows"
-          + " every member of staff the request keys and private views their row policies hide")
   @Test
   void rowsARowPolicyHidesStayHiddenInTheAuditLog() throws SQLException {
     try (Connection admin = db.as("demo_admin")) {
