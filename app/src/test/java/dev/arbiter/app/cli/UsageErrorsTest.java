@@ -23,8 +23,11 @@ class UsageErrorsTest {
       delimiter = '|',
       value = {
         "nosuch | unknown command 'nosuch' for arbiter: db, migrate, demo-data, audit, ledger,"
-            + " export, simulate or bench",
+            + " export, simulate, bench or worker",
         "--bogus | unknown option '--bogus'; see 'arbiter --help'",
+        "worker --anchor-every 5s | --anchor-every must be at least 10s",
+        "worker --anchor-every soon | 'soon' is not a duration",
+        "worker --once --anchor /no/such/dir/anchor.txt | the directory /no/such/dir does not exist",
         "audit | arbiter audit needs a command: anchor or verify",
         "audit nosuch | unknown command 'nosuch' for arbiter audit: anchor or verify",
         "audit verify extra | unexpected argument 'extra'; see 'arbiter audit verify --help'",
