@@ -99,8 +99,8 @@ public final class DisputeQueueBenchmark implements Benchmark {
         rs.getObject(12, OffsetDateTime.class);
         rs.getObject(13, OffsetDateTime.class);
         rs.getString(14);
-        sink += rs.getInt(15);
-        rs.getObject(16, OffsetDateTime.class);
+        rs.getObject(15, OffsetDateTime.class);
+        sink += rs.getInt(16);
       }
       if (sink == 42) {
         throw new IllegalStateException("unreachable; keeps the reads from being optimised away");
