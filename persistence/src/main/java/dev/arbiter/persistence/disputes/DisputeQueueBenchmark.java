@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.disputes;
 
+import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.bench.BenchContext;
 import dev.arbiter.persistence.bench.BenchLine;
 import dev.arbiter.persistence.bench.Benchmark;
@@ -121,11 +122,9 @@ public final class DisputeQueueBenchmark implements Benchmark {
       QueueSql.Query first = QueueSql.page(FILTER, SORT, null, PageDirection.FORWARD, 1);
       String sql =
           first.sql().replace(" LIMIT 2", " OFFSET " + (long) (matching * fraction) + " LIMIT 1");
-      try (PreparedStatement ps = new QueueSql.Query(sql, first.params()).prepare(c);
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return DisputeQueueService.row(rs, SORT.key()).cursor();
-      }
+      return Jdbc.list(c, sql, r -> DisputeQueueService.row(r, SORT.key()), first.args())
+          .get(0)
+          .cursor();
     }
   }
 

@@ -25,16 +25,29 @@ final class QueueSql {
           + " d.deadline_acted_at, d.version";
   static final String FROM = " FROM disputes d JOIN dispute_queue_keys k ON k.dispute_id = d.id";
 
-  /** A statement's text and its parameters, in order; {@code String[]} binds as a text array. */
+  /**
+   * A statement's text and its parameters, in order; a {@code String[]} binds as an array of
+   * varchar, which is how Hibernate binds it for the service.
+   */
   record Query(String sql, List<Object> params) {
 
+    /** The parameters, for {@link dev.arbiter.persistence.access.Sql}. */
+    Object[] args() {
+      return params.toArray();
+    }
+
+    /**
+     * The statement on a plain connection, for comparing the service with raw JDBC. Its arrays bind
+     * with the service's parameter types: a connection's prepared statement is parsed and planned
+     * again whenever they change, which would tax whichever path ran second.
+     */
     PreparedStatement prepare(Connection c) throws SQLException {
       PreparedStatement ps = c.prepareStatement(sql);
       try {
         for (int i = 0; i < params.size(); i++) {
           Object p = params.get(i);
           if (p instanceof String[] array) {
-            ps.setArray(i + 1, c.createArrayOf("text", array));
+            ps.setArray(i + 1, c.createArrayOf("varchar", array));
           } else {
             ps.setObject(i + 1, p);
           }
@@ -103,7 +116,7 @@ final class QueueSql {
     List<Object> params = new ArrayList<>();
     String inner =
         "SELECT 1" + FROM + whereClause(conditions(filter, params)) + " LIMIT " + (cap + 1);
-    return new Query("SELECT count(*) FROM (" + inner + ") matching", params);
+    return new Query("SELECT count(*) AS matching FROM (" + inner + ") matching", params);
   }
 
   /** The ids of matching rows (at most {@code cap + 1}), for actions on "all matching". */
@@ -116,6 +129,19 @@ final class QueueSql {
             + " ORDER BY d.id LIMIT "
             + (cap + 1);
     return new Query(sql, params);
+  }
+
+  /** The rows of the given disputes, with sort values for {@code sort}, in no order. */
+  static Query rows(List<Long> ids, QueueSort sort) {
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + ", "
+            + sort.key().expression()
+            + " AS sort_value"
+            + FROM
+            + " WHERE d.id = ANY (?)";
+    return new Query(sql, List.of((Object) ids.toArray(Long[]::new)));
   }
 
   private static List<String> conditions(QueueFilter filter, List<Object> params) {
