@@ -7,6 +7,7 @@ import dev.arbiter.persistence.escrow.MoneyFixture.Deal;
 import dev.arbiter.persistence.ledger.Exposure;
 import dev.arbiter.persistence.ledger.ExposureService;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
+import dev.arbiter.persistence.ledger.MoneyFunctions;
 import dev.arbiter.persistence.ledger.MoneyRefusal;
 import dev.arbiter.persistence.live.CommitOutcomes;
 import dev.arbiter.persistence.testing.TestDatabase;
@@ -27,7 +28,7 @@ class SettlementServiceIT {
       settlement =
           MoneyFixture.settlement(owner, dispute, "split", 4_000, 2_000, "USD", "demo_support");
     }
-    SettlementService service = new SettlementService(db.dataSource("demo_finance", "demo"));
+    SettlementService service = finance();
 
     assertThat(service.queue())
         .singleElement()
@@ -54,7 +55,7 @@ class SettlementServiceIT {
       settlement =
           MoneyFixture.settlement(owner, dispute, "split", 4_000, 2_000, "USD", "demo_support");
     }
-    SettlementService service = new SettlementService(db.dataSource("demo_finance", "demo"));
+    SettlementService service = finance();
     int seen = service.queue().get(0).version();
     try (Connection owner = db.migrator()) {
       MoneyFixture.longValue(
@@ -73,6 +74,14 @@ class SettlementServiceIT {
     assertThat(now).isEqualTo(seen + 1);
     assertThat(service.execute(settlement, now, "Fine", key).ok()).isTrue();
     assertThat(service.queue()).isEmpty();
+  }
+
+  /**
+   * The service as finance's console builds it: reads on the data access, decisions on functions.
+   */
+  private SettlementService finance() {
+    return new SettlementService(
+        db.access("demo_finance"), new MoneyFunctions(db.dataSource("demo_finance", "demo")));
   }
 
   @Test
