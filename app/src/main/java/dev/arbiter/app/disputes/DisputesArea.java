@@ -114,10 +114,10 @@ public final class DisputesArea implements AreaView {
     var staff = session.staff();
     Clock clock = Clock.system(zone);
     DisputeQueueService queueService = new DisputeQueueService(db.dataSource());
-    DisputeCaseService cases = new DisputeCaseService(db.dataSource(), staff.has(StaffRole.ADMIN));
+    DisputeCaseService cases = new DisputeCaseService(db.access(), staff.has(StaffRole.ADMIN));
     // Hibernate takes a few seconds to start: begin now, off the FX thread, so that the agent's
     // first action does not wait for it.
-    DisputeActionService actions = new DisputeActionService(db::sessionFactory, staff, clock);
+    DisputeActionService actions = new DisputeActionService(db.access(), staff, clock);
     tasks.run(db::sessionFactory);
     DisputeQueueViewModel queue =
         new DisputeQueueViewModel(new ServiceQueueReader(queueService), tasks, clock, locale);
@@ -135,7 +135,7 @@ public final class DisputesArea implements AreaView {
     DisputeBulkService bulk = new DisputeBulkService(actions, queueService);
     QueueActionsViewModel toolbar =
         new QueueActionsViewModel(
-            new SavedViewService(db.dataSource()), bulk, queue, tasks, staff.login());
+            new SavedViewService(db.access()), bulk, queue, tasks, staff.login());
     return new DisputesArea(queue, toolbar, caseModel, cases, tasks, locale, live);
   }
 
