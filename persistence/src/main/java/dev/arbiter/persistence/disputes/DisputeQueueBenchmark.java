@@ -99,8 +99,9 @@ public final class DisputeQueueBenchmark implements Benchmark {
         rs.getObject(12, OffsetDateTime.class);
         rs.getObject(13, OffsetDateTime.class);
         rs.getString(14);
-        sink += rs.getInt(15);
-        rs.getObject(16, OffsetDateTime.class);
+        rs.getObject(15, OffsetDateTime.class);
+        sink += rs.getInt(16);
+        rs.getObject(17, OffsetDateTime.class);
       }
       if (sink == 42) {
         throw new IllegalStateException("unreachable; keeps the reads from being optimised away");
