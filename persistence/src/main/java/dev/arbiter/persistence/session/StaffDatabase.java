@@ -3,6 +3,7 @@ package dev.arbiter.persistence.session;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.db.HibernateFactory;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.live.ChangeFeedListener;
@@ -174,6 +175,11 @@ public final class StaffDatabase implements AutoCloseable {
    * Hibernate over this pool, built on first use (it takes a second or two, so callers are already
    * off the FX thread) and shared by every service of the session.
    */
+  /** The one data access every service of this login uses (Hibernate is started on first use). */
+  public DataAccess access() {
+    return new DataAccess(this::sessionFactory);
+  }
+
   public synchronized SessionFactory sessionFactory() {
     if (sessionFactory == null) {
       sessionFactory = HibernateFactory.build(pool);

@@ -1,6 +1,8 @@
 package dev.arbiter.persistence.testing;
 
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.db.EmbeddedServer;
+import dev.arbiter.persistence.db.HibernateFactory;
 import dev.arbiter.persistence.db.SchemaMigrator;
 import dev.arbiter.persistence.db.ServerBootstrap;
 import dev.arbiter.persistence.db.WorkerLogin;
@@ -10,8 +12,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -27,6 +33,7 @@ public final class TestDatabase {
   private static volatile EmbeddedServer server;
 
   private final String name;
+  private final Map<String, SessionFactory> sessionFactories = new ConcurrentHashMap<>();
 
   private TestDatabase(String name) {
     this.name = name;
@@ -89,6 +96,25 @@ public final class TestDatabase {
       s.execute("SET ROLE " + ServerBootstrap.MIGRATOR);
     }
     return c;
+  }
+
+  /**
+   * The data access a service gets in the console, as demo login {@code login}: Hibernate over that
+   * login, with statistics on so that a test can count the statements a screen costs. One session
+   * factory per login and database, closed with the JVM.
+   */
+  public DataAccess access(String login) {
+    return new DataAccess(() -> sessionFactory(login));
+  }
+
+  /** The session factory behind {@link #access}, for its statistics. */
+  public SessionFactory sessionFactory(String login) {
+    return sessionFactories.computeIfAbsent(
+        login,
+        l ->
+            HibernateFactory.build(
+                dataSource(l, StaffLogins.DEMO_PASSWORD),
+                Map.of(AvailableSettings.GENERATE_STATISTICS, true)));
   }
 
   /** A connection logged in as a demo login with its password. */

@@ -1,0 +1,66 @@
+package dev.arbiter.persistence.access;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plain JDBC for the few paths that stream more rows than a session should hold or that run before
+ * Hibernate exists (chain verification over millions of entries, exports, the embedded server's
+ * preparation). Rows are still read by name through {@link Row}; this class and {@code Row} are the
+ * only places that see a {@link ResultSet}.
+ */
+public final class Jdbc {
+
+  /** Receives each row of a streamed result. */
+  @FunctionalInterface
+  public interface RowHandler {
+    void handle(Row row) throws SQLException;
+  }
+
+  private Jdbc() {}
+
+  /**
+   * Streams every row of {@code sql} to {@code handler}, {@code fetchSize} rows per round trip (the
+   * driver streams only inside a transaction, so call this with auto-commit off for large results).
+   */
+  public static void forEach(
+      Connection c, String sql, int fetchSize, RowHandler handler, Object... params)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setFetchSize(fetchSize);
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        Row row = Row.of(rs);
+        while (rs.next()) {
+          handler.handle(row);
+        }
+      }
+    }
+  }
+
+  /** Every row of {@code sql}, mapped. */
+  public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
+    List<T> out = new ArrayList<>();
+    forEach(c, sql, 0, row -> out.add(mapper.map(row)), params);
+    return out;
+  }
+
+  /** Runs a statement that returns no rows and answers how many it changed. */
+  public static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      return ps.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      ps.setObject(i + 1, params[i]);
+    }
+  }
+}
