@@ -24,17 +24,27 @@ public final class ReleaseQueueService {
   /** The most checkpoints a "select all matching" bulk release takes at once. */
   public static final int MAX_MATCHING = 2_000;
 
+  // The filter, sort and keyset run over the checkpoints and what a search matches; the page's rows
+  // are then joined to the rest and to checkpoint_gates, so that the gates (a function with
+  // several subqueries) are judged for one page of rows, not for every open checkpoint before the
+  // sort picks the page.
+  private static final String FILTERED =
+      " FROM escrow_checkpoints cp JOIN escrows e ON e.id = cp.escrow_id"
+          + " JOIN contracts k ON k.id = e.contract_id"
+          + " JOIN users payee ON payee.id = k.freelancer_id";
+
   private static final String SELECT =
       "SELECT cp.id, cp.seq, cp.label, k.reference, k.title, payee.display_name,"
           + " payer.display_name, cp.amount_minor, cp.released_minor, cp.currency, cp.status,"
           + " cp.approval_requirement, cp.submitted_at, cp.auto_release_at, cp.requested_by, "
           + CheckpointGates.COLUMNS
-          + ", %s FROM escrow_checkpoints cp"
+          + ", page.sort_key::text FROM (%s) page"
+          + " JOIN escrow_checkpoints cp ON cp.id = page.id"
           + " JOIN escrows e ON e.id = cp.escrow_id"
           + " JOIN contracts k ON k.id = e.contract_id"
           + " JOIN users payee ON payee.id = k.freelancer_id"
           + " JOIN users payer ON payer.id = k.client_id"
-          + " CROSS JOIN LATERAL checkpoint_gates(cp.id) g";
+          + " CROSS JOIN LATERAL checkpoint_gates(cp.id) g ORDER BY %s";
 
   private final DataSource dataSource;
 
@@ -113,24 +123,10 @@ public final class ReleaseQueueService {
       Optional<Cursor> after,
       int limit,
       String cursorPrefix) {
-    List<Object> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder(String.format(SELECT, sortKey(sort) + "::text"));
-    where(query, params, sql);
-    sql.append(predicate);
-    after.ifPresent(
-        cursor -> {
-          sql.append(
-              sort == Sort.LARGEST_AMOUNT
-                  ? " AND (" + sortKey(sort) + ", cp.id) < (?::bigint, ?)"
-                  : " AND (" + sortKey(sort) + ", cp.id) > (?::timestamptz, ?)");
-          params.add(cursor.key());
-          params.add(cursor.id());
-        });
-    sql.append(" ORDER BY ").append(order(sort)).append(" LIMIT ?");
-    params.add(limit + 1);
+    PageSql page = pageSql(query, sort, predicate, after, limit);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      bind(ps, params);
+        PreparedStatement ps = c.prepareStatement(page.sql())) {
+      bind(ps, page.params());
       List<ReleaseQueueRow> rows = new ArrayList<>();
       List<String> keys = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -152,6 +148,31 @@ public final class ReleaseQueueService {
     }
   }
 
+  /** The SQL of one part of a page and its parameters, in order. */
+  record PageSql(String sql, List<Object> params) {}
+
+  static PageSql pageSql(
+      ReleaseQueueQuery query, Sort sort, String predicate, Optional<Cursor> after, int limit) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder("SELECT cp.id, ").append(sortKey(sort)).append(" AS sort_key");
+    sql.append(FILTERED);
+    where(query, params, sql);
+    sql.append(predicate);
+    after.ifPresent(
+        cursor -> {
+          sql.append(
+              sort == Sort.LARGEST_AMOUNT
+                  ? " AND (" + sortKey(sort) + ", cp.id) < (?::bigint, ?)"
+                  : " AND (" + sortKey(sort) + ", cp.id) > (?::timestamptz, ?)");
+          params.add(cursor.key());
+          params.add(cursor.id());
+        });
+    sql.append(" ORDER BY ").append(order(sort)).append(" LIMIT ?");
+    params.add(limit + 1);
+    return new PageSql(String.format(SELECT, sql, order(sort)), params);
+  }
+
   /**
    * The ids of approved checkpoints matching the query's filter (its statuses aside), in queue
    * order, up to {@link #MAX_MATCHING}: the "all matching" selection of a bulk release.
@@ -166,11 +187,7 @@ public final class ReleaseQueueService {
             Optional.empty(),
             1);
     List<Object> params = new ArrayList<>();
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT cp.id FROM escrow_checkpoints cp JOIN escrows e ON e.id = cp.escrow_id"
-                + " JOIN contracts k ON k.id = e.contract_id"
-                + " JOIN users payee ON payee.id = k.freelancer_id");
+    StringBuilder sql = new StringBuilder("SELECT cp.id" + FILTERED);
     where(approved, params, sql);
     sql.append(" ORDER BY ").append(order(query.sort())).append(" LIMIT ?");
     params.add(MAX_MATCHING);
