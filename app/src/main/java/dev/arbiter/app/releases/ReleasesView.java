@@ -112,19 +112,20 @@ public final class ReleasesView implements AreaView {
       ZoneId zone,
       LiveContext live) {
     var database = session.database();
+    var access = database.access();
     CommitOutcomes outcomes = new CommitOutcomes(database.dataSource());
     var online = live.onlineProperty();
-    ReleaseQueueService queueService = new ReleaseQueueService(database);
-    ReleaseService releases = new ReleaseService(database);
+    ReleaseQueueService queueService = new ReleaseQueueService(access);
+    ReleaseService releases = new ReleaseService(access);
     SettlementService settlementService = new SettlementService(database);
-    BulkReleaseService bulkService = new BulkReleaseService(database);
+    BulkReleaseService bulkService = new BulkReleaseService(access);
     Clock clock = Clock.system(zone);
     ReleaseQueueViewModel queue =
         new ReleaseQueueViewModel(queueService::page, tasks, locale, clock);
     CheckpointViewModel checkpoint =
         new CheckpointViewModel(
             new CheckpointViewModel.Gateway(
-                new CheckpointDetailService(database)::load,
+                new CheckpointDetailService(access)::load,
                 releases::perform,
                 releases::preview,
                 outcomes::committed),
@@ -164,10 +165,9 @@ public final class ReleasesView implements AreaView {
             locale,
             zone);
     ExposureViewModel exposure =
-        new ExposureViewModel(new ExposureService(database)::load, tasks, online, locale, zone);
+        new ExposureViewModel(new ExposureService(access)::load, tasks, online, locale, zone);
     LedgerHealthViewModel ledger =
-        new LedgerHealthViewModel(
-            new LedgerVerifier(database.dataSource())::verify, tasks, online, locale, zone);
+        new LedgerHealthViewModel(new LedgerVerifier(access)::verify, tasks, online, locale, zone);
     return new ReleasesView(
         queue, checkpoint, bulk, settlements, exposure, ledger, queueService, live);
   }

@@ -191,7 +191,7 @@ public final class ConsoleShell implements AutoCloseable {
 
   private AreaView viewFor(Area area, StaffSession session, LiveContext live) {
     if (area == Area.DASHBOARD) {
-      DashboardService service = new DashboardService(session.database());
+      DashboardService service = new DashboardService(session.database().access());
       DashboardView view =
           new DashboardView(new DashboardViewModel(service::load, tasks, locale, zone));
       view.refresh();

@@ -68,10 +68,10 @@ class ReleasesLiveIT {
     tasks = new ExecutorTaskRunner(Executors.newFixedThreadPool(2), fx);
     updates = new LiveUpdates(fx, Duration.ofMillis(200));
     feed = finance.changeFeed(updates);
-    fran = new ReleaseService(finance);
+    fran = new ReleaseService(finance.access());
     queue =
         new ReleaseQueueViewModel(
-            new ReleaseQueueService(finance)::page, tasks, Locale.US, Clock.systemUTC());
+            new ReleaseQueueService(finance.access())::page, tasks, Locale.US, Clock.systemUTC());
     checkpoint = checkpointModel(fran::perform);
     ReleasesLive live =
         onFx(
@@ -147,7 +147,7 @@ class ReleasesLiveIT {
     long dual = submitted("dual");
     openCheckpoint(dual);
 
-    ReleaseService felix = new ReleaseService(db.dataSource("demo_finance2", "demo"));
+    ReleaseService felix = new ReleaseService(db.access("demo_finance2"));
     assertThat(felix.perform(new CheckpointAction.Approve(dual, "fine", null, key())).ok())
         .isTrue();
 
@@ -166,7 +166,7 @@ class ReleasesLiveIT {
   void aStaleApprovalIsRefusedWithTheDiffAndReappliedOnTop() throws Exception {
     long dual = submitted("dual");
     openCheckpoint(dual);
-    ReleaseService felix = new ReleaseService(db.dataSource("demo_finance2", "demo"));
+    ReleaseService felix = new ReleaseService(db.access("demo_finance2"));
 
     // Felix approves and Fran clicks Approve before her console heard of it.
     onFx(
@@ -263,7 +263,7 @@ class ReleasesLiveIT {
   }
 
   private CheckpointViewModel checkpointModel(CheckpointViewModel.Performer perform) {
-    CheckpointDetailService details = new CheckpointDetailService(finance);
+    CheckpointDetailService details = new CheckpointDetailService(finance.access());
     return new CheckpointViewModel(
         new CheckpointViewModel.Gateway(
             details::load,

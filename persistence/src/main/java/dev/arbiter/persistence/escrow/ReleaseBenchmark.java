@@ -1,8 +1,10 @@
 package dev.arbiter.persistence.escrow;
 
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.bench.BenchContext;
 import dev.arbiter.persistence.bench.BenchLine;
 import dev.arbiter.persistence.bench.Benchmark;
+import dev.arbiter.persistence.db.HibernateFactory;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import java.sql.Connection;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
 
 /**
  * {@code releases}: 1,000 approved, funded checkpoints released through {@link ReleaseService} as
@@ -45,7 +48,14 @@ public final class ReleaseBenchmark implements Benchmark {
 
   @Override
   public List<BenchLine> run(BenchContext context) throws Exception {
-    ReleaseService service = new ReleaseService(context.asLogin().apply("demo_finance"));
+    try (SessionFactory sessions =
+        HibernateFactory.build(context.asLogin().apply("demo_finance"))) {
+      return run(context, new ReleaseService(new DataAccess(() -> sessions)));
+    }
+  }
+
+  private static List<BenchLine> run(BenchContext context, ReleaseService service)
+      throws Exception {
     double[] totals = new double[ROUNDS];
     double[] concurrent = new double[ROUNDS];
     List<Double> each = new ArrayList<>();

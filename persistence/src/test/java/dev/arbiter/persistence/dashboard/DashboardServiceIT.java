@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +150,19 @@ class DashboardServiceIT {
   }
 
   @Test
+  void theDashboardIsFiveStatementsInOneSnapshot() throws Exception {
+    Statistics stats = db.sessionFactory("demo_support").getStatistics();
+    DashboardService service = new DashboardService(db.access("demo_support"));
+
+    stats.clear();
+    DashboardFigures figures = service.load();
+
+    assertThat(figures.openDisputes()).isEqualTo(7);
+    assertThat(stats.getPrepareStatementCount()).isEqualTo(5);
+    assertThat(stats.getTransactionCount()).isEqualTo(1);
+  }
+
+  @Test
   void snapshotTimeIsTheDatabasesTransactionTime() throws Exception {
     DashboardFigures figures = loadAs(db, "demo_support");
 
@@ -163,7 +177,7 @@ class DashboardServiceIT {
   @Test
   void closedDatabaseFailsWithAOneLineMessage() throws Exception {
     StaffDatabase database = open(db, "demo_support");
-    DashboardService service = new DashboardService(database);
+    DashboardService service = new DashboardService(database.access());
     database.close();
 
     assertThatThrownBy(service::load)
@@ -174,7 +188,7 @@ class DashboardServiceIT {
 
   private static DashboardFigures loadAs(TestDatabase database, String login) throws Exception {
     try (StaffDatabase staff = open(database, login)) {
-      return new DashboardService(staff).load();
+      return new DashboardService(staff.access()).load();
     }
   }
 
