@@ -74,7 +74,9 @@ public final class DataAccess {
   public <T> T read(Work<T> work) throws SQLException {
     return inTransaction(
         session -> {
-          begin(session, "SET TRANSACTION READ ONLY");
+          // The driver sends BEGIN READ ONLY with the first query: no round trip of its own. The
+          // pool (or closing the connection) resets the flag afterwards.
+          session.doWork(c -> c.setReadOnly(true));
           session.setDefaultReadOnly(true);
           session.setHibernateFlushMode(FlushMode.MANUAL);
           return work.apply(session);
