@@ -1,23 +1,28 @@
 package dev.arbiter.app.moderation;
 
-import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandReply;
+import dev.arbiter.app.common.command.CommandSlot;
+import dev.arbiter.app.common.command.StaffCommand;
+import dev.arbiter.app.common.command.StatusLines;
 import dev.arbiter.persistence.moderation.DecisionRequest;
 import dev.arbiter.persistence.moderation.ItemDetail;
+import dev.arbiter.persistence.moderation.ItemKey;
 import dev.arbiter.persistence.moderation.ModerationDecisionService;
 import dev.arbiter.persistence.moderation.ModerationRefusal;
 import java.util.List;
 import java.util.Set;
-import javafx.beans.value.ObservableBooleanValue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends the moderator's decisions on the shown item and keeps the ones that did not go through in
- * {@link PendingDecisionViewModel}: a refusal because the item changed reads it again and offers
- * re-apply on its current flags (a new decision, under a new key); a lost connection asks, once
- * online, whether the decision's request key was recorded, and only then reports it saved or offers
- * Retry, which sends it under the same key so that it acts once.
+ * The moderator's commands on the shown item, one at a time through the item's {@link CommandSlot}.
+ * A decision that does not go through is kept in {@link PendingDecisionViewModel}: a refusal
+ * because the item changed reads it again and offers re-apply on its current flags (a new decision,
+ * under a new key); a lost connection is settled by the decision's request key, and only then
+ * reported saved or offered for a retry under the same key, so that it acts once.
  */
-final class DecisionSender {
+final class ItemCommands {
 
   private static final Set<ModerationRefusal.Kind> STALE =
       Set.of(
@@ -28,54 +33,72 @@ final class DecisionSender {
   private final ModerationGateway gateway;
   private final TaskRunner tasks;
   private final String me;
-  private final CommandStatus status;
+  private final CommandSlot slot;
+  private final StatusLines lines;
   private final ShownItem item;
   private final Runnable queueChanged;
   private final Runnable afterCommand;
   private final PendingDecisionViewModel pending = new PendingDecisionViewModel();
-  private final OutcomeByKey outcomes;
 
   /**
    * @param queueChanged reloads the queue after the item changed
-   * @param afterCommand reloads the queue and the item after a decision ran or was refused for good
+   * @param afterCommand reloads the queue and the item after a command ran or was refused for good
    */
-  DecisionSender(
+  ItemCommands(
       ModerationGateway gateway,
       TaskRunner tasks,
       String me,
-      ObservableBooleanValue online,
-      CommandStatus status,
+      CommandSlot slot,
+      StatusLines lines,
       ShownItem item,
       Runnable queueChanged,
       Runnable afterCommand) {
     this.gateway = gateway;
     this.tasks = tasks;
     this.me = me;
-    this.status = status;
+    this.slot = slot;
+    this.lines = lines;
     this.item = item;
     this.queueChanged = queueChanged;
     this.afterCommand = afterCommand;
-    this.outcomes = new OutcomeByKey(gateway::committed, tasks, online);
   }
 
   PendingDecisionViewModel pending() {
     return pending;
   }
 
+  /** Claims, releases or undoes: reports {@code done}, or the database's refusal. */
+  <R> void run(String description, Callable<R> work, String done) {
+    slot.send(
+        StaffCommand.of(null, description, work),
+        new ItemReply<R>() {
+          @Override
+          public void answered(R ignored) {
+            lines.message(done);
+            afterCommand.run();
+          }
+
+          @Override
+          public void failed(Throwable failure) {
+            lines.message("");
+            lines.error(Refusals.describe(failure));
+            // A refusal usually means the item changed under us: show its current state.
+            afterCommand.run();
+          }
+        });
+  }
+
   /** Decides on the open flags the shown detail lists. */
   void decide(DecisionRequest request, Runnable onSaved) {
     ItemDetail basis = item.detail();
     if (basis == null || !basis.key().equals(request.key())) {
-      status.error("Wait until the item has loaded, then decide.");
+      lines.error("Wait until the item has loaded, then decide.");
       return;
     }
-    if (refuseWhileSettling()) {
-      return;
-    }
-    send(request, ItemChanges.openFlagIds(basis), basis, false, onSaved, newKey());
+    send(request, basis, false, onSaved);
   }
 
-  /** Sends the refused decision again, on the item's flags as they are now. */
+  /** Sends the refused decision again, on the item's flags as they are now (a new decision). */
   void reapply() {
     ItemDetail now = item.detail();
     DecisionRequest request = pending.request();
@@ -83,7 +106,7 @@ final class DecisionSender {
       return;
     }
     boolean claimFirst = !me.equals(ItemChanges.claimant(now));
-    send(request, ItemChanges.openFlagIds(now), now, claimFirst, pending.onSaved(), newKey());
+    send(request, now, claimFirst, pending.onSaved());
   }
 
   /**
@@ -91,118 +114,176 @@ final class DecisionSender {
    * under the same key: if it did commit after all, the database replays it instead.
    */
   void retry() {
-    ItemDetail now = item.detail();
-    if (pending.stateProperty().get() == PendingDecisionViewModel.State.UNSAVED && now != null) {
-      send(pending.request(), pending.seen(), now, false, pending.onSaved(), pending.requestKey());
+    if (pending.stateProperty().get() == PendingDecisionViewModel.State.UNSAVED
+        && item.detail() != null) {
+      slot.retry();
     }
   }
 
+  /** The moderator moved on: the pending decision is dropped (a lookup under way still ends). */
   void discard() {
     pending.clear();
-  }
-
-  // One key per decision the moderator takes; its retries keep it.
-  private static String newKey() {
-    return ModerationDecisionService.newRequestKey();
-  }
-
-  // A decision whose outcome is being checked may have committed: nothing else is sent on the item
-  // until that is known, so it cannot be decided twice.
-  private boolean refuseWhileSettling() {
-    if (pending.stateProperty().get() == PendingDecisionViewModel.State.SETTLING) {
-      status.error(PendingDecisionViewModel.CHECKING);
-      return true;
-    }
-    return false;
+    slot.moveOn();
   }
 
   private void send(
-      DecisionRequest request,
-      List<Long> seen,
-      ItemDetail basis,
-      boolean claimFirst,
-      Runnable onSaved,
-      String key) {
-    if (!status.start()) {
-      return;
+      DecisionRequest request, ItemDetail basis, boolean claimFirst, Runnable onSaved) {
+    Decision decision =
+        new Decision(
+            request,
+            ItemChanges.openFlagIds(basis),
+            claimFirst,
+            // One key per decision the moderator takes; its retries keep it.
+            ModerationDecisionService.newRequestKey());
+    slot.send(decision, new DecisionReply(decision, basis, onSaved));
+  }
+
+  /** A decision on exactly the open flags the moderator saw, claiming the item first if asked. */
+  private final class Decision implements StaffCommand<Long> {
+
+    private final DecisionRequest request;
+    private final List<Long> seen;
+    private final String key;
+    // Claimed once: a retry after the claim went through sends only the decision.
+    private final AtomicBoolean claimFirst;
+
+    Decision(DecisionRequest request, List<Long> seen, boolean claimFirst, String key) {
+      this.request = request;
+      this.seen = List.copyOf(seen);
+      this.claimFirst = new AtomicBoolean(claimFirst);
+      this.key = key;
     }
-    pending.clear();
-    tasks
-        .run(
-            () -> {
-              if (claimFirst) {
-                gateway.claim(request.key());
-              }
-              return gateway.decide(request, seen, key);
-            })
-        .onSuccess(
-            id -> {
-              status.succeeded(done(request));
-              onSaved.run();
-              afterCommand.run();
-            })
-        .onFailure(
-            failure -> {
-              status.failed();
-              if (OutcomeByKey.unknown(failure)) {
-                pending.settling(request, key, seen, onSaved);
-                settle(request, key, onSaved);
-              } else if (failure instanceof ModerationRefusal refusal
-                  && STALE.contains(refusal.kind())) {
-                refusedAsStale(request, basis, refusal, onSaved);
-              } else {
-                status.error(Refusals.describe(failure));
-                afterCommand.run();
-              }
-            });
+
+    @Override
+    public String requestKey() {
+      return key;
+    }
+
+    @Override
+    public String description() {
+      return DecisionRequest.describe(request.decision()) + ": " + request.key().label();
+    }
+
+    @Override
+    public Long send() {
+      if (claimFirst.get()) {
+        gateway.claim(request.key());
+        claimFirst.set(false);
+      }
+      return gateway.decide(request, seen, key);
+    }
   }
 
-  private static String done(DecisionRequest request) {
-    return DecisionRequest.describe(request.decision()) + ": done for " + request.key().label();
+  // What the item pane says when a command is held back; the rest is each command's own.
+  private abstract class ItemReply<R> implements CommandReply<R> {
+
+    @Override
+    public void sending() {
+      lines.error("");
+    }
+
+    @Override
+    public void offline() {
+      lines.error(ItemViewModel.OFFLINE);
+    }
+
+    // A decision whose outcome is being checked may have committed: nothing else is sent on the
+    // item until that is known, so it cannot be decided twice.
+    @Override
+    public void held() {
+      lines.error(PendingDecisionViewModel.CHECKING);
+    }
   }
 
-  private void refusedAsStale(
-      DecisionRequest request, ItemDetail basis, ModerationRefusal refusal, Runnable onSaved) {
-    long read = item.nextRead();
-    tasks
-        .run(() -> gateway.load(request.key()))
-        .onSuccess(
-            now -> {
-              if (item.isLatest(read)) {
-                item.detail(now);
-                pending.stale(request, basis, now, me, sentence(refusal.getMessage()), onSaved);
-              }
-              queueChanged.run();
-            })
-        .onFailure(failure -> status.error(Refusals.describe(refusal)));
-  }
+  private final class DecisionReply extends ItemReply<Long> {
 
-  // Whether the decision committed is asked by its key, not guessed from the item: the moderator
-  // may have moved on, or a colleague may have decided the same flags meanwhile.
-  private void settle(DecisionRequest request, String key, Runnable onSaved) {
-    outcomes.settle(
-        key,
-        committed -> {
-          boolean current = key.equals(pending.requestKey());
-          if (committed) {
-            // Known saved: the draft may go, wherever the moderator is now.
-            onSaved.run();
-            if (current) {
-              pending.clear();
-              status.message(done(request) + " (saved before the connection dropped, once)");
-              afterCommand.run();
-            } else {
-              queueChanged.run();
-            }
-          } else if (current) {
-            pending.unsaved(null);
-          }
-        },
-        failure -> {
-          if (key.equals(pending.requestKey())) {
-            pending.unsaved(Refusals.describe(failure));
-          }
-        });
+    private final Decision decision;
+    private final ItemDetail basis;
+    private final Runnable onSaved;
+
+    DecisionReply(Decision decision, ItemDetail basis, Runnable onSaved) {
+      this.decision = decision;
+      this.basis = basis;
+      this.onSaved = onSaved;
+    }
+
+    @Override
+    public void sending() {
+      super.sending();
+      pending.clear();
+    }
+
+    @Override
+    public void answered(Long decisionId) {
+      lines.message(done());
+      onSaved.run();
+      afterCommand.run();
+    }
+
+    @Override
+    public void failed(Throwable failure) {
+      lines.message("");
+      if (failure instanceof ModerationRefusal refusal && STALE.contains(refusal.kind())) {
+        refusedAsStale(refusal);
+      } else {
+        lines.error(Refusals.describe(failure));
+        afterCommand.run();
+      }
+    }
+
+    @Override
+    public void checking() {
+      lines.message("");
+      pending.settling(decision.request, decision.key, onSaved);
+    }
+
+    // Whether the decision committed is asked by its key, not guessed from the item: the moderator
+    // may have moved on, or a colleague may have decided the same flags meanwhile.
+    @Override
+    public void savedAfterAll(Long ignored) {
+      // Known saved: the draft may go, wherever the moderator is now.
+      onSaved.run();
+      if (current()) {
+        pending.clear();
+        lines.message(done() + " (saved before the connection dropped, once)");
+        afterCommand.run();
+      } else {
+        queueChanged.run();
+      }
+    }
+
+    @Override
+    public void notSaved(Throwable why) {
+      if (current()) {
+        pending.unsaved(why == null ? null : Refusals.describe(why));
+      }
+    }
+
+    private boolean current() {
+      return decision.key.equals(pending.requestKey());
+    }
+
+    private String done() {
+      DecisionRequest request = decision.request;
+      return DecisionRequest.describe(request.decision()) + ": done for " + request.key().label();
+    }
+
+    private void refusedAsStale(ModerationRefusal refusal) {
+      DecisionRequest request = decision.request;
+      ItemKey key = request.key();
+      long read = item.nextRead();
+      tasks
+          .run(() -> gateway.load(key))
+          .onSuccess(
+              now -> {
+                if (item.isLatest(read)) {
+                  item.detail(now);
+                  pending.stale(request, basis, now, me, sentence(refusal.getMessage()), onSaved);
+                }
+                queueChanged.run();
+              })
+          .onFailure(failure -> lines.error(Refusals.describe(refusal)));
+    }
   }
 
   private static String sentence(String text) {

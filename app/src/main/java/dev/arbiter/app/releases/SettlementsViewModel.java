@@ -3,10 +3,11 @@ package dev.arbiter.app.releases;
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.MoneyFormat;
-import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.CommandSlot;
+import dev.arbiter.app.common.command.StaffCommand;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
-import dev.arbiter.persistence.ledger.MoneyRefusal;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.settlements.ProposedSettlement;
 import java.time.ZoneId;
@@ -21,7 +22,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -54,8 +54,7 @@ public final class SettlementsViewModel {
   private final Decision execute;
   private final Decision sendBack;
   private final TaskRunner tasks;
-  private final ObservableBooleanValue online;
-  private final OutcomeByKey outcomes;
+  private final CommandRunner commands;
   private final SettlementItems itemText;
   private final ObservableList<SettlementItem> items = FXCollections.observableArrayList();
   private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
@@ -63,28 +62,29 @@ public final class SettlementsViewModel {
   private final ActionFeedback feedback = new ActionFeedback();
   // What the message line says after a failed live re-read, cleared by the next that succeeds.
   private String liveFailure = "";
-  private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(false);
+  private final CommandSlot slot;
+  // Busy while a decision or a read is on its way, and while a lost decision is looked up.
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper staleDiff = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper reapplyable = new ReadOnlyBooleanWrapper(false);
-  private Runnable failed;
   private Runnable reapply;
 
   public SettlementsViewModel(
       Supplier<List<ProposedSettlement>> source,
       Decision execute,
       Decision sendBack,
-      OutcomeByKey.Check committed,
       TaskRunner tasks,
-      ObservableBooleanValue online,
+      CommandRunner commands,
       Locale locale,
       ZoneId zone) {
     this.source = source;
     this.execute = execute;
     this.sendBack = sendBack;
     this.tasks = tasks;
-    this.online = online;
-    this.outcomes = new OutcomeByKey(committed, tasks, online);
+    this.commands = commands;
     this.itemText = new SettlementItems(new MoneyFormat(locale), locale, zone);
+    this.slot = new CommandSlot(commands, feedback.busyFlag());
+    busy.bind(feedback.busyProperty().or(slot.settlingProperty()));
   }
 
   public void reload() {
@@ -152,10 +152,6 @@ public final class SettlementsViewModel {
       feedback.say("Select a settlement first.", true);
       return;
     }
-    if (!online.get()) {
-      feedback.say(CheckpointViewModel.OFFLINE, true);
-      return;
-    }
     String text = note.get().isBlank() ? null : note.get().strip();
     String key = IdempotencyKeys.next(sendingBack ? "send-back" : "settle");
     send(decision, item, text, key);
@@ -163,23 +159,14 @@ public final class SettlementsViewModel {
 
   /** Sends the decision that was not saved again, under the same key. */
   public void retry() {
-    if (failed != null && online.get()) {
-      Runnable again = failed;
-      failed = null;
-      retryable.set(false);
-      again.run();
-    } else if (failed != null) {
-      feedback.say(CheckpointViewModel.OFFLINE, true);
-    }
+    slot.retry();
   }
 
   /** Sends the decision a stale refusal turned down again, on the proposal as it is now. */
   public void reapply() {
-    if (reapply != null && online.get()) {
+    if (reapply != null && commands.isOnline()) {
       Runnable again = reapply;
       reapply = null;
-      reapplyable.set(false);
-      staleDiff.set("");
       again.run();
     } else if (reapply != null) {
       feedback.say(CheckpointViewModel.OFFLINE, true);
@@ -189,61 +176,39 @@ public final class SettlementsViewModel {
   private void send(Decision decision, SettlementItem item, String text, String key) {
     long id = item.settlementId();
     int version = item.version();
-    feedback.busy(true);
-    retryable.set(false);
-    reapplyable.set(false);
-    staleDiff.set("");
-    Runnable again = () -> send(decision, item, text, key);
-    tasks
-        .run(() -> decision.decide(id, version, text, key))
-        .onSuccess(
-            result -> {
-              if (result.refusal().orElse(null) == MoneyRefusal.STALE) {
-                staleRefused(decision, item, text);
-              } else {
-                decided(result, "");
-              }
-            })
-        .onFailure(
-            failure -> {
-              if (!OutcomeByKey.unknown(failure)) {
-                feedback.busy(false);
-                notSaved(again, ErrorText.describe(failure));
-                return;
-              }
-              feedback.say("Connection lost while saving; checking whether it was saved…", false);
-              outcomes.settle(
-                  key,
-                  committed -> {
-                    if (!committed) {
-                      feedback.busy(false);
-                      notSaved(again, "It was not saved: the connection dropped first.");
-                      return;
-                    }
-                    // Sent again with the same key only to read the stored answer: a replay.
-                    tasks
-                        .run(() -> decision.decide(id, version, text, key))
-                        .onSuccess(result -> decided(result, CommitRecovery.answeredBefore(result)))
-                        .onFailure(
-                            again2 -> {
-                              feedback.busy(false);
-                              feedback.say(CommitRecovery.ANSWERED_UNREAD, false);
-                              reload();
-                            });
-                  },
-                  gaveUp -> {
-                    feedback.busy(false);
-                    notSaved(
-                        again,
-                        "The database is still out of reach, so it is not known whether it was"
-                            + " saved.");
-                  });
-            });
+    slot.send(
+        StaffCommand.replaying(
+            key,
+            (decision == execute ? "Execute settlement " : "Send back settlement ") + id,
+            () -> decision.decide(id, version, text, key)),
+        new MoneyReply(feedback, slot) {
+          @Override
+          public void sending() {
+            reapplyable.set(false);
+            staleDiff.set("");
+          }
+
+          @Override
+          void stale() {
+            staleRefused(decision, item, text);
+          }
+
+          @Override
+          void done(MoneyResult result, String prefix) {
+            decided(result, prefix);
+          }
+
+          @Override
+          void savedUnread() {
+            reload();
+          }
+        });
   }
 
   // The proposal changed after the reviewer read it: show what changed and offer the same decision
   // on the proposal as it is now, under a new key (it is a new request).
   private void staleRefused(Decision decision, SettlementItem seen, String text) {
+    feedback.busy(true);
     tasks
         .run(source::get)
         .onSuccess(
@@ -278,14 +243,7 @@ public final class SettlementsViewModel {
         .onFailure(feedback::failed);
   }
 
-  private void notSaved(Runnable again, String why) {
-    failed = again;
-    retryable.set(true);
-    feedback.say(why + " Nothing happens twice: Retry sends the same request again.", true);
-  }
-
   private void decided(MoneyResult result, String prefix) {
-    feedback.busy(false);
     feedback.say(prefix + result.describe(), !result.ok());
     if (result.ok()) {
       note.set("");
@@ -324,10 +282,10 @@ public final class SettlementsViewModel {
   }
 
   public ReadOnlyBooleanProperty retryableProperty() {
-    return retryable.getReadOnlyProperty();
+    return slot.retryableProperty();
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
-    return feedback.busyProperty();
+    return busy.getReadOnlyProperty();
   }
 }

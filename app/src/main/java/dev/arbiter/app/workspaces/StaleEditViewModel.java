@@ -1,5 +1,6 @@
 package dev.arbiter.app.workspaces;
 
+import dev.arbiter.app.common.command.StaffCommand;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
@@ -28,19 +29,20 @@ public final class StaleEditViewModel {
    * @param again the action on the current version (a new action, with its own request key), or
    *     null when it no longer applies
    */
-  record Redo(List<String> changes, KeyedCall<?> again) {}
+  record Redo(List<String> changes, StaffCommand<?> again) {}
 
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
   private final ObservableList<String> changes = FXCollections.observableArrayList();
   private final ObservableList<String> changesView =
       FXCollections.unmodifiableObservableList(changes);
   private final ReadOnlyBooleanWrapper canReapply = new ReadOnlyBooleanWrapper(false);
-  private KeyedCall<?> again;
+  private StaffCommand<?> again;
   private String done = "";
+  private Function<WorkspaceDetails, Redo> plan;
 
   /** For an action on member {@code seen}: the same action on its current version. */
   static Function<WorkspaceDetails, Redo> member(
-      Member seen, Function<Member, KeyedCall<?>> again) {
+      Member seen, Function<Member, StaffCommand<?>> again) {
     return fresh ->
         WorkspaceChanges.member(fresh, seen.id())
             .map(now -> new Redo(WorkspaceChanges.member(seen, now), again.apply(now)))
@@ -49,7 +51,7 @@ public final class StaleEditViewModel {
 
   /** For an action on a pending invite: again only while it is still pending. */
   static Function<WorkspaceDetails, Redo> invite(
-      Invite seen, Function<Invite, KeyedCall<?>> again) {
+      Invite seen, Function<Invite, StaffCommand<?>> again) {
     return fresh ->
         WorkspaceChanges.invite(fresh, seen.id())
             .map(
@@ -62,7 +64,7 @@ public final class StaleEditViewModel {
 
   /** For a status change: again unless the workspace already has that status. */
   static Function<WorkspaceDetails, Redo> status(
-      Settings seen, WorkspaceStatus status, Function<Settings, KeyedCall<?>> again) {
+      Settings seen, WorkspaceStatus status, Function<Settings, StaffCommand<?>> again) {
     return fresh ->
         new Redo(
             WorkspaceChanges.settings(seen, fresh.settings()),
@@ -71,9 +73,14 @@ public final class StaleEditViewModel {
                 : again.apply(fresh.settings()));
   }
 
-  void show(String refusal, String done, Redo redo) {
+  /**
+   * Shows the refusal of the action reported by {@code done}, turned by {@code plan} into {@code
+   * redo} on the record as it is now; {@code plan} makes the redo of a redo refused in turn.
+   */
+  void show(String refusal, String done, Function<WorkspaceDetails, Redo> plan, Redo redo) {
     this.again = redo.again();
     this.done = done;
+    this.plan = plan;
     changes.setAll(redo.changes());
     canReapply.set(again != null);
     text.set(
@@ -87,17 +94,22 @@ public final class StaleEditViewModel {
   void clear() {
     again = null;
     done = "";
+    plan = null;
     changes.clear();
     canReapply.set(false);
     text.set("");
   }
 
-  KeyedCall<?> again() {
+  StaffCommand<?> again() {
     return again;
   }
 
   String done() {
     return done;
+  }
+
+  Function<WorkspaceDetails, Redo> plan() {
+    return plan;
   }
 
   public ReadOnlyStringProperty textProperty() {

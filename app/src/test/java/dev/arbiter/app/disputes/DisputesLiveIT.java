@@ -4,6 +4,8 @@ import static dev.arbiter.persistence.contract.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.ScheduledLater;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.persistence.disputes.ActionResult;
@@ -57,6 +59,7 @@ class DisputesLiveIT {
 
   // Stands in for the FX thread: one thread, in order.
   private final ExecutorService fx = Executors.newSingleThreadExecutor();
+  private final ScheduledLater later = ScheduledLater.daemon(fx);
   private ExecutorTaskRunner tasks;
   private SupportDesk desk;
   private LiveUpdates updates;
@@ -125,24 +128,27 @@ class DisputesLiveIT {
     waitFor(resynced::get, Duration.ofSeconds(5));
   }
 
-  private DisputeCaseViewModel caseModel(DisputeCaseViewModel.CommandRunner runner) {
+  private DisputeCaseViewModel caseModel(DisputeCaseViewModel.Actions runner) {
     return caseModel(desk.cases::load, runner);
   }
 
   private DisputeCaseViewModel caseModel(
-      DisputeCaseViewModel.CaseSource source, DisputeCaseViewModel.CommandRunner runner) {
+      DisputeCaseViewModel.CaseSource source, DisputeCaseViewModel.Actions runner) {
     return onFx(
         () ->
             new DisputeCaseViewModel(
                 source,
                 runner,
                 tasks,
+                new CommandRunner(
+                    tasks,
+                    later,
+                    updates.onlineProperty(),
+                    new CommitOutcomes(desk.database.dataSource())::committed),
                 Clock.systemUTC(),
                 ZoneOffset.UTC,
                 "demo_support",
-                id -> queue.refreshRows(List.of(id)),
-                updates.onlineProperty(),
-                new CommitOutcomes(desk.database.dataSource())::committed));
+                id -> queue.refreshRows(List.of(id))));
   }
 
   @AfterEach
@@ -150,6 +156,7 @@ class DisputesLiveIT {
     feed.close();
     updates.close();
     tasks.close();
+    later.close();
     fx.shutdownNow();
     desk.close();
   }
