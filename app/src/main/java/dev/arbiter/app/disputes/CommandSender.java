@@ -99,9 +99,9 @@ final class CommandSender {
     if (command.needsConfirmation() && !confirmer.confirm(command.description())) {
       return;
     }
-    DisputeCommand sent = action.command();
     slot.send(
-        StaffCommand.of(sent.idempotencyKey(), sent.description(), () -> actions.execute(sent)),
+        StaffCommand.of(
+            command.idempotencyKey(), command.description(), () -> actions.execute(command)),
         new Reply(action));
   }
 

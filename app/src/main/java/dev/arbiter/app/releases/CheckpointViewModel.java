@@ -96,7 +96,7 @@ public final class CheckpointViewModel {
   public void open(long id) {
     release.cancel();
     slot.forget();
-    stale.clear();
+    stale.offer().clear();
     feedback.clear();
     notice.clear();
     form.clear();
@@ -184,10 +184,10 @@ public final class CheckpointViewModel {
    */
   public void reapply() {
     CheckpointDetail now = checkpoint.detail();
-    if (!stale.canReapply() || now == null || refusedOffline()) {
+    if (stale.offer().offered() == null || now == null || refusedOffline()) {
       return;
     }
-    CheckpointAction action = stale.take();
+    CheckpointAction action = stale.offer().take();
     if (action instanceof CheckpointAction.Release again) {
       prepare(again);
     } else {
@@ -212,7 +212,7 @@ public final class CheckpointViewModel {
         new MoneyReply(feedback, slot) {
           @Override
           public void sending() {
-            stale.hide();
+            stale.offer().clear();
           }
 
           @Override
@@ -313,11 +313,11 @@ public final class CheckpointViewModel {
 
   /** After a stale refusal: who changed what, one field a line ("Status: Submitted → On hold"). */
   public ReadOnlyStringProperty staleDiffProperty() {
-    return stale.changesProperty();
+    return stale.offer().diffProperty();
   }
 
   /** Whether the refused action is still possible and can be re-applied on top. */
   public ReadOnlyBooleanProperty reapplyableProperty() {
-    return stale.reapplyableProperty();
+    return stale.offer().reapplyableProperty();
   }
 }

@@ -7,18 +7,20 @@ import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.app.common.command.CommandSlot;
 import dev.arbiter.app.common.command.StaffCommand;
+import dev.arbiter.app.common.command.StaleOffer;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.settlements.ProposedSettlement;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -65,9 +67,7 @@ public final class SettlementsViewModel {
   private final CommandSlot slot;
   // Busy while a decision or a read is on its way, and while a lost decision is looked up.
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper staleDiff = new ReadOnlyStringWrapper("");
-  private final ReadOnlyBooleanWrapper reapplyable = new ReadOnlyBooleanWrapper(false);
-  private Runnable reapply;
+  private final StaleOffer<Runnable> stale = new StaleOffer<>();
 
   public SettlementsViewModel(
       Supplier<List<ProposedSettlement>> source,
@@ -88,13 +88,18 @@ public final class SettlementsViewModel {
   }
 
   public void reload() {
+    read(items::setAll);
+  }
+
+  // Reads the proposals while the view shows busy; a failed read is said.
+  private void read(Consumer<List<SettlementItem>> then) {
     feedback.busy(true);
     tasks
         .run(source::get)
         .onSuccess(
             rows -> {
               feedback.busy(false);
-              items.setAll(rows.stream().map(itemText::item).toList());
+              then.accept(rows.stream().map(itemText::item).toList());
             })
         .onFailure(feedback::failed);
   }
@@ -164,11 +169,9 @@ public final class SettlementsViewModel {
 
   /** Sends the decision a stale refusal turned down again, on the proposal as it is now. */
   public void reapply() {
-    if (reapply != null && commands.isOnline()) {
-      Runnable again = reapply;
-      reapply = null;
-      again.run();
-    } else if (reapply != null) {
+    if (stale.offered() != null && commands.isOnline()) {
+      stale.take().run();
+    } else if (stale.offered() != null) {
       feedback.say(CheckpointViewModel.OFFLINE, true);
     }
   }
@@ -184,8 +187,7 @@ public final class SettlementsViewModel {
         new MoneyReply(feedback, slot) {
           @Override
           public void sending() {
-            reapplyable.set(false);
-            staleDiff.set("");
+            stale.clear();
           }
 
           @Override
@@ -208,39 +210,34 @@ public final class SettlementsViewModel {
   // The proposal changed after the reviewer read it: show what changed and offer the same decision
   // on the proposal as it is now, under a new key (it is a new request).
   private void staleRefused(Decision decision, SettlementItem seen, String text) {
-    feedback.busy(true);
-    tasks
-        .run(source::get)
-        .onSuccess(
-            rows -> {
-              feedback.busy(false);
-              List<SettlementItem> fresh = rows.stream().map(itemText::item).toList();
-              ListMerge.update(items, fresh);
-              SettlementItem now =
-                  fresh.stream()
-                      .filter(i -> i.settlementId() == seen.settlementId())
-                      .findFirst()
-                      .orElse(null);
-              if (now == null) {
-                feedback.say("Not done: the settlement was decided or withdrawn meanwhile.", true);
-                return;
-              }
-              staleDiff.set(
-                  "Changed meanwhile:\n" + String.join("\n", SettlementItems.changes(seen, now)));
-              reapply =
-                  () ->
-                      send(
-                          decision,
-                          now,
-                          text,
-                          IdempotencyKeys.next(decision == execute ? "settle" : "send-back"));
-              reapplyable.set(true);
-              feedback.say(
-                  "Not done: the proposal changed since you read it. Check what changed; Re-apply"
-                      + " sends your decision on the proposal as it is now.",
-                  true);
-            })
-        .onFailure(feedback::failed);
+    read(
+        fresh -> {
+          ListMerge.update(items, fresh);
+          SettlementItem now =
+              fresh.stream()
+                  .filter(i -> i.settlementId() == seen.settlementId())
+                  .findFirst()
+                  .orElse(null);
+          if (now == null) {
+            feedback.say("Not done: the settlement was decided or withdrawn meanwhile.", true);
+            return;
+          }
+          List<String> changes = new ArrayList<>(List.of("Changed meanwhile:"));
+          changes.addAll(SettlementItems.changes(seen, now));
+          stale.offer(
+              "",
+              changes,
+              () ->
+                  send(
+                      decision,
+                      now,
+                      text,
+                      IdempotencyKeys.next(decision == execute ? "settle" : "send-back")));
+          feedback.say(
+              "Not done: the proposal changed since you read it. Check what changed; Re-apply"
+                  + " sends your decision on the proposal as it is now.",
+              true);
+        });
   }
 
   private void decided(MoneyResult result, String prefix) {
@@ -274,11 +271,11 @@ public final class SettlementsViewModel {
 
   /** After a stale refusal: what changed in the proposal, one field a line. */
   public ReadOnlyStringProperty staleDiffProperty() {
-    return staleDiff.getReadOnlyProperty();
+    return stale.diffProperty();
   }
 
   public ReadOnlyBooleanProperty reapplyableProperty() {
-    return reapplyable.getReadOnlyProperty();
+    return stale.reapplyableProperty();
   }
 
   public ReadOnlyBooleanProperty retryableProperty() {

@@ -2,8 +2,10 @@ package dev.arbiter.app.workspaces;
 
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.command.CommandReply;
+import dev.arbiter.app.common.command.StaleOffer;
 import dev.arbiter.app.common.command.StatusLines;
-import dev.arbiter.app.workspaces.StaleEditViewModel.Redo;
+import dev.arbiter.app.workspaces.StaleEdits.Again;
+import dev.arbiter.app.workspaces.StaleEdits.Redo;
 import dev.arbiter.persistence.workspaces.WorkspaceActionException;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import java.util.function.Consumer;
@@ -12,8 +14,8 @@ import java.util.function.Function;
 /**
  * What the workspace pane says about one admin action and does with its outcome: on success the
  * action's own report; a refusal's sentence; a refusal because the record changed meanwhile reads
- * the workspace again and offers the action on its current version ({@link StaleEditViewModel}); a
- * lost connection is reported while its key is looked up.
+ * the workspace again and offers the action on its current version ({@link StaleEdits}); a lost
+ * connection is reported while its key is looked up.
  */
 final class ActionReply<T> implements CommandReply<T> {
 
@@ -24,7 +26,7 @@ final class ActionReply<T> implements CommandReply<T> {
 
   private final StatusLines status;
   private final WorkspaceReader reader;
-  private final StaleEditViewModel stale;
+  private final StaleOffer<Again> stale;
   private final String done;
   private final Consumer<T> saved;
   private final Function<WorkspaceDetails, Redo> plan;
@@ -37,7 +39,7 @@ final class ActionReply<T> implements CommandReply<T> {
   ActionReply(
       StatusLines status,
       WorkspaceReader reader,
-      StaleEditViewModel stale,
+      StaleOffer<Again> stale,
       String done,
       Consumer<T> saved,
       Function<WorkspaceDetails, Redo> plan) {
@@ -67,7 +69,18 @@ final class ActionReply<T> implements CommandReply<T> {
     if (plan != null && failure instanceof WorkspaceActionException w && w.stale()) {
       status.error("");
       reader.readAgain(
-          fresh -> stale.show(w.getMessage(), done, plan, plan.apply(fresh)),
+          fresh -> {
+            Redo redo = plan.apply(fresh);
+            Again again = redo.again() == null ? null : new Again(redo.again(), done, plan);
+            stale.offer(
+                "Not saved: "
+                    + w.getMessage()
+                    + (again == null
+                        ? " It no longer applies as it is now."
+                        : " Re-apply to do it on the current version."),
+                redo.changes(),
+                again);
+          },
           () -> status.error(ErrorText.describe(failure)));
       return;
     }

@@ -4,9 +4,11 @@ import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.app.common.command.CommandSlot;
 import dev.arbiter.app.common.command.StaffCommand;
+import dev.arbiter.app.common.command.StaleOffer;
 import dev.arbiter.app.common.command.StatusLines;
 import dev.arbiter.app.live.ChangeSet;
-import dev.arbiter.app.workspaces.StaleEditViewModel.Redo;
+import dev.arbiter.app.workspaces.StaleEdits.Again;
+import dev.arbiter.app.workspaces.StaleEdits.Redo;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
@@ -45,7 +47,7 @@ public final class WorkspaceDetailViewModel {
   private final boolean admin;
   private final StatusLines lines = new StatusLines();
   private final WorkspaceReader reader;
-  private final StaleEditViewModel stale = new StaleEditViewModel();
+  private final StaleOffer<Again> stale = new StaleOffer<>();
   private final CommandSlot commands;
   private final ReadOnlyStringWrapper issuedToken = new ReadOnlyStringWrapper("");
 
@@ -95,28 +97,28 @@ public final class WorkspaceDetailViewModel {
     act(
         "Changed " + member.name() + " to " + role.dbValue() + ".",
         roleOn(member, role, member),
-        StaleEditViewModel.member(member, now -> roleOn(member, role, now)));
+        StaleEdits.member(member, now -> roleOn(member, role, now)));
   }
 
   public void suspend(Member member) {
     act(
         "Suspended " + member.name() + ".",
         suspendOn(member),
-        StaleEditViewModel.member(member, this::suspendOn));
+        StaleEdits.member(member, this::suspendOn));
   }
 
   public void reactivate(Member member) {
     act(
         "Reactivated " + member.name() + ".",
         reactivateOn(member),
-        StaleEditViewModel.member(member, this::reactivateOn));
+        StaleEdits.member(member, this::reactivateOn));
   }
 
   public void remove(Member member) {
     act(
         "Removed " + member.name() + ".",
         removeOn(member),
-        StaleEditViewModel.member(member, this::removeOn));
+        StaleEdits.member(member, this::removeOn));
   }
 
   /** The second step of a transfer, after the view asked for confirmation. */
@@ -134,7 +136,7 @@ public final class WorkspaceDetailViewModel {
     act(
         "Revoked the invite for " + invite.email() + ".",
         revokeOn(invite),
-        StaleEditViewModel.invite(invite, this::revokeOn));
+        StaleEdits.invite(invite, this::revokeOn));
   }
 
   /** Re-issues an invite; its new token is shown once in {@link #issuedTokenProperty()}. */
@@ -175,7 +177,7 @@ public final class WorkspaceDetailViewModel {
     act(
         "Workspace is now " + status.dbValue() + ".",
         statusOn(current.settings(), status),
-        StaleEditViewModel.status(current.settings(), status, now -> statusOn(now, status)));
+        StaleEdits.status(current.settings(), status, now -> statusOn(now, status)));
   }
 
   /** Adds a note; {@code supersedes} is the id of the note it replaces, or null. */
@@ -207,9 +209,10 @@ public final class WorkspaceDetailViewModel {
 
   /** Does the refused action again on the record as it is now (a new action, with a new key). */
   public void reapply() {
-    StaffCommand<?> again = stale.again();
+    // The offer stays until the action goes out (offline, it waits for the connection).
+    Again again = stale.offered();
     if (again != null) {
-      act(stale.done(), again, stale.plan(), () -> {});
+      act(again.done(), again.command(), again.plan(), () -> {});
     }
   }
 
@@ -342,7 +345,8 @@ public final class WorkspaceDetailViewModel {
     return reader.changedTextProperty();
   }
 
-  public StaleEditViewModel stale() {
+  /** An action refused because its record changed: what changed, and re-applying it. */
+  public StaleOffer<?> stale() {
     return stale;
   }
 }

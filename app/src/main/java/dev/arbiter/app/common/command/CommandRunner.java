@@ -19,8 +19,13 @@ import javafx.beans.value.ObservableValue;
  *
  * <p>Call on the callback (FX) thread. One runner serves any number of commands at once; what one
  * view allows at a time is its {@link CommandSlot}'s business.
+ *
+ * @param online false while the database cannot be reached: nothing should be sent, and lookups
+ *     wait until it is true
+ * @param check looks a request key up ({@code CommitOutcomes::committed}, or a fake)
  */
-public final class CommandRunner {
+public record CommandRunner(
+    TaskRunner tasks, Later later, ObservableBooleanValue online, KeyCheck check) {
 
   /** Whether the action sent under a key was saved; throws while the server cannot be reached. */
   @FunctionalInterface
@@ -34,34 +39,12 @@ public final class CommandRunner {
   static final int CHECKS = 20;
   private static final int REPLAYS = 3;
 
-  private final TaskRunner tasks;
-  private final Later later;
-  private final ObservableBooleanValue online;
-  private final KeyCheck check;
-
-  /**
-   * @param online false while the database cannot be reached: lookups wait until it is true
-   * @param check looks a request key up ({@code CommitOutcomes::committed}, or a fake)
-   */
-  public CommandRunner(
-      TaskRunner tasks, Later later, ObservableBooleanValue online, KeyCheck check) {
-    this.tasks = tasks;
-    this.later = later;
-    this.online = online;
-    this.check = check;
-  }
-
   /**
    * The same runner, telling saved from not saved by {@code other}: for an action whose trace is
    * its own effect rather than a recorded key (an undo marks its decision).
    */
   public CommandRunner checkingWith(KeyCheck other) {
     return new CommandRunner(tasks, later, online, other);
-  }
-
-  /** False while the database cannot be reached; nothing should be sent then. */
-  public ObservableBooleanValue online() {
-    return online;
   }
 
   public boolean isOnline() {

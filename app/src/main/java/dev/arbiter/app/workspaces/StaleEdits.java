@@ -8,19 +8,15 @@ import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
- * An admin action the database refused because its record changed after it was read: what changed,
- * field by field, and the same action again on the record as it is now, when that still makes
- * sense.
+ * What an admin action the database refused because its record changed after it was read becomes
+ * once the record is read again: what changed, field by field, and the same action again on the
+ * record as it is now, when that still makes sense.
  */
-public final class StaleEditViewModel {
+final class StaleEdits {
+
+  private StaleEdits() {}
 
   /**
    * What a refused action becomes once the record was read again.
@@ -31,14 +27,11 @@ public final class StaleEditViewModel {
    */
   record Redo(List<String> changes, StaffCommand<?> again) {}
 
-  private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
-  private final ObservableList<String> changes = FXCollections.observableArrayList();
-  private final ObservableList<String> changesView =
-      FXCollections.unmodifiableObservableList(changes);
-  private final ReadOnlyBooleanWrapper canReapply = new ReadOnlyBooleanWrapper(false);
-  private StaffCommand<?> again;
-  private String done = "";
-  private Function<WorkspaceDetails, Redo> plan;
+  /**
+   * A refused action offered again: {@code command} on the current version, reported by {@code
+   * done}, and {@code plan} to offer it once more should it be refused in turn.
+   */
+  record Again(StaffCommand<?> command, String done, Function<WorkspaceDetails, Redo> plan) {}
 
   /** For an action on member {@code seen}: the same action on its current version. */
   static Function<WorkspaceDetails, Redo> member(
@@ -71,56 +64,5 @@ public final class StaleEditViewModel {
             status.dbValue().equals(fresh.settings().status())
                 ? null
                 : again.apply(fresh.settings()));
-  }
-
-  /**
-   * Shows the refusal of the action reported by {@code done}, turned by {@code plan} into {@code
-   * redo} on the record as it is now; {@code plan} makes the redo of a redo refused in turn.
-   */
-  void show(String refusal, String done, Function<WorkspaceDetails, Redo> plan, Redo redo) {
-    this.again = redo.again();
-    this.done = done;
-    this.plan = plan;
-    changes.setAll(redo.changes());
-    canReapply.set(again != null);
-    text.set(
-        "Not saved: "
-            + refusal
-            + (again == null
-                ? " It no longer applies as it is now."
-                : " Re-apply to do it on the current version."));
-  }
-
-  void clear() {
-    again = null;
-    done = "";
-    plan = null;
-    changes.clear();
-    canReapply.set(false);
-    text.set("");
-  }
-
-  StaffCommand<?> again() {
-    return again;
-  }
-
-  String done() {
-    return done;
-  }
-
-  Function<WorkspaceDetails, Redo> plan() {
-    return plan;
-  }
-
-  public ReadOnlyStringProperty textProperty() {
-    return text.getReadOnlyProperty();
-  }
-
-  public ObservableList<String> changes() {
-    return changesView;
-  }
-
-  public ReadOnlyBooleanProperty canReapplyProperty() {
-    return canReapply.getReadOnlyProperty();
   }
 }
