@@ -9,13 +9,16 @@ import dev.arbiter.app.common.command.ScheduledLater;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.persistence.disputes.ActionResult;
+import dev.arbiter.persistence.disputes.DisputeBulkService;
 import dev.arbiter.persistence.disputes.DisputeFixtures;
 import dev.arbiter.persistence.disputes.DisputeFixtures.Deal;
+import dev.arbiter.persistence.disputes.DisputeSnapshot;
 import dev.arbiter.persistence.disputes.PageDirection;
 import dev.arbiter.persistence.disputes.QueueFilter;
 import dev.arbiter.persistence.disputes.QueuePage;
 import dev.arbiter.persistence.disputes.QueueRow;
 import dev.arbiter.persistence.disputes.QueueSort;
+import dev.arbiter.persistence.disputes.SavedViewService;
 import dev.arbiter.persistence.disputes.SortKey;
 import dev.arbiter.persistence.disputes.SupportDesk;
 import dev.arbiter.persistence.live.ChangeFeed;
@@ -376,6 +379,51 @@ class DisputesLiveIT {
     assertThat(calls.get()).isEqualTo(2);
   }
 
+  @Test
+  void aBulkPriorityChangeSendsEachRowAsACommandUnderTheKeyItWouldBeLookedUpBy() throws Exception {
+    List<QueueItem> rows = showQueue();
+    CommitOutcomes outcomes = new CommitOutcomes(desk.database.dataSource());
+    List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    QueueActionsViewModel toolbar =
+        onFx(
+            () ->
+                new QueueActionsViewModel(
+                    new SavedViewService(desk.database.dataSource()),
+                    new DisputeBulkService(desk.actions, desk.queue),
+                    queue,
+                    tasks,
+                    new CommandRunner(
+                        tasks,
+                        later,
+                        updates.onlineProperty(),
+                        key -> {
+                          asked.add(key);
+                          return outcomes.committed(key);
+                        }),
+                    "demo_support"));
+    List<DisputeSnapshot> targets =
+        rows.stream().map(QueueItem::row).map(DisputeSnapshot::of).toList();
+    java.util.concurrent.CompletableFuture<List<DisputeBulkService.Outcome>> results =
+        new java.util.concurrent.CompletableFuture<>();
+
+    fx.execute(() -> toolbar.setPriority(targets, DisputePriority.URGENT, results::complete));
+
+    List<DisputeBulkService.Outcome> done = results.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(done).extracting(DisputeBulkService.Outcome::done).containsOnly(true);
+    assertThat(done)
+        .extracting(DisputeBulkService.Outcome::id)
+        .containsExactlyElementsOf(targets.stream().map(DisputeSnapshot::id).toList());
+    assertThat(asked).isEmpty();
+    for (DisputeSnapshot target : targets) {
+      assertThat(column(target.id(), "priority")).isEqualTo("urgent");
+      assertThat(commands(target.id())).isOne();
+      // A row whose answer is lost is looked up by this key: the one its command recorded.
+      String key = commandKey(target.id());
+      assertThat(key).endsWith("/" + target.id());
+      assertThat(outcomes.committed(key)).isTrue();
+    }
+  }
+
   private static RuntimeException connectionLost() {
     return new StaffDatabaseException(
         "Could not save", new SQLException("An I/O error occurred while sending", "08006"));
@@ -465,6 +513,13 @@ class DisputesLiveIT {
   private static Object column(long id, String column) throws SQLException {
     try (Connection c = db.superuser()) {
       return value(c, "SELECT " + column + " FROM disputes WHERE id = ?", id);
+    }
+  }
+
+  private static String commandKey(long id) throws SQLException {
+    try (Connection c = db.superuser()) {
+      return (String)
+          value(c, "SELECT idempotency_key FROM dispute_commands WHERE dispute_id = ?", id);
     }
   }
 
