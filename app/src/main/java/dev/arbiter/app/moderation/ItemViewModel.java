@@ -43,7 +43,7 @@ public final class ItemViewModel {
   private ItemKey lastKey;
 
   /**
-   * @param commands sends the commands: refused while offline, and a decision whose answer was lost
+   * @param runner sends the commands: refused while offline, and a decision whose answer was lost
    *     is settled by its key once online
    * @param me the signed-in login, to tell one's own claim from a colleague's
    * @param changed reloads the queue after a command changed the item
@@ -51,7 +51,7 @@ public final class ItemViewModel {
   public ItemViewModel(
       ModerationGateway gateway,
       TaskRunner tasks,
-      CommandRunner commands,
+      CommandRunner runner,
       String me,
       Runnable changed,
       Locale locale,
@@ -67,7 +67,7 @@ public final class ItemViewModel {
             gateway,
             tasks,
             me,
-            new CommandSlot(commands, status.busy()),
+            new CommandSlot(runner, status.busy()),
             status,
             item,
             changed,

@@ -151,7 +151,11 @@ public final class BulkReleaseViewModel {
                 finished(done);
               }
             });
-    run.send();
+    if (!run.send()) {
+      // The console went offline between the check above and the send.
+      busy.set(false);
+      refusedOffline();
+    }
   }
 
   // Found saved after its answer was lost, an item is sent once more under its key only to read
