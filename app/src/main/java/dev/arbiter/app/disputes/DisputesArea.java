@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.RecordRef;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.Later;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.model.disputes.DisputePriority;
@@ -109,7 +111,12 @@ public final class DisputesArea implements AreaView {
 
   /** Builds the area for a signed-in staff member; {@code live} keeps it current. */
   public static DisputesArea create(
-      StaffSession session, TaskRunner tasks, Locale locale, ZoneId zone, LiveContext live) {
+      StaffSession session,
+      TaskRunner tasks,
+      Later later,
+      Locale locale,
+      ZoneId zone,
+      LiveContext live) {
     var db = session.database();
     var staff = session.staff();
     Clock clock = Clock.system(zone);
@@ -121,21 +128,23 @@ public final class DisputesArea implements AreaView {
     tasks.run(db::sessionFactory);
     DisputeQueueViewModel queue =
         new DisputeQueueViewModel(new ServiceQueueReader(queueService), tasks, clock, locale);
+    CommandRunner commands =
+        new CommandRunner(
+            tasks, later, live.onlineProperty(), new CommitOutcomes(db.dataSource())::committed);
     DisputeCaseViewModel caseModel =
         new DisputeCaseViewModel(
             cases::load,
             actions::execute,
             tasks,
+            commands,
             clock,
             zone,
             staff.login(),
-            id -> queue.refreshRows(List.of(id)),
-            live.onlineProperty(),
-            new CommitOutcomes(db.dataSource())::committed);
+            id -> queue.refreshRows(List.of(id)));
     DisputeBulkService bulk = new DisputeBulkService(actions, queueService);
     QueueActionsViewModel toolbar =
         new QueueActionsViewModel(
-            new SavedViewService(db.dataSource()), bulk, queue, tasks, staff.login());
+            new SavedViewService(db.dataSource()), bulk, queue, tasks, commands, staff.login());
     return new DisputesArea(queue, toolbar, caseModel, cases, tasks, locale, live);
   }
 

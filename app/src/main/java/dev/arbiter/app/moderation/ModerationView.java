@@ -2,6 +2,8 @@ package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.Later;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.app.live.PresenceViews;
@@ -59,6 +61,7 @@ public final class ModerationView implements AreaView {
   private final ItemViewModel item;
   private final ModerationGateway gateway;
   private final TaskRunner tasks;
+  private final CommandRunner commands;
   private final QueueTable table;
   private final LiveContext live;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
@@ -84,17 +87,17 @@ public final class ModerationView implements AreaView {
   public ModerationView(
       ModerationGateway gateway,
       TaskRunner tasks,
+      Later later,
       String login,
       Locale locale,
       ZoneId zone,
       LiveContext live) {
     this.gateway = gateway;
     this.tasks = tasks;
+    this.commands = new CommandRunner(tasks, later, live.onlineProperty(), gateway::committed);
     this.live = live;
     this.queue = new ModerationQueueViewModel(gateway, tasks);
-    this.item =
-        new ItemViewModel(
-            gateway, tasks, login, queue::refresh, live.onlineProperty(), locale, zone);
+    this.item = new ItemViewModel(gateway, tasks, commands, login, queue::refresh, locale, zone);
     this.table = new QueueTable(queue, live.presence());
     queue.selectedProperty().addListener((obs, old, row) -> item.show(row));
     // The item (moderation_items row) is the unit of work, so presence is on the item's id.
@@ -360,7 +363,7 @@ public final class ModerationView implements AreaView {
   }
 
   private void bulk() {
-    BulkViewModel bulk = new BulkViewModel(gateway, tasks, queue::refresh, live.onlineProperty());
+    BulkViewModel bulk = new BulkViewModel(gateway, tasks, commands, queue::refresh);
     List<QueueRow> selected = table.selectedRows();
     if (selected.size() > 1) {
       bulk.useSelection(selected.stream().map(QueueRow::key).toList());
@@ -373,7 +376,7 @@ public final class ModerationView implements AreaView {
   private void log() {
     DecisionLogDialog.show(
         root.getScene().getWindow(),
-        new DecisionLogViewModel(gateway, tasks, queue::refresh, live.onlineProperty()));
+        new DecisionLogViewModel(gateway, tasks, commands, queue::refresh));
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.arbiter.app.releases;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.RecordRef;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.Later;
 import dev.arbiter.app.ledger.LedgerHealthView;
 import dev.arbiter.app.ledger.LedgerHealthViewModel;
 import dev.arbiter.app.live.ChangeSet;
@@ -15,6 +17,7 @@ import dev.arbiter.persistence.escrow.ReleaseQueueService;
 import dev.arbiter.persistence.escrow.ReleaseService;
 import dev.arbiter.persistence.ledger.ExposureService;
 import dev.arbiter.persistence.ledger.LedgerVerifier;
+import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.live.CommitOutcomes;
 import dev.arbiter.persistence.settlements.SettlementService;
 import dev.arbiter.persistence.staff.StaffSession;
@@ -24,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -107,14 +109,17 @@ public final class ReleasesView implements AreaView {
   public static ReleasesView create(
       StaffSession session,
       TaskRunner tasks,
+      Later later,
       Executor fxThread,
       Locale locale,
       ZoneId zone,
       LiveContext live) {
     var database = session.database();
     var access = database.access();
-    CommitOutcomes outcomes = new CommitOutcomes(database.dataSource());
     var online = live.onlineProperty();
+    CommandRunner commands =
+        new CommandRunner(
+            tasks, later, online, new CommitOutcomes(database.dataSource())::committed);
     ReleaseQueueService queueService = new ReleaseQueueService(access);
     ReleaseService releases = new ReleaseService(access);
     SettlementService settlementService = new SettlementService(database);
@@ -125,12 +130,9 @@ public final class ReleasesView implements AreaView {
     CheckpointViewModel checkpoint =
         new CheckpointViewModel(
             new CheckpointViewModel.Gateway(
-                new CheckpointDetailService(access)::load,
-                releases::perform,
-                releases::preview,
-                outcomes::committed),
+                new CheckpointDetailService(access)::load, releases::perform, releases::preview),
             tasks,
-            online,
+            commands,
             locale,
             clock,
             zone,
@@ -145,23 +147,23 @@ public final class ReleasesView implements AreaView {
               }
 
               @Override
-              public List<Outcome> execute(
-                  BulkRelease plan, Consumer<Outcome> progress, BooleanSupplier cancelled) {
-                return bulkService.execute(plan, progress, cancelled);
+              public MoneyResult release(BulkRelease.Item item) {
+                return bulkService
+                    .execute(new BulkRelease(List.of(item)), o -> {}, () -> false)
+                    .get(0)
+                    .result();
               }
             },
-            outcomes::committed,
             tasks,
-            online,
+            commands,
             fxThread);
     SettlementsViewModel settlements =
         new SettlementsViewModel(
             settlementService::queue,
             settlementService::execute,
             settlementService::sendBack,
-            outcomes::committed,
             tasks,
-            online,
+            commands,
             locale,
             zone);
     ExposureViewModel exposure =

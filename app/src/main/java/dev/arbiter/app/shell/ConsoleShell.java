@@ -4,6 +4,7 @@ import dev.arbiter.app.audit.AuditArea;
 import dev.arbiter.app.audit.AuditView;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.ScheduledLater;
 import dev.arbiter.app.dashboard.DashboardView;
 import dev.arbiter.app.dashboard.DashboardViewModel;
 import dev.arbiter.app.disputes.DisputesArea;
@@ -61,6 +62,8 @@ public final class ConsoleShell implements AutoCloseable {
   private final TaskRunner tasks;
   private AutomationWatch automationWatch;
   private final Executor fxThread;
+  // Retries of the lookups that settle a lost answer wait here, not on a worker thread.
+  private final ScheduledLater later;
   private final Locale locale;
   private final ZoneId zone;
   private final StaffSessions sessions;
@@ -97,6 +100,7 @@ public final class ConsoleShell implements AutoCloseable {
     this.target = Objects.requireNonNull(target);
     this.tasks = tasks;
     this.fxThread = fxThread;
+    this.later = ScheduledLater.daemon(fxThread);
     this.locale = locale;
     this.zone = zone;
     this.sessions = new StaffSessions(signInService, target);
@@ -198,7 +202,7 @@ public final class ConsoleShell implements AutoCloseable {
       return view;
     }
     if (area == Area.RELEASES) {
-      ReleasesView view = ReleasesView.create(session, tasks, fxThread, locale, zone, live);
+      ReleasesView view = ReleasesView.create(session, tasks, later, fxThread, locale, zone, live);
       view.refresh();
       return view;
     }
@@ -208,18 +212,19 @@ public final class ConsoleShell implements AutoCloseable {
       return view;
     }
     if (area == Area.WORKSPACES) {
-      WorkspacesView view = WorkspacesView.create(session, tasks, locale, live);
+      WorkspacesView view = WorkspacesView.create(session, tasks, later, locale, live);
       view.refresh();
       return view;
     }
     if (area == Area.DISPUTES) {
-      return DisputesArea.create(session, tasks, locale, zone, live);
+      return DisputesArea.create(session, tasks, later, locale, zone, live);
     }
     if (area == Area.MODERATION) {
       ModerationView view =
           new ModerationView(
               ModerationGateway.of(session.database()),
               tasks,
+              later,
               session.staff().login(),
               locale,
               zone,
@@ -262,6 +267,7 @@ public final class ConsoleShell implements AutoCloseable {
     }
     journals.values().forEach(DraftJournal::close);
     sessions.close();
+    later.close();
   }
 
   private void stopAutomationWatch() {

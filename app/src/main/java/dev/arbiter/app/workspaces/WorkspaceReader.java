@@ -3,6 +3,7 @@ package dev.arbiter.app.workspaces;
 import dev.arbiter.app.common.ChangeNews;
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.StatusLines;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.RefreshGate;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
@@ -29,7 +30,7 @@ final class WorkspaceReader {
   private final LongFunction<WorkspaceDetails> source;
   private final TaskRunner tasks;
   private final String me;
-  private final ActionStatus status;
+  private final StatusLines status;
   private final ReadOnlyLongWrapper openId = new ReadOnlyLongWrapper(-1);
   private final ReadOnlyObjectWrapper<WorkspaceDetails> details = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper changedText = new ReadOnlyStringWrapper("");
@@ -40,7 +41,7 @@ final class WorkspaceReader {
    * @param me the signed-in login: only what others changed is announced as a change
    */
   WorkspaceReader(
-      LongFunction<WorkspaceDetails> source, TaskRunner tasks, String me, ActionStatus status) {
+      LongFunction<WorkspaceDetails> source, TaskRunner tasks, String me, StatusLines status) {
     this.source = source;
     this.tasks = tasks;
     this.me = me;
@@ -110,7 +111,7 @@ final class WorkspaceReader {
     long id = openId.get();
     long mine = ++loads;
     if (!isLive) {
-      status.busy(true);
+      status.busy().set(true);
     }
     tasks
         .run(() -> source.apply(id))
@@ -118,7 +119,7 @@ final class WorkspaceReader {
             loaded -> {
               done.run();
               if (!isLive) {
-                status.busy(false);
+                status.busy().set(false);
               }
               if (mine != loads || loaded.settings().id() != openId.get()) {
                 return;
@@ -133,7 +134,7 @@ final class WorkspaceReader {
             failure -> {
               done.run();
               if (!isLive) {
-                status.busy(false);
+                status.busy().set(false);
               }
               status.error(ErrorText.describe(failure));
             });

@@ -4,6 +4,8 @@ import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.RecordRef;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.Later;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.app.live.PresenceTracker;
@@ -112,7 +114,7 @@ public final class WorkspacesView implements AreaView {
 
   /** Builds the area's services and view models for a signed-in session. */
   public static WorkspacesView create(
-      StaffSession session, TaskRunner tasks, Locale locale, LiveContext live) {
+      StaffSession session, TaskRunner tasks, Later later, Locale locale, LiveContext live) {
     boolean admin = session.staff().has(StaffRole.ADMIN);
     WorkspaceListService listService = new WorkspaceListService(session.database());
     WorkspaceDetailService detailService = new WorkspaceDetailService(session.database(), admin);
@@ -123,9 +125,9 @@ public final class WorkspacesView implements AreaView {
             detailService::load,
             actions,
             tasks,
+            new CommandRunner(tasks, later, live.onlineProperty(), actions::committed),
             admin,
-            session.staff().login(),
-            live.onlineProperty()),
+            session.staff().login()),
         new StaffAdminViewModel(
             new StaffAdminService(session.database()), tasks, admin, live.onlineProperty()),
         locale,

@@ -3,6 +3,8 @@ package dev.arbiter.app.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.ScheduledLater;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.model.moderation.FlagDecision;
@@ -44,6 +46,7 @@ class ModerationLiveIT {
   private final ExecutorService fx = Executors.newSingleThreadExecutor();
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private final ExecutorTaskRunner tasks = new ExecutorTaskRunner(workers, fx);
+  private final ScheduledLater later = ScheduledLater.daemon(fx);
   private TestDatabase db;
   private StaffDatabase moderator;
   private LiveUpdates updates;
@@ -77,6 +80,7 @@ class ModerationLiveIT {
     feed.close();
     updates.close();
     tasks.close();
+    later.close();
     fx.shutdownNow();
     moderator.close();
   }
@@ -293,7 +297,8 @@ class ModerationLiveIT {
     LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     DecisionEntry decided = decidedEntry(lossy, online);
-    DecisionLogViewModel log = onFx(() -> new DecisionLogViewModel(lossy, tasks, () -> {}, online));
+    DecisionLogViewModel log =
+        onFx(() -> new DecisionLogViewModel(lossy, tasks, commands(lossy, online), () -> {}));
 
     // The undo commits, then the connection drops before the answer arrives.
     lossy.loseAfterCommit = true;
@@ -311,7 +316,8 @@ class ModerationLiveIT {
     LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     DecisionEntry decided = decidedEntry(lossy, online);
-    DecisionLogViewModel log = onFx(() -> new DecisionLogViewModel(lossy, tasks, () -> {}, online));
+    DecisionLogViewModel log =
+        onFx(() -> new DecisionLogViewModel(lossy, tasks, commands(lossy, online), () -> {}));
 
     lossy.loseBeforeCommit = true;
     onFx(() -> log.undo(decided));
@@ -354,9 +360,9 @@ class ModerationLiveIT {
                 new ItemViewModel(
                     lossy,
                     tasks,
+                    commands(lossy, online),
                     "demo_moderator",
                     queue::refresh,
-                    online,
                     Locale.US,
                     ZoneOffset.UTC));
     onFx(() -> queue.selectedProperty().addListener((obs, old, row) -> item.show(row)));
@@ -398,11 +404,15 @@ class ModerationLiveIT {
             new ItemViewModel(
                 gateway,
                 tasks,
+                commands(gateway, new SimpleBooleanProperty(true)),
                 "demo_moderator",
                 queue::refresh,
-                new SimpleBooleanProperty(true),
                 Locale.US,
                 ZoneOffset.UTC));
+  }
+
+  private CommandRunner commands(ModerationGateway gateway, SimpleBooleanProperty online) {
+    return new CommandRunner(tasks, later, online, gateway::committed);
   }
 
   private void startFeed() throws InterruptedException {

@@ -6,6 +6,8 @@ import static dev.arbiter.app.testing.StandInWaits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.ScheduledLater;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.persistence.escrow.CheckpointAction;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
@@ -47,6 +49,7 @@ class ReleasesLiveIT {
 
   // Stands in for the FX thread: one thread, in order.
   private final ExecutorService fx = Executors.newSingleThreadExecutor();
+  private final ScheduledLater later = ScheduledLater.daemon(fx);
   private TestDatabase db;
   private StaffDatabase finance;
   private ExecutorTaskRunner tasks;
@@ -101,6 +104,7 @@ class ReleasesLiveIT {
     feed.close();
     updates.close();
     tasks.close();
+    later.close();
     fx.shutdownNow();
     finance.close();
   }
@@ -265,13 +269,13 @@ class ReleasesLiveIT {
   private CheckpointViewModel checkpointModel(CheckpointViewModel.Performer perform) {
     CheckpointDetailService details = new CheckpointDetailService(finance.access());
     return new CheckpointViewModel(
-        new CheckpointViewModel.Gateway(
-            details::load,
-            perform,
-            fran::preview,
-            new CommitOutcomes(finance.dataSource())::committed),
+        new CheckpointViewModel.Gateway(details::load, perform, fran::preview),
         tasks,
-        updates.onlineProperty(),
+        new CommandRunner(
+            tasks,
+            later,
+            updates.onlineProperty(),
+            new CommitOutcomes(finance.dataSource())::committed),
         Locale.US,
         Clock.systemUTC(),
         ZoneOffset.UTC,
