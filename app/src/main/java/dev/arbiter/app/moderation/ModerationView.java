@@ -1,7 +1,6 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.AreaView;
-import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.app.live.PresenceViews;
@@ -20,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -57,8 +57,8 @@ public final class ModerationView implements AreaView {
 
   private final ModerationQueueViewModel queue;
   private final ItemViewModel item;
-  private final ModerationGateway gateway;
-  private final TaskRunner tasks;
+  private final Supplier<BulkViewModel> bulks;
+  private final Supplier<DecisionLogViewModel> logs;
   private final QueueTable table;
   private final LiveContext live;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
@@ -78,23 +78,24 @@ public final class ModerationView implements AreaView {
       };
 
   /**
+   * @param bulks and {@code logs} make the models of the bulk and decision log dialogs, one per
+   *     opening
    * @param live the window's change feed, presence and drafts: the queue and the open item follow
    *     the database, colleagues on an item show, and the decision note survives an outage
    */
-  public ModerationView(
-      ModerationGateway gateway,
-      TaskRunner tasks,
-      String login,
+  ModerationView(
+      ModerationQueueViewModel queue,
+      ItemViewModel item,
+      Supplier<BulkViewModel> bulks,
+      Supplier<DecisionLogViewModel> logs,
       Locale locale,
       ZoneId zone,
       LiveContext live) {
-    this.gateway = gateway;
-    this.tasks = tasks;
+    this.queue = queue;
+    this.item = item;
+    this.bulks = bulks;
+    this.logs = logs;
     this.live = live;
-    this.queue = new ModerationQueueViewModel(gateway, tasks);
-    this.item =
-        new ItemViewModel(
-            gateway, tasks, login, queue::refresh, live.onlineProperty(), locale, zone);
     this.table = new QueueTable(queue, live.presence());
     queue.selectedProperty().addListener((obs, old, row) -> item.show(row));
     // The item (moderation_items row) is the unit of work, so presence is on the item's id.
@@ -120,7 +121,7 @@ public final class ModerationView implements AreaView {
             zone);
     Button more = new Button("Load more (L)");
     more.setId("moderationMore");
-    more.visibleProperty().bind(queue.hasMoreProperty());
+    more.visibleProperty().bind(queue.list().hasMoreProperty());
     more.setOnAction(e -> queue.loadMore());
     VBox left = new VBox(6, table.node(), more);
     VBox.setVgrow(table.node(), Priority.ALWAYS);
@@ -170,6 +171,7 @@ public final class ModerationView implements AreaView {
               }
             });
     queue
+        .list()
         .loadingProperty()
         .addListener(
             (obs, was, loading) -> {
@@ -224,14 +226,14 @@ public final class ModerationView implements AreaView {
     title.getStyleClass().add("title-2");
     Label summary = new Label();
     summary.setId("moderationSummary");
-    summary.textProperty().bind(queue.summaryProperty());
+    summary.textProperty().bind(queue.list().summaryProperty());
     Label error = new Label();
     error.setId("moderationError");
     error.getStyleClass().add("moderation-error");
-    error.textProperty().bind(queue.errorProperty());
+    error.textProperty().bind(queue.list().errorProperty());
     ProgressIndicator progress = new ProgressIndicator();
     progress.setPrefSize(20, 20);
-    progress.visibleProperty().bind(queue.loadingProperty());
+    progress.visibleProperty().bind(queue.list().loadingProperty());
     Button bulk = new Button("Bulk… (B)");
     bulk.setId("moderationBulk");
     bulk.setOnAction(e -> bulk());
@@ -360,7 +362,7 @@ public final class ModerationView implements AreaView {
   }
 
   private void bulk() {
-    BulkViewModel bulk = new BulkViewModel(gateway, tasks, queue::refresh, live.onlineProperty());
+    BulkViewModel bulk = bulks.get();
     List<QueueRow> selected = table.selectedRows();
     if (selected.size() > 1) {
       bulk.useSelection(selected.stream().map(QueueRow::key).toList());
@@ -371,9 +373,7 @@ public final class ModerationView implements AreaView {
   }
 
   private void log() {
-    DecisionLogDialog.show(
-        root.getScene().getWindow(),
-        new DecisionLogViewModel(gateway, tasks, queue::refresh, live.onlineProperty()));
+    DecisionLogDialog.show(root.getScene().getWindow(), logs.get());
   }
 
   @Override

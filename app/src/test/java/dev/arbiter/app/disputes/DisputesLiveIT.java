@@ -90,7 +90,7 @@ class DisputesLiveIT {
     Clock clock = Clock.systemUTC();
     queue =
         new DisputeQueueViewModel(
-            new DisputeQueueViewModel.QueueReader() {
+            new DisputeQueueViewModel.Port() {
               @Override
               public dev.arbiter.persistence.disputes.QueuePage page(
                   dev.arbiter.persistence.disputes.QueueFilter f,
@@ -170,7 +170,7 @@ class DisputesLiveIT {
     for (int i = 0; i < 3; i++) {
       assertThat(after.get(i)).isSameAs(before.get(i));
     }
-    waitFor(() -> onFx(() -> queue.summaryProperty().get()).startsWith("4 matching"), LIVE);
+    waitFor(() -> onFx(() -> queue.list().summaryProperty().get()).startsWith("4 matching"), LIVE);
 
     long changed = before.get(1).id();
     start = System.nanoTime();

@@ -61,7 +61,7 @@ class ModerationBulkRetryIT {
     ConsoleTarget target = new ConsoleTarget(db.jdbcUrl(), false, "test");
     moderator = StaffDatabase.open(target, "demo_moderator", "demo");
     colleague = StaffDatabase.open(target, ModerationFixture.SECOND_MODERATOR, "demo");
-    lossy = new LossyGateway(ModerationGateway.of(moderator));
+    lossy = new LossyGateway(ModerationArea.gateway(moderator));
     bulk = onFx(() -> new BulkViewModel(lossy, tasks, () -> {}, online));
     onFx(() -> bulk.useSelection(keys));
   }

@@ -84,7 +84,7 @@ class ModerationLiveIT {
   @Test
   void aFlagRaisedByTheBackendAppearsInTheQueueWithinASecondAndTheSelectionStays()
       throws Exception {
-    ModerationGateway gateway = ModerationGateway.of(moderator);
+    ModerationGateway gateway = ModerationArea.gateway(moderator);
     ModerationQueueViewModel queue = onFx(() -> new ModerationQueueViewModel(gateway, tasks));
     updates.subscribe(queue::changed);
     onFx(queue::refresh);
@@ -111,12 +111,12 @@ class ModerationLiveIT {
     assertThat(onFx(() -> queue.rows().get(0).key())).isEqualTo(arrived);
     assertThat(onFx(() -> queue.selectedProperty().get().key())).isEqualTo(selected);
     assertThat(onFx(() -> queue.selectedIndexProperty().get())).isEqualTo(2);
-    assertThat(onFx(() -> queue.summaryProperty().get())).isEqualTo("3 items");
+    assertThat(onFx(() -> queue.list().summaryProperty().get())).isEqualTo("3 items");
   }
 
   @Test
   void theOpenItemShowsWhoChangedItAndWhatWhileItWasOpen() throws Exception {
-    ModerationGateway gateway = ModerationGateway.of(moderator);
+    ModerationGateway gateway = ModerationArea.gateway(moderator);
     ModerationQueueViewModel queue = onFx(() -> new ModerationQueueViewModel(gateway, tasks));
     ItemViewModel item = item(gateway, queue);
     updates.subscribe(
@@ -144,7 +144,7 @@ class ModerationLiveIT {
 
   @Test
   void aDecisionOnAStaleViewIsRefusedWithWhatChangedAndCanBeReapplied() throws Exception {
-    ModerationGateway gateway = ModerationGateway.of(moderator);
+    ModerationGateway gateway = ModerationArea.gateway(moderator);
     ModerationQueueViewModel queue = onFx(() -> new ModerationQueueViewModel(gateway, tasks));
     // No feed for the item: the moderator still looks at what they read before the new flag.
     ItemViewModel item = item(gateway, queue);
@@ -217,7 +217,7 @@ class ModerationLiveIT {
 
   @Test
   void aDecisionWhoseAnswerWasLostIsFoundSavedByItsKeyAndActsOnce() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     ItemViewModel item = claimedItem(lossy, online);
     ItemKey key = onFx(() -> item.rowProperty().get().key());
@@ -241,7 +241,7 @@ class ModerationLiveIT {
 
   @Test
   void anUnsavedDecisionIsRetriedUnderItsKeyAndActsOnce() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     ItemViewModel item = claimedItem(lossy, online);
     ItemKey key = onFx(() -> item.rowProperty().get().key());
@@ -290,7 +290,7 @@ class ModerationLiveIT {
 
   @Test
   void anUndoWhoseAnswerWasLostIsFoundDoneByItsDecisionAndNotSentAgain() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     DecisionEntry decided = decidedEntry(lossy, online);
     DecisionLogViewModel log = onFx(() -> new DecisionLogViewModel(lossy, tasks, () -> {}, online));
@@ -308,7 +308,7 @@ class ModerationLiveIT {
 
   @Test
   void anUndoLostBeforeTheDatabaseGotItSaysSoAndCanBeSentAgain() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     DecisionEntry decided = decidedEntry(lossy, online);
     DecisionLogViewModel log = onFx(() -> new DecisionLogViewModel(lossy, tasks, () -> {}, online));

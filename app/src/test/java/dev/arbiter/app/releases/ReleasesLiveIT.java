@@ -93,7 +93,8 @@ class ReleasesLiveIT {
           queue.reload();
           return null;
         });
-    waitFor(() -> onFx(() -> queue.summaryProperty().get().contains("checkpoints")), secs(5));
+    waitFor(
+        () -> onFx(() -> queue.list().summaryProperty().get().contains("checkpoints")), secs(5));
   }
 
   @AfterEach
@@ -298,7 +299,7 @@ class ReleasesLiveIT {
         });
     waitFor(() -> reads.get() == 1, secs(5));
 
-    assertThat(onFx(() -> queue.errorProperty().get()))
+    assertThat(onFx(() -> queue.list().errorProperty().get()))
         .startsWith("The queue could not be brought up to date: ");
     assertThat(onFx(() -> queue.items().size())).isEqualTo(1);
 
@@ -309,7 +310,7 @@ class ReleasesLiveIT {
           return null;
         });
     waitFor(() -> reads.get() == 2, secs(5));
-    assertThat(onFx(() -> queue.errorProperty().get())).isEmpty();
+    assertThat(onFx(() -> queue.list().errorProperty().get())).isEmpty();
   }
 
   private void privilege(String sql) throws SQLException {
