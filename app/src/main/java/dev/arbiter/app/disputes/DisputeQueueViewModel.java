@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
+import java.util.function.ToIntFunction;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -111,41 +112,50 @@ public final class DisputeQueueViewModel {
 
   /** Reads the page after the window, if there is one and nothing is loading. */
   public void loadNext() {
-    if (list.loadingProperty().get() || !window.moreAfter() || window.last() == null) {
-      return;
+    if (window.moreAfter() && window.last() != null) {
+      readBeside(
+          window.last().cursor(),
+          PageDirection.FORWARD,
+          page -> {
+            int dropped = window.append(page);
+            // Drop before adding, so the list never holds more than the window, even briefly.
+            list.rows().remove(0, dropped);
+            list.rows().addAll(format(page.rows()));
+            return dropped;
+          });
     }
-    QueueFilter filter = applied.get();
-    QueueSort order = sort.get();
-    QueueCursor after = window.last().cursor();
-    list.read(
-        () -> port.page(filter, order, after, PageDirection.FORWARD, PAGE),
-        page -> {
-          int dropped = window.append(page);
-          // Drop before adding, so the list never holds more than the window, even briefly.
-          list.rows().remove(0, dropped);
-          list.rows().addAll(format(page.rows()));
-          updateSummary();
-          onShift.accept(dropped);
-        });
   }
 
   /** Reads the page before the window, if rows were dropped there. */
   public void loadPrevious() {
-    if (list.loadingProperty().get() || !window.moreBefore() || window.first() == null) {
+    if (window.moreBefore() && window.first() != null) {
+      readBeside(
+          window.first().cursor(),
+          PageDirection.BACKWARD,
+          page -> {
+            int added = window.prepend(page);
+            int keep = window.rows().size() - added;
+            list.rows().remove(keep, list.rows().size());
+            list.rows().addAll(0, format(page.rows()));
+            return -added;
+          });
+    }
+  }
+
+  // Reads the page beside the window; show puts it in and says how far the rows' indices moved.
+  private void readBeside(
+      QueueCursor from, PageDirection direction, ToIntFunction<QueuePage> show) {
+    if (list.loadingProperty().get()) {
       return;
     }
     QueueFilter filter = applied.get();
     QueueSort order = sort.get();
-    QueueCursor before = window.first().cursor();
     list.read(
-        () -> port.page(filter, order, before, PageDirection.BACKWARD, PAGE),
+        () -> port.page(filter, order, from, direction, PAGE),
         page -> {
-          int added = window.prepend(page);
-          int keep = window.rows().size() - added;
-          list.rows().remove(keep, list.rows().size());
-          list.rows().addAll(0, format(page.rows()));
+          int shift = show.applyAsInt(page);
           updateSummary();
-          onShift.accept(-added);
+          onShift.accept(shift);
         });
   }
 

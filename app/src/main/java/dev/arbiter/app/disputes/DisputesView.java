@@ -178,23 +178,17 @@ public final class DisputesView implements AreaView {
             bulkItem("bulkAssignSelected", "Assign selected to me", false, null),
             bulkItem("bulkAssignAll", "Assign all matching to me", true, null),
             new SeparatorMenuItem());
-    for (DisputePriority p : DisputePriority.values()) {
-      bulk.getItems()
-          .add(
-              bulkItem(
-                  "bulkPriority-" + p.dbValue(),
-                  "Set priority of selected to " + Labels.of(p).toLowerCase(Locale.ROOT),
-                  false,
-                  p));
-    }
-    for (DisputePriority p : DisputePriority.values()) {
-      bulk.getItems()
-          .add(
-              bulkItem(
-                  "bulkPriorityAll-" + p.dbValue(),
-                  "Set priority of all matching to " + Labels.of(p).toLowerCase(Locale.ROOT),
-                  true,
-                  p));
+    for (boolean all : new boolean[] {false, true}) {
+      for (DisputePriority p : DisputePriority.values()) {
+        String priority = Labels.of(p).toLowerCase(Locale.ROOT);
+        bulk.getItems()
+            .add(
+                bulkItem(
+                    (all ? "bulkPriorityAll-" : "bulkPriority-") + p.dbValue(),
+                    "Set priority of " + (all ? "all matching" : "selected") + " to " + priority,
+                    all,
+                    p));
+      }
     }
     Button help = new Button("?");
     help.setId("helpButton");

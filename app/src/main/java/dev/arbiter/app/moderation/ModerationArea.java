@@ -46,8 +46,9 @@ public final class ModerationArea {
         new ModerationView(
             queue,
             item,
-            () -> new BulkViewModel(gateway, tasks, queue::refresh, online),
-            () -> new DecisionLogViewModel(gateway, tasks, queue::refresh, online),
+            new ModerationView.Dialogs(
+                () -> new BulkViewModel(gateway, tasks, queue::refresh, online),
+                () -> new DecisionLogViewModel(gateway, tasks, queue::refresh, online)),
             context.locale(),
             context.zone(),
             context.live());

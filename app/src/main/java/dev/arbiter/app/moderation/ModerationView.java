@@ -51,14 +51,16 @@ import javafx.util.Duration;
  */
 public final class ModerationView implements AreaView {
 
+  /** Makes a fresh model each time the bulk or the decision log dialog opens. */
+  record Dialogs(Supplier<BulkViewModel> bulk, Supplier<DecisionLogViewModel> log) {}
+
   static final String SHORTCUTS =
       "J / K next / previous · C claim · X release · D dismiss · A act · U undo · B bulk"
           + " · G decision log · L load more · F5 refresh";
 
   private final ModerationQueueViewModel queue;
   private final ItemViewModel item;
-  private final Supplier<BulkViewModel> bulks;
-  private final Supplier<DecisionLogViewModel> logs;
+  private final Dialogs dialogs;
   private final QueueTable table;
   private final LiveContext live;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
@@ -78,23 +80,20 @@ public final class ModerationView implements AreaView {
       };
 
   /**
-   * @param bulks and {@code logs} make the models of the bulk and decision log dialogs, one per
-   *     opening
+   * @param dialogs make the models of the bulk and decision log dialogs, one per opening
    * @param live the window's change feed, presence and drafts: the queue and the open item follow
    *     the database, colleagues on an item show, and the decision note survives an outage
    */
   ModerationView(
       ModerationQueueViewModel queue,
       ItemViewModel item,
-      Supplier<BulkViewModel> bulks,
-      Supplier<DecisionLogViewModel> logs,
+      Dialogs dialogs,
       Locale locale,
       ZoneId zone,
       LiveContext live) {
     this.queue = queue;
     this.item = item;
-    this.bulks = bulks;
-    this.logs = logs;
+    this.dialogs = dialogs;
     this.live = live;
     this.table = new QueueTable(queue, live.presence());
     queue.selectedProperty().addListener((obs, old, row) -> item.show(row));
@@ -362,7 +361,7 @@ public final class ModerationView implements AreaView {
   }
 
   private void bulk() {
-    BulkViewModel bulk = bulks.get();
+    BulkViewModel bulk = dialogs.bulk().get();
     List<QueueRow> selected = table.selectedRows();
     if (selected.size() > 1) {
       bulk.useSelection(selected.stream().map(QueueRow::key).toList());
@@ -373,7 +372,7 @@ public final class ModerationView implements AreaView {
   }
 
   private void log() {
-    DecisionLogDialog.show(root.getScene().getWindow(), logs.get());
+    DecisionLogDialog.show(root.getScene().getWindow(), dialogs.log().get());
   }
 
   @Override

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.common.PagedList;
+import dev.arbiter.app.common.TableCells;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.app.releases.ReleaseQueueViewModel.QueueItem;
@@ -21,7 +22,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -195,14 +195,8 @@ final class ReleaseQueueView {
     column.setPrefWidth(330);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     column.setCellFactory(
-        c ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(QueueItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setGraphic(empty || item == null ? null : Badges.row(item.badges()));
-              }
-            });
+        TableCells.drawnBy(
+            (cell, item) -> cell.setGraphic(item == null ? null : Badges.row(item.badges()))));
     return column;
   }
 }

@@ -14,10 +14,7 @@ import dev.arbiter.persistence.ledger.LedgerVerifier;
 import dev.arbiter.persistence.live.CommitOutcomes;
 import dev.arbiter.persistence.settlements.SettlementService;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -30,9 +27,6 @@ public final class ReleasesArea {
   public static ReleasesView create(AreaContext context) {
     var database = context.database();
     TaskRunner tasks = context.tasks();
-    Executor fxThread = context.fxThread();
-    Locale locale = context.locale();
-    ZoneId zone = context.zone();
     CommitOutcomes outcomes = new CommitOutcomes(database.dataSource());
     var online = context.live().onlineProperty();
     ReleaseQueueService queueService = new ReleaseQueueService(database);
@@ -41,7 +35,7 @@ public final class ReleasesArea {
     BulkReleaseService bulkService = new BulkReleaseService(database);
     Clock clock = context.clock();
     ReleaseQueueViewModel queue =
-        new ReleaseQueueViewModel(queueService::page, tasks, locale, clock);
+        new ReleaseQueueViewModel(queueService::page, tasks, context.locale(), clock);
     CheckpointViewModel checkpoint =
         new CheckpointViewModel(
             new CheckpointViewModel.Gateway(
@@ -51,9 +45,9 @@ public final class ReleasesArea {
                 outcomes::committed),
             tasks,
             online,
-            locale,
+            context.locale(),
             clock,
-            zone,
+            context.zone(),
             context.staff().login(),
             queue::reload);
     BulkReleaseViewModel bulk =
@@ -73,7 +67,7 @@ public final class ReleasesArea {
             outcomes::committed,
             tasks,
             online,
-            fxThread);
+            context.fxThread());
     SettlementsViewModel settlements =
         new SettlementsViewModel(
             settlementService::queue,
@@ -82,13 +76,18 @@ public final class ReleasesArea {
             outcomes::committed,
             tasks,
             online,
-            locale,
-            zone);
+            context.locale(),
+            context.zone());
     ExposureViewModel exposure =
-        new ExposureViewModel(new ExposureService(database)::load, tasks, online, locale, zone);
+        new ExposureViewModel(
+            new ExposureService(database)::load, tasks, online, context.locale(), context.zone());
     LedgerHealthViewModel ledger =
         new LedgerHealthViewModel(
-            new LedgerVerifier(database.dataSource())::verify, tasks, online, locale, zone);
+            new LedgerVerifier(database.dataSource())::verify,
+            tasks,
+            online,
+            context.locale(),
+            context.zone());
     ReleasesView view =
         new ReleasesView(
             queue,

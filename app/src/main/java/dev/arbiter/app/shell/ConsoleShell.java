@@ -69,18 +69,9 @@ public final class ConsoleShell implements AutoCloseable {
   private MainWindow mainWindow;
   private LiveSession live;
 
-  public ConsoleShell(
-      ConsoleTarget target,
-      SignInService signInService,
-      TaskRunner tasks,
-      Executor fxThread,
-      Locale locale,
-      ZoneId zone) {
-    this(target, signInService, tasks, fxThread, locale, zone, temporaryDraftsFolder());
-  }
-
   /**
-   * @param draftsFolder where each staff member's unsent text is kept between sessions
+   * @param draftsFolder where each staff member's unsent text is kept between sessions; null for a
+   *     temporary folder that goes with the process
    */
   public ConsoleShell(
       ConsoleTarget target,
@@ -90,7 +81,7 @@ public final class ConsoleShell implements AutoCloseable {
       Locale locale,
       ZoneId zone,
       Path draftsFolder) {
-    this.draftsFolder = draftsFolder;
+    this.draftsFolder = draftsFolder == null ? temporaryDraftsFolder() : draftsFolder;
     this.target = Objects.requireNonNull(target);
     this.tasks = tasks;
     this.fxThread = fxThread;
@@ -200,9 +191,7 @@ public final class ConsoleShell implements AutoCloseable {
   }
 
   private void signOut() {
-    stopAutomationWatch();
-    LiveSession ending = live;
-    live = null;
+    LiveSession ending = takeLive();
     if (mainWindow != null) {
       mainWindow.dispose();
       mainWindow = null;
@@ -223,9 +212,7 @@ public final class ConsoleShell implements AutoCloseable {
   /** Stops listening and closes the staff session. Safe from any thread, and more than once. */
   @Override
   public void close() {
-    stopAutomationWatch();
-    LiveSession ending = live;
-    live = null;
+    LiveSession ending = takeLive();
     if (ending != null) {
       ending.close();
     }
@@ -233,11 +220,15 @@ public final class ConsoleShell implements AutoCloseable {
     sessions.close();
   }
 
-  private void stopAutomationWatch() {
+  // Stops watching the automation and hands the live session over to be closed, once.
+  private LiveSession takeLive() {
     if (automationWatch != null) {
       automationWatch.close();
       automationWatch = null;
     }
+    LiveSession ending = live;
+    live = null;
+    return ending;
   }
 
   private static Path temporaryDraftsFolder() {

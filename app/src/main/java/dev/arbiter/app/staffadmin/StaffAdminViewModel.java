@@ -9,7 +9,6 @@ import dev.arbiter.persistence.staff.StaffAdminAccount;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -141,28 +140,17 @@ public final class StaffAdminViewModel {
   public void grant(StaffAdminAccount account, StaffRole role) {
     act(
         "Granted " + role.title() + " to " + account.login() + ".",
-        () -> {
-          port.grant(account.login(), role);
-          return null;
-        });
+        () -> port.grant(account.login(), role));
   }
 
   public void revoke(StaffAdminAccount account, StaffRole role) {
     act(
         "Revoked " + role.title() + " from " + account.login() + ".",
-        () -> {
-          port.revoke(account.login(), role);
-          return null;
-        });
+        () -> port.revoke(account.login(), role));
   }
 
   public void deactivate(StaffAdminAccount account) {
-    act(
-        account.login() + " can no longer sign in.",
-        () -> {
-          port.deactivate(account.login());
-          return null;
-        });
+    act(account.login() + " can no longer sign in.", () -> port.deactivate(account.login()));
   }
 
   /** Creates a login; the password is passed straight to the database and not kept. */
@@ -173,20 +161,22 @@ public final class StaffAdminViewModel {
     }
     act(
         "Created " + login.strip() + ". Grant it a role so it can sign in.",
-        () -> {
-          port.createLogin(
-              login.strip(),
-              displayName.strip(),
-              password,
-              email == null || email.isBlank() ? null : email.strip());
-          return null;
-        });
+        () ->
+            port.createLogin(
+                login.strip(),
+                displayName.strip(),
+                password,
+                email == null || email.isBlank() ? null : email.strip()));
   }
 
-  private void act(String done, Callable<?> action) {
+  private void act(String done, Runnable action) {
     acting.set(true);
     tasks
-        .run(action)
+        .run(
+            () -> {
+              action.run();
+              return null;
+            })
         .onSuccess(
             ignored -> {
               actionError.set("");
