@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.common.command.CommandRunner;
-import dev.arbiter.app.common.command.ScheduledLater;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.persistence.disputes.ActionResult;
@@ -62,7 +61,6 @@ class DisputesLiveIT {
 
   // Stands in for the FX thread: one thread, in order.
   private final ExecutorService fx = Executors.newSingleThreadExecutor();
-  private final ScheduledLater later = ScheduledLater.daemon(fx);
   private ExecutorTaskRunner tasks;
   private SupportDesk desk;
   private LiveUpdates updates;
@@ -96,7 +94,7 @@ class DisputesLiveIT {
     Clock clock = Clock.systemUTC();
     queue =
         new DisputeQueueViewModel(
-            new DisputeQueueViewModel.QueueReader() {
+            new DisputeQueueViewModel.Port() {
               @Override
               public dev.arbiter.persistence.disputes.QueuePage page(
                   dev.arbiter.persistence.disputes.QueueFilter f,
@@ -145,7 +143,7 @@ class DisputesLiveIT {
                 tasks,
                 new CommandRunner(
                     tasks,
-                    later,
+                    tasks::schedule,
                     updates.onlineProperty(),
                     new CommitOutcomes(desk.database.dataSource())::committed),
                 Clock.systemUTC(),
@@ -159,7 +157,6 @@ class DisputesLiveIT {
     feed.close();
     updates.close();
     tasks.close();
-    later.close();
     fx.shutdownNow();
     desk.close();
   }
@@ -180,7 +177,7 @@ class DisputesLiveIT {
     for (int i = 0; i < 3; i++) {
       assertThat(after.get(i)).isSameAs(before.get(i));
     }
-    waitFor(() -> onFx(() -> queue.summaryProperty().get()).startsWith("4 matching"), LIVE);
+    waitFor(() -> onFx(() -> queue.list().summaryProperty().get()).startsWith("4 matching"), LIVE);
 
     long changed = before.get(1).id();
     start = System.nanoTime();
@@ -394,7 +391,7 @@ class DisputesLiveIT {
                     tasks,
                     new CommandRunner(
                         tasks,
-                        later,
+                        tasks::schedule,
                         updates.onlineProperty(),
                         key -> {
                           asked.add(key);

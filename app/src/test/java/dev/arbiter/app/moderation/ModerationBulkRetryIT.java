@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.common.command.CommandRunner;
-import dev.arbiter.app.common.command.ScheduledLater;
 import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.moderation.BulkItem;
@@ -40,7 +39,6 @@ class ModerationBulkRetryIT {
   private final ExecutorService fx = Executors.newSingleThreadExecutor();
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private final ExecutorTaskRunner tasks = new ExecutorTaskRunner(workers, fx);
-  private final ScheduledLater later = ScheduledLater.daemon(fx);
   private final SimpleBooleanProperty online = new SimpleBooleanProperty(true);
   private final List<ItemKey> keys = new ArrayList<>();
   private TestDatabase db;
@@ -65,14 +63,14 @@ class ModerationBulkRetryIT {
     ConsoleTarget target = new ConsoleTarget(db.jdbcUrl(), false, "test");
     moderator = StaffDatabase.open(target, "demo_moderator", "demo");
     colleague = StaffDatabase.open(target, ModerationFixture.SECOND_MODERATOR, "demo");
-    lossy = new LossyGateway(ModerationGateway.of(moderator));
+    lossy = new LossyGateway(ModerationArea.gateway(moderator));
     bulk =
         onFx(
             () ->
                 new BulkViewModel(
                     lossy,
                     tasks,
-                    new CommandRunner(tasks, later, online, lossy::committed),
+                    new CommandRunner(tasks, tasks::schedule, online, lossy::committed),
                     () -> {}));
     onFx(() -> bulk.useSelection(keys));
   }
@@ -80,7 +78,6 @@ class ModerationBulkRetryIT {
   @AfterEach
   void close() {
     tasks.close();
-    later.close();
     fx.shutdownNow();
     moderator.close();
     colleague.close();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.common.command.CommandRunner;
-import dev.arbiter.app.common.command.ScheduledLater;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.model.moderation.FlagDecision;
@@ -46,7 +45,6 @@ class ModerationLiveIT {
   private final ExecutorService fx = Executors.newSingleThreadExecutor();
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private final ExecutorTaskRunner tasks = new ExecutorTaskRunner(workers, fx);
-  private final ScheduledLater later = ScheduledLater.daemon(fx);
   private TestDatabase db;
   private StaffDatabase moderator;
   private LiveUpdates updates;
@@ -80,7 +78,6 @@ class ModerationLiveIT {
     feed.close();
     updates.close();
     tasks.close();
-    later.close();
     fx.shutdownNow();
     moderator.close();
   }
@@ -88,7 +85,7 @@ class ModerationLiveIT {
   @Test
   void aFlagRaisedByTheBackendAppearsInTheQueueWithinASecondAndTheSelectionStays()
       throws Exception {
-    ModerationGateway gateway = ModerationGateway.of(moderator);
+    ModerationGateway gateway = ModerationArea.gateway(moderator);
     ModerationQueueViewModel queue = onFx(() -> new ModerationQueueViewModel(gateway, tasks));
     updates.subscribe(queue::changed);
     onFx(queue::refresh);
@@ -115,12 +112,12 @@ class ModerationLiveIT {
     assertThat(onFx(() -> queue.rows().get(0).key())).isEqualTo(arrived);
     assertThat(onFx(() -> queue.selectedProperty().get().key())).isEqualTo(selected);
     assertThat(onFx(() -> queue.selectedIndexProperty().get())).isEqualTo(2);
-    assertThat(onFx(() -> queue.summaryProperty().get())).isEqualTo("3 items");
+    assertThat(onFx(() -> queue.list().summaryProperty().get())).isEqualTo("3 items");
   }
 
   @Test
   void theOpenItemShowsWhoChangedItAndWhatWhileItWasOpen() throws Exception {
-    ModerationGateway gateway = ModerationGateway.of(moderator);
+    ModerationGateway gateway = ModerationArea.gateway(moderator);
     ModerationQueueViewModel queue = onFx(() -> new ModerationQueueViewModel(gateway, tasks));
     ItemViewModel item = item(gateway, queue);
     updates.subscribe(
@@ -148,7 +145,7 @@ class ModerationLiveIT {
 
   @Test
   void aDecisionOnAStaleViewIsRefusedWithWhatChangedAndCanBeReapplied() throws Exception {
-    ModerationGateway gateway = ModerationGateway.of(moderator);
+    ModerationGateway gateway = ModerationArea.gateway(moderator);
     ModerationQueueViewModel queue = onFx(() -> new ModerationQueueViewModel(gateway, tasks));
     // No feed for the item: the moderator still looks at what they read before the new flag.
     ItemViewModel item = item(gateway, queue);
@@ -221,7 +218,7 @@ class ModerationLiveIT {
 
   @Test
   void aDecisionWhoseAnswerWasLostIsFoundSavedByItsKeyAndActsOnce() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     ItemViewModel item = claimedItem(lossy, online);
     ItemKey key = onFx(() -> item.rowProperty().get().key());
@@ -245,7 +242,7 @@ class ModerationLiveIT {
 
   @Test
   void anUnsavedDecisionIsRetriedUnderItsKeyAndActsOnce() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     ItemViewModel item = claimedItem(lossy, online);
     ItemKey key = onFx(() -> item.rowProperty().get().key());
@@ -294,7 +291,7 @@ class ModerationLiveIT {
 
   @Test
   void anUndoWhoseAnswerWasLostIsFoundDoneByItsDecisionAndNotSentAgain() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     DecisionEntry decided = decidedEntry(lossy, online);
     DecisionLogViewModel log =
@@ -313,7 +310,7 @@ class ModerationLiveIT {
 
   @Test
   void anUndoLostBeforeTheDatabaseGotItSaysSoAndCanBeSentAgain() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     DecisionEntry decided = decidedEntry(lossy, online);
     DecisionLogViewModel log =
@@ -412,7 +409,7 @@ class ModerationLiveIT {
   }
 
   private CommandRunner commands(ModerationGateway gateway, SimpleBooleanProperty online) {
-    return new CommandRunner(tasks, later, online, gateway::committed);
+    return new CommandRunner(tasks, tasks::schedule, online, gateway::committed);
   }
 
   private void startFeed() throws InterruptedException {

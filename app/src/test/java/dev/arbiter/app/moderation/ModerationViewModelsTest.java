@@ -24,9 +24,9 @@ class ModerationViewModelsTest {
     queue.refresh();
 
     assertThat(queue.rows()).hasSize(ModerationQueueViewModel.PAGE_SIZE);
-    assertThat(queue.summaryProperty().get()).isEqualTo("120 items");
+    assertThat(queue.list().summaryProperty().get()).isEqualTo("120 items");
     assertThat(queue.selectedProperty().get().key().id()).isEqualTo(1);
-    assertThat(queue.hasMoreProperty().get()).isTrue();
+    assertThat(queue.list().hasMoreProperty().get()).isTrue();
   }
 
   @Test

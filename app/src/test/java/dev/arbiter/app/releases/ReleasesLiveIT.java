@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.common.command.CommandRunner;
-import dev.arbiter.app.common.command.ScheduledLater;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.persistence.escrow.CheckpointAction;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
@@ -49,7 +48,6 @@ class ReleasesLiveIT {
 
   // Stands in for the FX thread: one thread, in order.
   private final ExecutorService fx = Executors.newSingleThreadExecutor();
-  private final ScheduledLater later = ScheduledLater.daemon(fx);
   private TestDatabase db;
   private StaffDatabase finance;
   private ExecutorTaskRunner tasks;
@@ -96,7 +94,8 @@ class ReleasesLiveIT {
           queue.reload();
           return null;
         });
-    waitFor(() -> onFx(() -> queue.summaryProperty().get().contains("checkpoints")), secs(5));
+    waitFor(
+        () -> onFx(() -> queue.list().summaryProperty().get().contains("checkpoints")), secs(5));
   }
 
   @AfterEach
@@ -104,7 +103,6 @@ class ReleasesLiveIT {
     feed.close();
     updates.close();
     tasks.close();
-    later.close();
     fx.shutdownNow();
     finance.close();
   }
@@ -273,7 +271,7 @@ class ReleasesLiveIT {
         tasks,
         new CommandRunner(
             tasks,
-            later,
+            tasks::schedule,
             updates.onlineProperty(),
             new CommitOutcomes(finance.dataSource())::committed),
         Locale.US,
@@ -302,7 +300,7 @@ class ReleasesLiveIT {
         });
     waitFor(() -> reads.get() == 1, secs(5));
 
-    assertThat(onFx(() -> queue.errorProperty().get()))
+    assertThat(onFx(() -> queue.list().errorProperty().get()))
         .startsWith("The queue could not be brought up to date: ");
     assertThat(onFx(() -> queue.items().size())).isEqualTo(1);
 
@@ -313,7 +311,7 @@ class ReleasesLiveIT {
           return null;
         });
     waitFor(() -> reads.get() == 2, secs(5));
-    assertThat(onFx(() -> queue.errorProperty().get())).isEmpty();
+    assertThat(onFx(() -> queue.list().errorProperty().get())).isEmpty();
   }
 
   private void privilege(String sql) throws SQLException {

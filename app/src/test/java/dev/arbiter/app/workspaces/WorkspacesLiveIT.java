@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.common.command.CommandRunner;
-import dev.arbiter.app.common.command.ScheduledLater;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.model.workspaces.MemberRole;
@@ -50,7 +49,6 @@ class WorkspacesLiveIT {
   private final ExecutorService fx = Executors.newSingleThreadExecutor();
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private final ExecutorTaskRunner tasks = new ExecutorTaskRunner(workers, fx);
-  private final ScheduledLater later = ScheduledLater.daemon(fx);
   private TestDatabase db;
   private WorkspaceFixture ws;
   private StaffDatabase admin;
@@ -85,7 +83,8 @@ class WorkspacesLiveIT {
   }
 
   private CommandRunner commands(WorkspaceAdminService actions) {
-    return new CommandRunner(tasks, later, new SimpleBooleanProperty(true), actions::committed);
+    return new CommandRunner(
+        tasks, tasks::schedule, new SimpleBooleanProperty(true), actions::committed);
   }
 
   @AfterEach
@@ -93,7 +92,6 @@ class WorkspacesLiveIT {
     feed.close();
     updates.close();
     tasks.close();
-    later.close();
     fx.shutdownNow();
     admin.close();
   }

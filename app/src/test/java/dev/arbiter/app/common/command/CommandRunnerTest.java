@@ -241,9 +241,11 @@ class CommandRunnerTest {
   }
 
   @Test
-  void theScheduledLaterHandsTheWorkToTheCallbackThreadWhenItsTimeComes() throws Exception {
+  void aRetryWaitsOnTheTaskRunnersTimerAndRunsOnTheCallbackThread() throws Exception {
     ExecutorService callbacks = Executors.newSingleThreadExecutor();
-    try (ScheduledLater scheduled = ScheduledLater.daemon(callbacks)) {
+    ExecutorService workers = Executors.newSingleThreadExecutor();
+    try {
+      Later scheduled = new ExecutorTaskRunner(workers, callbacks)::schedule;
       CompletableFuture<Thread> ranOn = new CompletableFuture<>();
       Thread callbackThread = callbacks.submit(Thread::currentThread).get();
 
@@ -252,6 +254,7 @@ class CommandRunnerTest {
       assertThat(ranOn.get(10, TimeUnit.SECONDS)).isSameAs(callbackThread);
     } finally {
       callbacks.shutdownNow();
+      workers.shutdownNow();
     }
   }
 }
