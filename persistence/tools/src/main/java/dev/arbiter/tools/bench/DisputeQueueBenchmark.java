@@ -29,6 +29,19 @@ public final class DisputeQueueBenchmark implements Benchmark.Measurement {
   private static final QueueFilter FILTER = QueueFilter.OPEN_CASES.withCurrencies(Set.of("USD"));
   private static final QueueSort SORT = QueueSort.DEFAULT;
 
+  private static final List<String> TEXT_COLUMNS =
+      List.of(
+          "reference",
+          "client_name",
+          "freelancer_name",
+          "contract_reference",
+          "currency",
+          "reason_code",
+          "priority",
+          "status",
+          "assigned_to",
+          "deadline_action");
+
   private final int rowsPerScale;
   private final int warmups;
   private final int runs;
@@ -96,19 +109,6 @@ public final class DisputeQueueBenchmark implements Benchmark.Measurement {
     row.instant("sort_value");
     return sink;
   }
-
-  private static final List<String> TEXT_COLUMNS =
-      List.of(
-          "reference",
-          "client_name",
-          "freelancer_name",
-          "contract_reference",
-          "currency",
-          "reason_code",
-          "priority",
-          "status",
-          "assigned_to",
-          "deadline_action");
 
   /**
    * The cursor of the row at {@code fraction} of the filtered order (OFFSET is fine in setup). The
