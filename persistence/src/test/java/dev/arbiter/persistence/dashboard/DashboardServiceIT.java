@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arbiter.persistence.contract.Fixtures;
 import dev.arbiter.persistence.dashboard.DashboardFigures.HeldFunds;
-import dev.arbiter.persistence.demo.DemoDataLoader;
-import dev.arbiter.persistence.demo.DemoScale;
-import dev.arbiter.persistence.demo.ProgressListener;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
@@ -16,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,18 +62,6 @@ class DashboardServiceIT {
     assertThat(figures.escrowHeld())
         .extracting(HeldFunds::currency)
         .containsExactly("BHD", "JPY", "USD");
-  }
-
-  @Test
-  void figuresEqualIndependentCountsOnTheDemoMarketplace() throws Exception {
-    TestDatabase demo = TestDatabase.fresh();
-    try (Connection owner = demo.migrator()) {
-      new DemoDataLoader(Clock.systemUTC()).load(owner, DemoScale.of(1), 7L, ProgressListener.NONE);
-    }
-    DashboardFigures figures = loadAs(demo, "demo_support");
-    assertThat(figures.openDisputesByStatus().values()).allMatch(n -> n > 0);
-    assertThat(figures.escrowHeld()).hasSizeGreaterThanOrEqualTo(3);
-    assertEqualsIndependentCounts(demo, figures);
   }
 
   private static void assertEqualsIndependentCounts(TestDatabase db, DashboardFigures figures)
