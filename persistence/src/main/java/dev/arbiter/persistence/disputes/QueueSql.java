@@ -1,9 +1,6 @@
 package dev.arbiter.persistence.disputes;
 
 import dev.arbiter.model.common.DatabaseValue;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +13,7 @@ import java.util.stream.Collectors;
  * parameter; only whitelisted {@link SortKey} expressions and fixed predicates are written into the
  * text, so no input can change the statement's shape.
  */
-final class QueueSql {
+public final class QueueSql {
 
   static final String COLUMNS =
       "d.id, d.reference, k.client_name, k.freelancer_name, k.contract_reference,"
@@ -26,37 +23,15 @@ final class QueueSql {
   static final String FROM = " FROM disputes d JOIN dispute_queue_keys k ON k.dispute_id = d.id";
 
   /**
-   * A statement's text and its parameters, in order; a {@code String[]} binds as an array of
-   * varchar, which is how Hibernate binds it for the service.
+   * A statement's text and its parameters, in order, for {@link
+   * dev.arbiter.persistence.access.Jdbc} (the service and the benchmark's raw path bind them the
+   * same way, so neither pays a re-plan).
    */
-  record Query(String sql, List<Object> params) {
+  public record Query(String sql, List<Object> params) {
 
-    /** The parameters, for {@link dev.arbiter.persistence.access.Sql}. */
+    /** The parameters as {@code Jdbc}'s varargs. */
     Object[] args() {
       return params.toArray();
-    }
-
-    /**
-     * The statement on a plain connection, for comparing the service with raw JDBC. Its arrays bind
-     * with the service's parameter types: a connection's prepared statement is parsed and planned
-     * again whenever they change, which would tax whichever path ran second.
-     */
-    PreparedStatement prepare(Connection c) throws SQLException {
-      PreparedStatement ps = c.prepareStatement(sql);
-      try {
-        for (int i = 0; i < params.size(); i++) {
-          Object p = params.get(i);
-          if (p instanceof String[] array) {
-            ps.setArray(i + 1, c.createArrayOf("varchar", array));
-          } else {
-            ps.setObject(i + 1, p);
-          }
-        }
-        return ps;
-      } catch (SQLException | RuntimeException e) {
-        ps.close();
-        throw e;
-      }
     }
   }
 
@@ -67,7 +42,7 @@ final class QueueSql {
    *
    * @param cursor where to start (exclusive), or null for the first page in {@code direction}
    */
-  static Query page(
+  public static Query page(
       QueueFilter filter, QueueSort sort, QueueCursor cursor, PageDirection direction, int limit) {
     if (cursor != null && cursor.key() != sort.key()) {
       throw new IllegalArgumentException("the cursor belongs to another sort: " + cursor.key());
@@ -112,7 +87,7 @@ final class QueueSql {
   }
 
   /** Counts matching rows, stopping at {@code cap + 1} so a huge match stays cheap. */
-  static Query count(QueueFilter filter, int cap) {
+  public static Query count(QueueFilter filter, int cap) {
     List<Object> params = new ArrayList<>();
     String inner =
         "SELECT 1" + FROM + whereClause(conditions(filter, params)) + " LIMIT " + (cap + 1);

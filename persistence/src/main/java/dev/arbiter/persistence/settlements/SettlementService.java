@@ -40,16 +40,15 @@ public final class SettlementService {
   private final MoneyFunctions money;
 
   public SettlementService(StaffDatabase database) {
-    this(database.access(), new MoneyFunctions(database.dataSource()));
+    this(database.access());
   }
 
   /**
-   * @param access the queue's reads
-   * @param money the database functions that decide a proposal
+   * @param access the queue's reads, and the database functions that decide a proposal
    */
-  public SettlementService(DataAccess access, MoneyFunctions money) {
+  public SettlementService(DataAccess access) {
     this.access = access;
-    this.money = money;
+    this.money = new MoneyFunctions(access);
   }
 
   /** Proposed settlements, oldest first. */

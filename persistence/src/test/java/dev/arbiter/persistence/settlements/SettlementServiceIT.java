@@ -7,9 +7,8 @@ import dev.arbiter.persistence.escrow.MoneyFixture.Deal;
 import dev.arbiter.persistence.ledger.Exposure;
 import dev.arbiter.persistence.ledger.ExposureService;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
-import dev.arbiter.persistence.ledger.MoneyFunctions;
 import dev.arbiter.persistence.ledger.MoneyRefusal;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
@@ -76,12 +75,9 @@ class SettlementServiceIT {
     assertThat(service.queue()).isEmpty();
   }
 
-  /**
-   * The service as finance's console builds it: reads on the data access, decisions on functions.
-   */
+  /** The service as finance's console builds it. */
   private SettlementService finance() {
-    return new SettlementService(
-        db.access("demo_finance"), new MoneyFunctions(db.dataSource("demo_finance", "demo")));
+    return new SettlementService(db.access("demo_finance"));
   }
 
   @Test
@@ -93,7 +89,7 @@ class SettlementServiceIT {
       upcoming = MoneyFixture.submitted(owner, usd, 3_000, "single", "x");
     }
 
-    Exposure exposure = new ExposureService(db.dataSource("demo_support", "demo")).load();
+    Exposure exposure = new ExposureService(db.access("demo_support")).load();
 
     assertThat(exposure.heldByAge())
         .extracting(
