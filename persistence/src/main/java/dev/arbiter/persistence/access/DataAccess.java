@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.access;
 
+import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
@@ -124,6 +125,15 @@ public final class DataAccess {
       throw c.cause;
     } catch (JDBCException e) {
       throw e.getSQLException();
+    } catch (PersistenceException e) {
+      // Some failures arrive as JPA's own exceptions, Hibernate's JDBCException their cause: a
+      // statement timeout (57014) as QueryTimeoutException, for one.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof JDBCException jdbc) {
+          throw jdbc.getSQLException();
+        }
+      }
+      throw e;
     }
   }
 
