@@ -1,11 +1,13 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.bench.BenchContext;
 import dev.arbiter.persistence.bench.BenchLine;
 import dev.arbiter.persistence.bench.Benchmark;
 import dev.arbiter.persistence.bench.Timing;
+import dev.arbiter.persistence.db.HibernateFactory;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
 
 /**
  * Filtered audit pages newest first, through the service the console uses (SQL, JSON values and
@@ -41,8 +44,19 @@ public final class AuditPageBenchmark implements Benchmark {
     Instant before = now(context.owner());
     AuditVerifyBenchmark.fill(context.owner(), entries);
     Instant after = now(context.owner());
-    AuditQueryService service =
-        new AuditQueryService(context.asLogin().apply("demo_support"), false);
+    // The console's path: Hibernate sessions over support's connections.
+    SessionFactory sessions = HibernateFactory.build(context.asLogin().apply("demo_support"));
+    try {
+      return run(
+          context, new AuditQueryService(new DataAccess(() -> sessions), false), before, after);
+    } finally {
+      sessions.close();
+    }
+  }
+
+  private static List<BenchLine> run(
+      BenchContext context, AuditQueryService service, Instant before, Instant after)
+      throws Exception {
     List<BenchLine> lines = new ArrayList<>();
     compare(
         lines,
@@ -96,29 +110,25 @@ public final class AuditPageBenchmark implements Benchmark {
       throws SQLException {
     try (Connection c = owner.getConnection()) {
       AuditSql.Where where = AuditSql.where(c, filter);
-      long total;
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT count(*) FROM audit_log WHERE " + where.sql())) {
-        where.bind(ps, 1);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          total = rs.getLong(1);
-        }
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
+      long total =
+          Jdbc.list(
+                  c,
+                  "SELECT count(*) AS total FROM audit_log WHERE " + where.sql(),
+                  row -> row.getLong("total"),
+                  where.args())
+              .get(0);
+      List<Long> ids =
+          Jdbc.list(
+              c,
               "SELECT id FROM audit_log WHERE "
                   + where.sql()
-                  + " ORDER BY id DESC OFFSET ? LIMIT 1")) {
-        where.bind(ps, 1);
-        ps.setLong(where.params().size() + 1, Math.max(0, total * 9 / 10 - 1));
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            throw new IllegalStateException("the filter selects nothing: " + filter);
-          }
-          return rs.getLong(1);
-        }
+                  + " ORDER BY id DESC OFFSET ? LIMIT 1",
+              row -> row.getLong("id"),
+              where.args(Math.max(0, total * 9 / 10 - 1)));
+      if (ids.isEmpty()) {
+        throw new IllegalStateException("the filter selects nothing: " + filter);
       }
+      return ids.get(0);
     }
   }
 

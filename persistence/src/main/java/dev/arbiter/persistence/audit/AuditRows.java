@@ -1,9 +1,9 @@
 package dev.arbiter.persistence.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import dev.arbiter.model.audit.AuditEntry;
+import dev.arbiter.persistence.access.Row;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -13,10 +13,11 @@ import java.util.Locale;
  */
 final class AuditRows {
 
-  /** The columns every reader selects, in the order {@link #read} expects. */
+  /** The columns every reader selects, each under its own name. */
   static final String COLUMNS =
       "id, occurred_at, actor, db_user, action, command, entity_type, entity_id,"
-          + " old_values::text, new_values::text, request_id, client_info, prev_hash, hash, salt";
+          + " old_values::text AS old_values, new_values::text AS new_values, request_id,"
+          + " client_info, prev_hash, hash, salt";
 
   private static final HexFormat HEX = HexFormat.of();
 
@@ -30,9 +31,66 @@ final class AuditRows {
     return revealHidden;
   }
 
-  AuditRecord read(ResultSet rs) throws SQLException {
-    String oldText = rs.getString(9);
-    String newText = rs.getString(10);
+  /** A row selected with {@link #COLUMNS}. */
+  AuditRecord read(Row row) {
+    return record(
+        new Stored(
+            row.getLong("id"),
+            row.instant("occurred_at"),
+            row.text("actor"),
+            row.text("db_user"),
+            row.text("action"),
+            row.text("command"),
+            row.text("entity_type"),
+            row.text("entity_id"),
+            row.text("request_id"),
+            row.text("client_info"),
+            row.text("old_values"),
+            row.text("new_values"),
+            row.bytes("prev_hash"),
+            row.bytes("hash")));
+  }
+
+  /** An entry loaded as an entity. */
+  AuditRecord read(AuditEntry entry) {
+    return record(
+        new Stored(
+            entry.getId(),
+            entry.getOccurredAt(),
+            entry.getActor(),
+            entry.getDbUser(),
+            entry.getAction().dbValue(),
+            entry.getCommand(),
+            entry.getEntityType(),
+            entry.getEntityId(),
+            entry.getRequestId(),
+            entry.getClientInfo(),
+            entry.getOldValues(),
+            entry.getNewValues(),
+            entry.getPrevHash(),
+            entry.getHash()));
+  }
+
+  /** An entry's columns as stored, values as the server's JSON text. */
+  private record Stored(
+      long id,
+      Instant occurredAt,
+      String actor,
+      String dbUser,
+      String action,
+      String command,
+      String entityType,
+      String entityId,
+      String requestId,
+      String clientInfo,
+      String oldText,
+      String newText,
+      byte[] prevHash,
+      byte[] hash) {}
+
+  private AuditRecord record(Stored s) {
+    String oldText = s.oldText();
+    String newText = s.newText();
     JsonNode oldValues = JsonValues.parse(oldText);
     JsonNode newValues = JsonValues.parse(newText);
     int hidden = 0;
@@ -47,25 +105,27 @@ final class AuditRows {
         newText = JsonValues.jsonbText(newValues);
       }
     }
-    byte[] prev = rs.getBytes(13);
-    byte[] hash = rs.getBytes(14);
     return new AuditRecord(
-        rs.getLong(1),
-        rs.getObject(2, OffsetDateTime.class).toInstant(),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getString(8),
-        rs.getString(11),
-        rs.getString(12),
+        s.id(),
+        s.occurredAt(),
+        s.actor(),
+        s.dbUser(),
+        s.action(),
+        s.command(),
+        s.entityType(),
+        s.entityId(),
+        s.requestId(),
+        s.clientInfo(),
         oldText,
         newText,
         hidden,
         ValueDiff.between(oldValues, newValues),
-        prev == null ? "" : HEX.formatHex(prev),
-        hash == null ? "" : HEX.formatHex(hash));
+        hex(s.prevHash()),
+        hex(s.hash()));
+  }
+
+  static String hex(byte[] bytes) {
+    return bytes == null ? "" : HEX.formatHex(bytes);
   }
 
   /**
@@ -76,8 +136,13 @@ final class AuditRows {
     if (text == null || revealHidden || record.hiddenKeys() == 0) {
       return true;
     }
+    return containsIgnoringCase(record.oldValues(), record.newValues(), text);
+  }
+
+  /** Whether either values text contains {@code text}, in any case. */
+  static boolean containsIgnoringCase(String oldValues, String newValues, String text) {
     String needle = text.toLowerCase(Locale.ROOT);
-    return contains(record.oldValues(), needle) || contains(record.newValues(), needle);
+    return contains(oldValues, needle) || contains(newValues, needle);
   }
 
   private static boolean contains(String values, String needle) {

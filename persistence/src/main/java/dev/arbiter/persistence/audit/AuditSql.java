@@ -1,14 +1,18 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.persistence.access.Jdbc;
+import dev.arbiter.persistence.access.RowMapper;
+import dev.arbiter.persistence.access.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.hibernate.Session;
 
 /**
  * The WHERE clause of an {@link AuditFilter}, with its parameters. Each filter is written so that
@@ -26,28 +30,59 @@ final class AuditSql {
   private static final Pattern DISPUTE_REFERENCE = Pattern.compile("DSP-[0-9]{6,}");
   private static final Pattern CONTRACT_REFERENCE = Pattern.compile("[A-Z]{2,4}-[0-9]{4,}");
 
-  /** A condition (never empty: {@code TRUE} matches all) and the values for its parameters. */
+  /**
+   * A condition (never empty: {@code TRUE} matches all) and the values for its parameters, times as
+   * {@link OffsetDateTime}s, which a session and the driver both bind as timestamptz.
+   */
   record Where(String sql, List<Object> params) {
 
-    void bind(PreparedStatement ps, int first) throws SQLException {
-      for (int i = 0; i < params.size(); i++) {
-        Object value = params.get(i);
-        if (value instanceof Instant instant) {
-          ps.setTimestamp(first + i, Timestamp.from(instant));
-        } else {
-          ps.setObject(first + i, value);
+    /** The parameters followed by {@code more}, for a query that adds its own. */
+    Object[] args(Object... more) {
+      List<Object> all = new ArrayList<>(params);
+      all.addAll(List.of(more));
+      return all.toArray();
+    }
+  }
+
+  /**
+   * Runs the one-row lookups a filter needs on what the caller reads with: the console's session,
+   * or the plain connection an export streams on.
+   */
+  interface Lookup {
+    <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... params) throws SQLException;
+
+    static Lookup of(Session session) {
+      return new Lookup() {
+        @Override
+        public <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... params) {
+          // Every lookup selects one row; Sql.first would add a LIMIT to one that has its own.
+          return Sql.list(session, sql, mapper, params).stream().findFirst();
         }
-      }
+      };
+    }
+
+    static Lookup of(Connection c) {
+      return new Lookup() {
+        @Override
+        public <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+          return Jdbc.list(c, sql, mapper, params).stream().findFirst();
+        }
+      };
     }
   }
 
   private AuditSql() {}
 
   static Where where(Connection c, AuditFilter filter) throws SQLException {
+    return where(Lookup.of(c), filter);
+  }
+
+  static Where where(Lookup lookup, AuditFilter filter) throws SQLException {
     List<String> conditions = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     if (filter.actor() != null) {
-      actor(c, filter.actor(), conditions, params);
+      actor(lookup, filter.actor(), conditions, params);
     }
     if (filter.role() != null) {
       // Membership through any chain of groups (support inherits nothing, but a login may be put
@@ -65,7 +100,7 @@ final class AuditSql {
     }
     entity(filter, conditions, params);
     if (filter.from() != null || filter.to() != null) {
-      time(c, filter, conditions, params);
+      time(lookup, filter, conditions, params);
     }
     if (filter.text() != null) {
       conditions.add(
@@ -87,9 +122,9 @@ final class AuditSql {
    * the primary key; there is no index on db_user, which a rarely writing one would need.
    */
   private static void actor(
-      Connection c, String actor, List<String> conditions, List<Object> params)
+      Lookup lookup, String actor, List<String> conditions, List<Object> params)
       throws SQLException {
-    if (namesOthers(c, actor)) {
+    if (namesOthers(lookup, actor)) {
       conditions.add("(actor = ? OR db_user = ?)");
       params.add(actor);
       params.add(actor);
@@ -105,18 +140,15 @@ final class AuditSql {
    * wrote for others while it was a backend member, before that was revoked, is then found only
    * under the actors it named.
    */
-  static boolean namesOthers(Connection c, String login) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
+  static boolean namesOthers(Lookup lookup, String login) throws SQLException {
+    return lookup
+        .first(
             "SELECT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = ? AND (r.rolsuper"
                 + " OR r.rolname = 'arbiter_migrator'"
-                + " OR pg_has_role(r.oid, 'marketplace_backend', 'MEMBER'))) AS names_others")) {
-      ps.setString(1, login);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getBoolean("names_others");
-      }
-    }
+                + " OR pg_has_role(r.oid, 'marketplace_backend', 'MEMBER'))) AS names_others",
+            row -> row.getBoolean("names_others"),
+            login)
+        .orElseThrow();
   }
 
   private static void entity(AuditFilter filter, List<String> conditions, List<Object> params) {
@@ -153,52 +185,56 @@ final class AuditSql {
   }
 
   private static void time(
-      Connection c, AuditFilter filter, List<String> conditions, List<Object> params)
+      Lookup lookup, AuditFilter filter, List<String> conditions, List<Object> params)
       throws SQLException {
-    long last = lastId(c);
+    long last = lastId(lookup);
     if (filter.from() != null) {
       conditions.add("id >= ? AND occurred_at >= ?");
-      params.add(firstIdAtOrAfter(c, filter.from(), last));
-      params.add(filter.from());
+      params.add(firstIdAtOrAfter(lookup, filter.from(), last));
+      params.add(timestamp(filter.from()));
     }
     if (filter.to() != null) {
       conditions.add("id < ? AND occurred_at < ?");
-      params.add(firstIdAtOrAfter(c, filter.to(), last));
-      params.add(filter.to());
+      params.add(firstIdAtOrAfter(lookup, filter.to(), last));
+      params.add(timestamp(filter.to()));
     }
   }
 
   /** The lowest id written at or after {@code at}; {@code last + 1} when none was. */
-  static long firstIdAtOrAfter(Connection c, Instant at, long last) throws SQLException {
+  static long firstIdAtOrAfter(Lookup lookup, Instant at, long last) throws SQLException {
+    OffsetDateTime time = timestamp(at);
     long low = 1;
     long high = last + 1;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, occurred_at >= ? FROM audit_log WHERE id >= ? ORDER BY id LIMIT 1")) {
-      ps.setTimestamp(1, Timestamp.from(at));
-      while (low < high) {
-        long middle = low + (high - low) / 2;
-        ps.setLong(2, middle);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            high = middle;
-          } else if (rs.getBoolean(2)) {
-            high = middle;
-          } else {
-            low = Math.max(middle, rs.getLong(1)) + 1;
-          }
-        }
+    while (low < high) {
+      long middle = low + (high - low) / 2;
+      Optional<Probe> probe =
+          lookup.first(
+              "SELECT id, occurred_at >= ? AS at_or_after FROM audit_log WHERE id >= ?"
+                  + " ORDER BY id LIMIT 1",
+              row -> new Probe(row.getLong("id"), row.getBoolean("at_or_after")),
+              time,
+              middle);
+      if (probe.isEmpty() || probe.get().atOrAfter()) {
+        high = middle;
+      } else {
+        low = Math.max(middle, probe.get().id()) + 1;
       }
     }
     return low;
   }
 
-  static long lastId(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM audit_log");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  /** The first entry from an id on, and whether it was written at or after the time sought. */
+  private record Probe(long id, boolean atOrAfter) {}
+
+  static long lastId(Lookup lookup) throws SQLException {
+    return lookup
+        .first(
+            "SELECT coalesce(max(id), 0) AS last_id FROM audit_log", row -> row.getLong("last_id"))
+        .orElseThrow();
+  }
+
+  private static OffsetDateTime timestamp(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
   }
 
   static String likeEscaped(String text) {

@@ -26,8 +26,8 @@ class AuditQueryServiceIT {
   static void entries() throws SQLException {
     db = TestDatabase.fresh();
     w = AuditFixture.write(db);
-    support = new AuditQueryService(db.dataSource("demo_support", "demo"), false);
-    admin = new AuditQueryService(db.dataSource("demo_admin", "demo"), true);
+    support = new AuditQueryService(db.access("demo_support"), false);
+    admin = new AuditQueryService(db.access("demo_admin"), true);
   }
 
   /** What plain SQL selects as support, whose row policies hide the seed's wallets. */
@@ -97,7 +97,8 @@ class AuditQueryServiceIT {
 
   @Test
   void onlyLoginsThatMayNameAnActorAreLookedUpByTheirDatabaseLogin() throws SQLException {
-    try (Connection c = db.as("demo_support")) {
+    try (Connection support = db.as("demo_support")) {
+      AuditSql.Lookup c = AuditSql.Lookup.of(support);
       assertThat(AuditSql.namesOthers(c, "demo_backend")).isTrue();
       assertThat(AuditSql.namesOthers(c, "arbiter_migrator")).isTrue();
       assertThat(AuditSql.namesOthers(c, EmbeddedServer.SUPERUSER)).isTrue();
