@@ -22,8 +22,9 @@ import org.hibernate.Session;
  *
  * <p>A time range becomes an id range first. audit_append reads the clock only once it holds the
  * chain head, so occurred_at rises with id, and the ids bounding a time are found by a binary
- * search on the primary key (a few dozen index probes) instead of a scan of every entry in range.
- * The time condition itself stays in the query, so no entry outside the range is ever shown.
+ * search on the primary key (a few dozen index probes, run by the server in one recursive query)
+ * instead of a scan of every entry in range. The time condition itself stays in the query, so no
+ * entry outside the range is ever shown.
  */
 final class AuditSql {
 
@@ -187,49 +188,45 @@ final class AuditSql {
   private static void time(
       Lookup lookup, AuditFilter filter, List<String> conditions, List<Object> params)
       throws SQLException {
-    long last = lastId(lookup);
     if (filter.from() != null) {
       conditions.add("id >= ? AND occurred_at >= ?");
-      params.add(firstIdAtOrAfter(lookup, filter.from(), last));
+      params.add(firstIdAtOrAfter(lookup, filter.from()));
       params.add(timestamp(filter.from()));
     }
     if (filter.to() != null) {
       conditions.add("id < ? AND occurred_at < ?");
-      params.add(firstIdAtOrAfter(lookup, filter.to(), last));
+      params.add(firstIdAtOrAfter(lookup, filter.to()));
       params.add(timestamp(filter.to()));
     }
   }
 
-  /** The lowest id written at or after {@code at}; {@code last + 1} when none was. */
-  static long firstIdAtOrAfter(Lookup lookup, Instant at, long last) throws SQLException {
-    OffsetDateTime time = timestamp(at);
-    long low = 1;
-    long high = last + 1;
-    while (low < high) {
-      long middle = low + (high - low) / 2;
-      Optional<Probe> probe =
-          lookup.first(
-              "SELECT id, occurred_at >= ? AS at_or_after FROM audit_log WHERE id >= ?"
-                  + " ORDER BY id LIMIT 1",
-              row -> new Probe(row.getLong("id"), row.getBoolean("at_or_after")),
-              time,
-              middle);
-      if (probe.isEmpty() || probe.get().atOrAfter()) {
-        high = middle;
-      } else {
-        low = Math.max(middle, probe.get().id()) + 1;
-      }
-    }
-    return low;
-  }
+  /**
+   * Each step probes the first entry this login may read from the middle of {@code [low, high)} on:
+   * written before the time, the answer lies above it (and above the probed entry); otherwise, or
+   * when no entry follows, at or below the middle. It ends where {@code low} meets {@code high}.
+   */
+  private static final String FIRST_ID_AT_OR_AFTER =
+      """
+      WITH RECURSIVE search(low, high) AS (
+          SELECT 1::bigint, (SELECT coalesce(max(id), 0) FROM audit_log) + 1
+        UNION ALL
+          SELECT CASE WHEN p.id IS NULL OR p.at_or_after THEN s.low
+                      ELSE greatest(m.middle, p.id) + 1 END,
+                 CASE WHEN p.id IS NULL OR p.at_or_after THEN m.middle ELSE s.high END
+            FROM search s
+           CROSS JOIN LATERAL (SELECT s.low + (s.high - s.low) / 2 AS middle) m
+            LEFT JOIN LATERAL (SELECT a.id, a.occurred_at >= ? AS at_or_after
+                                 FROM audit_log a
+                                WHERE a.id >= m.middle
+                                ORDER BY a.id
+                                LIMIT 1) p ON true
+           WHERE s.low < s.high)
+      SELECT low AS first_id FROM search WHERE low >= high""";
 
-  /** The first entry from an id on, and whether it was written at or after the time sought. */
-  private record Probe(long id, boolean atOrAfter) {}
-
-  static long lastId(Lookup lookup) throws SQLException {
+  /** The lowest id written at or after {@code at}; one above the last entry when none was. */
+  static long firstIdAtOrAfter(Lookup lookup, Instant at) throws SQLException {
     return lookup
-        .first(
-            "SELECT coalesce(max(id), 0) AS last_id FROM audit_log", row -> row.getLong("last_id"))
+        .first(FIRST_ID_AT_OR_AFTER, row -> row.getLong("first_id"), timestamp(at))
         .orElseThrow();
   }
 

@@ -58,6 +58,16 @@ class AuditReadStatementsIT {
   }
 
   @Test
+  void aTimeRangeFindsEachOfItsBoundsInOneQuery() {
+    AuditPage page =
+        queries.page(
+            AuditFilter.none().between(w.consoleFrom(), w.consoleTo()), Long.MAX_VALUE, 10);
+
+    assertThat(page.entries()).isNotEmpty();
+    assertThat(stats.getPrepareStatementCount()).isEqualTo(3);
+  }
+
+  @Test
   void anEntrysDetailLoadsOneRow() {
     long id = queries.page(AuditFilter.none(), Long.MAX_VALUE, 1).entries().get(0).id();
     stats.clear();
