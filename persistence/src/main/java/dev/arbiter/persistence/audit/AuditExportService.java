@@ -44,6 +44,12 @@ public final class AuditExportService {
   private static final int FETCH_SIZE = 2_000;
   private static final int REPORT_EVERY = 2_000;
 
+  /** Values as the server's text, which goes out untouched unless a hidden key is removed. */
+  private static final String COLUMNS =
+      "id, occurred_at, actor, db_user, action, command, entity_type, entity_id,"
+          + " old_values::text AS old_values, new_values::text AS new_values, request_id,"
+          + " client_info, prev_hash, hash, salt";
+
   private final DataSource dataSource;
   private final boolean revealHidden;
 
@@ -126,23 +132,13 @@ public final class AuditExportService {
       BooleanSupplier cancelled)
       throws SQLException {
     AuditSql.Where where = AuditSql.where(c, filter);
-    long total =
-        Jdbc.list(
-                c,
-                "SELECT count(*) AS total FROM audit_log WHERE " + where.sql(),
-                row -> row.getLong("total"),
-                where.args())
-            .get(0);
+    long total = where.count(c);
     write(out::header);
     progress.exported(0, total);
     long[] written = {0};
     Jdbc.forEach(
         c,
-        "SELECT "
-            + AuditRows.COLUMNS
-            + " FROM audit_log WHERE "
-            + where.sql()
-            + " ORDER BY id DESC",
+        "SELECT " + COLUMNS + " FROM audit_log WHERE " + where.sql() + " ORDER BY id DESC",
         FETCH_SIZE,
         row -> {
           ExportWriter.Row exported = exported(row);

@@ -110,13 +110,7 @@ public final class AuditPageBenchmark implements Benchmark {
       throws SQLException {
     try (Connection c = owner.getConnection()) {
       AuditSql.Where where = AuditSql.where(c, filter);
-      long total =
-          Jdbc.list(
-                  c,
-                  "SELECT count(*) AS total FROM audit_log WHERE " + where.sql(),
-                  row -> row.getLong("total"),
-                  where.args())
-              .get(0);
+      long total = where.count(c);
       List<Long> ids =
           Jdbc.list(
               c,

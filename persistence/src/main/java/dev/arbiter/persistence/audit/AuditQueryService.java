@@ -118,11 +118,15 @@ public final class AuditQueryService {
     // in hidden keys are dropped here, so a short batch may need another.
     int fetched;
     do {
-      List<AuditRecord> batch = Sql.list(session, sql, rows::read, where.args(cursor, limit + 1));
+      List<AuditEntry> batch = AuditRows.entries(session, sql, where.args(cursor, limit + 1));
       fetched = batch.size();
-      for (AuditRecord record : batch) {
-        cursor = record.id();
-        if (kept.size() <= limit && rows.stillMatches(record, filter.text())) {
+      for (AuditEntry entry : batch) {
+        cursor = entry.getId();
+        if (kept.size() > limit) {
+          break;
+        }
+        AuditRecord record = rows.read(entry);
+        if (rows.stillMatches(record, filter.text())) {
           kept.add(record);
         }
       }

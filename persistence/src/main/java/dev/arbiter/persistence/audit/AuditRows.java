@@ -2,10 +2,11 @@ package dev.arbiter.persistence.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.model.audit.AuditEntry;
-import dev.arbiter.persistence.access.Row;
-import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Turns audit_log rows into {@link AuditRecord}s for one reader: admins see every key, everyone
@@ -13,11 +14,10 @@ import java.util.Locale;
  */
 final class AuditRows {
 
-  /** The columns every reader selects, each under its own name. */
+  /** The columns the {@link AuditEntry} entity maps, for native queries that load it. */
   static final String COLUMNS =
-      "id, occurred_at, actor, db_user, action, command, entity_type, entity_id,"
-          + " old_values::text AS old_values, new_values::text AS new_values, request_id,"
-          + " client_info, prev_hash, hash, salt";
+      "id, occurred_at, actor, db_user, action, command, entity_type, entity_id, old_values,"
+          + " new_values, request_id, client_info, salt, prev_hash, hash";
 
   private static final HexFormat HEX = HexFormat.of();
 
@@ -31,66 +31,23 @@ final class AuditRows {
     return revealHidden;
   }
 
-  /** A row selected with {@link #COLUMNS}. */
-  AuditRecord read(Row row) {
-    return record(
-        new Stored(
-            row.getLong("id"),
-            row.instant("occurred_at"),
-            row.text("actor"),
-            row.text("db_user"),
-            row.text("action"),
-            row.text("command"),
-            row.text("entity_type"),
-            row.text("entity_id"),
-            row.text("request_id"),
-            row.text("client_info"),
-            row.text("old_values"),
-            row.text("new_values"),
-            row.bytes("prev_hash"),
-            row.bytes("hash")));
+  /**
+   * The entries {@code sql} selects ({@link #COLUMNS} of audit_log), its {@code ?} parameters bound
+   * in order: native SQL, because the filters need PostgreSQL's (jsonb as text, recursive role
+   * membership), mapped onto the entity by column name.
+   */
+  static List<AuditEntry> entries(Session session, String sql, Object... params) {
+    NativeQuery<AuditEntry> query = session.createNativeQuery(sql, AuditEntry.class);
+    for (int i = 0; i < params.length; i++) {
+      query.setParameter(i + 1, params[i]);
+    }
+    return query.getResultList();
   }
 
-  /** An entry loaded as an entity. */
+  /** The entry as this reader may see it. */
   AuditRecord read(AuditEntry entry) {
-    return record(
-        new Stored(
-            entry.getId(),
-            entry.getOccurredAt(),
-            entry.getActor(),
-            entry.getDbUser(),
-            entry.getAction().dbValue(),
-            entry.getCommand(),
-            entry.getEntityType(),
-            entry.getEntityId(),
-            entry.getRequestId(),
-            entry.getClientInfo(),
-            entry.getOldValues(),
-            entry.getNewValues(),
-            entry.getPrevHash(),
-            entry.getHash()));
-  }
-
-  /** An entry's columns as stored, values as the server's JSON text. */
-  private record Stored(
-      long id,
-      Instant occurredAt,
-      String actor,
-      String dbUser,
-      String action,
-      String command,
-      String entityType,
-      String entityId,
-      String requestId,
-      String clientInfo,
-      String oldText,
-      String newText,
-      byte[] prevHash,
-      byte[] hash) {}
-
-  private AuditRecord record(Stored s) {
-    String oldText = s.oldText();
-    String newText = s.newText();
+    String oldText = entry.getOldValues();
+    String newText = entry.getNewValues();
     JsonNode oldValues = JsonValues.parse(oldText);
     JsonNode newValues = JsonValues.parse(newText);
     int hidden = 0;
@@ -106,22 +63,22 @@ final class AuditRows {
       }
     }
     return new AuditRecord(
-        s.id(),
-        s.occurredAt(),
-        s.actor(),
-        s.dbUser(),
-        s.action(),
-        s.command(),
-        s.entityType(),
-        s.entityId(),
-        s.requestId(),
-        s.clientInfo(),
+        entry.getId(),
+        entry.getOccurredAt(),
+        entry.getActor(),
+        entry.getDbUser(),
+        entry.getAction().dbValue(),
+        entry.getCommand(),
+        entry.getEntityType(),
+        entry.getEntityId(),
+        entry.getRequestId(),
+        entry.getClientInfo(),
         oldText,
         newText,
         hidden,
         ValueDiff.between(oldValues, newValues),
-        hex(s.prevHash()),
-        hex(s.hash()));
+        hex(entry.getPrevHash()),
+        hex(entry.getHash()));
   }
 
   static String hex(byte[] bytes) {

@@ -28,14 +28,30 @@ import org.hibernate.Session;
  */
 final class AuditSql {
 
-  private static final Pattern DISPUTE_REFERENCE = Pattern.compile("DSP-[0-9]{6,}");
-  private static final Pattern CONTRACT_REFERENCE = Pattern.compile("[A-Z]{2,4}-[0-9]{4,}");
+  /** A kind of reference an entity filter accepts, and the table whose rows it names. */
+  private record Reference(Pattern pattern, String table) {}
+
+  // A dispute's reference also has the shape of a contract's, so disputes are tried first.
+  private static final List<Reference> REFERENCES =
+      List.of(
+          new Reference(Pattern.compile("DSP-[0-9]{6,}"), "disputes"),
+          new Reference(Pattern.compile("[A-Z]{2,4}-[0-9]{4,}"), "contracts"));
 
   /**
    * A condition (never empty: {@code TRUE} matches all) and the values for its parameters, times as
    * {@link OffsetDateTime}s, which a session and the driver both bind as timestamptz.
    */
   record Where(String sql, List<Object> params) {
+
+    /** How many entries match, counted on {@code c}. */
+    long count(Connection c) throws SQLException {
+      return Jdbc.list(
+              c,
+              "SELECT count(*) AS total FROM audit_log WHERE " + sql,
+              row -> row.getLong("total"),
+              params.toArray())
+          .get(0);
+    }
 
     /** The parameters followed by {@code more}, for a query that adds its own. */
     Object[] args(Object... more) {
@@ -155,31 +171,24 @@ final class AuditSql {
   private static void entity(AuditFilter filter, List<String> conditions, List<Object> params) {
     String entity = filter.entity();
     String type = filter.entityType();
-    if (entity != null && DISPUTE_REFERENCE.matcher(entity).matches()) {
+    Reference reference =
+        entity == null
+            ? null
+            : REFERENCES.stream()
+                .filter(r -> r.pattern().matcher(entity).matches())
+                .findFirst()
+                .orElse(null);
+    if (reference != null) {
       conditions.add(
-          "entity_type = 'disputes' AND entity_id = (SELECT id::text FROM disputes WHERE reference = ?)");
+          "entity_type = '%1$s' AND entity_id = (SELECT id::text FROM %1$s WHERE reference = ?)"
+              .formatted(reference.table()));
       params.add(entity);
-      if (type != null) {
-        conditions.add("entity_type = ?");
-        params.add(type);
-      }
-      return;
-    }
-    if (entity != null && CONTRACT_REFERENCE.matcher(entity).matches()) {
-      conditions.add(
-          "entity_type = 'contracts' AND entity_id = (SELECT id::text FROM contracts WHERE reference = ?)");
-      params.add(entity);
-      if (type != null) {
-        conditions.add("entity_type = ?");
-        params.add(type);
-      }
-      return;
     }
     if (type != null) {
       conditions.add("entity_type = ?");
       params.add(type);
     }
-    if (entity != null) {
+    if (entity != null && reference == null) {
       conditions.add("entity_id = ?");
       params.add(entity);
     }

@@ -82,7 +82,25 @@ final class ChainRanges {
      */
     Segment walk(long after, long upTo, VerifyOptions options, BooleanSupplier stop)
         throws SQLException {
-      RangeWalk range = new RangeWalk(after, options.anchor(), stop);
+      // The range's walk as its entries arrive; ended says why it stopped before the range's end.
+      class RangeWalk {
+        ChainWalk walk;
+        Segment ended;
+        int read;
+
+        boolean accept(ChainEntry entry) throws SQLException {
+          if (walk == null) {
+            walk = new ChainWalk(options.anchor(), segmentStart(after, entry), links);
+          }
+          if (walk.accept(entry) != null) {
+            ended = new Segment(walk, true, false);
+          } else if ((++read & AuditChainVerifier.CANCEL_CHECK_MASK) == 0 && stop.getAsBoolean()) {
+            ended = new Segment(walk, false, true);
+          }
+          return ended == null;
+        }
+      }
+      RangeWalk range = new RangeWalk();
       if (!scan(connection, after, upTo, Integer.MAX_VALUE, batchSize, range::accept)) {
         return range.ended;
       }
@@ -96,34 +114,6 @@ final class ChainRanges {
         walk = new ChainWalk(options.anchor(), trusted(after, first.prevHash()), links);
       }
       return new Segment(walk, walk.linksTo(upTo) != null, false);
-    }
-
-    /** One range's walk as its entries arrive; {@code ended} says why it stopped before the end. */
-    private final class RangeWalk {
-      private final long after;
-      private final ChainAnchor anchor;
-      private final BooleanSupplier stop;
-      private ChainWalk walk;
-      private Segment ended;
-      private int read;
-
-      RangeWalk(long after, ChainAnchor anchor, BooleanSupplier stop) {
-        this.after = after;
-        this.anchor = anchor;
-        this.stop = stop;
-      }
-
-      boolean accept(ChainEntry entry) throws SQLException {
-        if (walk == null) {
-          walk = new ChainWalk(anchor, segmentStart(after, entry), links);
-        }
-        if (walk.accept(entry) != null) {
-          ended = new Segment(walk, true, false);
-        } else if ((++read & AuditChainVerifier.CANCEL_CHECK_MASK) == 0 && stop.getAsBoolean()) {
-          ended = new Segment(walk, false, true);
-        }
-        return ended == null;
-      }
     }
 
     // The range starts at entry after + 1, read or not; when that entry does not exist at all, the

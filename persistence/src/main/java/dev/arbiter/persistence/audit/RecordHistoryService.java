@@ -1,7 +1,6 @@
 package dev.arbiter.persistence.audit;
 
 import dev.arbiter.persistence.access.DataAccess;
-import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.staff.StaffSession;
@@ -53,8 +52,10 @@ public final class RecordHistoryService {
       newestFirst =
           access.read(
               session ->
-                  Sql.list(
-                      session, SELECT_HISTORY, rows::read, entityType, entityId, MAX_ENTRIES + 1));
+                  AuditRows.entries(session, SELECT_HISTORY, entityType, entityId, MAX_ENTRIES + 1)
+                      .stream()
+                      .map(rows::read)
+                      .toList());
     } catch (SQLException e) {
       throw new StaffDatabaseException(
           "Could not read the history of " + entityType + " " + entityId, e);
