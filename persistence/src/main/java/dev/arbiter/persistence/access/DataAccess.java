@@ -74,7 +74,9 @@ public final class DataAccess {
   public <T> T read(Work<T> work) throws SQLException {
     return inTransaction(
         session -> {
-          begin(session, "SET TRANSACTION READ ONLY");
+          // The driver sends BEGIN READ ONLY with the first query: no round trip of its own. The
+          // pool (or closing the connection) resets the flag afterwards.
+          session.doWork(c -> c.setReadOnly(true));
           session.setDefaultReadOnly(true);
           session.setHibernateFlushMode(FlushMode.MANUAL);
           return work.apply(session);
@@ -110,31 +112,48 @@ public final class DataAccess {
   }
 
   private <T> T inTransaction(Work<T> work) throws SQLException {
+    SessionFactory factory = openFactory();
     try {
-      return sessions
-          .get()
-          .fromTransaction(
-              session -> {
-                try {
-                  return work.apply(session);
-                } catch (SQLException e) {
-                  throw new Carrier(e);
-                }
-              });
+      return factory.fromTransaction(
+          session -> {
+            try {
+              return work.apply(session);
+            } catch (SQLException e) {
+              throw new Carrier(e);
+            }
+          });
     } catch (Carrier c) {
       throw c.cause;
     } catch (JDBCException e) {
       throw e.getSQLException();
     } catch (PersistenceException e) {
-      // Some failures arrive as JPA's own exceptions, Hibernate's JDBCException their cause: a
-      // statement timeout (57014) as QueryTimeoutException, for one.
+      // Some failures arrive as JPA's or Hibernate's own exceptions with the driver's answer among
+      // their causes: a statement timeout (57014) as QueryTimeoutException, a commit the
+      // connection lost as TransactionException. A lost commit must read as one, so that its
+      // outcome is settled by its request key.
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof JDBCException jdbc) {
           throw jdbc.getSQLException();
         }
+        if (cause instanceof SQLException sql) {
+          throw sql;
+        }
       }
       throw e;
     }
+  }
+
+  /** The factory; once its session signed out and closed it, a use fails as a closed connection. */
+  private SessionFactory openFactory() throws SQLException {
+    try {
+      SessionFactory factory = sessions.get();
+      if (!factory.isClosed()) {
+        return factory;
+      }
+    } catch (IllegalStateException closed) {
+      // closed while it was being asked for
+    }
+    throw new SQLException("the database session is closed", "08003");
   }
 
   /** Carries a checked failure through Hibernate's functional transaction API. */

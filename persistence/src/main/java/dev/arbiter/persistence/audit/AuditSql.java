@@ -26,7 +26,7 @@ import org.hibernate.Session;
  * instead of a scan of every entry in range. The time condition itself stays in the query, so no
  * entry outside the range is ever shown.
  */
-final class AuditSql {
+public final class AuditSql {
 
   /** A kind of reference an entity filter accepts, and the table whose rows it names. */
   private record Reference(Pattern pattern, String table) {}
@@ -41,10 +41,10 @@ final class AuditSql {
    * A condition (never empty: {@code TRUE} matches all) and the values for its parameters, times as
    * {@link OffsetDateTime}s, which a session and the driver both bind as timestamptz.
    */
-  record Where(String sql, List<Object> params) {
+  public record Where(String sql, List<Object> params) {
 
     /** How many entries match, counted on {@code c}. */
-    long count(Connection c) throws SQLException {
+    public long count(Connection c) throws SQLException {
       return Jdbc.list(
               c,
               "SELECT count(*) AS total FROM audit_log WHERE " + sql,
@@ -54,7 +54,7 @@ final class AuditSql {
     }
 
     /** The parameters followed by {@code more}, for a query that adds its own. */
-    Object[] args(Object... more) {
+    public Object[] args(Object... more) {
       List<Object> all = new ArrayList<>(params);
       all.addAll(List.of(more));
       return all.toArray();
@@ -91,7 +91,7 @@ final class AuditSql {
 
   private AuditSql() {}
 
-  static Where where(Connection c, AuditFilter filter) throws SQLException {
+  public static Where where(Connection c, AuditFilter filter) throws SQLException {
     return where(Lookup.of(c), filter);
   }
 

@@ -9,9 +9,9 @@ import java.util.function.BooleanSupplier;
 import org.postgresql.PGStatement;
 
 /** Reading audit entries by id range, as the chain hashes them, for {@link AuditChainVerifier}. */
-final class ChainRanges {
+public final class ChainRanges {
 
-  private static final String SELECT_RANGE =
+  public static final String SELECT_RANGE =
       """
       SELECT id, occurred_at, actor, db_user, action, command, entity_type, entity_id,
              old_values::text AS old_values, new_values::text AS new_values, request_id,
@@ -21,7 +21,7 @@ final class ChainRanges {
        ORDER BY id
        LIMIT ?""";
 
-  private static final int FETCH_SIZE = 5_000;
+  public static final int FETCH_SIZE = 5_000;
 
   /** PostgreSQL's binary timestamptz: 8 bytes; its text form is never as short. */
   private static final int BINARY_TIME_LENGTH = 8;

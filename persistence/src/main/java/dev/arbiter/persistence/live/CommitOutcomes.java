@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.live;
 
+import dev.arbiter.persistence.session.ConnectionFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +46,19 @@ public final class CommitOutcomes {
    * stored the refusal, empty when nothing was recorded.
    */
   public Optional<String> outcome(String idempotencyKey) throws SQLException {
+    try {
+      return recorded(idempotencyKey);
+    } catch (SQLException e) {
+      // A pooled connection opened before a server restart fails on its first use, and the pool
+      // discards it then; the question is read-only, so asking once more on a fresh one is safe.
+      if (!ConnectionFailures.isConnectionLost(e)) {
+        throw e;
+      }
+      return recorded(idempotencyKey);
+    }
+  }
+
+  private Optional<String> recorded(String idempotencyKey) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(SQL)) {
       s.setString(1, idempotencyKey);
