@@ -1,6 +1,5 @@
-package dev.arbiter.persistence.live;
+package dev.arbiter.persistence.session;
 
-import dev.arbiter.persistence.session.ConnectionFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
