@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.access;
 
+import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
@@ -8,7 +9,6 @@ import org.hibernate.FlushMode;
 import org.hibernate.JDBCException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.TransactionException;
 
 /**
  * The one way a service reaches the database: a read-only snapshot for a view that reads several
@@ -126,11 +126,18 @@ public final class DataAccess {
       throw c.cause;
     } catch (JDBCException e) {
       throw e.getSQLException();
-    } catch (TransactionException e) {
-      // A commit (or rollback) the connection lost: the driver's answer is the cause, and a lost
-      // commit must read as one so that its outcome is settled by its request key.
-      if (e.getCause() instanceof SQLException sql) {
-        throw sql;
+    } catch (PersistenceException e) {
+      // Some failures arrive as JPA's or Hibernate's own exceptions with the driver's answer among
+      // their causes: a statement timeout (57014) as QueryTimeoutException, a commit the
+      // connection lost as TransactionException. A lost commit must read as one, so that its
+      // outcome is settled by its request key.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof JDBCException jdbc) {
+          throw jdbc.getSQLException();
+        }
+        if (cause instanceof SQLException sql) {
+          throw sql;
+        }
       }
       throw e;
     }

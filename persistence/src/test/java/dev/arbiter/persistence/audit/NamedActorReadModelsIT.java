@@ -68,7 +68,7 @@ class NamedActorReadModelsIT {
   @Test
   void recordHistoryNamesTheUserAndTheBackendLogin() {
     RecordHistory history =
-        new RecordHistoryService(db.dataSource("demo_support", "demo"), false)
+        new RecordHistoryService(db.access("demo_support"), false)
             .history("disputes", seed.dispute());
 
     AuditRecord last = history.changes().get(history.changes().size() - 1);
