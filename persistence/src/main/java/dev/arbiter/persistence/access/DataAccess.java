@@ -1,11 +1,11 @@
 package dev.arbiter.persistence.access;
 
+import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.hibernate.FlushMode;
-import org.hibernate.JDBCException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
@@ -122,8 +122,16 @@ public final class DataAccess {
               });
     } catch (Carrier c) {
       throw c.cause;
-    } catch (JDBCException e) {
-      throw e.getSQLException();
+    } catch (PersistenceException e) {
+      // Hibernate wraps the driver's failure (a JDBCException, a failed commit's
+      // TransactionException, a lock or serialization failure converted to JPA's exception);
+      // callers judge it by its SQLSTATE, so they get the driver's exception itself.
+      for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        if (t instanceof SQLException cause) {
+          throw cause;
+        }
+      }
+      throw e;
     }
   }
 
