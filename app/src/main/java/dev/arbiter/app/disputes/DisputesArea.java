@@ -131,7 +131,7 @@ public final class DisputesArea implements AreaView {
             staff.login(),
             id -> queue.refreshRows(List.of(id)),
             live.onlineProperty(),
-            new CommitOutcomes(db.dataSource())::committed);
+            new CommitOutcomes(db.access())::committed);
     DisputeBulkService bulk = new DisputeBulkService(actions, queueService);
     QueueActionsViewModel toolbar =
         new QueueActionsViewModel(

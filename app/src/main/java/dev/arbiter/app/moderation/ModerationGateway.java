@@ -73,7 +73,7 @@ public interface ModerationGateway {
     ModerationItemService items = new ModerationItemService(database);
     ModerationDecisionService decisions = new ModerationDecisionService(database);
     ModerationBulkService bulk = new ModerationBulkService(database);
-    CommitOutcomes outcomes = new CommitOutcomes(database.dataSource());
+    CommitOutcomes outcomes = new CommitOutcomes(database.access());
     return new ModerationGateway() {
       @Override
       public QueuePage page(QueueFilter filter, QueueSort sort, QueueCursor cursor, int limit) {

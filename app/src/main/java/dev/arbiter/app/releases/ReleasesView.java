@@ -112,7 +112,7 @@ public final class ReleasesView implements AreaView {
       ZoneId zone,
       LiveContext live) {
     var database = session.database();
-    CommitOutcomes outcomes = new CommitOutcomes(database.dataSource());
+    CommitOutcomes outcomes = new CommitOutcomes(database.access());
     var online = live.onlineProperty();
     ReleaseQueueService queueService = new ReleaseQueueService(database);
     ReleaseService releases = new ReleaseService(database);

@@ -142,7 +142,7 @@ class DisputesLiveIT {
                 "demo_support",
                 id -> queue.refreshRows(List.of(id)),
                 updates.onlineProperty(),
-                new CommitOutcomes(desk.database.dataSource())::committed));
+                new CommitOutcomes(desk.database.access())::committed));
   }
 
   @AfterEach

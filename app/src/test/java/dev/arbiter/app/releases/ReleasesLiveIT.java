@@ -266,10 +266,7 @@ class ReleasesLiveIT {
     CheckpointDetailService details = new CheckpointDetailService(finance);
     return new CheckpointViewModel(
         new CheckpointViewModel.Gateway(
-            details::load,
-            perform,
-            fran::preview,
-            new CommitOutcomes(finance.dataSource())::committed),
+            details::load, perform, fran::preview, new CommitOutcomes(finance.access())::committed),
         tasks,
         updates.onlineProperty(),
         Locale.US,

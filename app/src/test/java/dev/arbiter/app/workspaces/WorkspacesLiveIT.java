@@ -7,10 +7,12 @@ import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.model.workspaces.NoteVisibility;
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.contract.Fixtures;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
+import dev.arbiter.persistence.testing.DataAccesses;
 import dev.arbiter.persistence.testing.TestDatabase;
 import dev.arbiter.persistence.workspaces.InviteTokens;
 import dev.arbiter.persistence.workspaces.WorkspaceAdminService;
@@ -260,13 +262,22 @@ class WorkspacesLiveIT {
         .isOne();
   }
 
+  // The console's data access over the lossy pool, started (as the console's is by its first
+  // read) before any commit is lost.
+  private static DataAccess started(LossyDataSource lossy) throws SQLException {
+    DataAccess access = DataAccesses.over(lossy);
+    access.read(session -> session.isOpen());
+    return access;
+  }
+
   private WorkspaceDetailViewModel lossyDetail(LossyDataSource lossy) throws Exception {
+    DataAccess access = started(lossy);
     WorkspaceDetailViewModel model =
         onFx(
             () ->
                 new WorkspaceDetailViewModel(
                     new WorkspaceDetailService(admin, true)::load,
-                    new WorkspaceAdminService(lossy, Clock.systemUTC()),
+                    new WorkspaceAdminService(access, Clock.systemUTC()),
                     tasks,
                     true,
                     "demo_admin",

@@ -34,7 +34,7 @@ class WorkspaceAdminIT {
   void fixture() throws SQLException {
     owner = db.migrator();
     ws = WorkspaceFixture.create(owner);
-    admin = new WorkspaceAdminService(db.dataSource("demo_admin", "demo"), Clock.systemUTC());
+    admin = new WorkspaceAdminService(db.access("demo_admin"), Clock.systemUTC());
   }
 
   @AfterEach
