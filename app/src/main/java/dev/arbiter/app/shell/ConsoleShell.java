@@ -168,7 +168,7 @@ public final class ConsoleShell implements AutoCloseable {
     }
     started.feed().start();
     automationWatch =
-        new AutomationWatch(new AutomationHealth(session.database().dataSource()), tasks, status);
+        new AutomationWatch(new AutomationHealth(session.database().access()), tasks, status);
   }
 
   private LiveSession startLive(StaffSession session, SignedInStaff staff) {
@@ -176,7 +176,7 @@ public final class ConsoleShell implements AutoCloseable {
     ChangeFeed feed = session.database().changeFeed(updates);
     PresenceTracker presence =
         new PresenceTracker(
-            new PresenceService(session.database().dataSource(), PRESENCE_TTL),
+            new PresenceService(session.database().access(), PRESENCE_TTL),
             fxThread,
             PRESENCE_HEARTBEAT);
     updates.subscribe(presence::changed);

@@ -3,6 +3,7 @@ package dev.arbiter.app.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.persistence.presence.PresenceService;
+import dev.arbiter.persistence.testing.DataAccesses;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,7 +48,7 @@ class PresenceTrackerOfflineTest {
 
     PresenceTracker tracker =
         new PresenceTracker(
-            new PresenceService(unreachable, Duration.ofSeconds(35)),
+            new PresenceService(DataAccesses.startedOffline(unreachable), Duration.ofSeconds(35)),
             Runnable::run,
             Duration.ofMillis(20));
     Thread.sleep(1_200);

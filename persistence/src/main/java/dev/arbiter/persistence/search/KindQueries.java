@@ -1,7 +1,6 @@
 package dev.arbiter.persistence.search;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.arbiter.persistence.access.Row;
 import java.util.List;
 
 /**
@@ -45,25 +44,25 @@ final class KindQueries {
     }
 
     @Override
-    void bind(Binder bind, SearchText text, int limit) throws SQLException {
+    void bind(Binder bind, SearchText text, int limit) {
       bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
     }
 
     @Override
-    SearchHit hit(ResultSet rs) throws SQLException {
-      String reference = rs.getString("reference");
+    SearchHit hit(Row row) {
+      String reference = row.text("reference");
       return new SearchHit(
           kind(),
-          rs.getLong("id"),
+          row.getLong("id"),
           reference,
           reference,
-          rs.getString("client_name")
+          row.text("client_name")
               + " ↔ "
-              + rs.getString("freelancer_name")
+              + row.text("freelancer_name")
               + " · "
-              + readable(rs.getString("status"))
+              + readable(row.text("status"))
               + " · "
-              + rs.getString("contract_reference"));
+              + row.text("contract_reference"));
     }
   }
 
@@ -97,26 +96,26 @@ final class KindQueries {
     }
 
     @Override
-    void bind(Binder bind, SearchText text, int limit) throws SQLException {
+    void bind(Binder bind, SearchText text, int limit) {
       bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
     }
 
     @Override
-    SearchHit hit(ResultSet rs) throws SQLException {
-      String reference = rs.getString("reference");
+    SearchHit hit(Row row) {
+      String reference = row.text("reference");
       return new SearchHit(
           kind(),
-          rs.getLong("id"),
+          row.getLong("id"),
           reference,
-          reference + " · " + rs.getString("label"),
+          reference + " · " + row.text("label"),
           "#"
-              + rs.getInt("seq")
+              + row.getInt("seq")
               + " "
-              + readable(rs.getString("status"))
+              + readable(row.text("status"))
               + " · "
-              + rs.getString("title")
+              + row.text("title")
               + " · payee "
-              + rs.getString("payee"));
+              + row.text("payee"));
     }
   }
 
@@ -147,7 +146,7 @@ final class KindQueries {
     }
 
     @Override
-    void bind(Binder bind, SearchText text, int limit) throws SQLException {
+    void bind(Binder bind, SearchText text, int limit) {
       bind.text(text.term())
           .patterns(text)
           .candidates()
@@ -157,20 +156,20 @@ final class KindQueries {
     }
 
     @Override
-    SearchHit hit(ResultSet rs) throws SQLException {
-      String slug = rs.getString("slug");
+    SearchHit hit(Row row) {
+      String slug = row.text("slug");
       return new SearchHit(
           kind(),
-          rs.getLong("id"),
+          row.getLong("id"),
           slug,
-          rs.getString("name"),
+          row.text("name"),
           slug
               + " · "
-              + rs.getString("type")
+              + row.text("type")
               + " · "
-              + readable(rs.getString("status"))
+              + readable(row.text("status"))
               + " · owner "
-              + rs.getString("owner"));
+              + row.text("owner"));
     }
   }
 
@@ -197,19 +196,19 @@ final class KindQueries {
     }
 
     @Override
-    void bind(Binder bind, SearchText text, int limit) throws SQLException {
+    void bind(Binder bind, SearchText text, int limit) {
       bind.patterns(text).text(text.term()).number(limit);
     }
 
     @Override
-    SearchHit hit(ResultSet rs) throws SQLException {
-      String login = rs.getString("login_role");
+    SearchHit hit(Row row) {
+      String login = row.text("login_role");
       return new SearchHit(
           kind(),
-          rs.getLong("id"),
+          row.getLong("id"),
           login,
-          rs.getString("display_name"),
-          login + (rs.getBoolean("active") ? "" : " · deactivated"));
+          row.text("display_name"),
+          login + (row.getBoolean("active") ? "" : " · deactivated"));
     }
   }
 }
