@@ -86,6 +86,23 @@ class WorkspaceAdminIT {
   }
 
   @Test
+  void settingWhatTheRowHoldsStillMovesItsVersionOnSoAColleaguesViewGoesStale()
+      throws SQLException {
+    int read = version("workspace_members", ws.adminMember());
+    admin.changeRole(ws.adminMember(), read, MemberRole.ADMIN);
+    assertThat(version("workspace_members", ws.adminMember())).isEqualTo(read + 1);
+    assertThatThrownBy(() -> admin.changeRole(ws.adminMember(), read, MemberRole.MANAGER))
+        .isInstanceOfSatisfying(
+            WorkspaceActionException.class, e -> assertThat(e.stale()).isTrue());
+
+    int status = version("workspaces", ws.workspace());
+    admin.setWorkspaceStatus(ws.workspace(), status, WorkspaceStatus.ACTIVE);
+    assertThat(version("workspaces", ws.workspace())).isEqualTo(status + 1);
+    assertThat(lastAudit("command", "workspaces", ws.workspace()))
+        .isEqualTo("set workspace " + ws.workspace() + " active");
+  }
+
+  @Test
   void ownerCannotBeRemovedSuspendedOrDemoted() throws SQLException {
     int v = version("workspace_members", ws.ownerMember());
     assertThatThrownBy(() -> admin.removeMember(ws.ownerMember(), v))
