@@ -69,10 +69,10 @@ public interface ModerationGateway {
 
   /** The gateway over the persistence services of one staff session. */
   static ModerationGateway of(StaffDatabase database) {
-    ModerationQueueService queue = new ModerationQueueService(database);
-    ModerationItemService items = new ModerationItemService(database);
-    ModerationDecisionService decisions = new ModerationDecisionService(database);
-    ModerationBulkService bulk = new ModerationBulkService(database);
+    ModerationQueueService queue = new ModerationQueueService(database.access());
+    ModerationItemService items = new ModerationItemService(database.access());
+    ModerationDecisionService decisions = new ModerationDecisionService(database.access());
+    ModerationBulkService bulk = new ModerationBulkService(database.access());
     CommitOutcomes outcomes = new CommitOutcomes(database.access());
     return new ModerationGateway() {
       @Override

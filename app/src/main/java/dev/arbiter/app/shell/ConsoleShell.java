@@ -150,7 +150,7 @@ public final class ConsoleShell implements AutoCloseable {
             updates,
             started.presence(),
             new GlobalSearchViewModel(
-                new GlobalSearchService(session.database())::search,
+                new GlobalSearchService(session.database().access())::search,
                 model.searchKinds(),
                 tasks,
                 updates.onlineProperty()));

@@ -114,9 +114,10 @@ public final class WorkspacesView implements AreaView {
   public static WorkspacesView create(
       StaffSession session, TaskRunner tasks, Locale locale, LiveContext live) {
     boolean admin = session.staff().has(StaffRole.ADMIN);
-    WorkspaceListService listService = new WorkspaceListService(session.database());
-    WorkspaceDetailService detailService = new WorkspaceDetailService(session.database(), admin);
-    WorkspaceAdminService actions = new WorkspaceAdminService(session.database());
+    WorkspaceListService listService = new WorkspaceListService(session.database().access());
+    WorkspaceDetailService detailService =
+        new WorkspaceDetailService(session.database().access(), admin);
+    WorkspaceAdminService actions = new WorkspaceAdminService(session.database().access());
     return new WorkspacesView(
         new WorkspaceListViewModel(listService::page, tasks),
         new WorkspaceDetailViewModel(
@@ -127,7 +128,10 @@ public final class WorkspacesView implements AreaView {
             session.staff().login(),
             live.onlineProperty()),
         new StaffAdminViewModel(
-            new StaffAdminService(session.database()), tasks, admin, live.onlineProperty()),
+            new StaffAdminService(session.database().access()),
+            tasks,
+            admin,
+            live.onlineProperty()),
         locale,
         live);
   }

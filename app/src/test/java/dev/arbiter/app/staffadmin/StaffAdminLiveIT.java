@@ -62,7 +62,10 @@ class StaffAdminLiveIT {
     updates = new LiveUpdates(fx, Duration.ofMillis(200));
     feed = support.changeFeed(updates);
     model =
-        onFx(() -> new StaffAdminViewModel(new StaffAdminService(support), tasks, false, online));
+        onFx(
+            () ->
+                new StaffAdminViewModel(
+                    new StaffAdminService(support.access()), tasks, false, online));
     updates.subscribe(model::changed);
     feed.start();
     waitFor(() -> feed.backendPid() > 0, secs(5));

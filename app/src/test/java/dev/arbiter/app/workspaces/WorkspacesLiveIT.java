@@ -69,13 +69,16 @@ class WorkspacesLiveIT {
         StaffDatabase.open(new ConsoleTarget(db.jdbcUrl(), false, "test"), "demo_admin", "demo");
     updates = new LiveUpdates(fx, Duration.ofMillis(200));
     feed = admin.changeFeed(updates);
-    list = onFx(() -> new WorkspaceListViewModel(new WorkspaceListService(admin)::page, tasks));
+    list =
+        onFx(
+            () ->
+                new WorkspaceListViewModel(new WorkspaceListService(admin.access())::page, tasks));
     detail =
         onFx(
             () ->
                 new WorkspaceDetailViewModel(
-                    new WorkspaceDetailService(admin, true)::load,
-                    new WorkspaceAdminService(admin),
+                    new WorkspaceDetailService(admin.access(), true)::load,
+                    new WorkspaceAdminService(admin.access()),
                     tasks,
                     true,
                     "demo_admin",
@@ -276,7 +279,7 @@ class WorkspacesLiveIT {
         onFx(
             () ->
                 new WorkspaceDetailViewModel(
-                    new WorkspaceDetailService(admin, true)::load,
+                    new WorkspaceDetailService(admin.access(), true)::load,
                     new WorkspaceAdminService(access, Clock.systemUTC()),
                     tasks,
                     true,

@@ -5,7 +5,6 @@ import dev.arbiter.persistence.access.DataAccess.Audited;
 import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.moderation.BulkResult.Outcome;
 import dev.arbiter.persistence.session.ConnectionFailures;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,10 +22,6 @@ public final class ModerationBulkService {
           + " AS id";
 
   private final DataAccess access;
-
-  public ModerationBulkService(StaffDatabase database) {
-    this(database.access());
-  }
 
   public ModerationBulkService(DataAccess access) {
     this.access = access;

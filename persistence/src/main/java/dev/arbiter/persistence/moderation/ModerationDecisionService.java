@@ -4,7 +4,6 @@ import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.DataAccess.Audited;
 import dev.arbiter.persistence.access.RowMapper;
 import dev.arbiter.persistence.access.Sql;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,10 +24,6 @@ public final class ModerationDecisionService {
       "?, ?, CAST(? AS bigint[]), ?, ?, CAST(? AS text), CAST(? AS interval)";
 
   private final DataAccess access;
-
-  public ModerationDecisionService(StaffDatabase database) {
-    this(database.access());
-  }
 
   public ModerationDecisionService(DataAccess access) {
     this.access = access;

@@ -12,7 +12,6 @@ import dev.arbiter.persistence.moderation.ItemDetail.EarlierFlag;
 import dev.arbiter.persistence.moderation.ItemDetail.Field;
 import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
 import dev.arbiter.persistence.moderation.ItemDetail.TimelineEntry;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -38,10 +37,6 @@ public final class ModerationItemService {
           + " f.createdAt, f.id";
 
   private final DataAccess access;
-
-  public ModerationItemService(StaffDatabase database) {
-    this(database.access());
-  }
 
   public ModerationItemService(DataAccess access) {
     this.access = access;

@@ -7,7 +7,6 @@ import dev.arbiter.persistence.access.Row;
 import dev.arbiter.persistence.access.RowMapper;
 import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.db.HibernateFactory;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import java.sql.SQLException;
 import java.util.List;
@@ -29,10 +28,6 @@ public final class ModerationQueueService {
           + " mi.claimed_at + s.ttl AS claimed_until, mi.score, ";
 
   private final DataAccess access;
-
-  public ModerationQueueService(StaffDatabase database) {
-    this(database.access());
-  }
 
   public ModerationQueueService(DataAccess access) {
     this.access = access;

@@ -2,7 +2,6 @@ package dev.arbiter.persistence.search;
 
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Sql;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.sql.SQLException;
@@ -43,10 +42,6 @@ public final class GlobalSearchService {
 
   private final DataAccess access;
   private final List<KindQuery> queries = KindQueries.all();
-
-  public GlobalSearchService(StaffDatabase database) {
-    this(database.access());
-  }
 
   public GlobalSearchService(DataAccess access) {
     this.access = access;

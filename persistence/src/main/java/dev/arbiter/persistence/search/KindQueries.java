@@ -16,6 +16,11 @@ final class KindQueries {
     return List.of(new Disputes(), new Checkpoints(), new Workspaces(), new StaffAccounts());
   }
 
+  // The binds of a query found by exact reference or its trigram key, ranked by the reference.
+  private static void byReference(KindQuery.Binder bind, SearchText text, int limit) {
+    bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
+  }
+
   /**
    * By reference (disputes' unique reference index), or by part of the reference, the contract
    * reference or a party's name (dispute_queue_keys.search_key, trigram-indexed in V30, the key the
@@ -24,6 +29,7 @@ final class KindQueries {
   static final class Disputes extends KindQuery {
     Disputes() {
       super(
+          SearchKind.DISPUTE,
           """
           SELECT d.id, d.reference, d.status, k.client_name, k.freelancer_name, k.contract_reference
             FROM disputes d
@@ -39,13 +45,8 @@ final class KindQueries {
     }
 
     @Override
-    SearchKind kind() {
-      return SearchKind.DISPUTE;
-    }
-
-    @Override
     void bind(Binder bind, SearchText text, int limit) {
-      bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
+      byReference(bind, text, limit);
     }
 
     @Override
@@ -74,6 +75,7 @@ final class KindQueries {
   static final class Checkpoints extends KindQuery {
     Checkpoints() {
       super(
+          SearchKind.CHECKPOINT,
           """
           SELECT cp.id, cp.seq, cp.label, cp.status, c.reference, c.title, payee.display_name AS payee
             FROM (SELECT id FROM contracts WHERE reference = ?
@@ -91,13 +93,8 @@ final class KindQueries {
     }
 
     @Override
-    SearchKind kind() {
-      return SearchKind.CHECKPOINT;
-    }
-
-    @Override
     void bind(Binder bind, SearchText text, int limit) {
-      bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
+      byReference(bind, text, limit);
     }
 
     @Override
@@ -126,6 +123,7 @@ final class KindQueries {
   static final class Workspaces extends KindQuery {
     Workspaces() {
       super(
+          SearchKind.WORKSPACE,
           """
           SELECT w.id, w.name, w.slug, w.type, w.status, u.display_name AS owner
             FROM workspaces w
@@ -138,11 +136,6 @@ final class KindQueries {
            LIMIT ?
           """,
           "lower(name || ' ' || slug)");
-    }
-
-    @Override
-    SearchKind kind() {
-      return SearchKind.WORKSPACE;
     }
 
     @Override
@@ -180,6 +173,7 @@ final class KindQueries {
   static final class StaffAccounts extends KindQuery {
     StaffAccounts() {
       super(
+          SearchKind.STAFF_ACCOUNT,
           """
           SELECT s.id, s.login_role, s.display_name, s.active
             FROM staff_accounts s
@@ -188,11 +182,6 @@ final class KindQueries {
            LIMIT ?
           """,
           "lower(s.login_role || ' ' || s.display_name)");
-    }
-
-    @Override
-    SearchKind kind() {
-      return SearchKind.STAFF_ACCOUNT;
     }
 
     @Override

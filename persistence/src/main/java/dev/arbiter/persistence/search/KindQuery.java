@@ -19,20 +19,25 @@ abstract class KindQuery {
   /** How many trigram matches a kind ranks; enough for the few it shows. */
   static final int CANDIDATES = 50;
 
+  private final SearchKind kind;
   private final String sql;
   private final String key;
 
   /**
+   * @param kind what it finds
    * @param sql the statement, with {@code {match}} where the condition on the trigram-indexed key
    *     goes
    * @param key the trigram-indexed expression, written exactly as its index is
    */
-  KindQuery(String sql, String key) {
+  KindQuery(SearchKind kind, String sql, String key) {
+    this.kind = kind;
     this.sql = sql;
     this.key = key;
   }
 
-  abstract SearchKind kind();
+  final SearchKind kind() {
+    return kind;
+  }
 
   /** Adds the statement's parameters in order. */
   abstract void bind(Binder bind, SearchText text, int limit);

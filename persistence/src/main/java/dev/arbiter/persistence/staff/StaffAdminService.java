@@ -4,7 +4,6 @@ import dev.arbiter.model.staff.StaffAccount;
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.DataAccess.Audited;
 import dev.arbiter.persistence.access.Sql;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.workspaces.WorkspaceActionException;
 import java.sql.SQLException;
@@ -29,10 +28,6 @@ public final class StaffAdminService {
           + " FROM staff_accounts s LEFT JOIN pg_roles r ON r.rolname = s.login_role";
 
   private final DataAccess access;
-
-  public StaffAdminService(StaffDatabase database) {
-    this(database.access());
-  }
 
   public StaffAdminService(DataAccess access) {
     this.access = access;
@@ -92,20 +87,19 @@ public final class StaffAdminService {
 
   /** Grants {@code role} to {@code login}; granting a held role changes nothing. */
   public void grant(String login, StaffRole role) {
-    call(
-        "Could not grant " + role.title(),
-        "grant " + role.groupRole() + " to " + login,
-        "SELECT 1 AS done FROM grant_staff_role(?, ?)",
-        login,
-        role.groupRole());
+    roleChange("grant", "to", login, role);
   }
 
   /** Revokes {@code role} from {@code login}; refused for an admin's own admin role. */
   public void revoke(String login, StaffRole role) {
+    roleChange("revoke", "from", login, role);
+  }
+
+  private void roleChange(String verb, String preposition, String login, StaffRole role) {
     call(
-        "Could not revoke " + role.title(),
-        "revoke " + role.groupRole() + " from " + login,
-        "SELECT 1 AS done FROM revoke_staff_role(?, ?)",
+        "Could not " + verb + " " + role.title(),
+        verb + " " + role.groupRole() + " " + preposition + " " + login,
+        "SELECT 1 AS done FROM " + verb + "_staff_role(?, ?)",
         login,
         role.groupRole());
   }

@@ -6,7 +6,6 @@ import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.live.CommitOutcomes;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.workspaces.RequestLog.Answer;
 import dev.arbiter.persistence.workspaces.RequestLog.Request;
 import java.sql.SQLException;
@@ -45,8 +44,8 @@ public final class WorkspaceAdminService {
   private final Clock clock;
   private final ActionTransaction transaction;
 
-  public WorkspaceAdminService(StaffDatabase database) {
-    this(database.access(), Clock.systemUTC());
+  public WorkspaceAdminService(DataAccess access) {
+    this(access, Clock.systemUTC());
   }
 
   public WorkspaceAdminService(DataAccess access, Clock clock) {
@@ -98,33 +97,22 @@ public final class WorkspaceAdminService {
   }
 
   public void suspendMember(long memberId, int version) {
-    transaction.run(
-        "Could not suspend the member",
-        Request.of("workspace.suspend_member", memberId, version),
-        "suspend member " + memberId,
-        null,
-        session ->
-            WorkspaceEdits.member(
-                session,
-                memberId,
-                version,
-                MemberStatus.ACTIVE,
-                m -> m.setStatus(MemberStatus.SUSPENDED)));
+    moveMember("suspend", memberId, version, MemberStatus.ACTIVE, MemberStatus.SUSPENDED);
   }
 
   public void reactivateMember(long memberId, int version) {
+    moveMember("reactivate", memberId, version, MemberStatus.SUSPENDED, MemberStatus.ACTIVE);
+  }
+
+  // A member's move between active and suspended, refused as nothing to change from another state.
+  private void moveMember(
+      String verb, long memberId, int version, MemberStatus from, MemberStatus to) {
     transaction.run(
-        "Could not reactivate the member",
-        Request.of("workspace.reactivate_member", memberId, version),
-        "reactivate member " + memberId,
+        "Could not " + verb + " the member",
+        Request.of("workspace." + verb + "_member", memberId, version),
+        verb + " member " + memberId,
         null,
-        session ->
-            WorkspaceEdits.member(
-                session,
-                memberId,
-                version,
-                MemberStatus.SUSPENDED,
-                m -> m.setStatus(MemberStatus.ACTIVE)));
+        session -> WorkspaceEdits.member(session, memberId, version, from, m -> m.setStatus(to)));
   }
 
   public void removeMember(long memberId, int version) {

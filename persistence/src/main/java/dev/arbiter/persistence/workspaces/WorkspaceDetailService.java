@@ -1,7 +1,6 @@
 package dev.arbiter.persistence.workspaces;
 
 import dev.arbiter.persistence.access.DataAccess;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.ContractLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.DisputeLine;
@@ -29,10 +28,6 @@ public final class WorkspaceDetailService {
    * @param admin whether the viewer is an admin, who alone sees {@code _internal*} and {@code
    *     private*} settings keys
    */
-  public WorkspaceDetailService(StaffDatabase database, boolean admin) {
-    this(database.access(), admin);
-  }
-
   public WorkspaceDetailService(DataAccess access, boolean admin) {
     this.access = access;
     this.admin = admin;

@@ -21,7 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 
 /**
  * The reads behind {@link WorkspaceDetailService}, in one session and snapshot: the workspace, its
@@ -106,81 +108,79 @@ final class WorkspaceReads {
             + " FROM workspace_members WHERE workspace_id = ?",
         row -> contacts.put(row.getLong("id"), row.text("active_contracts")),
         id);
-    return session
-        .createSelectionQuery(MEMBERS, Object[].class)
-        .setParameter("id", id)
-        .setParameter("owner", MemberRole.OWNER)
-        .setParameter("admin", MemberRole.ADMIN)
-        .setParameter("manager", MemberRole.MANAGER)
-        .setParameter("member", MemberRole.MEMBER)
-        .getResultList()
-        .stream()
-        .map(
-            r -> {
-              WorkspaceMember m = (WorkspaceMember) r[0];
-              return new Member(
-                  m.getId(),
-                  m.getUserId(),
-                  (String) r[1],
-                  (String) r[2],
-                  m.getRole().dbValue(),
-                  m.getStatus().dbValue(),
-                  (String) r[3],
-                  m.getJoinedAt(),
-                  m.getRemovedAt(),
-                  contacts.get(m.getId()),
-                  m.getVersion());
-            })
-        .toList();
+    return select(
+        MEMBERS,
+        Integer.MAX_VALUE,
+        Map.of(
+            "owner", MemberRole.OWNER,
+            "admin", MemberRole.ADMIN,
+            "manager", MemberRole.MANAGER,
+            "member", MemberRole.MEMBER),
+        r -> {
+          WorkspaceMember m = (WorkspaceMember) r[0];
+          return new Member(
+              m.getId(),
+              m.getUserId(),
+              (String) r[1],
+              (String) r[2],
+              m.getRole().dbValue(),
+              m.getStatus().dbValue(),
+              (String) r[3],
+              m.getJoinedAt(),
+              m.getRemovedAt(),
+              contacts.get(m.getId()),
+              m.getVersion());
+        });
   }
 
   List<Invite> invites() {
-    return session
-        .createSelectionQuery(INVITES, Object[].class)
-        .setParameter("id", id)
-        .setParameter("pending", InviteStatus.PENDING)
-        .setMaxResults(LIMIT)
-        .getResultList()
-        .stream()
-        .map(
-            r -> {
-              WorkspaceInvite i = (WorkspaceInvite) r[0];
-              boolean pending = i.getStatus() == InviteStatus.PENDING;
-              return new Invite(
-                  i.getId(),
-                  i.getEmail(),
-                  i.getRole().dbValue(),
-                  i.getStatus().dbValue(),
-                  i.getExpiresAt(),
-                  (String) r[1],
-                  i.getCreatedAt(),
-                  pending && !i.getExpiresAt().isAfter(now),
-                  i.getVersion());
-            })
-        .toList();
+    return select(
+        INVITES,
+        LIMIT,
+        Map.of("pending", InviteStatus.PENDING),
+        r -> {
+          WorkspaceInvite i = (WorkspaceInvite) r[0];
+          boolean pending = i.getStatus() == InviteStatus.PENDING;
+          return new Invite(
+              i.getId(),
+              i.getEmail(),
+              i.getRole().dbValue(),
+              i.getStatus().dbValue(),
+              i.getExpiresAt(),
+              (String) r[1],
+              i.getCreatedAt(),
+              pending && !i.getExpiresAt().isAfter(now),
+              i.getVersion());
+        });
   }
 
   List<Note> notes() {
-    return session
-        .createSelectionQuery(NOTES, Object[].class)
-        .setParameter("id", id)
-        .setMaxResults(LIMIT)
-        .getResultList()
-        .stream()
-        .map(
-            r -> {
-              ContactNote n = (ContactNote) r[0];
-              return new Note(
-                  n.getId(),
-                  n.getAuthor(),
-                  (String) r[1],
-                  n.getBody(),
-                  n.getVisibility().dbValue(),
-                  n.getSupersedesId(),
-                  (Long) r[2],
-                  n.getCreatedAt());
-            })
-        .toList();
+    return select(
+        NOTES,
+        LIMIT,
+        Map.of(),
+        r -> {
+          ContactNote n = (ContactNote) r[0];
+          return new Note(
+              n.getId(),
+              n.getAuthor(),
+              (String) r[1],
+              n.getBody(),
+              n.getVisibility().dbValue(),
+              n.getSupersedesId(),
+              (Long) r[2],
+              n.getCreatedAt());
+        });
+  }
+
+  // An entity query about this workspace (parameter "id", plus {@code params}), each result row
+  // an entity and the values selected beside it.
+  private <T> List<T> select(
+      String hql, int max, Map<String, Object> params, Function<Object[], T> mapper) {
+    SelectionQuery<Object[]> query =
+        session.createSelectionQuery(hql, Object[].class).setParameter("id", id);
+    params.forEach(query::setParameter);
+    return query.setMaxResults(max).getResultList().stream().map(mapper).toList();
   }
 
   List<ContractLine> contracts() {

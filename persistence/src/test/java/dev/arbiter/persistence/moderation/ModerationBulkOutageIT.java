@@ -80,7 +80,7 @@ class ModerationBulkOutageIT {
   @Test
   void aRunCutBeforeACommitKeepsItsAnswersAndTheRetryDecidesEachItemOnce() throws Exception {
     List<ItemKey> keys = items(5);
-    new ModerationDecisionService(max).claim(keys.get(1));
+    new ModerationDecisionService(max.access()).claim(keys.get(1));
     List<BulkItem> plan = BulkItem.plan(keys);
     // Item 0 commits, item 1 is refused (rolled back), item 2 commits, item 3 is cut at its commit.
     cutting.cutCommit(3, Cut.BEFORE_COMMIT);
@@ -108,7 +108,7 @@ class ModerationBulkOutageIT {
 
     // Once the colleague lets go, the whole plan again: the decided items replay their first
     // decision, and only the refused one (its key still free) is decided now.
-    new ModerationDecisionService(max).release(keys.get(1));
+    new ModerationDecisionService(max.access()).release(keys.get(1));
     List<BulkResult> again = bulk.apply(plan, dismiss(keys.get(0)));
 
     assertThat(again).extracting(BulkResult::outcome).containsOnly(Outcome.DECIDED);
