@@ -2,6 +2,7 @@ package dev.arbiter.persistence.workspaces;
 
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.DataAccess.Audited;
+import dev.arbiter.persistence.session.ConnectionFailures;
 import dev.arbiter.persistence.workspaces.RequestLog.Answer;
 import dev.arbiter.persistence.workspaces.RequestLog.Recorded;
 import dev.arbiter.persistence.workspaces.RequestLog.Request;
@@ -50,6 +51,13 @@ final class ActionTransaction {
             return answer;
           });
     } catch (SQLException | RuntimeException e) {
+      // A lost connection leaves the outcome unknown: the caller settles it by the key, and says
+      // so, rather than this send passing for the one that committed.
+      if (ConnectionFailures.isConnectionLost(e)) {
+        throw e instanceof SQLException lost
+            ? new WorkspaceActionException(what, lost)
+            : (RuntimeException) e;
+      }
       Answer first = sentMeanwhile(request);
       if (first != null) {
         return first;
