@@ -6,7 +6,6 @@ import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,10 +31,6 @@ public final class WorkspaceListService {
                           WHERE c.workspace_id = w.id AND e.currency = w.default_currency), 0)::bigint
                  AS escrow_held
           FROM workspaces w JOIN users u ON u.id = w.owner_id
-         WHERE (CAST(? AS text) IS NULL OR w.name ILIKE CAST(? AS text) OR w.slug ILIKE CAST(? AS text))
-           AND (CAST(? AS text) IS NULL OR w.status = CAST(? AS text))
-           AND (CAST(? AS text) IS NULL OR w.type = CAST(? AS text))
-      ) page
       """;
 
   private final DataAccess access;
@@ -76,7 +71,30 @@ public final class WorkspaceListService {
     String dir = query.descending() ? "DESC" : "ASC";
     String op = query.descending() ? "<" : ">";
     StringBuilder sql = new StringBuilder(ROWS);
-    List<Object> params = new ArrayList<>(filters(query));
+    List<Object> params = new ArrayList<>();
+    // Only the filters that are set, so that the planner sees a plain query, not NULL checks.
+    List<String> conditions = new ArrayList<>();
+    String text = blankToNull(query.text());
+    if (text != null) {
+      String pattern = "%" + escapeLike(text) + "%";
+      conditions.add("(w.name ILIKE ? OR w.slug ILIKE ?)");
+      params.add(pattern);
+      params.add(pattern);
+    }
+    String status = blankToNull(query.status());
+    if (status != null) {
+      conditions.add("w.status = ?");
+      params.add(status);
+    }
+    String type = blankToNull(query.type());
+    if (type != null) {
+      conditions.add("w.type = ?");
+      params.add(type);
+    }
+    if (!conditions.isEmpty()) {
+      sql.append(" WHERE ").append(String.join(" AND ", conditions));
+    }
+    sql.append(") page");
     if (query.after() != null) {
       sql.append(" WHERE (").append(key).append(", id) ").append(op).append(" (?, ?)");
       params.add(query.after().key());
@@ -91,15 +109,6 @@ public final class WorkspaceListService {
         .append(" LIMIT ?");
     params.add(query.pageSize() + 1);
     return new Statement(sql.toString(), params.toArray());
-  }
-
-  /** The filter parameters of {@link #ROWS}, in order. */
-  private static List<Object> filters(WorkspaceQuery query) {
-    String text = blankToNull(query.text());
-    String pattern = text == null ? null : "%" + escapeLike(text) + "%";
-    String status = blankToNull(query.status());
-    String type = blankToNull(query.type());
-    return Arrays.asList(text, pattern, pattern, status, status, type, type);
   }
 
   /** A list row and its sort key, which the next page's cursor starts from. */

@@ -116,7 +116,7 @@ class WorkspaceListTimingIT {
       s.execute(
           "INSERT INTO contracts (reference, kind, title, client_id, freelancer_id, workspace_id,"
               + " currency, value_minor, status)"
-              + " SELECT 'WL-' || w.id, 'fixed_price', 'Work', w.owner_id, w.owner_id + 1, w.id,"
+              + " SELECT 'WL-' || (100000 + w.id), 'fixed_price', 'Work', w.owner_id, w.owner_id + 1, w.id,"
               + " 'USD', 100000, 'active' FROM workspaces w WHERE w.id % 2 = 0");
       s.execute(
           "INSERT INTO escrows (contract_id, currency, funded_minor)"
