@@ -233,6 +233,44 @@ BEGIN
   RETURN money_request_finish(p_key, p_action, p_fingerprint, money_outcome(p_code, p_message, p_details));
 END $$;
 
+-- The opening every money function shares. money_request_start first (the chain head, the group,
+-- an active login, the key: a replay or a conflict ends the request there); then the refusal the
+-- caller found in its arguments before any row was read (p_refusal, a code, with its message: a
+-- missing reason, a funding amount that is not positive); then the row the request acts on, locked
+-- for the rest of the transaction, or a stored 'not_found'. p_what names that row ('checkpoint',
+-- 'settlement' or 'escrow') in the message and picks its table. Returns the fingerprint to store,
+-- and the result when the request must stop; otherwise the caller reads the row it now holds.
+-- Invoker: it runs only inside the definer money functions, as their owner.
+CREATE OR REPLACE FUNCTION money_request_open(p_key text, p_action text, p_args jsonb, p_group text,
+                                              p_what text, p_id bigint, p_ids jsonb,
+                                              p_refusal text DEFAULT NULL, p_refusal_message text DEFAULT NULL,
+                                              OUT o_fingerprint text, OUT o_result jsonb)
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+  SELECT s.o_fingerprint, s.o_result INTO o_fingerprint, o_result
+    FROM money_request_start(p_key, p_action, p_args, p_group) s;
+  IF o_result IS NOT NULL THEN
+    RETURN;
+  END IF;
+  IF p_refusal IS NOT NULL THEN
+    o_result := money_refuse(p_key, p_action, o_fingerprint, p_refusal, p_refusal_message, p_ids);
+    RETURN;
+  END IF;
+  CASE p_what
+    WHEN 'checkpoint' THEN PERFORM 1 FROM public.escrow_checkpoints WHERE id = p_id FOR UPDATE;
+    WHEN 'settlement' THEN PERFORM 1 FROM public.settlements WHERE id = p_id FOR UPDATE;
+    WHEN 'escrow' THEN PERFORM 1 FROM public.escrows WHERE id = p_id FOR UPDATE;
+  END CASE;
+  IF NOT FOUND THEN
+    o_result := money_refuse(p_key, p_action, o_fingerprint, 'not_found',
+      format('%s %s does not exist', p_what, p_id), p_ids);
+  END IF;
+END $$;
+
+REVOKE ALL ON FUNCTION money_request_open(text, text, jsonb, text, text, bigint, jsonb, text, text) FROM PUBLIC;
+
 -- The refusal for a checkpoint found in a status the action does not start from.
 CREATE OR REPLACE FUNCTION checkpoint_status_refusal(p_status text)
   RETURNS text
@@ -260,16 +298,13 @@ DECLARE
   v_status   text;
   v_ids      jsonb := jsonb_build_object('checkpoint_id', p_checkpoint);
 BEGIN
-  SELECT * INTO v_start FROM money_request_start(p_key, c_action,
-    jsonb_build_object('checkpoint', p_checkpoint, 'note', v_note, 'override_reason', v_override), 'arbiter_finance');
+  SELECT * INTO v_start FROM money_request_open(p_key, c_action,
+    jsonb_build_object('checkpoint', p_checkpoint, 'note', v_note, 'override_reason', v_override), 'arbiter_finance',
+    'checkpoint', p_checkpoint, v_ids);
   IF v_start.o_result IS NOT NULL THEN
     RETURN v_start.o_result;
   END IF;
-  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint FOR UPDATE;
-  IF NOT FOUND THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'not_found',
-      format('checkpoint %s does not exist', p_checkpoint), v_ids);
-  END IF;
+  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint;
   v_ids := v_ids || jsonb_build_object('status', v_cp.status);
   IF v_cp.status NOT IN ('submitted', 'approved') THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, checkpoint_status_refusal(v_cp.status),
@@ -334,20 +369,15 @@ DECLARE
   v_mine   public.release_approvals;
   v_ids    jsonb := jsonb_build_object('checkpoint_id', p_checkpoint);
 BEGIN
-  SELECT * INTO v_start FROM money_request_start(p_key, c_action,
-    jsonb_build_object('checkpoint', p_checkpoint, 'reason', v_reason), 'arbiter_finance');
+  SELECT * INTO v_start FROM money_request_open(p_key, c_action,
+    jsonb_build_object('checkpoint', p_checkpoint, 'reason', v_reason), 'arbiter_finance',
+    'checkpoint', p_checkpoint, v_ids,
+    p_refusal => CASE WHEN v_reason IS NULL THEN 'reason_required' END,
+    p_refusal_message => 'a rejection needs a reason the requester can act on');
   IF v_start.o_result IS NOT NULL THEN
     RETURN v_start.o_result;
   END IF;
-  IF v_reason IS NULL THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'reason_required',
-      'a rejection needs a reason the requester can act on', v_ids);
-  END IF;
-  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint FOR UPDATE;
-  IF NOT FOUND THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'not_found',
-      format('checkpoint %s does not exist', p_checkpoint), v_ids);
-  END IF;
+  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint;
   IF v_cp.status <> 'submitted' THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, checkpoint_status_refusal(v_cp.status),
       format('checkpoint %s is %s; only submitted checkpoints can be rejected', p_checkpoint, v_cp.status),
@@ -383,19 +413,15 @@ DECLARE
   v_cp     public.escrow_checkpoints;
   v_ids    jsonb := jsonb_build_object('checkpoint_id', p_checkpoint);
 BEGIN
-  SELECT * INTO v_start FROM money_request_start(p_key, c_action,
-    jsonb_build_object('checkpoint', p_checkpoint, 'reason', v_reason), 'arbiter_finance');
+  SELECT * INTO v_start FROM money_request_open(p_key, c_action,
+    jsonb_build_object('checkpoint', p_checkpoint, 'reason', v_reason), 'arbiter_finance',
+    'checkpoint', p_checkpoint, v_ids,
+    p_refusal => CASE WHEN v_reason IS NULL THEN 'reason_required' END,
+    p_refusal_message => 'a hold needs a reason');
   IF v_start.o_result IS NOT NULL THEN
     RETURN v_start.o_result;
   END IF;
-  IF v_reason IS NULL THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'reason_required', 'a hold needs a reason', v_ids);
-  END IF;
-  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint FOR UPDATE;
-  IF NOT FOUND THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'not_found',
-      format('checkpoint %s does not exist', p_checkpoint), v_ids);
-  END IF;
+  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint;
   IF v_cp.status NOT IN ('submitted', 'approved') THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, checkpoint_status_refusal(v_cp.status),
       format('checkpoint %s is %s; only submitted or approved checkpoints can be held', p_checkpoint, v_cp.status),
@@ -420,16 +446,13 @@ DECLARE
   v_target text;
   v_ids    jsonb := jsonb_build_object('checkpoint_id', p_checkpoint);
 BEGIN
-  SELECT * INTO v_start FROM money_request_start(p_key, c_action,
-    jsonb_build_object('checkpoint', p_checkpoint, 'note', public.arbiter_clean_text(p_note)), 'arbiter_finance');
+  SELECT * INTO v_start FROM money_request_open(p_key, c_action,
+    jsonb_build_object('checkpoint', p_checkpoint, 'note', public.arbiter_clean_text(p_note)), 'arbiter_finance',
+    'checkpoint', p_checkpoint, v_ids);
   IF v_start.o_result IS NOT NULL THEN
     RETURN v_start.o_result;
   END IF;
-  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint FOR UPDATE;
-  IF NOT FOUND THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'not_found',
-      format('checkpoint %s does not exist', p_checkpoint), v_ids);
-  END IF;
+  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint;
   IF v_cp.status <> 'on_hold' THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, checkpoint_status_refusal(v_cp.status),
       format('checkpoint %s is %s, not on hold', p_checkpoint, v_cp.status),
@@ -515,16 +538,13 @@ DECLARE
   v_amount  bigint;
   v_ids     jsonb := jsonb_build_object('checkpoint_id', p_checkpoint);
 BEGIN
-  SELECT * INTO v_start FROM money_request_start(p_key, c_action,
-    jsonb_build_object('checkpoint', p_checkpoint, 'amount_minor', p_amount_minor), 'arbiter_finance');
+  SELECT * INTO v_start FROM money_request_open(p_key, c_action,
+    jsonb_build_object('checkpoint', p_checkpoint, 'amount_minor', p_amount_minor), 'arbiter_finance',
+    'checkpoint', p_checkpoint, v_ids);
   IF v_start.o_result IS NOT NULL THEN
     RETURN v_start.o_result;
   END IF;
-  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint FOR UPDATE;
-  IF NOT FOUND THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'not_found',
-      format('checkpoint %s does not exist', p_checkpoint), v_ids);
-  END IF;
+  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint;
   v_ids := v_ids || jsonb_build_object('currency', v_cp.currency);
   IF v_cp.status <> 'approved' THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, checkpoint_status_refusal(v_cp.status),
@@ -594,19 +614,15 @@ DECLARE
   v_ctx     record;
   v_ids     jsonb := jsonb_build_object('checkpoint_id', p_checkpoint);
 BEGIN
-  SELECT * INTO v_start FROM money_request_start(p_key, c_action,
-    jsonb_build_object('checkpoint', p_checkpoint, 'reason', v_reason), 'arbiter_finance');
+  SELECT * INTO v_start FROM money_request_open(p_key, c_action,
+    jsonb_build_object('checkpoint', p_checkpoint, 'reason', v_reason), 'arbiter_finance',
+    'checkpoint', p_checkpoint, v_ids,
+    p_refusal => CASE WHEN v_reason IS NULL THEN 'reason_required' END,
+    p_refusal_message => 'a refund needs a reason');
   IF v_start.o_result IS NOT NULL THEN
     RETURN v_start.o_result;
   END IF;
-  IF v_reason IS NULL THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'reason_required', 'a refund needs a reason', v_ids);
-  END IF;
-  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint FOR UPDATE;
-  IF NOT FOUND THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'not_found',
-      format('checkpoint %s does not exist', p_checkpoint), v_ids);
-  END IF;
+  SELECT * INTO v_cp FROM public.escrow_checkpoints WHERE id = p_checkpoint;
   v_ids := v_ids || jsonb_build_object('currency', v_cp.currency);
   IF v_cp.status NOT IN ('pending', 'submitted', 'approved', 'on_hold') THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, checkpoint_status_refusal(v_cp.status),
@@ -667,19 +683,15 @@ DECLARE
   v_journal bigint;
   v_ids     jsonb := jsonb_build_object('escrow_id', p_escrow);
 BEGIN
-  SELECT * INTO v_start FROM money_request_start(p_key, c_action,
-    jsonb_build_object('escrow', p_escrow, 'amount_minor', p_amount_minor), 'marketplace_backend');
+  SELECT * INTO v_start FROM money_request_open(p_key, c_action,
+    jsonb_build_object('escrow', p_escrow, 'amount_minor', p_amount_minor), 'marketplace_backend',
+    'escrow', p_escrow, v_ids,
+    p_refusal => CASE WHEN p_amount_minor IS NULL OR p_amount_minor <= 0 THEN 'invalid_amount' END,
+    p_refusal_message => 'funding must be positive');
   IF v_start.o_result IS NOT NULL THEN
     RETURN v_start.o_result;
   END IF;
-  IF p_amount_minor IS NULL OR p_amount_minor <= 0 THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'invalid_amount', 'funding must be positive', v_ids);
-  END IF;
-  SELECT * INTO v_escrow FROM public.escrows WHERE id = p_escrow FOR UPDATE;
-  IF NOT FOUND THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'not_found',
-      format('escrow %s does not exist', p_escrow), v_ids);
-  END IF;
+  SELECT * INTO v_escrow FROM public.escrows WHERE id = p_escrow;
   INSERT INTO public.journals (idempotency_key, request_fingerprint, kind, description, escrow_id)
   VALUES (p_key, v_start.o_fingerprint, 'funding', format('funding of escrow %s', p_escrow), p_escrow)
   RETURNING id INTO v_journal;
@@ -760,16 +772,13 @@ DECLARE
   v_cp      public.escrow_checkpoints;
   v_ids     jsonb := jsonb_build_object('settlement_id', p_settlement);
 BEGIN
-  SELECT * INTO v_start FROM money_request_start(p_key, c_action,
-    jsonb_build_object('settlement', p_settlement, 'note', v_note), 'arbiter_finance');
+  SELECT * INTO v_start FROM money_request_open(p_key, c_action,
+    jsonb_build_object('settlement', p_settlement, 'note', v_note), 'arbiter_finance',
+    'settlement', p_settlement, v_ids);
   IF v_start.o_result IS NOT NULL THEN
     RETURN v_start.o_result;
   END IF;
-  SELECT * INTO v_s FROM public.settlements WHERE id = p_settlement FOR UPDATE;
-  IF NOT FOUND THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'not_found',
-      format('settlement %s does not exist', p_settlement), v_ids);
-  END IF;
+  SELECT * INTO v_s FROM public.settlements WHERE id = p_settlement;
   v_ids := v_ids || jsonb_build_object('dispute_id', v_s.dispute_id, 'currency', v_s.currency);
   IF v_s.status <> 'proposed' THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint,
@@ -894,20 +903,15 @@ DECLARE
   v_s      public.settlements;
   v_ids    jsonb := jsonb_build_object('settlement_id', p_settlement);
 BEGIN
-  SELECT * INTO v_start FROM money_request_start(p_key, c_action,
-    jsonb_build_object('settlement', p_settlement, 'note', v_note), 'arbiter_finance');
+  SELECT * INTO v_start FROM money_request_open(p_key, c_action,
+    jsonb_build_object('settlement', p_settlement, 'note', v_note), 'arbiter_finance',
+    'settlement', p_settlement, v_ids,
+    p_refusal => CASE WHEN v_note IS NULL THEN 'reason_required' END,
+    p_refusal_message => 'sending a settlement back needs a note for support');
   IF v_start.o_result IS NOT NULL THEN
     RETURN v_start.o_result;
   END IF;
-  IF v_note IS NULL THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'reason_required',
-      'sending a settlement back needs a note for support', v_ids);
-  END IF;
-  SELECT * INTO v_s FROM public.settlements WHERE id = p_settlement FOR UPDATE;
-  IF NOT FOUND THEN
-    RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'not_found',
-      format('settlement %s does not exist', p_settlement), v_ids);
-  END IF;
+  SELECT * INTO v_s FROM public.settlements WHERE id = p_settlement;
   IF v_s.status <> 'proposed' THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint,
       CASE WHEN v_s.status = 'executed' THEN 'already_executed' ELSE 'illegal_status' END,

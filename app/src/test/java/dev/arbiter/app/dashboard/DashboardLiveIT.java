@@ -45,7 +45,7 @@ class DashboardLiveIT {
         ExecutorTaskRunner tasks = new ExecutorTaskRunner(Executors.newFixedThreadPool(2), fx);
         LiveUpdates updates = new LiveUpdates(fx, Duration.ofMillis(200));
         ChangeFeed feed = staff.changeFeed(updates)) {
-      DashboardService service = new DashboardService(staff);
+      DashboardService service = new DashboardService(staff.access());
       DashboardViewModel model =
           new DashboardViewModel(
               service::load,

@@ -72,7 +72,7 @@ class ModerationQueueSelectionIT {
             new PresenceService(moderator.access(), Duration.ofSeconds(30)),
             Platform::runLater,
             Duration.ofSeconds(10));
-    queue = new ModerationQueueViewModel(ModerationGateway.of(moderator), tasks);
+    queue = new ModerationQueueViewModel(ModerationArea.gateway(moderator), tasks);
     table = new QueueTable(queue, presence.scope()).node();
     updates = new LiveUpdates(Platform::runLater, Duration.ofMillis(200));
     updates.subscribe(queue::changed);

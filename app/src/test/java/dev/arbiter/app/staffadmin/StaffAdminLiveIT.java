@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveUpdates;
+import dev.arbiter.app.workspaces.WorkspacesArea;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
@@ -65,7 +66,10 @@ class StaffAdminLiveIT {
         onFx(
             () ->
                 new StaffAdminViewModel(
-                    new StaffAdminService(support.access()), tasks, false, online));
+                    WorkspacesArea.staffAccounts(new StaffAdminService(support.access())),
+                    tasks,
+                    false,
+                    online));
     updates.subscribe(model::changed);
     feed.start();
     waitFor(() -> feed.backendPid() > 0, secs(5));

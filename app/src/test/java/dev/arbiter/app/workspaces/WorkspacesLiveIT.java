@@ -3,6 +3,7 @@ package dev.arbiter.app.workspaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.model.workspaces.MemberRole;
@@ -73,16 +74,22 @@ class WorkspacesLiveIT {
         onFx(
             () ->
                 new WorkspaceListViewModel(new WorkspaceListService(admin.access())::page, tasks));
+    WorkspaceAdminService actions = new WorkspaceAdminService(admin.access());
     detail =
         onFx(
             () ->
                 new WorkspaceDetailViewModel(
                     new WorkspaceDetailService(admin.access(), true)::load,
-                    new WorkspaceAdminService(admin.access()),
+                    actions,
                     tasks,
+                    commands(actions),
                     true,
-                    "demo_admin",
-                    new SimpleBooleanProperty(true)));
+                    "demo_admin"));
+  }
+
+  private CommandRunner commands(WorkspaceAdminService actions) {
+    return new CommandRunner(
+        tasks, tasks::schedule, new SimpleBooleanProperty(true), actions::committed);
   }
 
   @AfterEach
@@ -186,7 +193,7 @@ class WorkspacesLiveIT {
                 () -> saved[0] = true));
 
     waitFor(
-        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionRunner.SAVED_ONCE),
+        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionReply.SAVED_ONCE),
         Duration.ofSeconds(10));
     assertThat(onFx(() -> model.messageProperty().get())).startsWith("Note added.");
     assertThat(onFx(() -> model.errorProperty().get())).isEmpty();
@@ -212,7 +219,7 @@ class WorkspacesLiveIT {
             model.addNote(
                 "Asked for a refund", NoteVisibility.WORKSPACE, null, null, () -> saved[0] = true));
     waitFor(() -> onFx(() -> model.canRetryProperty().get()), Duration.ofSeconds(10));
-    assertThat(onFx(() -> model.errorProperty().get())).isEqualTo(ActionRunner.NOT_SAVED);
+    assertThat(onFx(() -> model.errorProperty().get())).isEqualTo(ActionReply.NOT_SAVED);
     assertThat(saved[0]).isFalse();
     assertThat(count("SELECT count(*) FROM contact_notes WHERE body = 'Asked for a refund'"))
         .isZero();
@@ -225,7 +232,7 @@ class WorkspacesLiveIT {
           model.retry();
         });
     waitFor(
-        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionRunner.SAVED_ONCE),
+        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionReply.SAVED_ONCE),
         Duration.ofSeconds(10));
     assertThat(saved[0]).isTrue();
     assertThat(count("SELECT count(*) FROM contact_notes WHERE body = 'Asked for a refund'"))
@@ -250,7 +257,7 @@ class WorkspacesLiveIT {
     onFx(() -> model.reissue(invite));
 
     waitFor(
-        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionRunner.SAVED_ONCE),
+        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionReply.SAVED_ONCE),
         Duration.ofSeconds(10));
     String token = onFx(() -> model.issuedTokenProperty().get());
     assertThat(token).isNotEmpty();
@@ -274,17 +281,17 @@ class WorkspacesLiveIT {
   }
 
   private WorkspaceDetailViewModel lossyDetail(LossyDataSource lossy) throws Exception {
-    DataAccess access = started(lossy);
+    WorkspaceAdminService actions = new WorkspaceAdminService(started(lossy), Clock.systemUTC());
     WorkspaceDetailViewModel model =
         onFx(
             () ->
                 new WorkspaceDetailViewModel(
                     new WorkspaceDetailService(admin.access(), true)::load,
-                    new WorkspaceAdminService(access, Clock.systemUTC()),
+                    actions,
                     tasks,
+                    commands(actions),
                     true,
-                    "demo_admin",
-                    new SimpleBooleanProperty(true)));
+                    "demo_admin"));
     onFx(() -> model.open(ws.workspace()));
     waitFor(() -> onFx(() -> model.detailsProperty().get()) != null, Duration.ofSeconds(5));
     return model;

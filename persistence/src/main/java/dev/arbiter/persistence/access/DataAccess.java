@@ -73,7 +73,9 @@ public final class DataAccess {
   public <T> T read(Work<T> work) throws SQLException {
     return inTransaction(
         session -> {
-          begin(session, "SET TRANSACTION READ ONLY");
+          // The driver sends BEGIN READ ONLY with the first query: no round trip of its own. The
+          // pool (or closing the connection) resets the flag afterwards.
+          session.doWork(c -> c.setReadOnly(true));
           session.setDefaultReadOnly(true);
           session.setHibernateFlushMode(FlushMode.MANUAL);
           return work.apply(session);
@@ -109,23 +111,23 @@ public final class DataAccess {
   }
 
   private <T> T inTransaction(Work<T> work) throws SQLException {
+    SessionFactory factory = openFactory();
     try {
-      return sessions
-          .get()
-          .fromTransaction(
-              session -> {
-                try {
-                  return work.apply(session);
-                } catch (SQLException e) {
-                  throw new Carrier(e);
-                }
-              });
+      return factory.fromTransaction(
+          session -> {
+            try {
+              return work.apply(session);
+            } catch (SQLException e) {
+              throw new Carrier(e);
+            }
+          });
     } catch (Carrier c) {
       throw c.cause;
     } catch (PersistenceException e) {
       // Hibernate wraps the driver's failure (a JDBCException, a failed commit's
       // TransactionException, a lock or serialization failure converted to JPA's exception);
-      // callers judge it by its SQLSTATE, so they get the driver's exception itself.
+      // callers judge it by its SQLSTATE, and a lost commit must read as one so that its outcome
+      // is settled by its request key: they get the driver's exception itself.
       for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
         if (t instanceof SQLException cause) {
           throw cause;
@@ -133,6 +135,19 @@ public final class DataAccess {
       }
       throw e;
     }
+  }
+
+  /** The factory; once its session signed out and closed it, a use fails as a closed connection. */
+  private SessionFactory openFactory() throws SQLException {
+    try {
+      SessionFactory factory = sessions.get();
+      if (!factory.isClosed()) {
+        return factory;
+      }
+    } catch (IllegalStateException closed) {
+      // closed while it was being asked for
+    }
+    throw new SQLException("the database session is closed", "08003");
   }
 
   /** Carries a checked failure through Hibernate's functional transaction API. */

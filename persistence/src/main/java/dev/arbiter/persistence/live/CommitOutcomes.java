@@ -2,6 +2,7 @@ package dev.arbiter.persistence.live;
 
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Sql;
+import dev.arbiter.persistence.session.ConnectionFailures;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -43,6 +44,19 @@ public final class CommitOutcomes {
    * stored the refusal, empty when nothing was recorded.
    */
   public Optional<String> outcome(String idempotencyKey) throws SQLException {
+    try {
+      return recorded(idempotencyKey);
+    } catch (SQLException e) {
+      // A pooled connection opened before a server restart fails on its first use, and the pool
+      // discards it then; the question is read-only, so asking once more on a fresh one is safe.
+      if (!ConnectionFailures.isConnectionLost(e)) {
+        throw e;
+      }
+      return recorded(idempotencyKey);
+    }
+  }
+
+  private Optional<String> recorded(String idempotencyKey) throws SQLException {
     return access.read(
         session ->
             Sql.first(

@@ -417,6 +417,9 @@ class RoleMatrixIT {
                   """,
                   TestDatabase.WORKER))
           .containsExactly(
+              // Link-only chain verification, for the anchor (V88).
+              "audit_chain_last_id",
+              "audit_chain_links",
               "automation_auto_release",
               "automation_dispute_deadlines",
               "automation_end_stalled_sessions",

@@ -27,7 +27,8 @@ class SettlementServiceIT {
       settlement =
           MoneyFixture.settlement(owner, dispute, "split", 4_000, 2_000, "USD", "demo_support");
     }
-    SettlementService service = new SettlementService(db.dataSource("demo_finance", "demo"));
+    SettlementService service =
+        new SettlementService(db.dataSource("demo_finance", "demo"), db.access("demo_finance"));
 
     assertThat(service.queue())
         .singleElement()
@@ -54,7 +55,8 @@ class SettlementServiceIT {
       settlement =
           MoneyFixture.settlement(owner, dispute, "split", 4_000, 2_000, "USD", "demo_support");
     }
-    SettlementService service = new SettlementService(db.dataSource("demo_finance", "demo"));
+    SettlementService service =
+        new SettlementService(db.dataSource("demo_finance", "demo"), db.access("demo_finance"));
     int seen = service.queue().get(0).version();
     try (Connection owner = db.migrator()) {
       MoneyFixture.longValue(
@@ -84,7 +86,7 @@ class SettlementServiceIT {
       upcoming = MoneyFixture.submitted(owner, usd, 3_000, "single", "x");
     }
 
-    Exposure exposure = new ExposureService(db.dataSource("demo_support", "demo")).load();
+    Exposure exposure = new ExposureService(db.access("demo_support")).load();
 
     assertThat(exposure.heldByAge())
         .extracting(
