@@ -15,7 +15,7 @@ import dev.arbiter.persistence.disputes.QueuePage;
 import dev.arbiter.persistence.disputes.QueueRow;
 import dev.arbiter.persistence.disputes.QueueSort;
 import dev.arbiter.persistence.disputes.SavedViewService;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.time.Clock;
 import java.util.List;

@@ -13,7 +13,7 @@ import dev.arbiter.persistence.escrow.ReleaseService;
 import dev.arbiter.persistence.ledger.ExposureService;
 import dev.arbiter.persistence.ledger.LedgerVerifier;
 import dev.arbiter.persistence.ledger.MoneyResult;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.settlements.SettlementService;
 import java.time.Clock;
 import java.util.List;

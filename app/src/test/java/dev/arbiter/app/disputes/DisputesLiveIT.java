@@ -21,7 +21,7 @@ import dev.arbiter.persistence.disputes.SavedViewService;
 import dev.arbiter.persistence.disputes.SortKey;
 import dev.arbiter.persistence.disputes.SupportDesk;
 import dev.arbiter.persistence.live.ChangeFeed;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.testing.TestDatabase;

@@ -17,7 +17,7 @@ import dev.arbiter.persistence.escrow.ReleaseQueueService;
 import dev.arbiter.persistence.escrow.ReleaseService;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
 import dev.arbiter.persistence.live.ChangeFeed;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;

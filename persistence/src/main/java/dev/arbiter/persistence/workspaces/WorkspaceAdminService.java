@@ -5,7 +5,7 @@ import dev.arbiter.model.workspaces.MemberStatus;
 import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
 import dev.arbiter.persistence.access.DataAccess;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.workspaces.RequestLog.Answer;
 import dev.arbiter.persistence.workspaces.RequestLog.Request;
 import java.sql.SQLException;

@@ -8,7 +8,7 @@ import dev.arbiter.persistence.ledger.Exposure;
 import dev.arbiter.persistence.ledger.ExposureService;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
 import dev.arbiter.persistence.ledger.MoneyRefusal;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.arbiter.persistence.live;
+package dev.arbiter.persistence.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

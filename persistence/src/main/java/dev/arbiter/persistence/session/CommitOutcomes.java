@@ -1,8 +1,7 @@
-package dev.arbiter.persistence.live;
+package dev.arbiter.persistence.session;
 
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Sql;
-import dev.arbiter.persistence.session.ConnectionFailures;
 import java.sql.SQLException;
 import java.util.Optional;
 
