@@ -6,12 +6,9 @@ import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Row;
 import dev.arbiter.persistence.access.RowMapper;
 import dev.arbiter.persistence.access.Sql;
-import dev.arbiter.persistence.db.HibernateFactory;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import java.sql.SQLException;
 import java.util.List;
-import javax.sql.DataSource;
-import org.hibernate.SessionFactory;
 
 /**
  * Reads the grouped flag queue from {@code moderation_items}: filtered and sorted in SQL, one
@@ -31,14 +28,6 @@ public final class ModerationQueueService {
 
   public ModerationQueueService(DataAccess access) {
     this.access = access;
-  }
-
-  /**
-   * For the benchmark, which holds a plain pool: the same service path, on a session factory built
-   * over {@code dataSource} on first use (and left open, as the benchmark's pool is).
-   */
-  public ModerationQueueService(DataSource dataSource) {
-    this(new DataAccess(new LazyFactory(dataSource)::get));
   }
 
   /**
@@ -142,21 +131,4 @@ public final class ModerationQueueService {
 
   /** A queue row and its sort value, which the next page's cursor starts from. */
   private record Paged(QueueRow row, String sortValue) {}
-
-  /** Builds Hibernate over a plain pool once, on first use. */
-  private static final class LazyFactory {
-    private final DataSource dataSource;
-    private SessionFactory factory;
-
-    LazyFactory(DataSource dataSource) {
-      this.dataSource = dataSource;
-    }
-
-    synchronized SessionFactory get() {
-      if (factory == null) {
-        factory = HibernateFactory.build(dataSource);
-      }
-      return factory;
-    }
-  }
 }
