@@ -385,7 +385,7 @@ class DisputesLiveIT {
         onFx(
             () ->
                 new QueueActionsViewModel(
-                    new SavedViewService(desk.database.dataSource()),
+                    new SavedViewService(desk.database.access()),
                     new DisputeBulkService(desk.actions, desk.queue),
                     queue,
                     tasks,

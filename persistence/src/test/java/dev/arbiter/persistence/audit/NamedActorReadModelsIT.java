@@ -80,7 +80,7 @@ class NamedActorReadModelsIT {
   @Test
   void theDisputeTimelineCarriesBothIdentities() {
     TimelineEntry newest =
-        new DisputeCaseService(db.dataSource("demo_support", "demo"), false)
+        new DisputeCaseService(db.access("demo_support"), false)
             .load(seed.dispute())
             .orElseThrow()
             .timeline()

@@ -63,10 +63,10 @@ class ServerOutageIT {
             new ConsoleTarget(server.jdbcUrl(), false, "outage"), "demo_support", "demo");
     actions =
         new DisputeActionService(
-            staff::sessionFactory,
+            staff.access(),
             new SignedInStaff("demo_support", "Sam Support", Set.of(StaffRole.SUPPORT)),
             Clock.systemUTC());
-    cases = new DisputeCaseService(staff.dataSource(), false);
+    cases = new DisputeCaseService(staff.access(), false);
   }
 
   @AfterEach
