@@ -46,7 +46,7 @@ public final class DisputesArea {
             tasks,
             tasks::schedule,
             context.live().onlineProperty(),
-            new CommitOutcomes(db.dataSource())::committed);
+            new CommitOutcomes(db.access())::committed);
     DisputeCaseViewModel caseModel =
         new DisputeCaseViewModel(
             cases::load,

@@ -145,7 +145,7 @@ class DisputesLiveIT {
                     tasks,
                     tasks::schedule,
                     updates.onlineProperty(),
-                    new CommitOutcomes(desk.database.dataSource())::committed),
+                    new CommitOutcomes(desk.database.access())::committed),
                 Clock.systemUTC(),
                 ZoneOffset.UTC,
                 "demo_support",
@@ -379,7 +379,7 @@ class DisputesLiveIT {
   @Test
   void aBulkPriorityChangeSendsEachRowAsACommandUnderTheKeyItWouldBeLookedUpBy() throws Exception {
     List<QueueItem> rows = showQueue();
-    CommitOutcomes outcomes = new CommitOutcomes(desk.database.dataSource());
+    CommitOutcomes outcomes = new CommitOutcomes(desk.database.access());
     List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
     QueueActionsViewModel toolbar =
         onFx(

@@ -69,7 +69,7 @@ class ModerationQueueSelectionIT {
     tasks = ExecutorTaskRunner.forFxThread();
     presence =
         new PresenceTracker(
-            new PresenceService(moderator.dataSource(), Duration.ofSeconds(30)),
+            new PresenceService(moderator.access(), Duration.ofSeconds(30)),
             Platform::runLater,
             Duration.ofSeconds(10));
     queue = new ModerationQueueViewModel(ModerationArea.gateway(moderator), tasks);

@@ -162,7 +162,7 @@ class MainWindowPresenceIT {
 
   private static PresenceTracker tracker(StaffDatabase database) {
     return new PresenceTracker(
-        new PresenceService(database.dataSource(), TTL), Platform::runLater, SLOW_HEARTBEAT);
+        new PresenceService(database.access(), TTL), Platform::runLater, SLOW_HEARTBEAT);
   }
 
   private static <T> T fx(Callable<T> call) {

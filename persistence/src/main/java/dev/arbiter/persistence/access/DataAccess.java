@@ -6,7 +6,6 @@ import java.sql.Statement;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.hibernate.FlushMode;
-import org.hibernate.JDBCException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
@@ -124,19 +123,14 @@ public final class DataAccess {
           });
     } catch (Carrier c) {
       throw c.cause;
-    } catch (JDBCException e) {
-      throw e.getSQLException();
     } catch (PersistenceException e) {
-      // Some failures arrive as JPA's or Hibernate's own exceptions with the driver's answer among
-      // their causes: a statement timeout (57014) as QueryTimeoutException, a commit the
-      // connection lost as TransactionException. A lost commit must read as one, so that its
-      // outcome is settled by its request key.
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof JDBCException jdbc) {
-          throw jdbc.getSQLException();
-        }
-        if (cause instanceof SQLException sql) {
-          throw sql;
+      // Hibernate wraps the driver's failure (a JDBCException, a failed commit's
+      // TransactionException, a lock or serialization failure converted to JPA's exception);
+      // callers judge it by its SQLSTATE, and a lost commit must read as one so that its outcome
+      // is settled by its request key: they get the driver's exception itself.
+      for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        if (t instanceof SQLException cause) {
+          throw cause;
         }
       }
       throw e;

@@ -93,7 +93,7 @@ class NamedActorReadModelsIT {
   @Test
   void theWorkspaceHistoryCarriesBothIdentities() {
     WorkspaceDetails.TimelineEntry newest =
-        new WorkspaceDetailService(db.dataSource("demo_admin", "demo"), true)
+        new WorkspaceDetailService(db.access("demo_admin"), true)
             .load(seed.workspace())
             .timeline()
             .get(0);
@@ -118,7 +118,7 @@ class NamedActorReadModelsIT {
   @Test
   void theModerationItemHistoryCarriesBothIdentities() {
     ItemDetail.TimelineEntry newest =
-        new ModerationItemService(db.dataSource("demo_moderator", "demo"))
+        new ModerationItemService(db.access("demo_moderator"))
             .load(ItemKey.of("user", seed.client()))
             .timeline()
             .get(0);

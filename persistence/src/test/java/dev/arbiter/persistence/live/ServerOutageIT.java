@@ -125,7 +125,7 @@ class ServerOutageIT {
 
       // No "connection has been closed" left over from before the outage.
       assertThat(cases.load(dispute)).isPresent();
-      assertThat(new CommitOutcomes(staff.dataSource()).committed("dsp-none")).isFalse();
+      assertThat(new CommitOutcomes(staff.access()).committed("dsp-none")).isFalse();
     }
   }
 
@@ -144,7 +144,7 @@ class ServerOutageIT {
     stallCommits(false);
 
     assertThat(ConnectionFailures.isConnectionLost(failure)).as(failure.toString()).isTrue();
-    assertThat(new CommitOutcomes(staff.dataSource()).committed(reply.idempotencyKey())).isFalse();
+    assertThat(new CommitOutcomes(staff.access()).committed(reply.idempotencyKey())).isFalse();
     ActionResult retry = actions.execute(reply);
     assertThat(retry.replayed()).isFalse();
     assertExactlyOneEffect(reply, dispute);
@@ -175,7 +175,7 @@ class ServerOutageIT {
       waitForStandby(false);
     }
 
-    assertThat(new CommitOutcomes(staff.dataSource()).committed(reply.idempotencyKey())).isTrue();
+    assertThat(new CommitOutcomes(staff.access()).committed(reply.idempotencyKey())).isTrue();
     assertExactlyOneEffect(reply, dispute);
     ActionResult retry = actions.execute(reply);
     assertThat(retry.replayed()).isTrue();

@@ -68,7 +68,7 @@ class SettlementServiceIT {
     var stale = service.execute(settlement, seen, "Fine", key);
 
     assertThat(stale.refusal()).contains(MoneyRefusal.STALE);
-    assertThat(new CommitOutcomes(db.dataSource("demo_finance", "demo")).committed(key)).isFalse();
+    assertThat(new CommitOutcomes(db.access("demo_finance")).committed(key)).isFalse();
     int now = service.queue().get(0).version();
     assertThat(now).isEqualTo(seen + 1);
     assertThat(service.execute(settlement, now, "Fine", key).ok()).isTrue();
