@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGStatement;
@@ -93,7 +95,10 @@ public final class Jdbc {
 
   private static void bind(PreparedStatement ps, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
-      ps.setObject(i + 1, params[i]);
+      // The driver binds OffsetDateTime as timestamptz but refuses Instant, which the services
+      // use for every point in time.
+      ps.setObject(
+          i + 1, params[i] instanceof Instant at ? at.atOffset(ZoneOffset.UTC) : params[i]);
     }
   }
 }
