@@ -3,6 +3,7 @@ package dev.arbiter.app.disputes;
 import dev.arbiter.app.common.AreaContext;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.disputes.DisputeActionService;
 import dev.arbiter.persistence.disputes.DisputeBulkService;
 import dev.arbiter.persistence.disputes.DisputeCaseService;
@@ -34,11 +35,12 @@ public final class DisputesArea {
     var staff = context.staff();
     TaskRunner tasks = context.tasks();
     Clock clock = context.clock();
-    DisputeQueueService queueService = new DisputeQueueService(db.dataSource());
-    DisputeCaseService cases = new DisputeCaseService(db.access(), staff.has(StaffRole.ADMIN));
+    DataAccess access = db.access();
+    DisputeQueueService queueService = new DisputeQueueService(access);
+    DisputeCaseService cases = new DisputeCaseService(access, staff.has(StaffRole.ADMIN));
     // The data access starts Hibernate on first use, which takes a few seconds: the view's first
     // task, listing the support agents, does it off the FX thread before the agent's first action.
-    DisputeActionService actions = new DisputeActionService(db.access(), staff, clock);
+    DisputeActionService actions = new DisputeActionService(access, staff, clock);
     DisputeQueueViewModel queue =
         new DisputeQueueViewModel(queue(queueService), tasks, clock, context.locale());
     CommandRunner commands =

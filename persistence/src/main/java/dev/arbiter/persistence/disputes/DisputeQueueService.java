@@ -4,10 +4,9 @@ import dev.arbiter.model.disputes.DeadlineAction;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.model.disputes.DisputeStatus;
 import dev.arbiter.model.disputes.ReasonCode;
-import dev.arbiter.persistence.access.Jdbc;
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Row;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,19 +14,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import javax.sql.DataSource;
 import org.postgresql.PGStatement;
 
 /**
  * Reads the dispute queue in keyset pages: filtering and sorting happen in SQL over the whole
  * table, and a page costs the same wherever it is. The caller keeps only a bounded window of pages.
  *
- * <p>Every read here is one statement, so it runs in auto-commit on a pooled connection through
- * {@link Jdbc}, its rows read by name as everywhere else, and not in a {@code DataAccess}
- * transaction: a page takes a fraction of a millisecond, and the session's two extra round trips
- * (the read-only setting and the commit) with Hibernate's result handling measured 2.5 to 12 times
- * raw JDBC on the same SQL on a busy two-core machine, where the queue must stay within 1.15 times.
- * This path measured 0.96 to 1.03 times ({@code DisputeQueueBenchmark}).
+ * <p>Every read here is one statement, so it runs as a {@link DataAccess#query} (auto-commit, rows
+ * by name), not in a transaction: a page takes about a millisecond, and a transaction around it
+ * measured 2.5 to 12 times raw JDBC on the same SQL on a busy two-core machine, where the queue
+ * must stay within 1.15 times. This path measured 0.96 to 1.03 times ({@code
+ * DisputeQueueBenchmark}).
  */
 public final class DisputeQueueService {
 
@@ -39,19 +36,16 @@ public final class DisputeQueueService {
           + " deadline_action, amount_disputed_minor, currency FROM disputes"
           + " WHERE id = ANY (?) ORDER BY id";
 
-  /** One statement on a connection of the pool. */
+  /** One query of the data access. */
   @FunctionalInterface
-  private interface Statement<T> {
-    T run(Connection c) throws SQLException;
+  private interface Query<T> {
+    T run() throws SQLException;
   }
 
-  private final DataSource dataSource;
+  private final DataAccess access;
 
-  /**
-   * @param dataSource the signed-in staff member's pool
-   */
-  public DisputeQueueService(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public DisputeQueueService(DataAccess access) {
+    this.access = access;
   }
 
   /**
@@ -71,7 +65,7 @@ public final class DisputeQueueService {
         new ArrayList<>(
             run(
                 "Could not read the dispute queue",
-                c -> Jdbc.list(c, query.sql(), r -> row(r, sort.key()), query.args())));
+                () -> access.query(query.sql(), r -> row(r, sort.key()), query.args())));
     boolean more = rows.size() > limit;
     if (more) {
       rows.remove(rows.size() - 1);
@@ -95,7 +89,7 @@ public final class DisputeQueueService {
     QueueSql.Query query = QueueSql.count(filter, cap);
     return run(
         "Could not count the matching disputes",
-        c -> Jdbc.list(c, query.sql(), r -> r.getLong("matching"), query.args()).get(0));
+        () -> access.query(query.sql(), r -> r.getLong("matching"), query.args()).get(0));
   }
 
   /** The ids of matching disputes, at most {@code cap + 1} of them (more than cap: too many). */
@@ -103,7 +97,7 @@ public final class DisputeQueueService {
     QueueSql.Query query = QueueSql.ids(filter, cap);
     return run(
         "Could not list the matching disputes",
-        c -> Jdbc.list(c, query.sql(), r -> r.getLong("id"), query.args()));
+        () -> access.query(query.sql(), r -> r.getLong("id"), query.args()));
   }
 
   /**
@@ -114,16 +108,15 @@ public final class DisputeQueueService {
     QueueSql.Query query = QueueSql.rows(ids, sort);
     return run(
         "Could not refresh the disputes",
-        c -> Jdbc.list(c, query.sql(), r -> row(r, sort.key()), query.args()));
+        () -> access.query(query.sql(), r -> row(r, sort.key()), query.args()));
   }
 
   /** The current state of the given disputes, in id order, for actions on many rows. */
   public List<DisputeSnapshot> snapshots(List<Long> ids) {
     return run(
         "Could not read the selected disputes",
-        c ->
-            Jdbc.list(
-                c,
+        () ->
+            access.query(
                 SNAPSHOTS,
                 r ->
                     new DisputeSnapshot(
@@ -140,9 +133,9 @@ public final class DisputeQueueService {
                 (Object) ids.toArray(Long[]::new)));
   }
 
-  private <T> T run(String failure, Statement<T> statement) {
-    try (Connection c = dataSource.getConnection()) {
-      return statement.run(c);
+  private <T> T run(String failure, Query<T> query) {
+    try {
+      return query.run();
     } catch (SQLException e) {
       throw new StaffDatabaseException(failure, e);
     }

@@ -5,7 +5,6 @@ import dev.arbiter.model.moderation.Severity;
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Row;
 import dev.arbiter.persistence.access.RowMapper;
-import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import java.sql.SQLException;
 import java.util.List;
@@ -105,7 +104,8 @@ public final class ModerationQueueService {
 
   private <T> List<T> read(String what, String sql, RowMapper<T> mapper, Object[] params) {
     try {
-      return access.read(session -> Sql.list(session, sql, mapper, params));
+      // One statement each: a query, not a transaction (see DataAccess.query).
+      return access.query(sql, mapper, params);
     } catch (SQLException e) {
       throw new StaffDatabaseException(what, e);
     }

@@ -177,7 +177,7 @@ public final class StaffDatabase implements AutoCloseable {
    */
   /** The one data access every service of this login uses (Hibernate is started on first use). */
   public DataAccess access() {
-    return new DataAccess(this::sessionFactory);
+    return new DataAccess(this::sessionFactory, pool);
   }
 
   public synchronized SessionFactory sessionFactory() {

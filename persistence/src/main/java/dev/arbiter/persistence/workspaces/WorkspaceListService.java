@@ -2,7 +2,6 @@ package dev.arbiter.persistence.workspaces;
 
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Row;
-import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -48,9 +47,7 @@ public final class WorkspaceListService {
     Statement statement = statement(query);
     try {
       List<Paged> rows =
-          access.read(
-              session ->
-                  Sql.list(session, statement.sql(), row -> paged(row, query), statement.params()));
+          access.query(statement.sql(), row -> paged(row, query), statement.params());
       // One row more than asked for tells that there is a next page, without a count.
       boolean more = rows.size() > query.pageSize();
       List<Paged> page = more ? rows.subList(0, query.pageSize()) : rows;

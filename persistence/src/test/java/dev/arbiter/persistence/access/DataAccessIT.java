@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.arbiter.model.disputes.DisputeStatus;
 import dev.arbiter.persistence.access.DataAccess.Audited;
 import dev.arbiter.persistence.contract.Fixtures;
+import dev.arbiter.persistence.staff.StaffLogins;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -114,6 +115,22 @@ class DataAccessIT {
     }
     assertThat(entry.get("command")).isEqualTo("raise priority");
     assertThat((String) entry.get("request")).startsWith("key-");
+  }
+
+  @Test
+  void aQueryRunsOnThePoolAsTheLoginWithoutStartingHibernate() throws SQLException {
+    DataAccess withoutHibernate =
+        new DataAccess(
+            () -> {
+              throw new AssertionError("a query must not start Hibernate");
+            },
+            db.dataSource("demo_support", StaffLogins.DEMO_PASSWORD));
+    List<String> seen =
+        withoutHibernate.query(
+            "SELECT current_user AS login, CAST(? AS text) AS echoed",
+            row -> row.text("login") + " " + row.text("echoed"),
+            "page");
+    assertThat(seen).containsExactly("demo_support page");
   }
 
   @Test

@@ -37,7 +37,7 @@ class DisputeQueueServiceIT {
       named = DisputeFixtures.deal(owner, "Zelda Quirke", "Yusuf 50% Off", 100_000);
       percentDispute = DisputeFixtures.open().priority("urgent").insert(owner, named);
     }
-    queue = new DisputeQueueService(db.dataSource("demo_support", "demo"));
+    queue = new DisputeQueueService(db.access("demo_support"));
   }
 
   @ParameterizedTest

@@ -12,6 +12,8 @@ import dev.arbiter.persistence.disputes.DisputeCommand.PostMessage;
 import dev.arbiter.persistence.disputes.DisputeFixtures.Deal;
 import dev.arbiter.persistence.staff.SignedInStaff;
 import dev.arbiter.persistence.staff.StaffRole;
+import dev.arbiter.persistence.testing.CountingDataSource;
+import dev.arbiter.persistence.testing.DataAccesses;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,7 +63,7 @@ class DisputeStatementCountIT {
     stats = db.sessionFactory("demo_support").getStatistics();
     cases = new DisputeCaseService(support, false);
     pool = new CountingDataSource(db.dataSource("demo_support", "demo"));
-    queue = new DisputeQueueService(pool.dataSource());
+    queue = new DisputeQueueService(DataAccesses.over(pool.dataSource()));
     actions =
         new DisputeActionService(
             support,

@@ -25,7 +25,7 @@ public final class SupportDesk implements AutoCloseable {
   private SupportDesk(StaffDatabase database, SignedInStaff staff, Clock clock) {
     this.database = database;
     this.staff = staff;
-    this.queue = new DisputeQueueService(database.dataSource());
+    this.queue = new DisputeQueueService(database.access());
     this.cases = new DisputeCaseService(database.access(), staff.has(StaffRole.ADMIN));
     this.actions = new DisputeActionService(database.access(), staff, clock);
     // The console starts Hibernate right after sign-in, before anyone opens a case.

@@ -42,7 +42,7 @@ class ReleaseQueueBenchmarkIT {
     }
     try (HikariDataSource pool = pool(db);
         SessionFactory sessions = HibernateFactory.build(pool)) {
-      ReleaseQueueService service = new ReleaseQueueService(new DataAccess(() -> sessions));
+      ReleaseQueueService service = new ReleaseQueueService(new DataAccess(() -> sessions, pool));
       PageSql sql = ReleaseQueueService.pageSql(PAGE, PAGE.sort(), "", Optional.empty(), 50);
 
       double[] medians =

@@ -4,6 +4,9 @@ import static dev.arbiter.persistence.moderation.ModerationFixture.flag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.model.moderation.FlaggedEntityType;
+import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.testing.CountingDataSource;
+import dev.arbiter.persistence.testing.DataAccesses;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,16 +68,15 @@ class ModerationStatementsIT {
 
   @Test
   void aQueuePageIsOneStatementFirstOrDeep() {
-    ModerationQueueService queue = new ModerationQueueService(db.access(LOGIN));
-    Statistics stats = db.sessionFactory(LOGIN).getStatistics();
+    CountingDataSource pool =
+        new CountingDataSource(db.dataSource(LOGIN, StaffLogins.DEMO_PASSWORD));
+    ModerationQueueService queue = new ModerationQueueService(DataAccesses.over(pool.dataSource()));
 
-    stats.clear();
     QueuePage first = queue.page(QueueFilter.open(), QueueSort.PRIORITY, null, 1);
-    assertThat(stats.getPrepareStatementCount()).isOne();
+    assertThat(pool.takeCount()).isOne();
 
-    stats.clear();
     QueuePage second = queue.page(QueueFilter.open(), QueueSort.PRIORITY, first.next(), 1);
-    assertThat(stats.getPrepareStatementCount()).isOne();
+    assertThat(pool.takeCount()).isOne();
     assertThat(second.rows()).hasSize(1).doesNotContainAnyElementsOf(first.rows());
   }
 }

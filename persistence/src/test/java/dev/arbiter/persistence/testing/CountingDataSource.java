@@ -1,4 +1,4 @@
-package dev.arbiter.persistence.disputes;
+package dev.arbiter.persistence.testing;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -7,15 +7,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * Counts the statements prepared on a data source's connections: the queue reads with plain JDBC,
- * where Hibernate's statistics do not see it.
+ * Counts the statements prepared on a data source's connections: a list page is a {@code
+ * DataAccess.query} on the pool, where Hibernate's statistics do not see it.
  */
-final class CountingDataSource {
+public final class CountingDataSource {
 
   private final AtomicInteger prepared = new AtomicInteger();
   private final DataSource dataSource;
 
-  CountingDataSource(DataSource target) {
+  public CountingDataSource(DataSource target) {
     this.dataSource =
         proxy(
             DataSource.class,
@@ -26,12 +26,12 @@ final class CountingDataSource {
                     : result);
   }
 
-  DataSource dataSource() {
+  public DataSource dataSource() {
     return dataSource;
   }
 
   /** The statements prepared since the last call. */
-  int takeCount() {
+  public int takeCount() {
     return prepared.getAndSet(0);
   }
 

@@ -44,6 +44,7 @@ public final class DataAccesses {
             }
             return factory;
           }
-        });
+        },
+        dataSource);
   }
 }

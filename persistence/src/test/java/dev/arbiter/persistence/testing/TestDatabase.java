@@ -104,7 +104,8 @@ public final class TestDatabase {
    * factory per login and database, closed with the JVM.
    */
   public DataAccess access(String login) {
-    return new DataAccess(() -> sessionFactory(login));
+    return new DataAccess(
+        () -> sessionFactory(login), dataSource(login, StaffLogins.DEMO_PASSWORD));
   }
 
   /** The session factory behind {@link #access}, for its statistics. */

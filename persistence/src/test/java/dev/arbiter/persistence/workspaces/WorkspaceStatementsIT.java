@@ -3,6 +3,9 @@ package dev.arbiter.persistence.workspaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.persistence.contract.Fixtures;
+import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.testing.CountingDataSource;
+import dev.arbiter.persistence.testing.DataAccesses;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -77,16 +80,15 @@ class WorkspaceStatementsIT {
 
   @Test
   void aListPageIsOneStatementFirstOrNext() {
-    WorkspaceListService list = new WorkspaceListService(db.access(LOGIN));
-    Statistics stats = db.sessionFactory(LOGIN).getStatistics();
+    CountingDataSource pool =
+        new CountingDataSource(db.dataSource(LOGIN, StaffLogins.DEMO_PASSWORD));
+    WorkspaceListService list = new WorkspaceListService(DataAccesses.over(pool.dataSource()));
 
-    stats.clear();
     WorkspacePage first = list.page(WorkspaceQuery.firstPage(1));
-    assertThat(stats.getPrepareStatementCount()).isOne();
+    assertThat(pool.takeCount()).isOne();
 
-    stats.clear();
     WorkspacePage next = list.page(WorkspaceQuery.firstPage(1).next(first.next()));
-    assertThat(stats.getPrepareStatementCount()).isOne();
+    assertThat(pool.takeCount()).isOne();
     assertThat(next.rows()).hasSize(1).doesNotContainAnyElementsOf(first.rows());
   }
 }

@@ -32,10 +32,13 @@ public final class AuditPageBenchmark implements Benchmark.Measurement {
     AuditVerifyBenchmark.fill(context.owner(), entries);
     Instant after = now(context.owner());
     // The console's path: Hibernate sessions over support's connections.
-    try (SessionFactory sessions =
-        HibernateFactory.build(context.asLogin().apply("demo_support"))) {
+    DataSource pool = context.asLogin().apply("demo_support");
+    try (SessionFactory sessions = HibernateFactory.build(pool)) {
       return run(
-          context, new AuditQueryService(new DataAccess(() -> sessions), false), before, after);
+          context,
+          new AuditQueryService(new DataAccess(() -> sessions, pool), false),
+          before,
+          after);
     }
   }
 

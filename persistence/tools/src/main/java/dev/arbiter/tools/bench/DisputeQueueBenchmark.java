@@ -1,7 +1,9 @@
 package dev.arbiter.tools.bench;
 
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.access.Row;
+import dev.arbiter.persistence.db.HibernateFactory;
 import dev.arbiter.persistence.disputes.DisputeQueueService;
 import dev.arbiter.persistence.disputes.PageDirection;
 import dev.arbiter.persistence.disputes.QueueCursor;
@@ -16,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
 
 /**
  * "disputes-queue": a 50-row filtered, sorted keyset page through {@link DisputeQueueService}
@@ -62,7 +65,14 @@ public final class DisputeQueueBenchmark implements Benchmark.Measurement {
     context.progress().accept("disputes-queue: filling " + total + " disputes");
     fill(context.owner(), total);
     DataSource support = context.asLogin().apply("demo_support");
-    DisputeQueueService service = new DisputeQueueService(support);
+    try (SessionFactory sessions = HibernateFactory.build(support)) {
+      return run(
+          context, support, new DisputeQueueService(new DataAccess(() -> sessions, support)));
+    }
+  }
+
+  private List<BenchLine> run(BenchContext context, DataSource support, DisputeQueueService service)
+      throws Exception {
     QueueCursor deep = cursorAt(context.owner(), 0.9);
 
     double[] jdbcVsService =

@@ -80,7 +80,10 @@ public final class ModerationQueueBenchmark implements Benchmark.Measurement {
                 + " ms");
     DataSource moderator = context.asLogin().apply("demo_moderator");
     try (SessionFactory sessions = HibernateFactory.build(moderator)) {
-      return run(new ModerationQueueService(new DataAccess(() -> sessions)), context, moderator);
+      return run(
+          new ModerationQueueService(new DataAccess(() -> sessions, moderator)),
+          context,
+          moderator);
     }
   }
 

@@ -35,9 +35,9 @@ public final class ReleaseBenchmark implements Benchmark.Measurement {
 
   @Override
   public List<BenchLine> run(BenchContext context) throws Exception {
-    try (SessionFactory sessions =
-        HibernateFactory.build(context.asLogin().apply("demo_finance"))) {
-      return run(context, new ReleaseService(new DataAccess(() -> sessions)));
+    DataSource pool = context.asLogin().apply("demo_finance");
+    try (SessionFactory sessions = HibernateFactory.build(pool)) {
+      return run(context, new ReleaseService(new DataAccess(() -> sessions, pool)));
     }
   }
 
