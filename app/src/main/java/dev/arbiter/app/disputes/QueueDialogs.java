@@ -68,13 +68,9 @@ final class QueueDialogs {
     alert.showAndWait();
   }
 
-  /**
-   * Asks for a view name and whether to share it ({@code [String, Boolean]}); empty if cancelled.
-   */
-  Optional<Object[]> askViewName() {
-    return new SaveViewDialog()
-        .showAndWait(window())
-        .map(answer -> new Object[] {answer.name(), answer.shared()});
+  /** Asks for a view name and whether to share it; empty if cancelled. */
+  Optional<SaveViewDialog.Answer> askViewName() {
+    return new SaveViewDialog().showAndWait(window());
   }
 
   void showHelp() {
