@@ -235,6 +235,41 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * A dialog or form lays itself out in FXML beside its class, loaded by {@code ViewLoader} with
+   * the class as controller. {@code CheckpointForm} and {@code QueueFilterForm} are let through:
+   * they are the state a view binds its fields to (what was typed, the actions made from it), hold
+   * no control, and are kept free of scenes below.
+   */
+  @Test
+  void everyDialogAndFormHasItsFxmlBeside() {
+    String[] formStates = {"CheckpointForm", "QueueFilterForm"};
+    classes()
+        .that()
+        .resideInAPackage("dev.arbiter.app..")
+        .and()
+        .areTopLevelClasses()
+        .and(
+            DescribedPredicate.describe(
+                "are named *Dialog or *Form",
+                c -> c.getSimpleName().endsWith("Dialog") || c.getSimpleName().endsWith("Form")))
+        .and()
+        .doNotHaveSimpleName(formStates[0])
+        .and()
+        .doNotHaveSimpleName(formStates[1])
+        .should(haveTheirFxmlBeside())
+        .check(classes);
+    noClasses()
+        .that()
+        .haveSimpleName(formStates[0])
+        .or()
+        .haveSimpleName(formStates[1])
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx.scene..", "javafx.fxml..", "javafx.stage..")
+        .check(classes);
+  }
+
   @Test
   void noClassInTheAppIsOver500Lines() throws IOException {
     Path sources = Path.of("src/main/java");
@@ -329,6 +364,20 @@ class ArchitectureTest {
                         ? " is an area factory"
                         : " should only hold a public static create(AreaContext) returning its"
                             + " AreaView, with a private constructor")));
+      }
+    };
+  }
+
+  private static ArchCondition<JavaClass> haveTheirFxmlBeside() {
+    return new ArchCondition<>("have their FXML beside them") {
+      @Override
+      public void check(JavaClass form, ConditionEvents events) {
+        String fxml =
+            "/" + form.getPackageName().replace('.', '/') + "/" + form.getSimpleName() + ".fxml";
+        boolean found = ArchitectureTest.class.getResource(fxml) != null;
+        events.add(
+            new SimpleConditionEvent(
+                form, found, form.getName() + (found ? " has " : " lacks ") + fxml));
       }
     };
   }

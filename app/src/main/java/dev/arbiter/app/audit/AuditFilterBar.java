@@ -1,6 +1,6 @@
 package dev.arbiter.app.audit;
 
-import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.persistence.audit.AuditActorRole;
 import dev.arbiter.persistence.audit.AuditQueryService;
 import java.util.ArrayList;
@@ -8,99 +8,52 @@ import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The filter inputs, bound to the view model; Enter in any field applies them. */
 final class AuditFilterBar {
 
   static final String ANY = "Any";
 
-  private final FlowPane root = new FlowPane(10, 8);
-  private final ComboBox<String> actor = new ComboBox<>();
+  @FXML private ComboBox<String> actor;
+  @FXML private ComboBox<String> role;
+  @FXML private ComboBox<String> action;
+  @FXML private ComboBox<String> entityType;
+  @FXML private TextField entity;
+  @FXML private DatePicker from;
+  @FXML private DatePicker to;
+  @FXML private TextField search;
+
+  private final AuditViewModel model;
+  private final Node root;
 
   AuditFilterBar(AuditViewModel model) {
-    actor.setId("auditActor");
-    actor.setEditable(true);
-    actor.setPromptText("anyone");
-    actor.setPrefWidth(140);
-    actor.valueProperty().bindBidirectional(model.actorProperty());
-    actor.setTooltip(
-        new Tooltip(
-            "A login (the backend's includes what it wrote for the users it named), or the user"
-                + " or service the backend named (user:4821@ios)"));
-
-    ComboBox<String> role = choice("auditRole", roleTitles(), 110);
-    bindRole(role, model.roleProperty());
-    ComboBox<String> action = choice("auditAction", withAny(AuditQueryService.ACTIONS), 100);
-    bindChoice(action, model.actionProperty());
-    ComboBox<String> type = choice("auditEntityType", withAny(AuditQueryService.ENTITY_TYPES), 160);
-    bindChoice(type, model.entityTypeProperty());
-
-    TextField entity = new TextField();
-    entity.setId("auditEntity");
-    entity.setPromptText("id or DSP-000123");
-    entity.setPrefWidth(150);
-    entity.textProperty().bindBidirectional(model.entityProperty());
-    entity.setTooltip(
-        new Tooltip(
-            "A record id, or a dispute (DSP-000123) or contract reference: one record's history"));
-
-    DatePicker from = new DatePicker();
-    from.setId("auditFrom");
-    from.setPrefWidth(124);
-    from.setPromptText("from");
-    from.valueProperty().bindBidirectional(model.fromDateProperty());
-    DatePicker to = new DatePicker();
-    to.setId("auditTo");
-    to.setPrefWidth(124);
-    to.setPromptText("to (incl.)");
-    to.valueProperty().bindBidirectional(model.toDateProperty());
-
-    TextField search = new TextField();
-    search.setId("auditSearch");
-    search.setPromptText("text in values");
-    search.setPrefWidth(150);
-    search.textProperty().bindBidirectional(model.searchProperty());
-
-    Button apply = new Button("Apply", new FontIcon(Feather.SEARCH));
-    apply.setId("auditApply");
-    apply.getStyleClass().add(Styles.ACCENT);
-    apply.setOnAction(e -> apply(model));
-    Button clear = new Button("Clear");
-    clear.setId("auditClear");
-    clear.setOnAction(e -> model.clearFilters());
-    for (TextField field : List.of(entity, search, actor.getEditor())) {
-      field.setOnAction(e -> apply(model));
-    }
-
-    root.getChildren()
-        .addAll(
-            labelled("Actor", actor),
-            labelled("Role", role),
-            labelled("Action", action),
-            labelled("Entity type", type),
-            labelled("Entity", entity),
-            labelled("From", from),
-            labelled("To", to),
-            labelled("Text", search),
-            labelled(" ", new javafx.scene.layout.HBox(6, apply, clear)));
-    root.setAlignment(Pos.BOTTOM_LEFT);
-    root.getStyleClass().add("audit-filters");
+    this.model = model;
+    this.root = ViewLoader.load(this);
   }
 
   Node node() {
     return root;
+  }
+
+  @FXML
+  private void initialize() {
+    actor.valueProperty().bindBidirectional(model.actorProperty());
+    actor.getEditor().setOnAction(e -> apply());
+    choice(role, roleTitles());
+    bindRole(role, model.roleProperty());
+    choice(action, withAny(AuditQueryService.ACTIONS));
+    bindChoice(action, model.actionProperty());
+    choice(entityType, withAny(AuditQueryService.ENTITY_TYPES));
+    bindChoice(entityType, model.entityTypeProperty());
+    entity.textProperty().bindBidirectional(model.entityProperty());
+    from.valueProperty().bindBidirectional(model.fromDateProperty());
+    to.valueProperty().bindBidirectional(model.toDateProperty());
+    search.textProperty().bindBidirectional(model.searchProperty());
   }
 
   /** Offers these logins in the actor box. */
@@ -108,7 +61,8 @@ final class AuditFilterBar {
     actor.getItems().setAll(logins);
   }
 
-  private void apply(AuditViewModel model) {
+  @FXML
+  private void apply() {
     // An editable box commits typed text only on Enter or focus loss; Apply must see it either way.
     String typed = actor.getEditor().getText();
     if (typed != null && !typed.equals(actor.getValue())) {
@@ -117,19 +71,14 @@ final class AuditFilterBar {
     model.apply();
   }
 
-  private static VBox labelled(String caption, Node control) {
-    Label label = new Label(caption);
-    label.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-    return new VBox(3, label, control);
+  @FXML
+  private void clear() {
+    model.clearFilters();
   }
 
-  private static ComboBox<String> choice(String id, List<String> items, double width) {
-    ComboBox<String> box = new ComboBox<>();
-    box.setId(id);
+  private static void choice(ComboBox<String> box, List<String> items) {
     box.getItems().setAll(items);
     box.setValue(ANY);
-    box.setPrefWidth(width);
-    return box;
   }
 
   private static List<String> withAny(List<String> values) {

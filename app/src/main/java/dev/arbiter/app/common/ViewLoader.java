@@ -3,19 +3,27 @@ package dev.arbiter.app.common;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.Map;
 import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
 
 /**
  * Loads the FXML named after a view class ({@code LoginView} loads {@code LoginView.fxml} beside
  * it) with the given, already constructed view as its controller, so views keep constructor
- * injection.
+ * injection. The root may be any object the FXML builds: a node, or a whole {@code Dialog}.
  */
 public final class ViewLoader {
 
   private ViewLoader() {}
 
-  public static Parent load(Object view) {
+  public static <T> T load(Object view) {
+    return load(view, Map.of());
+  }
+
+  /**
+   * As {@link #load(Object)}, with {@code parts} built elsewhere (a form two dialogs share) that
+   * the FXML places by name: {@code <fx:reference source="form"/>}.
+   */
+  public static <T> T load(Object view, Map<String, ?> parts) {
     Class<?> type = view.getClass();
     String name = type.getSimpleName() + ".fxml";
     URL fxml = type.getResource(name);
@@ -24,6 +32,7 @@ public final class ViewLoader {
     }
     FXMLLoader loader = new FXMLLoader(fxml);
     loader.setController(view);
+    loader.getNamespace().putAll(parts);
     try {
       return loader.load();
     } catch (IOException e) {

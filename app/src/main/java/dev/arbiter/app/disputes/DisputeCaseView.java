@@ -42,7 +42,7 @@ final class DisputeCaseView {
 
   private final DisputeCaseViewModel model;
   private final CaseSections sections;
-  private final CaseActions actions;
+  private final CaseFields fields;
   private final MoneyFormat money;
   private final Supplier<List<Agent>> agents;
   private final Consumer<EvidenceInfo> saveEvidence;
@@ -54,7 +54,7 @@ final class DisputeCaseView {
   private final ScrollPane timeline = scroll();
   private final TabPane tabs = new TabPane();
   private final StackPane root = new StackPane();
-  private final ComboBox<DisputePriority> priority = CaseActions.priorityBox();
+  private final ComboBox<DisputePriority> priority = CaseFields.priorityBox();
   private final Label reference = new Label();
   private final Label status = new Label();
   private final Label prio = new Label();
@@ -80,7 +80,7 @@ final class DisputeCaseView {
       DraftBinder drafts) {
     this.model = model;
     this.sections = new CaseSections(locale, model.zone());
-    this.actions = new CaseActions(model, drafts);
+    this.fields = new CaseFields(model, drafts);
     this.presence = new CasePresence(tracker, model);
     this.others = PresenceViews.line(tracker, presence.key());
     this.money = new MoneyFormat(locale);
@@ -88,13 +88,13 @@ final class DisputeCaseView {
     this.saveEvidence = saveEvidence;
     ScrollPane thread = scroll();
     thread.setContent(conversation);
-    VBox talk = new VBox(8, thread, actions.composers());
+    VBox talk = new VBox(8, thread, new ComposerForm(model, fields).root());
     VBox.setVgrow(thread, Priority.ALWAYS);
     VBox settle =
         new VBox(
             16,
-            section("Response deadline", actions.deadline()),
-            section("Propose a settlement", actions.settlement()));
+            section("Response deadline", new DeadlineForm(model).root()),
+            section("Propose a settlement", new SettlementForm(model, fields).root()));
     settle.getStyleClass().add("case-pad");
     tabs.getTabs()
         .addAll(
@@ -305,7 +305,7 @@ final class DisputeCaseView {
     reapply.setTooltip(new Tooltip("Make your change again on the case as it is now"));
     reapply.setOnAction(e -> model.reapply());
     showWhen(reapply, model.canReapplyProperty());
-    Label cannot = CaseActions.error("reapplyNote", model.reapplyNoteProperty());
+    Label cannot = CaseFields.error("reapplyNote", model.reapplyNoteProperty());
     Label outcome = new Label();
     outcome.setId("caseOutcome");
     outcome.setWrapText(true);

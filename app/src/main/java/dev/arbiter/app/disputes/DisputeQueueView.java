@@ -5,25 +5,16 @@ import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.live.PresenceTracker;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * The queue: filter bar, the bounded table and its keyboard. Scrolling or moving the selection near
@@ -35,7 +26,7 @@ final class DisputeQueueView {
 
   private final DisputeQueueViewModel model;
   private final TableView<QueueItem> table;
-  private final TextField search = new TextField();
+  private final QueueFilterBar filters;
   private final VBox root;
   private Consumer<QueueItem> onOpen = item -> {};
   private Consumer<List<QueueItem>> onAssignToMe = items -> {};
@@ -44,6 +35,7 @@ final class DisputeQueueView {
   DisputeQueueView(DisputeQueueViewModel model, Node toolbar, PresenceTracker.Scope presence) {
     this.model = model;
     this.table = QueueTable.create(model, presence);
+    this.filters = new QueueFilterBar(model, this::focusTable);
     // An in-place update of the rows may drop a replaced row from the selection: put it back.
     model
         .list()
@@ -62,7 +54,7 @@ final class DisputeQueueView {
     formError.textProperty().bind(model.form().errorProperty());
     formError.managedProperty().bind(model.form().errorProperty().isNotEmpty());
     VBox.setVgrow(table, Priority.ALWAYS);
-    root = new VBox(8, filterBar(), formError, toolbar, error, table);
+    root = new VBox(8, filters.root(), formError, toolbar, error, table);
     root.getStyleClass().add("dispute-queue");
     root.setId("disputeQueue");
     table.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -105,8 +97,7 @@ final class DisputeQueueView {
   }
 
   void focusSearch() {
-    search.requestFocus();
-    search.selectAll();
+    filters.focusSearch();
   }
 
   void focusTable() {
@@ -122,79 +113,6 @@ final class DisputeQueueView {
 
   List<QueueItem> selection() {
     return List.copyOf(table.getSelectionModel().getSelectedItems());
-  }
-
-  private FlowPane filterBar() {
-    QueueFilterForm form = model.form();
-    search.setId("queueSearch");
-    search.setPromptText("Search reference, parties, contract");
-    search.setTooltip(new Tooltip("Search (/) — matches anywhere, case-insensitive"));
-    search.setPrefColumnCount(18);
-    search.textProperty().bindBidirectional(form.searchProperty());
-    PauseTransition typing = new PauseTransition(Duration.millis(350));
-    typing.setOnFinished(e -> model.apply());
-    // Typing applies after a pause; restoring a saved filter into the field does not.
-    search.addEventHandler(KeyEvent.KEY_TYPED, e -> typing.playFromStart());
-    search.setOnAction(
-        e -> {
-          typing.stop();
-          model.apply();
-          focusTable();
-        });
-    ComboBox<?> status = combo("filterStatus", form.statuses(), form.statusProperty(), "Status");
-    ComboBox<?> priority =
-        combo("filterPriority", form.priorities(), form.priorityProperty(), "Priority");
-    ComboBox<?> reason = combo("filterReason", form.reasons(), form.reasonProperty(), "Reason");
-    ComboBox<?> assignee =
-        combo("filterAssignee", form.assignees(), form.assigneeProperty(), "Assignee");
-    ComboBox<?> sla = combo("filterSla", form.slaStates(), form.slaProperty(), "SLA state");
-    TextField currency = field("filterCurrency", "CCY", 4, form.currencyProperty(), "Currency");
-    TextField min = field("filterMin", "min", 6, form.minAmountProperty(), "Smallest amount");
-    TextField max = field("filterMax", "max", 6, form.maxAmountProperty(), "Largest amount");
-    ProgressIndicator progress = new ProgressIndicator();
-    progress.setPrefSize(18, 18);
-    progress.visibleProperty().bind(model.list().loadingProperty());
-    Label summary = new Label();
-    summary.setId("queueSummary");
-    summary.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-    summary.textProperty().bind(model.list().summaryProperty());
-    HBox status2 = new HBox(6, progress, summary);
-    status2.setAlignment(Pos.CENTER_LEFT);
-    FlowPane bar =
-        new FlowPane(
-            6, 6, search, status, priority, reason, assignee, sla, currency, min, max, status2);
-    bar.setOrientation(Orientation.HORIZONTAL);
-    bar.getStyleClass().add("queue-filters");
-    return bar;
-  }
-
-  private <T> ComboBox<Option<T>> combo(
-      String id,
-      javafx.collections.ObservableList<Option<T>> items,
-      javafx.beans.property.ObjectProperty<Option<T>> value,
-      String tip) {
-    ComboBox<Option<T>> box = new ComboBox<>(items);
-    box.setId(id);
-    box.setTooltip(new Tooltip(tip));
-    box.valueProperty().bindBidirectional(value);
-    box.setOnAction(e -> model.apply());
-    return box;
-  }
-
-  private TextField field(
-      String id,
-      String prompt,
-      int columns,
-      javafx.beans.property.StringProperty value,
-      String tip) {
-    TextField field = new TextField();
-    field.setId(id);
-    field.setPromptText(prompt);
-    field.setPrefColumnCount(columns);
-    field.setTooltip(new Tooltip(tip + " (Enter applies)"));
-    field.textProperty().bindBidirectional(value);
-    field.setOnAction(e -> model.apply());
-    return field;
   }
 
   private void onKey(KeyEvent e) {

@@ -169,7 +169,7 @@ public final class DisputesView implements AreaView {
     Button save = new Button("Save view…");
     save.setId("saveView");
     save.setOnAction(
-        e -> dialogs.askViewName().ifPresent(r -> toolbar.saveView((String) r[0], (Boolean) r[1])));
+        e -> dialogs.askViewName().ifPresent(r -> toolbar.saveView(r.name(), r.shared())));
     MenuButton bulk = new MenuButton("Bulk");
     bulk.setId("bulkMenu");
     bulk.setTooltip(new Tooltip("Act on the selected rows or on everything matching"));

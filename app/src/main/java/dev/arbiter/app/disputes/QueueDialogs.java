@@ -7,16 +7,15 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** The small dialogs of the disputes area: confirmations, results, saving a view, help. */
+/**
+ * The small dialogs of the disputes area. Saving a view is a form ({@link SaveViewDialog}, in
+ * FXML); confirmations, results and the help are notices built here.
+ */
 final class QueueDialogs {
 
   /** Every shortcut, shown by the help overlay and in tooltips. */
@@ -70,29 +69,8 @@ final class QueueDialogs {
   }
 
   /** Asks for a view name and whether to share it; empty if cancelled. */
-  Optional<Object[]> askViewName() {
-    Dialog<Object[]> dialog = new Dialog<>();
-    dialog.setTitle("Save view");
-    dialog.setHeaderText("Save the current filter and sort");
-    TextField name = new TextField();
-    name.setId("viewName");
-    name.setPromptText("Name, e.g. My urgent EUR");
-    CheckBox shared = new CheckBox("Share with the team");
-    shared.setId("viewShared");
-    dialog.getDialogPane().setContent(new VBox(8, name, shared));
-    dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-    dialog
-        .getDialogPane()
-        .lookupButton(ButtonType.OK)
-        .disableProperty()
-        .bind(name.textProperty().isEmpty());
-    Node save = dialog.getDialogPane().lookupButton(ButtonType.OK);
-    save.setId("saveViewOk");
-    OfflineMarks.needsDatabase(save);
-    dialog.setResultConverter(
-        b -> b == ButtonType.OK ? new Object[] {name.getText(), shared.isSelected()} : null);
-    dialog.initOwner(window());
-    return dialog.showAndWait();
+  Optional<SaveViewDialog.Answer> askViewName() {
+    return new SaveViewDialog().showAndWait(window());
   }
 
   void showHelp() {

@@ -1,16 +1,17 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.OfflineMarks;
+import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.moderation.ItemKey;
+import java.util.Map;
 import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -20,32 +21,33 @@ import javafx.stage.Window;
  */
 final class BulkDialog {
 
-  private BulkDialog() {}
+  @FXML private Dialog<ButtonType> dialog;
+  @FXML private ButtonType run;
+  @FXML private ButtonType retry;
+  @FXML private Label scope;
+  @FXML private Label summary;
+  @FXML private ListView<String> results;
+
+  private final BulkViewModel model;
+  private final DecisionFormViewModel form =
+      new DecisionFormViewModel(FlagDecision.DISMISS, "each item");
+
+  private BulkDialog(BulkViewModel model) {
+    this.model = model;
+    ViewLoader.load(this, Map.of("form", new DecisionForm(form).root()));
+  }
 
   static void show(Window owner, BulkViewModel model) {
-    DecisionFormViewModel form = new DecisionFormViewModel(FlagDecision.DISMISS, "each item");
-    Label scope = new Label();
-    scope.setId("bulkScope");
-    scope.getStyleClass().add("moderation-title");
-    scope.textProperty().bind(model.scopeProperty());
-    Label summary = new Label();
-    summary.setId("bulkSummary");
-    summary.textProperty().bind(model.summaryProperty());
-    ListView<String> results = new ListView<>(model.results());
-    results.setId("bulkResults");
-    results.setPrefHeight(180);
-    VBox content = new VBox(12, scope, DecisionForm.build(form), summary, results);
+    BulkDialog bulk = new BulkDialog(model);
+    bulk.dialog.initOwner(owner);
+    bulk.dialog.show();
+  }
 
-    Dialog<ButtonType> dialog = new Dialog<>();
-    dialog.initOwner(owner);
-    dialog.setResizable(true);
-    dialog.setTitle("Bulk action");
-    dialog.getDialogPane().setId("bulkDialog");
-    dialog.getDialogPane().setPrefWidth(720);
-    dialog.getDialogPane().setContent(content);
-    ButtonType run = new ButtonType("Run", ButtonType.APPLY.getButtonData());
-    ButtonType retry = new ButtonType("Retry the rest", ButtonBar.ButtonData.OTHER);
-    dialog.getDialogPane().getButtonTypes().addAll(run, retry, ButtonType.CLOSE);
+  @FXML
+  private void initialize() {
+    scope.textProperty().bind(model.scopeProperty());
+    summary.textProperty().bind(model.summaryProperty());
+    results.setItems(model.results());
     Button runButton = (Button) dialog.getDialogPane().lookupButton(run);
     runButton.setId("bulkRun");
     runButton
@@ -71,6 +73,5 @@ final class BulkDialog {
           e.consume();
           model.retryRest();
         });
-    dialog.show();
   }
 }

@@ -1,14 +1,16 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.OfflineMarks;
+import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.app.live.DraftBinder;
 import dev.arbiter.model.moderation.FlagDecision;
+import java.util.Map;
 import java.util.function.Consumer;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -18,7 +20,30 @@ import javafx.stage.Window;
  */
 final class DecisionDialog {
 
-  private DecisionDialog() {}
+  @FXML private Dialog<ButtonType> dialog;
+  @FXML private ButtonType confirm;
+
+  private final DecisionFormViewModel model;
+  private final DecisionForm form;
+  private final String target;
+  private final DraftBinder drafts;
+  private final String draftKey;
+  private final Consumer<Boolean> editing;
+
+  private DecisionDialog(
+      DecisionFormViewModel model,
+      String target,
+      DraftBinder drafts,
+      String draftKey,
+      Consumer<Boolean> editing) {
+    this.model = model;
+    this.form = new DecisionForm(model);
+    this.target = target;
+    this.drafts = drafts;
+    this.draftKey = draftKey;
+    this.editing = editing;
+    ViewLoader.load(this, Map.of("form", form.root()));
+  }
 
   static void show(
       Window owner,
@@ -29,28 +54,28 @@ final class DecisionDialog {
       String draftKey,
       Consumer<Boolean> editing) {
     DecisionFormViewModel model = new DecisionFormViewModel(initial, target);
-    Dialog<ButtonType> dialog = new Dialog<>();
-    dialog.initOwner(owner);
-    dialog.setResizable(true);
+    new DecisionDialog(model, target, drafts, draftKey, editing).show(owner, onConfirm);
+  }
+
+  @FXML
+  private void initialize() {
     dialog.setTitle("Decide " + target);
     dialog.setHeaderText("Decide " + target);
-    dialog.getDialogPane().setId("decisionDialog");
-    dialog.getDialogPane().setPrefWidth(720);
-    VBox form = DecisionForm.build(model);
-    dialog.getDialogPane().setContent(form);
-    TextArea note = (TextArea) form.lookup("#decisionNote");
+    TextArea note = form.note();
     drafts.bind(note, draftKey);
     // Colleagues see a pencil on the item while there is unsent text in the note.
     note.textProperty()
         .addListener((obs, old, text) -> editing.accept(text != null && !text.isBlank()));
     editing.accept(!note.getText().isBlank());
     dialog.setOnHidden(e -> editing.accept(false));
-    ButtonType confirm = new ButtonType("Confirm", ButtonType.OK.getButtonData());
-    dialog.getDialogPane().getButtonTypes().addAll(confirm, ButtonType.CANCEL);
     Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
     confirmButton.setId("decisionConfirm");
     OfflineMarks.needsDatabase(confirmButton);
     confirmButton.disableProperty().bind(model.validProperty().not());
+  }
+
+  private void show(Window owner, Consumer<DecisionFormViewModel> onConfirm) {
+    dialog.initOwner(owner);
     dialog
         .resultProperty()
         .addListener(

@@ -1,25 +1,43 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.OfflineMarks;
+import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.persistence.moderation.DecisionEntry;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /** The decision log, with undo for decisions made today. */
 final class DecisionLogDialog {
 
-  private DecisionLogDialog() {}
+  @FXML private Dialog<ButtonType> dialog;
+  @FXML private ListView<DecisionEntry> list;
+  @FXML private Button undo;
+  @FXML private Label status;
+
+  private final DecisionLogViewModel model;
+
+  private DecisionLogDialog(DecisionLogViewModel model) {
+    this.model = model;
+    ViewLoader.load(this);
+  }
 
   static void show(Window owner, DecisionLogViewModel model) {
-    ListView<DecisionEntry> list = new ListView<>(model.entries());
-    list.setId("decisionLog");
-    list.setPrefSize(760, 360);
+    DecisionLogDialog log = new DecisionLogDialog(model);
+    log.dialog.initOwner(owner);
+    model.refresh();
+    log.dialog.show();
+  }
+
+  @FXML
+  private void initialize() {
+    list.setItems(model.entries());
     list.setCellFactory(
         v ->
             new ListCell<>() {
@@ -29,29 +47,20 @@ final class DecisionLogDialog {
                 setText(empty || item == null ? null : DecisionLogViewModel.describe(item));
               }
             });
-    Button undo = new Button("Undo selected");
-    undo.setId("decisionLogUndo");
     OfflineMarks.needsDatabase(undo);
     undo.disableProperty()
         .bind(
-            javafx.beans.binding.Bindings.createBooleanBinding(
+            Bindings.createBooleanBinding(
                 () -> {
                   DecisionEntry selected = list.getSelectionModel().getSelectedItem();
                   return selected == null || !selected.undoable();
                 },
                 list.getSelectionModel().selectedItemProperty()));
-    undo.setOnAction(e -> model.undo(list.getSelectionModel().getSelectedItem()));
-    Label status = new Label();
-    status.setId("decisionLogStatus");
     status.textProperty().bind(model.statusProperty());
-    Dialog<ButtonType> dialog = new Dialog<>();
-    dialog.initOwner(owner);
-    dialog.setResizable(true);
-    dialog.setTitle("Decision log");
-    dialog.getDialogPane().setId("decisionLogDialog");
-    dialog.getDialogPane().setContent(new VBox(10, list, undo, status));
-    dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-    model.refresh();
-    dialog.show();
+  }
+
+  @FXML
+  private void undo() {
+    model.undo(list.getSelectionModel().getSelectedItem());
   }
 }

@@ -67,10 +67,7 @@ final class CheckpointView {
             badges,
             fourEyes,
             // What the reviewer must read or confirm sits above the fold, before the actions.
-            actions.message(),
-            actions.staleBox(),
-            actions.confirmation(),
-            actions.form(),
+            actions.root(),
             escrow,
             requested,
             section("Checkpoints of this escrow", checkpoints),

@@ -8,8 +8,6 @@ import dev.arbiter.app.common.TableCells;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.app.releases.ReleaseQueueViewModel.QueueItem;
-import dev.arbiter.app.releases.ReleaseQueueViewModel.StatusFilter;
-import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Sort;
 import dev.arbiter.persistence.presence.PresenceKey;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,18 +17,15 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -99,7 +94,7 @@ final class ReleaseQueueView {
     error.visibleProperty().bind(list.errorProperty().isNotEmpty());
     error.managedProperty().bind(error.visibleProperty());
 
-    root = new VBox(8, filters(), error, table, footer);
+    root = new VBox(8, new ReleaseFilterBar(model).root(), error, table, footer);
     root.getStyleClass().add("release-queue");
   }
 
@@ -123,51 +118,6 @@ final class ReleaseQueueView {
     return table.getSelectionModel().getSelectedItems().stream()
         .map(QueueItem::checkpointId)
         .toList();
-  }
-
-  private HBox filters() {
-    TextField search = new TextField();
-    search.setId("queueSearch");
-    search.setPromptText("Contract, checkpoint or payee");
-    search.textProperty().bindBidirectional(model.searchProperty());
-    search.setOnAction(e -> model.reload());
-    TextField currency = new TextField();
-    currency.setId("queueCurrency");
-    currency.setPromptText("Currency");
-    currency.setPrefColumnCount(4);
-    currency.setMinWidth(Region.USE_PREF_SIZE);
-    currency.textProperty().bindBidirectional(model.currencyProperty());
-    currency.setOnAction(e -> model.reload());
-    ChoiceBox<StatusFilter> status =
-        new ChoiceBox<>(FXCollections.observableArrayList(StatusFilter.values()));
-    status.setId("queueStatus");
-    status.valueProperty().bindBidirectional(model.statusProperty());
-    status.setOnAction(e -> model.reload());
-    ChoiceBox<Sort> sort = new ChoiceBox<>(FXCollections.observableArrayList(Sort.values()));
-    sort.setId("queueSort");
-    sort.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(Sort s) {
-            return s == null ? "" : s.title();
-          }
-
-          @Override
-          public Sort fromString(String text) {
-            return null;
-          }
-        });
-    sort.valueProperty().bindBidirectional(model.sortProperty());
-    sort.setOnAction(e -> model.reload());
-    Button apply = new Button(null, new FontIcon(Feather.FILTER));
-    apply.setTooltip(new Tooltip("Apply the filters (Enter in a field does too)"));
-    apply.setId("queueApply");
-    apply.setOnAction(e -> model.reload());
-    search.setMinWidth(140);
-    HBox.setHgrow(search, Priority.ALWAYS);
-    HBox filters = new HBox(8, search, currency, status, sort, apply);
-    filters.setAlignment(Pos.CENTER_LEFT);
-    return filters;
   }
 
   private List<TableColumn<QueueItem, ?>> columns() {

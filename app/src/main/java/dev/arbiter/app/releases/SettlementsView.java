@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.app.live.DraftBinder;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
@@ -12,36 +13,46 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.geometry.Pos;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Settlements proposed by support, with their disputes; execute or send back with a note. */
 final class SettlementsView {
 
-  private final VBox root;
+  @FXML private TableView<SettlementItem> table;
+  @FXML private TextField note;
+  @FXML private Button execute;
+  @FXML private Button sendBack;
+  @FXML private Button retry;
+  @FXML private Label message;
+  @FXML private VBox staleBox;
+  @FXML private Label stale;
+  @FXML private Button reapply;
+
+  private final Node root;
   private final SettlementsViewModel model;
   private final PresenceTracker.Scope presence;
-  private final TableView<SettlementItem> table;
+  private final DraftBinder drafts;
   private final StringProperty noteDraftKey = new SimpleStringProperty();
   private PresenceKey open;
 
   SettlementsView(SettlementsViewModel model, PresenceTracker.Scope presence, DraftBinder drafts) {
     this.model = model;
     this.presence = presence;
-    table = new TableView<>(model.items());
-    table.setId("settlementsTable");
-    table.setPlaceholder(new Label("No settlements are waiting for finance."));
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    this.drafts = drafts;
+    this.root = ViewLoader.load(this);
+  }
+
+  @FXML
+  private void initialize() {
+    table.setItems(model.items());
     table
         .getColumns()
         .setAll(
@@ -63,58 +74,45 @@ final class SettlementsView {
                 select(item.settlementId());
               }
             });
-    VBox.setVgrow(table, Priority.ALWAYS);
-    TextField note = new TextField();
-    note.setId("settlementNote");
-    note.setPromptText("Note — required to send back");
     note.textProperty().bindBidirectional(model.noteProperty());
     drafts.bind(note, noteDraftKey);
     model.noteProperty().addListener((obs, was, now) -> announce());
-    HBox.setHgrow(note, Priority.ALWAYS);
-    Button execute = new Button("Execute settlement", new FontIcon(Feather.CHECK));
-    execute.setId("executeSettlementButton");
-    execute.getStyleClass().add(Styles.SUCCESS);
-    execute.setOnAction(e -> model.executeSelected());
     execute.disableProperty().bind(model.busyProperty());
-    Button sendBack = new Button("Send back", new FontIcon(Feather.CORNER_UP_LEFT));
-    sendBack.setId("sendBackButton");
-    sendBack.setOnAction(e -> model.sendBackSelected());
     sendBack.disableProperty().bind(model.busyProperty());
-    Button retry = new Button("Retry", new FontIcon(Feather.ROTATE_CW));
-    retry.setId("settlementRetry");
-    retry.setOnAction(e -> model.retry());
-    retry.visibleProperty().bind(model.retryableProperty());
-    retry.managedProperty().bind(retry.visibleProperty());
-    HBox actions = new HBox(8, note, execute, sendBack, retry);
-    Label stale = new Label();
-    stale.setId("settlementStaleText");
-    stale.setWrapText(true);
+    showWhen(retry, model.retryableProperty());
     stale.textProperty().bind(model.staleDiffProperty());
-    Button reapply = new Button("Re-apply my decision", new FontIcon(Feather.CORNER_DOWN_RIGHT));
-    reapply.setId("settlementReapply");
-    reapply.getStyleClass().add(Styles.ACCENT);
-    reapply.setOnAction(e -> model.reapply());
-    reapply.visibleProperty().bind(model.reapplyableProperty());
-    reapply.managedProperty().bind(reapply.visibleProperty());
-    VBox staleBox = new VBox(8, stale, reapply);
-    staleBox.getStyleClass().add("stale-box");
-    staleBox.visibleProperty().bind(model.staleDiffProperty().isNotEmpty());
-    staleBox.managedProperty().bind(staleBox.visibleProperty());
-    actions.setAlignment(Pos.CENTER_LEFT);
-    Label message = new Label();
-    message.setId("settlementMessage");
-    message.setWrapText(true);
+    showWhen(reapply, model.reapplyableProperty());
+    showWhen(staleBox, model.staleDiffProperty().isNotEmpty());
     message.textProperty().bind(model.messageProperty());
     model
         .messageIsErrorProperty()
         .addListener(
             (obs, was, error) -> message.pseudoClassStateChanged(Styles.STATE_DANGER, error));
-    Label hint =
-        new Label(
-            "Executing posts the settlement's journal and resolves the dispute. The database refuses"
-                + " it if you proposed it yourself.");
-    hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-    root = new VBox(8, hint, table, actions, message, staleBox);
+  }
+
+  private static void showWhen(Node node, ObservableBooleanValue shown) {
+    node.visibleProperty().bind(shown);
+    node.managedProperty().bind(node.visibleProperty());
+  }
+
+  @FXML
+  private void execute() {
+    model.executeSelected();
+  }
+
+  @FXML
+  private void sendBack() {
+    model.sendBackSelected();
+  }
+
+  @FXML
+  private void retry() {
+    model.retry();
+  }
+
+  @FXML
+  private void reapply() {
+    model.reapply();
   }
 
   Node node() {

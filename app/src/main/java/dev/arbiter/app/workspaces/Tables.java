@@ -1,7 +1,14 @@
 package dev.arbiter.app.workspaces;
 
+import dev.arbiter.app.common.ListMerge;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
@@ -31,5 +38,30 @@ final class Tables {
           return new ReadOnlyStringWrapper(v == null ? "" : v.toString());
         });
     return column;
+  }
+
+  /**
+   * Shows the rows {@code rows} picks from each read of the workspace, updated in place, and keeps
+   * the same row (by {@code id}) selected across the reload that follows every action.
+   */
+  static <T> void follow(
+      TableView<T> table,
+      ObservableValue<WorkspaceDetails> details,
+      Function<WorkspaceDetails, List<T>> rows,
+      ToLongFunction<T> id) {
+    ObservableList<T> shown = FXCollections.observableArrayList();
+    table.setItems(shown);
+    details.addListener(
+        (obs, old, d) -> {
+          T was = table.getSelectionModel().getSelectedItem();
+          ListMerge.update(shown, d == null ? List.of() : rows.apply(d));
+          T now = table.getSelectionModel().getSelectedItem();
+          if (was != null && (now == null || id.applyAsLong(now) != id.applyAsLong(was))) {
+            shown.stream()
+                .filter(row -> id.applyAsLong(row) == id.applyAsLong(was))
+                .findFirst()
+                .ifPresent(row -> table.getSelectionModel().select(row));
+          }
+        });
   }
 }

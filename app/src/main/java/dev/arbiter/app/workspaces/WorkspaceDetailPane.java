@@ -70,9 +70,9 @@ final class WorkspaceDetailPane extends VBox {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.getTabs()
         .addAll(
-            new Tab("Members", new MembersTab(model)),
-            new Tab("Invites", new InvitesTab(model)),
-            new Tab("Notes", notes),
+            new Tab("Members", new MembersTab(model).node()),
+            new Tab("Invites", new InvitesTab(model).node()),
+            new Tab("Notes", notes.node()),
             new Tab("Settings", new VBox(8, settings, json)),
             new Tab("Contracts & cases", records()),
             new Tab("History", timeline()));
