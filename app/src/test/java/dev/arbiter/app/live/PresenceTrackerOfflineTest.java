@@ -2,6 +2,7 @@ package dev.arbiter.app.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.app.testing.ManualScheduler;
 import dev.arbiter.persistence.presence.PresenceService;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -21,15 +22,10 @@ class PresenceTrackerOfflineTest {
   /** The driver's data source, counting how often anyone asks it for a connection. */
   static final class CountingDataSource extends PGSimpleDataSource {
     final AtomicInteger attempts = new AtomicInteger();
-    final AtomicInteger fromTestThread = new AtomicInteger();
-    final Thread testThread = Thread.currentThread();
 
     @Override
     public Connection getConnection() throws SQLException {
       attempts.incrementAndGet();
-      if (Thread.currentThread() == testThread) {
-        fromTestThread.incrementAndGet();
-      }
       return super.getConnection();
     }
   }
@@ -44,26 +40,29 @@ class PresenceTrackerOfflineTest {
     unreachable.setDatabaseName("arbiter");
     unreachable.setUser("demo_support");
     unreachable.setPassword("demo");
+    ManualScheduler clock = new ManualScheduler();
 
     PresenceTracker tracker =
         new PresenceTracker(
             new PresenceService(unreachable, Duration.ofSeconds(35)),
             Runnable::run,
+            clock,
             Duration.ofMillis(20));
-    Thread.sleep(1_200);
+    clock.advance(Duration.ofMillis(1_200));
     int whileOffline = unreachable.attempts.get();
-    // About 60 beats went by; every beat knocking would be 60 attempts.
-    assertThat(whileOffline).isBetween(1, 15);
+    // Sixty beats went by; every beat knocking would be sixty attempts. The first beat finds the
+    // server gone (and sweeps), then one beat in six tries again.
+    assertThat(whileOffline).isBetween(60 / 6, 60 / 6 + 3);
 
     tracker.changed(ChangeSet.everything());
-    LiveUpdatesTest.waitFor(() -> unreachable.attempts.get() > whileOffline);
+    clock.advance(Duration.ofMillis(20));
+    assertThat(unreachable.attempts.get()).isGreaterThan(whileOffline);
 
-    // Close lets a beat in flight finish (it may knock once more), but does not knock itself, and
-    // nothing knocks after it.
+    // Close does not knock (the server is gone), and nothing knocks after it.
+    int beforeClose = unreachable.attempts.get();
     tracker.close();
-    int afterClose = unreachable.attempts.get();
-    assertThat(unreachable.fromTestThread.get()).isZero();
-    Thread.sleep(200);
-    assertThat(unreachable.attempts.get()).isEqualTo(afterClose);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(unreachable.attempts.get()).isEqualTo(beforeClose);
+    assertThat(clock.isShutdown()).isTrue();
   }
 }
