@@ -1,5 +1,6 @@
 package dev.arbiter.app.audit;
 
+import dev.arbiter.app.common.AreaContext;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.audit.AuditExportService;
 import dev.arbiter.persistence.audit.AuditQueryService;
@@ -8,7 +9,6 @@ import dev.arbiter.persistence.audit.RecordHistoryService;
 import dev.arbiter.persistence.staff.StaffSession;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.scene.Node;
 
@@ -17,31 +17,28 @@ public final class AuditArea {
 
   private AuditArea() {}
 
-  /** The audit area with a save dialog for exports. */
-  public static AuditView create(
-      StaffSession session, TaskRunner tasks, Executor fxThread, Locale locale, ZoneId zone) {
-    return create(session, tasks, fxThread, locale, zone, AuditToolbar::saveDialog);
+  /** The audit area with a save dialog for exports, showing the newest entries. */
+  public static AuditView create(AreaContext context) {
+    return create(context, AuditToolbar::saveDialog);
   }
 
-  static AuditView create(
-      StaffSession session,
-      TaskRunner tasks,
-      Executor fxThread,
-      Locale locale,
-      ZoneId zone,
-      Function<Node, AuditToolbar.FilePicker> files) {
+  static AuditView create(AreaContext context, Function<Node, AuditToolbar.FilePicker> files) {
+    StaffSession session = context.session();
+    TaskRunner tasks = context.tasks();
     AuditQueryService queries = new AuditQueryService(session);
     AuditExportService exports = new AuditExportService(session);
     ChainCheckService chain = new ChainCheckService(session);
-    AuditViewModel model = new AuditViewModel(queries::page, tasks, locale, zone);
+    AuditViewModel model =
+        new AuditViewModel(queries::page, tasks, context.locale(), context.zone());
     AuditView view =
         new AuditView(
             model,
-            new ChainCheckViewModel(chain::verify, tasks, fxThread, locale),
-            new AuditExportViewModel(exports::export, tasks, fxThread, locale),
-            () -> recordHistory(session, tasks, locale, zone),
+            new ChainCheckViewModel(chain::verify, tasks, context.fxThread(), context.locale()),
+            new AuditExportViewModel(exports::export, tasks, context.fxThread(), context.locale()),
+            () -> recordHistory(session, tasks, context.locale(), context.zone()),
             files);
     tasks.run(queries::staffLogins).onSuccess(view.filters()::suggestActors);
+    view.refresh();
     return view;
   }
 

@@ -68,8 +68,8 @@ public final class AuditView implements AreaView {
     error.setId("auditError");
     error.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
     error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(model.errorProperty());
-    error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+    error.textProperty().bind(model.list().errorProperty());
+    error.visibleProperty().bind(model.list().errorProperty().isNotEmpty());
     error.managedProperty().bind(error.visibleProperty());
 
     EntryDetailView detail =
@@ -190,16 +190,16 @@ public final class AuditView implements AreaView {
     newer.setOnAction(e -> model.newer());
     Button older = new Button("Older", new FontIcon(Feather.CHEVRON_RIGHT));
     older.setId("auditOlder");
-    older.disableProperty().bind(model.hasOlderProperty().not());
+    older.disableProperty().bind(model.list().hasMoreProperty().not());
     older.setOnAction(e -> model.older());
     Label position = new Label();
     position.setId("auditPosition");
     position.getStyleClass().add(Styles.TEXT_MUTED);
-    position.textProperty().bind(model.positionProperty());
+    position.textProperty().bind(model.list().summaryProperty());
     ProgressIndicator busy = new ProgressIndicator();
     busy.setId("auditLoading");
     busy.setPrefSize(18, 18);
-    busy.visibleProperty().bind(model.loadingProperty());
+    busy.visibleProperty().bind(model.list().loadingProperty());
     HBox pager = new HBox(8, newest, newer, older, position, busy);
     pager.setAlignment(Pos.CENTER_LEFT);
     return pager;

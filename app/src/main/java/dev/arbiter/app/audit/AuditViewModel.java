@@ -1,7 +1,6 @@
 package dev.arbiter.app.audit;
 
-import dev.arbiter.app.common.ErrorText;
-import dev.arbiter.app.common.ListMerge;
+import dev.arbiter.app.common.PagedList;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.ThrottledRefresh;
@@ -11,16 +10,15 @@ import dev.arbiter.persistence.audit.AuditPage;
 import dev.arbiter.persistence.audit.AuditRecord;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -34,9 +32,10 @@ public final class AuditViewModel {
   /** Entries per page. */
   public static final int PAGE_SIZE = 100;
 
-  /** Reads a page; called off the FX thread. */
+  /** What the log reads; the area implements it over the persistence services. */
   @FunctionalInterface
-  public interface Pages {
+  public interface Port {
+    /** Up to {@code limit} entries below {@code beforeId}, newest first; off the FX thread. */
     AuditPage page(AuditFilter filter, long beforeId, int limit);
   }
 
@@ -50,48 +49,43 @@ public final class AuditViewModel {
       String summary,
       AuditRecord record) {}
 
-  private final Pages pages;
-  private final TaskRunner tasks;
+  private final Port port;
   private final AuditText text;
   private final EntryDetailViewModel detail;
 
   private final AuditFilterInputs inputs;
   private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
 
-  private final ObservableList<Row> rows = FXCollections.observableArrayList();
-  private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
-  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(false);
+  // Its summary is the position line; "more" means older entries.
+  private final PagedList<Row, Long> list;
   private final ReadOnlyBooleanWrapper hasNewer = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper("");
 
   private AuditFilter applied = AuditFilter.none();
   private long selectAfterLoad;
   private final AuditPaging paging = new AuditPaging();
-  private long request;
   private final AuditLiveRefresh live;
 
-  public AuditViewModel(Pages pages, TaskRunner tasks, Locale locale, ZoneId zone) {
-    this(pages, tasks, locale, zone, System::nanoTime, ThrottledRefresh.fxTimer());
+  public AuditViewModel(Port port, TaskRunner tasks, Locale locale, ZoneId zone) {
+    this(port, tasks, locale, zone, System::nanoTime, ThrottledRefresh.fxTimer());
   }
 
   /**
    * @param nanoClock and {@code timer} space the live re-reads (tests pass their own)
    */
   public AuditViewModel(
-      Pages pages,
+      Port port,
       TaskRunner tasks,
       Locale locale,
       ZoneId zone,
       LongSupplier nanoClock,
       ThrottledRefresh.Timer timer) {
-    this.live = new AuditLiveRefresh(nanoClock, timer, paging::onNewest, this::load);
-    this.pages = pages;
-    this.tasks = tasks;
+    this.port = port;
+    this.list = new PagedList<>(tasks, Row::id, "");
+    this.live = new AuditLiveRefresh(nanoClock, timer, paging::onNewest, list::reread);
     this.inputs = new AuditFilterInputs(zone);
     this.text = new AuditText(locale, zone);
     this.detail = new EntryDetailViewModel(text);
+    list.followLive(this::pageRead, this::show);
     selected.addListener((obs, was, now) -> detail.show(now == null ? null : now.record()));
   }
 
@@ -101,7 +95,7 @@ public final class AuditViewModel {
     try {
       filter = inputs.toFilter();
     } catch (IllegalArgumentException e) {
-      error.set(e.getMessage());
+      list.setError(e.getMessage());
       return;
     }
     applied = filter;
@@ -137,7 +131,8 @@ public final class AuditViewModel {
 
   /** The page after this one (older entries). */
   public void older() {
-    if (!hasOlder.get() || loading.get() || rows.isEmpty()) {
+    List<Row> rows = list.rows();
+    if (!list.hasMoreProperty().get() || list.loadingProperty().get() || rows.isEmpty()) {
       return;
     }
     paging.older(rows.get(rows.size() - 1).id());
@@ -146,7 +141,7 @@ public final class AuditViewModel {
 
   /** The page before this one (newer entries). */
   public void newer() {
-    if (!loading.get() && paging.newer()) {
+    if (!list.loadingProperty().get() && paging.newer()) {
       load();
     }
   }
@@ -167,42 +162,25 @@ public final class AuditViewModel {
   }
 
   private void load() {
-    load(() -> {});
+    list.read(pageRead(), this::show);
   }
 
-  private void load(Runnable done) {
-    long mine = ++request;
+  private record Shown(AuditPage page, int pageIndex) {}
+
+  // The page the paging stands on, as it stands when the read starts.
+  private Callable<Shown> pageRead() {
     AuditFilter filter = applied;
     long before = paging.before();
     int pageIndex = paging.index();
-    loading.set(true);
-    tasks
-        .run(() -> pages.page(filter, before, PAGE_SIZE))
-        .onSuccess(
-            page -> {
-              if (mine == request) {
-                loading.set(false);
-                error.set("");
-                show(page, pageIndex);
-              }
-              done.run();
-            })
-        .onFailure(
-            failure -> {
-              if (mine == request) {
-                loading.set(false);
-                error.set(ErrorText.describe(failure));
-              }
-              done.run();
-            });
+    return () -> new Shown(port.page(filter, before, PAGE_SIZE), pageIndex);
   }
 
-  private void show(AuditPage page, int pageIndex) {
+  private void show(Shown shown) {
+    AuditPage page = shown.page();
     long keep =
         selectAfterLoad > 0 ? selectAfterLoad : selected.get() == null ? 0 : selected.get().id();
     selectAfterLoad = 0;
-    ListMerge.update(
-        rows,
+    list.merge(
         page.entries().stream()
             .map(
                 r ->
@@ -215,10 +193,10 @@ public final class AuditViewModel {
                         r.summary(),
                         r))
             .toList());
-    hasOlder.set(page.hasOlder());
-    hasNewer.set(pageIndex > 0);
-    position.set(paging.position(pageIndex, rows, page.hasOlder()));
-    selected.set(rows.stream().filter(r -> r.id() == keep).findFirst().orElse(null));
+    list.setHasMore(page.hasOlder());
+    hasNewer.set(shown.pageIndex() > 0);
+    list.setSummary(paging.position(shown.pageIndex(), list.rows(), page.hasOlder()));
+    selected.set(list.rows().stream().filter(r -> r.id() == keep).findFirst().orElse(null));
   }
 
   public EntryDetailViewModel detail() {
@@ -262,26 +240,18 @@ public final class AuditViewModel {
   }
 
   public ObservableList<Row> rows() {
-    return rowsView;
+    return list.rows();
   }
 
-  public ReadOnlyBooleanProperty loadingProperty() {
-    return loading.getReadOnlyProperty();
-  }
-
-  public ReadOnlyBooleanProperty hasOlderProperty() {
-    return hasOlder.getReadOnlyProperty();
+  /**
+   * Loading, error, whether older entries follow ({@code hasMore}) and the position line ({@code
+   * summary}).
+   */
+  public PagedList<Row, Long> list() {
+    return list;
   }
 
   public ReadOnlyBooleanProperty hasNewerProperty() {
     return hasNewer.getReadOnlyProperty();
-  }
-
-  public ReadOnlyStringProperty errorProperty() {
-    return error.getReadOnlyProperty();
-  }
-
-  public ReadOnlyStringProperty positionProperty() {
-    return position.getReadOnlyProperty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.arbiter.app.audit;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.TaskKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.audit.AuditRecord;
 import dev.arbiter.persistence.audit.FieldChange;
@@ -40,7 +41,7 @@ public final class RecordHistoryViewModel {
   private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-  private long request;
+  private final TaskKey reads = new TaskKey();
 
   public RecordHistoryViewModel(Source source, TaskRunner tasks, Locale locale, ZoneId zone) {
     this.source = source;
@@ -50,25 +51,20 @@ public final class RecordHistoryViewModel {
 
   /** Loads the history of record {@code entityId} of table {@code entityType}. */
   public void load(String entityType, String entityId) {
-    long mine = ++request;
     title.set("History of " + entityType + " #" + entityId);
     loading.set(true);
     tasks
-        .run(() -> source.history(entityType, entityId))
+        .runLatest(reads, () -> source.history(entityType, entityId))
         .onSuccess(
             history -> {
-              if (mine == request) {
-                loading.set(false);
-                error.set("");
-                show(history);
-              }
+              loading.set(false);
+              error.set("");
+              show(history);
             })
         .onFailure(
             failure -> {
-              if (mine == request) {
-                loading.set(false);
-                error.set(ErrorText.describe(failure));
-              }
+              loading.set(false);
+              error.set(ErrorText.describe(failure));
             });
   }
 

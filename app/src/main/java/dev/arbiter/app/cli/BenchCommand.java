@@ -1,9 +1,9 @@
 package dev.arbiter.app.cli;
 
-import dev.arbiter.persistence.bench.BenchLine;
-import dev.arbiter.persistence.bench.BenchReport;
-import dev.arbiter.persistence.bench.BenchRunner;
-import dev.arbiter.persistence.bench.Benchmarks;
+import dev.arbiter.tools.bench.BenchLine;
+import dev.arbiter.tools.bench.BenchReport;
+import dev.arbiter.tools.bench.BenchRunner;
+import dev.arbiter.tools.bench.Benchmarks;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -3,7 +3,8 @@ package dev.arbiter.app.cli;
 import dev.arbiter.persistence.db.DatabaseSettings;
 import dev.arbiter.persistence.db.EmbeddedDatabasePreparer;
 import dev.arbiter.persistence.db.EmbeddedRuntime;
-import dev.arbiter.persistence.demo.DemoScale;
+import dev.arbiter.tools.demo.DemoScale;
+import dev.arbiter.tools.demo.EmbeddedDemo;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,10 +57,10 @@ public final class DemoDataCommand implements Callable<Integer> {
         System.err.println("applied " + applied + " migrations");
       }
       var summary =
-          EmbeddedDatabasePreparer.loadDemoDataOnce(
+          EmbeddedDemo.loadOnce(
               runtime,
               DemoScale.of(scale),
-              seed == null ? EmbeddedDatabasePreparer.DEMO_SEED : seed,
+              seed == null ? EmbeddedDemo.SEED : seed,
               new ProgressPrinter(System.err::println));
       if (summary.isEmpty()) {
         throw new UserFacingException(

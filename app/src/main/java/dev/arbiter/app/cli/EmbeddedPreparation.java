@@ -2,8 +2,9 @@ package dev.arbiter.app.cli;
 
 import dev.arbiter.persistence.db.EmbeddedDatabasePreparer;
 import dev.arbiter.persistence.db.EmbeddedRuntime;
-import dev.arbiter.persistence.demo.DemoLoadSummary;
-import dev.arbiter.persistence.demo.DemoScale;
+import dev.arbiter.tools.demo.DemoLoadSummary;
+import dev.arbiter.tools.demo.DemoScale;
+import dev.arbiter.tools.demo.EmbeddedDemo;
 import java.util.function.Consumer;
 
 /** Readies the embedded database as every entry point needs it: migrated, demo data loaded once. */
@@ -16,11 +17,8 @@ final class EmbeddedPreparation {
     if (applied > 0) {
       progress.accept("applied " + applied + " migrations");
     }
-    EmbeddedDatabasePreparer.loadDemoDataOnce(
-            runtime,
-            DemoScale.of(1),
-            EmbeddedDatabasePreparer.DEMO_SEED,
-            new ProgressPrinter(progress))
+    EmbeddedDemo.loadOnce(
+            runtime, DemoScale.of(1), EmbeddedDemo.SEED, new ProgressPrinter(progress))
         .ifPresent(summary -> progress.accept(describe(summary)));
   }
 

@@ -1,6 +1,6 @@
 package dev.arbiter.app.cli;
 
-import dev.arbiter.persistence.demo.ProgressListener;
+import dev.arbiter.tools.demo.ProgressListener;
 import java.util.function.Consumer;
 
 /** Prints a long load's progress at most every ten percent of a phase, so a terminal stays calm. */

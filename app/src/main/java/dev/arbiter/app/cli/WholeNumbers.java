@@ -1,7 +1,7 @@
 package dev.arbiter.app.cli;
 
-import dev.arbiter.persistence.demo.DemoScale;
-import dev.arbiter.persistence.simulate.SimulationPlan;
+import dev.arbiter.tools.demo.DemoScale;
+import dev.arbiter.tools.simulate.SimulationPlan;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -35,9 +35,18 @@ public final class KeyedRows<T, K> {
 
   /** Brings the rows up to date in place; a selected row that is gone is no longer selected. */
   public void merge(List<? extends T> fresh) {
+    update(() -> ListMerge.update(rows, fresh));
+  }
+
+  /** Shows {@code fresh} instead (a new filter); the selected key stays if its row is there. */
+  public void replace(List<? extends T> fresh) {
+    update(() -> rows.setAll(fresh));
+  }
+
+  private void update(Runnable change) {
     merging = true;
     try {
-      ListMerge.update(rows, fresh);
+      change.run();
     } finally {
       merging = false;
     }

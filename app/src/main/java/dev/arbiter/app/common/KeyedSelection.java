@@ -2,6 +2,7 @@ package dev.arbiter.app.common;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javafx.scene.control.MultipleSelectionModel;
 
 /**
@@ -38,5 +39,44 @@ public final class KeyedSelection {
         || selection.getSelectedItem() != shown.get(index)) {
       selection.clearAndSelect(index);
     }
+  }
+
+  /**
+   * Runs {@code update} of the rows a control shows and puts a multiple selection back on the same
+   * rows by key, wherever they are now: a control drops a replaced row from its selection. The
+   * selection is taken as the update lands, so rows picked while a re-read was out stay picked. The
+   * focused row is selected last, so it stays the selected item.
+   *
+   * @param shown the items the control shows
+   */
+  public static <T, K> void keepAll(
+      MultipleSelectionModel<T> selection,
+      List<T> shown,
+      Function<? super T, ? extends K> key,
+      Runnable update) {
+    List<K> picked = keys(selection.getSelectedItems(), key);
+    T focusedRow = selection.getSelectedItem();
+    K focused = focusedRow == null ? null : key.apply(focusedRow);
+    update.run();
+    if (keys(selection.getSelectedItems(), key).equals(picked)) {
+      return;
+    }
+    selection.clearSelection();
+    int focusIndex = -1;
+    for (int i = 0; i < shown.size(); i++) {
+      K now = key.apply(shown.get(i));
+      if (focused != null && focused.equals(now)) {
+        focusIndex = i;
+      } else if (picked.contains(now)) {
+        selection.select(i);
+      }
+    }
+    if (focusIndex >= 0) {
+      selection.select(focusIndex);
+    }
+  }
+
+  private static <T, K> List<K> keys(List<T> rows, Function<? super T, ? extends K> key) {
+    return rows.stream().<K>map(key).toList();
   }
 }

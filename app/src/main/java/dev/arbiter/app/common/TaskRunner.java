@@ -1,5 +1,6 @@
 package dev.arbiter.app.common;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -14,4 +15,21 @@ public interface TaskRunner {
    * work has finished.
    */
   <T> BackgroundTask<T> run(Callable<T> work);
+
+  /**
+   * Starts {@code work} as the latest request for {@code key}: the task still out under the same
+   * key is cancelled, so its answer never arrives and an older answer can never replace a newer
+   * one. Call on the callback thread.
+   */
+  default <T> BackgroundTask<T> runLatest(TaskKey key, Callable<T> work) {
+    key.cancel();
+    return key.hold(run(work));
+  }
+
+  /**
+   * Runs {@code onCallbackThread} on the callback thread once {@code delay} has passed, without
+   * holding a worker meanwhile (a retry waits here, never in {@code Thread.sleep} on a worker).
+   * Cancelling the returned task before then means it never runs.
+   */
+  BackgroundTask<Void> schedule(Duration delay, Runnable onCallbackThread);
 }

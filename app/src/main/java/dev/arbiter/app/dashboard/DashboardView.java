@@ -35,7 +35,7 @@ public final class DashboardView implements AreaView {
   private final ScrollPane root;
   private final FlowPane heldTiles = new FlowPane();
 
-  public DashboardView(DashboardViewModel model) {
+  DashboardView(DashboardViewModel model) {
     this.model = model;
     VBox page = new VBox(20, header(), errorLine(), tiles(), chartsRow(), escrowCard());
     page.getStyleClass().add("dashboard");

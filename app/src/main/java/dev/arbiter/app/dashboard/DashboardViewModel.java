@@ -2,6 +2,7 @@ package dev.arbiter.app.dashboard;
 
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.common.TaskKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.ThrottledRefresh;
@@ -84,7 +85,8 @@ public final class DashboardViewModel {
       FXCollections.unmodifiableObservableList(escrowHeld);
 
   private final ThrottledRefresh live;
-  private long request;
+  // A manual and a live read may overlap; only the later one's figures are shown.
+  private final TaskKey reads = new TaskKey();
 
   public DashboardViewModel(FiguresSource source, TaskRunner tasks, Locale locale, ZoneId zone) {
     this(source, tasks, locale, zone, System::nanoTime, ThrottledRefresh.fxTimer());
@@ -126,31 +128,24 @@ public final class DashboardViewModel {
   }
 
   private void load(Runnable done, boolean shown) {
-    long mine = ++request;
     if (shown) {
       loading.set(true);
     }
     tasks
-        .run(source::load)
+        .runLatest(reads, source::load)
         .onSuccess(
             loaded -> {
-              // A manual and a live read may overlap; only the later one's figures are shown.
-              if (mine == request) {
-                loading.set(false);
-                error.set("");
-                show(loaded);
-              }
-              done.run();
+              loading.set(false);
+              error.set("");
+              show(loaded);
             })
         .onFailure(
             failure -> {
-              if (mine == request) {
-                loading.set(false);
-                // Keep the last figures on screen: stale numbers with a warning beat a blank page.
-                error.set(ErrorText.describe(failure));
-              }
-              done.run();
-            });
+              loading.set(false);
+              // Keep the last figures on screen: stale numbers with a warning beat a blank page.
+              error.set(ErrorText.describe(failure));
+            })
+        .whenFinished(done);
   }
 
   private void show(DashboardFigures loaded) {

@@ -1,6 +1,7 @@
 package dev.arbiter.app.disputes;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.TaskKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.disputes.DisputeCaseViewModel.CaseSource;
 
@@ -14,7 +15,7 @@ final class CaseLoader {
   private final TaskRunner tasks;
   private final CaseState state;
   private final CaseWatcher watcher;
-  private long generation;
+  private final TaskKey reads = new TaskKey();
 
   CaseLoader(CaseSource source, TaskRunner tasks, CaseState state, CaseWatcher watcher) {
     this.source = source;
@@ -36,15 +37,11 @@ final class CaseLoader {
   }
 
   void load(long id, boolean keepRefusal) {
-    long mine = ++generation;
     state.busy.set(true);
     tasks
-        .run(() -> source.load(id))
+        .runLatest(reads, () -> source.load(id))
         .onSuccess(
             found -> {
-              if (mine != generation) {
-                return;
-              }
               if (found.isEmpty()) {
                 state.error.set("That dispute no longer exists.");
               } else {
@@ -57,10 +54,8 @@ final class CaseLoader {
             })
         .onFailure(
             failure -> {
-              if (mine == generation) {
-                state.error.set(ErrorText.describe(failure));
-                idle();
-              }
+              state.error.set(ErrorText.describe(failure));
+              idle();
             });
   }
 

@@ -1,81 +1,83 @@
 package dev.arbiter.app.disputes;
 
 import dev.arbiter.app.common.ErrorText;
-import dev.arbiter.app.common.TaskRunner;
-import dev.arbiter.app.disputes.DisputeCaseViewModel.CommandRunner;
+import dev.arbiter.app.common.command.CommandReply;
+import dev.arbiter.app.common.command.CommandSlot;
+import dev.arbiter.app.common.command.StaffCommand;
+import dev.arbiter.app.disputes.DisputeCaseViewModel.Actions;
 import dev.arbiter.app.disputes.DisputeCaseViewModel.Confirmer;
-import dev.arbiter.app.disputes.DisputeCaseViewModel.OutcomeChecker;
 import dev.arbiter.model.disputes.MessageVisibility;
+import dev.arbiter.persistence.disputes.ActionResult;
 import dev.arbiter.persistence.disputes.DisputeActionRefused;
 import dev.arbiter.persistence.disputes.DisputeCase;
 import dev.arbiter.persistence.disputes.DisputeCommand;
 import dev.arbiter.persistence.disputes.DisputeCommandRules;
-import dev.arbiter.persistence.session.ConnectionFailures;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Takes the agent's command on the open case to the database: inputs are checked first (messages go
- * next to the field), money-moving or hard-to-undo commands ask for confirmation, nothing is sent
- * offline, and the result is shown. A stale refusal lists what changed and reloads the case; the
- * change can then be re-applied ({@link StaleRetry}). A save whose connection dropped is settled by
- * its key ({@link UnknownOutcome}).
+ * Takes the agent's command on the open case to the database through the case's {@link
+ * CommandSlot}: inputs are checked first (messages go next to the field), money-moving or
+ * hard-to-undo commands ask for confirmation, and the result is shown. A stale refusal lists what
+ * changed and reloads the case; the change can then be re-applied ({@link StaleRetry}). A save
+ * whose connection dropped is settled by its key before Retry is offered.
  */
 final class CommandSender {
 
   static final String OFFLINE =
       "You are offline, so nothing was sent. Your text is kept; send it again once the connection"
           + " is back.";
+  static final String CHECKING = "Connection lost while saving; checking whether it was saved…";
+  static final String NOT_SAVED =
+      "Connection lost while saving; it was not saved. Your text is kept: Retry sends it once.";
 
-  private final CommandRunner runner;
-  private final TaskRunner tasks;
+  private final Actions actions;
+  private final CommandSlot slot;
   private final Clock clock;
   private final CaseForms forms;
   private final CaseState state;
   private final CaseLoader loader;
   private final CaseWatcher watcher;
   private final StaleRetry staleRetry;
-  private final ObservableBooleanValue online;
   private final Consumer<Long> onChanged;
-  private final UnknownOutcome outcome;
+  // "Connection lost while saving…" while an action's outcome is unknown or it was not saved.
+  private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
   private Confirmer confirmer = description -> true;
 
   /**
    * @param onChanged told the id of a case this console changed (or found changed by others)
    */
   CommandSender(
-      CommandRunner runner,
-      TaskRunner tasks,
+      Actions actions,
+      CommandSlot slot,
       Clock clock,
       CaseForms forms,
       CaseState state,
       CaseLoader loader,
       CaseWatcher watcher,
       StaleRetry staleRetry,
-      ObservableBooleanValue online,
-      OutcomeChecker outcomes,
       Consumer<Long> onChanged) {
-    this.runner = runner;
-    this.tasks = tasks;
+    this.actions = actions;
+    this.slot = slot;
     this.clock = clock;
     this.forms = forms;
     this.state = state;
     this.loader = loader;
     this.watcher = watcher;
     this.staleRetry = staleRetry;
-    this.online = online;
     this.onChanged = onChanged;
-    this.outcome = new UnknownOutcome(outcomes::committed, tasks, online, this::savedAfterAll);
   }
 
   void setConfirmer(Confirmer confirmer) {
     this.confirmer = confirmer;
   }
 
-  UnknownOutcome outcome() {
-    return outcome;
+  /** Whether actions must wait: the last one's outcome is being looked up. */
+  boolean checking() {
+    return slot.settling();
   }
 
   /**
@@ -97,15 +99,15 @@ final class CommandSender {
     if (command.needsConfirmation() && !confirmer.confirm(command.description())) {
       return;
     }
-    send(action);
+    slot.send(
+        StaffCommand.of(
+            command.idempotencyKey(), command.description(), () -> actions.execute(command)),
+        new Reply(action));
   }
 
   /** Sends the action whose connection dropped again, under its own key (so it acts once). */
   void retry() {
-    Pending again = outcome.retry();
-    if (again != null) {
-      send(again);
-    }
+    slot.retry();
   }
 
   /** Re-applies the change refused as stale on the case as it is now (fresh version, new key). */
@@ -122,59 +124,86 @@ final class CommandSender {
     }
   }
 
-  private void send(Pending action) {
-    DisputeCommand command = action.command();
-    if (!online.get()) {
+  private final class Reply implements CommandReply<ActionResult> {
+
+    private final Pending action;
+
+    Reply(Pending action) {
+      this.action = action;
+    }
+
+    @Override
+    public void sending() {
+      outcome.set("");
+    }
+
+    @Override
+    public void offline() {
       state.error.set(OFFLINE);
-      return;
     }
-    if (outcome.checking()) {
-      state.error.set(UnknownOutcome.CHECKING);
-      return;
+
+    @Override
+    public void held() {
+      state.error.set(CHECKING);
     }
-    state.busy.set(true);
-    tasks
-        .run(() -> runner.execute(command))
-        .onSuccess(
-            result -> {
-              state.busy.set(false);
-              saved(action, result.message());
-            })
-        .onFailure(
-            failure -> {
-              state.busy.set(false);
-              if (failure instanceof DisputeActionRefused refusal) {
-                showRefusal(command, refusal);
-                if (refusal.reason() == DisputeActionRefused.Reason.STALE) {
-                  staleRetry.refused(action, state.current.get(), clock.instant());
-                }
-              } else if (ConnectionFailures.isConnectionLost(failure)) {
-                state.error.set("");
-                outcome.lost(action);
-              } else {
-                state.error.set(ErrorText.describe(failure));
-              }
-              watcher.settled();
-            });
-  }
 
-  private void saved(Pending action, String message) {
-    state.error.set("");
-    state.staleChanges.clear();
-    staleRetry.forget();
-    watcher.acknowledge();
-    state.notice.set(message);
-    action.onDone().run();
-    onChanged.accept(action.command().seen().id());
-    loader.reload();
-  }
+    @Override
+    public void answered(ActionResult result) {
+      saved(result.message());
+    }
 
-  private void savedAfterAll(Pending action) {
-    saved(
-        action,
-        "Saved: "
-            + action.command().description()
-            + ". The connection dropped while it was saved; it was saved once.");
+    @Override
+    public void failed(Throwable failure) {
+      DisputeCommand command = action.command();
+      if (failure instanceof DisputeActionRefused refusal) {
+        showRefusal(command, refusal);
+        if (refusal.reason() == DisputeActionRefused.Reason.STALE) {
+          staleRetry.refused(action, state.current.get(), clock.instant());
+        }
+      } else {
+        state.error.set(ErrorText.describe(failure));
+      }
+      watcher.settled();
+    }
+
+    @Override
+    public void checking() {
+      state.error.set("");
+      outcome.set(CHECKING);
+      watcher.settled();
+    }
+
+    @Override
+    public void savedAfterAll(ActionResult ignored) {
+      outcome.set("");
+      saved(
+          "Saved: "
+              + action.command().description()
+              + ". The connection dropped while it was saved; it was saved once.");
+    }
+
+    // A retry is safe either way: it re-uses the key, so the database replays a saved action
+    // instead of doing it twice.
+    @Override
+    public void notSaved(Throwable why) {
+      outcome.set(
+          why == null
+              ? NOT_SAVED
+              : "Could not find out whether it was saved ("
+                  + ErrorText.describe(why)
+                  + "). Retry sends it under the same key, so it cannot happen twice.");
+    }
+
+    private void saved(String message) {
+      state.error.set("");
+      state.staleChanges.clear();
+      staleRetry.forget();
+      watcher.acknowledge();
+      state.notice.set(message);
+      action.onDone().run();
+      onChanged.accept(action.command().seen().id());
+      loader.reload();
+    }
   }
 
   private void showRefusal(DisputeCommand command, DisputeActionRefused refused) {
@@ -195,5 +224,9 @@ final class CommandSender {
       loader.reloadKeepingRefusal();
       onChanged.accept(command.seen().id());
     }
+  }
+
+  ReadOnlyStringProperty outcomeProperty() {
+    return outcome.getReadOnlyProperty();
   }
 }

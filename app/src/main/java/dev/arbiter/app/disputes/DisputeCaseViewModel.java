@@ -1,6 +1,8 @@
 package dev.arbiter.app.disputes;
 
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.CommandSlot;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.model.disputes.DisputeStatus;
 import dev.arbiter.model.disputes.MessageVisibility;
@@ -19,15 +21,15 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 
 /**
  * One open case and the agent's actions on it; a coordinator of small parts. Every action becomes a
  * {@link DisputeCommand} carrying the version the agent saw, taken to the database by {@link
- * CommandSender} (input checks, confirmation, stale refusals, offline, a save whose connection
- * dropped). {@link CaseLoader} reads the case, {@link CaseWatcher} follows others' changes to it,
- * and {@link FormCommands} turns what the agent typed into commands.
+ * CommandSender} (input checks, confirmation, stale refusals) through the case's {@link
+ * CommandSlot} (offline, one at a time, a save whose connection dropped). {@link CaseLoader} reads
+ * the case, {@link CaseWatcher} follows others' changes to it, and {@link FormCommands} turns what
+ * the agent typed into commands.
  */
 public final class DisputeCaseViewModel {
 
@@ -37,18 +39,13 @@ public final class DisputeCaseViewModel {
   }
 
   /** Runs a command (the action service, or a fake). */
-  public interface CommandRunner {
+  public interface Actions {
     ActionResult execute(DisputeCommand command);
   }
 
   /** Asks the agent to confirm a command; the view shows a dialog. */
   public interface Confirmer {
     boolean confirm(String description);
-  }
-
-  /** Whether an action keyed so was committed ({@code CommitOutcomes::committed}, or a fake). */
-  public interface OutcomeChecker {
-    boolean committed(String idempotencyKey) throws Exception;
   }
 
   /** The format of deadlines typed by hand. */
@@ -63,41 +60,33 @@ public final class DisputeCaseViewModel {
   private final StaleRetry staleRetry = new StaleRetry();
   private final CaseWatcher watcher;
   private final CaseLoader loader;
+  private final CommandSlot slot;
   private final CommandSender sender;
 
   /**
-   * @param online false while the database cannot be reached; nothing is sent then
-   * @param outcomes settles an action whose connection dropped while it was saved
+   * @param commands sends the agent's commands; nothing is sent while it is offline, and an action
+   *     whose connection dropped while it was saved is settled by its key
+   * @param onChanged told the id of a case this console changed (or found changed by others)
    */
   public DisputeCaseViewModel(
       CaseSource source,
-      CommandRunner runner,
+      Actions actions,
       TaskRunner tasks,
+      CommandRunner commands,
       Clock clock,
       ZoneId zone,
       String login,
-      Consumer<Long> onChanged,
-      ObservableBooleanValue online,
-      OutcomeChecker outcomes) {
+      Consumer<Long> onChanged) {
     this.clock = clock;
     this.zone = zone;
     this.login = login;
     this.watcher =
         new CaseWatcher(source, tasks, state.current::get, this::quiet, state.current::set);
     this.loader = new CaseLoader(source, tasks, state, watcher);
+    this.slot = new CommandSlot(commands, state.busy);
     this.sender =
         new CommandSender(
-            runner,
-            tasks,
-            clock,
-            forms,
-            state,
-            loader,
-            watcher,
-            staleRetry,
-            online,
-            outcomes,
-            onChanged);
+            actions, slot, clock, forms, state, loader, watcher, staleRetry, onChanged);
     state.current.addListener((obs, was, now) -> staleRetry.update(now, clock.instant()));
   }
 
@@ -214,7 +203,7 @@ public final class DisputeCaseViewModel {
   }
 
   private boolean quiet() {
-    return !state.busy.get() && !sender.outcome().checking();
+    return !state.busy.get() && !sender.checking();
   }
 
   /** The statuses the agent may move the case to by hand from where it is. */
@@ -292,11 +281,11 @@ public final class DisputeCaseViewModel {
 
   /** "Connection lost while saving…" while an action's outcome is unknown or it was not saved. */
   public ReadOnlyStringProperty outcomeProperty() {
-    return sender.outcome().messageProperty();
+    return sender.outcomeProperty();
   }
 
   /** Whether the action whose connection dropped is known not to be saved and can be re-sent. */
   public ReadOnlyBooleanProperty canRetryProperty() {
-    return sender.outcome().retryableProperty();
+    return slot.retryableProperty();
   }
 }

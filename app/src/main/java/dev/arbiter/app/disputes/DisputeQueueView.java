@@ -1,6 +1,7 @@
 package dev.arbiter.app.disputes;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.live.PresenceTracker;
 import java.util.List;
 import java.util.function.Consumer;
@@ -43,12 +44,18 @@ final class DisputeQueueView {
   DisputeQueueView(DisputeQueueViewModel model, Node toolbar, PresenceTracker.Scope presence) {
     this.model = model;
     this.table = QueueTable.create(model, presence);
-    model.setSelectionKeeper(this::keepingSelection);
+    // An in-place update of the rows may drop a replaced row from the selection: put it back.
+    model
+        .list()
+        .setSelectionKeeper(
+            update ->
+                KeyedSelection.keepAll(
+                    table.getSelectionModel(), table.getItems(), QueueItem::id, update));
     Label error = new Label();
     error.setId("queueError");
     error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(model.errorProperty());
-    error.managedProperty().bind(model.errorProperty().isNotEmpty());
+    error.textProperty().bind(model.list().errorProperty());
+    error.managedProperty().bind(model.list().errorProperty().isNotEmpty());
     Label formError = new Label();
     formError.setId("queueFilterError");
     formError.getStyleClass().add(Styles.DANGER);
@@ -146,11 +153,11 @@ final class DisputeQueueView {
     TextField max = field("filterMax", "max", 6, form.maxAmountProperty(), "Largest amount");
     ProgressIndicator progress = new ProgressIndicator();
     progress.setPrefSize(18, 18);
-    progress.visibleProperty().bind(model.loadingProperty());
+    progress.visibleProperty().bind(model.list().loadingProperty());
     Label summary = new Label();
     summary.setId("queueSummary");
     summary.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-    summary.textProperty().bind(model.summaryProperty());
+    summary.textProperty().bind(model.list().summaryProperty());
     HBox status2 = new HBox(6, progress, summary);
     status2.setAlignment(Pos.CENTER_LEFT);
     FlowPane bar =
@@ -243,37 +250,6 @@ final class DisputeQueueView {
                   }
                 });
       }
-    }
-  }
-
-  /**
-   * Runs an in-place update of the rows and puts the selection back on the same disputes (a
-   * replaced row may lose it), moved to wherever those rows are now.
-   */
-  private void keepingSelection(Runnable update) {
-    List<Long> selected = selection().stream().map(QueueItem::id).toList();
-    QueueItem focused = selected();
-    update.run();
-    List<Long> now = selection().stream().map(QueueItem::id).toList();
-    if (selected.equals(now)) {
-      return;
-    }
-    var selectionModel = table.getSelectionModel();
-    selectionModel.clearSelection();
-    List<QueueItem> items = table.getItems();
-    int focus = -1;
-    for (int i = 0; i < items.size(); i++) {
-      long id = items.get(i).id();
-      if (selected.contains(id)) {
-        selectionModel.select(i);
-        if (focused != null && focused.id() == id) {
-          focus = i;
-        }
-      }
-    }
-    if (focus >= 0) {
-      // Selecting the focused row last makes it the selected item again.
-      selectionModel.select(focus);
     }
   }
 

@@ -1,118 +1,39 @@
 package dev.arbiter.app.disputes;
 
-import atlantafx.base.theme.Styles;
-import dev.arbiter.app.common.AreaView;
-import dev.arbiter.app.common.RecordRef;
+import dev.arbiter.app.common.AreaContext;
 import dev.arbiter.app.common.TaskRunner;
-import dev.arbiter.app.live.ChangeSet;
-import dev.arbiter.app.live.LiveContext;
-import dev.arbiter.model.disputes.DisputePriority;
+import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.persistence.disputes.DisputeActionService;
 import dev.arbiter.persistence.disputes.DisputeBulkService;
-import dev.arbiter.persistence.disputes.DisputeCase.EvidenceInfo;
 import dev.arbiter.persistence.disputes.DisputeCaseService;
 import dev.arbiter.persistence.disputes.DisputeCaseService.Agent;
 import dev.arbiter.persistence.disputes.DisputeQueueService;
-import dev.arbiter.persistence.disputes.SavedView;
+import dev.arbiter.persistence.disputes.PageDirection;
+import dev.arbiter.persistence.disputes.QueueCursor;
+import dev.arbiter.persistence.disputes.QueueFilter;
+import dev.arbiter.persistence.disputes.QueuePage;
+import dev.arbiter.persistence.disputes.QueueRow;
+import dev.arbiter.persistence.disputes.QueueSort;
 import dev.arbiter.persistence.disputes.SavedViewService;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.staff.StaffRole;
-import dev.arbiter.persistence.staff.StaffSession;
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
-import javafx.stage.FileChooser;
-import javafx.util.Duration;
-import javafx.util.StringConverter;
+import java.util.Optional;
 
 /**
- * The Disputes area: the queue on the left and the open case on the right (master/detail), with the
- * toolbar for saved views, bulk actions and help. Builds its own services from the staff session.
+ * Builds the Disputes area for a signed-in support agent: services, ports over them, ViewModels.
  */
-public final class DisputesArea implements AreaView {
+public final class DisputesArea {
 
-  private final DisputeQueueViewModel queue;
-  private final QueueActionsViewModel toolbar;
-  private final DisputeCaseViewModel caseModel;
-  private final DisputeQueueView queueView;
-  private final DisputeCaseView caseView;
-  private final SplitPane root = new SplitPane();
-  private final QueueDialogs dialogs = new QueueDialogs(root);
-  private final List<Agent> agents = new CopyOnWriteArrayList<>();
-  private final Timeline clock;
+  private DisputesArea() {}
 
-  DisputesArea(
-      DisputeQueueViewModel queue,
-      QueueActionsViewModel toolbar,
-      DisputeCaseViewModel caseModel,
-      DisputeCaseService cases,
-      TaskRunner tasks,
-      Locale locale,
-      LiveContext live) {
-    this.queue = queue;
-    this.toolbar = toolbar;
-    this.caseModel = caseModel;
-    this.queueView = new DisputeQueueView(queue, toolbarNode(), live.presence());
-    this.caseView =
-        new DisputeCaseView(
-            caseModel,
-            locale,
-            () -> agents,
-            e -> save(cases, tasks, e),
-            live.presence(),
-            live.drafts());
-    caseModel.setConfirmer(d -> dialogs.confirm("Please confirm", d));
-    queueView.setOnOpen(item -> caseModel.open(item.id()));
-    queueView.setOnAssignToMe(
-        items ->
-            toolbar.preview(
-                items,
-                false,
-                "Assign to you",
-                p -> toolbar.assignToMe(p.targets(), outcomes -> reportIfRefused(outcomes))));
-    queueView.setOnHelp(dialogs::showHelp);
-    queue.setOnApplied(toolbar::rememberCurrent);
-    root.setId("disputesArea");
-    root.getItems().addAll(queueView.node(), caseView.node());
-    root.setDividerPositions(0.62);
-    root.getStylesheets().add(DisputesArea.class.getResource("disputes.css").toExternalForm());
-    tasks
-        .run(cases::supportAgents)
-        .onSuccess(
-            list -> {
-              agents.addAll(list);
-              queue.form().addAgents(list);
-            });
-    clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> queue.tick()));
-    clock.setCycleCount(Timeline.INDEFINITE);
-    clock.play();
-    toolbar.start();
-  }
-
-  /** Builds the area for a signed-in staff member; {@code live} keeps it current. */
-  public static DisputesArea create(
-      StaffSession session, TaskRunner tasks, Locale locale, ZoneId zone, LiveContext live) {
-    var db = session.database();
-    var staff = session.staff();
-    Clock clock = Clock.system(zone);
+  /** The area; it restores the agent's last filter and reads the queue for it. */
+  public static DisputesView create(AreaContext context) {
+    var db = context.database();
+    var staff = context.staff();
+    TaskRunner tasks = context.tasks();
+    Clock clock = context.clock();
     DisputeQueueService queueService = new DisputeQueueService(db.dataSource());
     DisputeCaseService cases = new DisputeCaseService(db.dataSource(), staff.has(StaffRole.ADMIN));
     // Hibernate takes a few seconds to start: begin now, off the FX thread, so that the agent's
@@ -120,166 +41,66 @@ public final class DisputesArea implements AreaView {
     DisputeActionService actions = new DisputeActionService(db::sessionFactory, staff, clock);
     tasks.run(db::sessionFactory);
     DisputeQueueViewModel queue =
-        new DisputeQueueViewModel(new ServiceQueueReader(queueService), tasks, clock, locale);
+        new DisputeQueueViewModel(queue(queueService), tasks, clock, context.locale());
+    CommandRunner commands =
+        new CommandRunner(
+            tasks,
+            tasks::schedule,
+            context.live().onlineProperty(),
+            new CommitOutcomes(db.dataSource())::committed);
     DisputeCaseViewModel caseModel =
         new DisputeCaseViewModel(
             cases::load,
             actions::execute,
             tasks,
+            commands,
             clock,
-            zone,
+            context.zone(),
             staff.login(),
-            id -> queue.refreshRows(List.of(id)),
-            live.onlineProperty(),
-            new CommitOutcomes(db.dataSource())::committed);
+            id -> queue.refreshRows(List.of(id)));
     DisputeBulkService bulk = new DisputeBulkService(actions, queueService);
     QueueActionsViewModel toolbar =
         new QueueActionsViewModel(
-            new SavedViewService(db.dataSource()), bulk, queue, tasks, staff.login());
-    return new DisputesArea(queue, toolbar, caseModel, cases, tasks, locale, live);
+            new SavedViewService(db.dataSource()), bulk, queue, tasks, commands, staff.login());
+    return new DisputesView(
+        queue, toolbar, caseModel, files(cases), tasks, context.locale(), context.live());
   }
 
-  @Override
-  public Node node() {
-    return root;
+  private static DisputeQueueViewModel.Port queue(DisputeQueueService service) {
+    return new DisputeQueueViewModel.Port() {
+      @Override
+      public QueuePage page(
+          QueueFilter filter,
+          QueueSort sort,
+          QueueCursor cursor,
+          PageDirection direction,
+          int limit) {
+        return service.page(filter, sort, cursor, direction, limit);
+      }
+
+      @Override
+      public long count(QueueFilter filter, int cap) {
+        return service.count(filter, cap);
+      }
+
+      @Override
+      public List<QueueRow> rows(List<Long> ids, QueueSort sort) {
+        return service.rows(ids, sort);
+      }
+    };
   }
 
-  @Override
-  public void refresh() {
-    queue.apply();
-    caseModel.reload();
-  }
+  private static DisputesView.Port files(DisputeCaseService cases) {
+    return new DisputesView.Port() {
+      @Override
+      public List<Agent> supportAgents() {
+        return cases.supportAgents();
+      }
 
-  @Override
-  public void changed(ChangeSet changes) {
-    LiveRouting.route(changes, queue, caseModel);
-  }
-
-  /** A dispute opens in the case pane, as a row picked in the queue would. */
-  @Override
-  public boolean open(RecordRef record) {
-    if (record.type() != RecordRef.Type.DISPUTE) {
-      return false;
-    }
-    caseModel.open(record.id());
-    return true;
-  }
-
-  @Override
-  public void dispose() {
-    clock.stop();
-    caseView.close();
-  }
-
-  private Node toolbarNode() {
-    ComboBox<SavedView> views = new ComboBox<>(toolbar.savedViews());
-    views.setId("savedViews");
-    views.setPromptText("Saved views");
-    views.setTooltip(new Tooltip("Your views and those shared with the team"));
-    views.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(SavedView v) {
-            return v == null
-                ? ""
-                : v.name()
-                    + (v.mine() ? "" : " (" + v.owner() + ")")
-                    + (v.shared() && v.mine() ? " · shared" : "");
-          }
-
-          @Override
-          public SavedView fromString(String s) {
-            return null;
-          }
-        });
-    views.setOnAction(
-        e -> {
-          if (views.getValue() != null) {
-            toolbar.applyView(views.getValue());
-          }
-        });
-    Button save = new Button("Save view…");
-    save.setId("saveView");
-    save.setOnAction(
-        e -> dialogs.askViewName().ifPresent(r -> toolbar.saveView((String) r[0], (Boolean) r[1])));
-    MenuButton bulk = new MenuButton("Bulk");
-    bulk.setId("bulkMenu");
-    bulk.setTooltip(new Tooltip("Act on the selected rows or on everything matching"));
-    bulk.getItems()
-        .addAll(
-            bulkItem("bulkAssignSelected", "Assign selected to me", false, null),
-            bulkItem("bulkAssignAll", "Assign all matching to me", true, null),
-            new SeparatorMenuItem());
-    for (DisputePriority p : DisputePriority.values()) {
-      bulk.getItems()
-          .add(
-              bulkItem(
-                  "bulkPriority-" + p.dbValue(),
-                  "Set priority of selected to " + Labels.of(p).toLowerCase(Locale.ROOT),
-                  false,
-                  p));
-    }
-    for (DisputePriority p : DisputePriority.values()) {
-      bulk.getItems()
-          .add(
-              bulkItem(
-                  "bulkPriorityAll-" + p.dbValue(),
-                  "Set priority of all matching to " + Labels.of(p).toLowerCase(Locale.ROOT),
-                  true,
-                  p));
-    }
-    Button help = new Button("?");
-    help.setId("helpButton");
-    help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
-    help.setOnAction(e -> dialogs.showHelp());
-    Label error = new Label();
-    error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(toolbar.errorProperty());
-    FlowPane bar = new FlowPane(6, 6, views, save, bulk, help, error);
-    bar.setOrientation(Orientation.HORIZONTAL);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    return bar;
-  }
-
-  private MenuItem bulkItem(String id, String text, boolean all, DisputePriority priority) {
-    MenuItem item = new MenuItem(text);
-    item.setId(id);
-    item.setOnAction(
-        e ->
-            toolbar.preview(
-                queueView.selection(),
-                all,
-                priority == null ? "Assign to you" : "Set priority " + Labels.of(priority) + " on",
-                p -> {
-                  if (dialogs.confirm("Bulk action", p.description())) {
-                    if (priority == null) {
-                      toolbar.assignToMe(p.targets(), dialogs::showResults);
-                    } else {
-                      toolbar.setPriority(p.targets(), priority, dialogs::showResults);
-                    }
-                  }
-                }));
-    return item;
-  }
-
-  private void reportIfRefused(List<DisputeBulkService.Outcome> outcomes) {
-    if (outcomes.stream().anyMatch(o -> !o.done())) {
-      dialogs.showResults(outcomes);
-    }
-  }
-
-  private void save(DisputeCaseService cases, TaskRunner tasks, EvidenceInfo evidence) {
-    FileChooser chooser = new FileChooser();
-    chooser.setInitialFileName(evidence.fileName());
-    File target = chooser.showSaveDialog(root.getScene().getWindow());
-    if (target == null) {
-      return;
-    }
-    tasks.run(
-        () -> {
-          byte[] content = cases.evidenceContent(evidence.id()).orElseThrow();
-          Files.write(target.toPath(), content);
-          return null;
-        });
+      @Override
+      public Optional<byte[]> evidenceContent(long evidenceId) {
+        return cases.evidenceContent(evidenceId);
+      }
+    };
   }
 }

@@ -2,6 +2,9 @@ package dev.arbiter.app.disputes;
 
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.BulkRun;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.StaffCommand;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.persistence.disputes.DisputeBulkService;
 import dev.arbiter.persistence.disputes.DisputeBulkService.Outcome;
@@ -19,7 +22,10 @@ import javafx.collections.ObservableList;
 
 /**
  * What the queue's toolbar does: saved views (and remembering the last filter), and bulk assign or
- * priority over the selection or everything matching, with a preview and a per-row result.
+ * priority over the selection or everything matching, with a preview and a per-row result. Each row
+ * of a bulk action is a command under its own key, sent one after another by the same runner as a
+ * single action ({@link BulkRun}): a row whose answer a lost connection took is looked up by its
+ * key before the result is shown.
  */
 public final class QueueActionsViewModel {
 
@@ -30,6 +36,7 @@ public final class QueueActionsViewModel {
   private final DisputeBulkService bulk;
   private final DisputeQueueViewModel queue;
   private final TaskRunner tasks;
+  private final CommandRunner commands;
   private final String login;
   private final ObservableList<SavedView> savedViews = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -39,11 +46,13 @@ public final class QueueActionsViewModel {
       DisputeBulkService bulk,
       DisputeQueueViewModel queue,
       TaskRunner tasks,
+      CommandRunner commands,
       String login) {
     this.views = views;
     this.bulk = bulk;
     this.queue = queue;
     this.tasks = tasks;
+    this.commands = commands;
     this.login = login;
   }
 
@@ -136,16 +145,70 @@ public final class QueueActionsViewModel {
       List<DisputeSnapshot> targets,
       BiFunction<DisputeSnapshot, String, DisputeCommand> command,
       Consumer<List<Outcome>> then) {
+    if (!commands.isOnline()) {
+      error.set("You are offline, so nothing was sent; run it again once the connection is back.");
+      return;
+    }
     String batch = DisputeCommand.newKey();
-    tasks
-        .run(() -> bulk.apply(targets, batch, command))
-        .onSuccess(
-            outcomes -> {
-              error.set("");
-              queue.refreshRows(targets.stream().map(DisputeSnapshot::id).toList());
-              then.accept(outcomes);
+    new BulkRun<>(
+            commands,
+            targets.stream().map(t -> row(t, batch, command)).toList(),
+            new BulkRun.Listener<Outcome>() {
+              @Override
+              public void settled(BulkRun<Outcome> run) {
+                reported(targets, run, then);
+              }
             })
-        .onFailure(f -> error.set(ErrorText.describe(f)));
+        .send();
+  }
+
+  // One row under the key the service derives for it from the batch, so that it can be looked up.
+  private StaffCommand<Outcome> row(
+      DisputeSnapshot target,
+      String batch,
+      BiFunction<DisputeSnapshot, String, DisputeCommand> command) {
+    String key = batch + "/" + target.id();
+    return StaffCommand.of(
+        key,
+        command.apply(target, key).description(),
+        () -> bulk.apply(List.of(target), batch, command).get(0));
+  }
+
+  // A failure other than a lost connection stops the run and is said, as a refusal of the whole
+  // action would be; rows already done are shown done in the queue.
+  private void reported(
+      List<DisputeSnapshot> targets, BulkRun<Outcome> run, Consumer<List<Outcome>> then) {
+    queue.refreshRows(targets.stream().map(DisputeSnapshot::id).toList());
+    if (run.failure() != null) {
+      error.set(ErrorText.describe(run.failure()));
+      return;
+    }
+    error.set("");
+    List<BulkRun.Item<Outcome>> items = run.items();
+    then.accept(
+        java.util.stream.IntStream.range(0, items.size())
+            .mapToObj(i -> outcome(targets.get(i), items.get(i)))
+            .toList());
+  }
+
+  private static Outcome outcome(DisputeSnapshot row, BulkRun.Item<Outcome> item) {
+    return switch (item.state()) {
+      case ANSWERED -> item.answer();
+      case SAVED -> done(row, true, "done; the connection dropped, but it was saved once");
+      case NOT_SAVED -> done(row, false, "not done: the connection dropped before it was saved");
+      case UNKNOWN ->
+          done(
+              row,
+              false,
+              "the connection dropped; whether it was done could not be told ("
+                  + ErrorText.describe(item.problem())
+                  + ")");
+      case NOT_SENT, CHECKING, FAILED -> done(row, false, "not sent: the connection dropped first");
+    };
+  }
+
+  private static Outcome done(DisputeSnapshot row, boolean done, String message) {
+    return new Outcome(row.id(), row.reference(), done, message);
   }
 
   private static String count(int n) {

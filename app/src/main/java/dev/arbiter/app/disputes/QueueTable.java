@@ -1,5 +1,6 @@
 package dev.arbiter.app.disputes;
 
+import dev.arbiter.app.common.TableCells;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.persistence.disputes.QueueSort;
@@ -8,7 +9,6 @@ import dev.arbiter.persistence.presence.PresenceKey;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
@@ -97,21 +97,18 @@ final class QueueTable {
     TableColumn<QueueItem, String> column =
         column("colSla", "SLA", 160, SortKey.DUE, QueueItem::sla);
     column.setCellFactory(
-        c ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                QueueItem item = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : text);
-                getStyleClass().removeAll("sla-breached", "sla-soon");
-                if (item != null && item.breached()) {
-                  getStyleClass().add("sla-breached");
-                } else if (item != null && item.dueSoon()) {
-                  getStyleClass().add("sla-soon");
-                }
+        TableCells.drawnBy(
+            (cell, text) -> {
+              QueueItem item =
+                  text == null || cell.getTableRow() == null ? null : cell.getTableRow().getItem();
+              cell.setText(text);
+              cell.getStyleClass().removeAll("sla-breached", "sla-soon");
+              if (item != null && item.breached()) {
+                cell.getStyleClass().add("sla-breached");
+              } else if (item != null && item.dueSoon()) {
+                cell.getStyleClass().add("sla-soon");
               }
-            });
+            }));
     return column;
   }
 }

@@ -1,8 +1,12 @@
 package dev.arbiter.app.moderation;
 
-import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.AnswerLost;
+import dev.arbiter.app.common.command.BulkRun;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.StaffCommand;
 import dev.arbiter.persistence.moderation.BulkItem;
+import dev.arbiter.persistence.moderation.BulkResult;
 import dev.arbiter.persistence.moderation.DecisionRequest;
 import dev.arbiter.persistence.moderation.ItemKey;
 import dev.arbiter.persistence.moderation.QueueFilter;
@@ -12,16 +16,15 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * A bulk action: the selected items, or every item matching the filter (up to {@link #MAX_ITEMS}),
- * previewed as a count before anything happens, then decided one by one, each under its own request
- * key, with a result per item. A run cut short by a lost connection says what was done, checks the
- * item in flight by its key, and offers to send the rest again.
+ * previewed as a count before anything happens, then decided one by one, each a command under its
+ * own request key sent by the same runner as a single decision ({@link BulkRun}), with a result per
+ * item. A run cut short by a lost connection says what was done, checks the item in flight by its
+ * key once online, and offers to send the rest again.
  */
 public final class BulkViewModel {
 
@@ -29,9 +32,8 @@ public final class BulkViewModel {
 
   private final ModerationGateway gateway;
   private final TaskRunner tasks;
+  private final CommandRunner commands;
   private final Runnable changed;
-  private final ObservableBooleanValue online;
-  private final OutcomeByKey checker;
   private final ReadOnlyStringWrapper scope = new ReadOnlyStringWrapper("Counting…");
   private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
@@ -40,30 +42,22 @@ public final class BulkViewModel {
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ObservableList<String> results = FXCollections.observableArrayList();
   private List<ItemKey> keys = List.of();
-  private DecisionRequest template;
-  private BulkOutcomes outcomes;
-  private boolean sending;
-
-  public BulkViewModel(ModerationGateway gateway, TaskRunner tasks, Runnable changed) {
-    this(gateway, tasks, changed, new SimpleBooleanProperty(true));
-  }
+  private List<String> labels = List.of();
+  private BulkRun<BulkResult> run;
 
   /**
-   * @param online false while the database cannot be reached: nothing is sent, and an answer lost
-   *     with the connection is looked up by its key once it is true again
+   * @param commands sends each item: nothing while offline, and an answer lost with the connection
+   *     is looked up by its key once online again
    */
   public BulkViewModel(
-      ModerationGateway gateway,
-      TaskRunner tasks,
-      Runnable changed,
-      ObservableBooleanValue online) {
+      ModerationGateway gateway, TaskRunner tasks, CommandRunner commands, Runnable changed) {
     this.gateway = gateway;
     this.tasks = tasks;
+    this.commands = commands;
     this.changed = changed;
-    this.online = online;
-    this.checker = new OutcomeByKey(gateway::committed, tasks, online);
     retryable.bind(
-        Bindings.createBooleanBinding(() -> canRetry.get() && online.get(), canRetry, online));
+        Bindings.createBooleanBinding(
+            () -> canRetry.get() && commands.isOnline(), canRetry, commands.online()));
   }
 
   /** Targets exactly the items the moderator selected. */
@@ -104,16 +98,35 @@ public final class BulkViewModel {
     if (!ready.get()) {
       return;
     }
-    if (!online.get()) {
+    if (!commands.isOnline()) {
       summary.set(ItemViewModel.OFFLINE);
       return;
     }
     ready.set(false);
-    this.template = template;
     List<BulkItem> plan = BulkItem.plan(keys);
-    outcomes = new BulkOutcomes(plan);
+    labels = plan.stream().map(i -> i.key().label()).toList();
+    run =
+        new BulkRun<>(
+            commands,
+            plan.stream().map(i -> decide(i, template)).toList(),
+            new BulkRun.Listener<>() {
+              @Override
+              public void changed(int index, BulkRun.Item<BulkResult> item) {
+                show();
+                if (item.state() == BulkRun.State.SAVED) {
+                  changed.run();
+                }
+              }
+
+              @Override
+              public void stopped() {
+                show();
+                done.set(true);
+                changed.run();
+              }
+            });
     summary.set("Working on " + plan.size() + " items…");
-    send(plan);
+    send();
   }
 
   /**
@@ -125,68 +138,41 @@ public final class BulkViewModel {
     if (!canRetry.get()) {
       return;
     }
-    if (!online.get()) {
+    if (!commands.isOnline()) {
       summary.set(ItemViewModel.OFFLINE);
       return;
     }
-    List<BulkItem> rest = outcomes.rest();
+    int rest = run.rest().size();
     summary.set(
-        rest.size() == 1
-            ? "Sending the item left again…"
-            : "Sending the " + rest.size() + " items left again…");
-    send(rest);
+        rest == 1 ? "Sending the item left again…" : "Sending the " + rest + " items left again…");
+    send();
   }
 
-  private void send(List<BulkItem> items) {
-    sending = true;
+  private void send() {
     canRetry.set(false);
-    DecisionRequest decision = template;
-    tasks
-        .run(() -> gateway.bulk(items, decision))
-        .onSuccess(
-            answers -> {
-              sending = false;
-              List<BulkItem> toCheck = outcomes.record(answers);
-              show();
-              done.set(true);
-              changed.run();
-              toCheck.forEach(this::settle);
-            })
-        .onFailure(
-            failure -> {
-              // The service reports a lost connection item by item instead of throwing, so this is
-              // no connection at all (nothing sent) or a fault. Each item keeps its key, so sending
-              // them again cannot decide one twice.
-              sending = false;
-              summary.set(Refusals.describe(failure));
-              canRetry.set(!outcomes.rest().isEmpty());
-              done.set(true);
-              changed.run();
-            });
+    run.send();
   }
 
-  // Only after the key is looked up may the item be called decided, or sent again.
-  private void settle(BulkItem item) {
-    BulkOutcomes current = outcomes;
-    checker.settle(
+  // One item's claim and decision under its key. The service reports a lost connection on the item
+  // instead of throwing; the runner then settles it by that key like any lost answer.
+  private StaffCommand<BulkResult> decide(BulkItem item, DecisionRequest template) {
+    return StaffCommand.of(
         item.requestKey(),
-        committed -> {
-          current.settled(item, committed);
-          show();
-          if (committed) {
-            changed.run();
+        DecisionRequest.describe(template.decision()) + ": " + item.key().label(),
+        () -> {
+          BulkResult result = gateway.bulk(List.of(item), template).get(0);
+          if (!result.answered()) {
+            throw new AnswerLost(
+                "the connection dropped while " + item.key().label() + " was sent");
           }
-        },
-        failure -> {
-          current.undetermined(item, Refusals.describe(failure));
-          show();
+          return result;
         });
   }
 
   private void show() {
-    results.setAll(outcomes.lines());
-    summary.set(outcomes.summary());
-    canRetry.set(!sending && !outcomes.checking() && !outcomes.rest().isEmpty());
+    results.setAll(BulkOutcomes.lines(run, labels));
+    summary.set(BulkOutcomes.summary(run));
+    canRetry.set(!run.running() && !run.checking() && !run.rest().isEmpty());
   }
 
   public List<ItemKey> keys() {

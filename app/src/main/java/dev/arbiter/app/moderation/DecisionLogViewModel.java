@@ -1,12 +1,13 @@
 package dev.arbiter.app.moderation;
 
-import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandReply;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.CommandSlot;
+import dev.arbiter.app.common.command.StaffCommand;
 import dev.arbiter.persistence.moderation.DecisionEntry;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -17,6 +18,7 @@ import javafx.collections.ObservableList;
 public final class DecisionLogViewModel {
 
   static final int LIMIT = 200;
+  private static final String UNDO = "undo-of-decision-";
 
   private final ModerationGateway gateway;
   private final TaskRunner tasks;
@@ -24,26 +26,21 @@ public final class DecisionLogViewModel {
   private final ObservableList<DecisionEntry> entries = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
-  private final ObservableBooleanValue online;
-  // An undo whose answer was lost is being settled; no other undo is sent meanwhile.
-  private boolean settling;
-
-  public DecisionLogViewModel(ModerationGateway gateway, TaskRunner tasks, Runnable changed) {
-    this(gateway, tasks, changed, new SimpleBooleanProperty(true));
-  }
+  // One undo at a time; one whose answer was lost is settled before another is sent.
+  private final CommandSlot undos;
 
   /**
-   * @param online false while the database cannot be reached: undo is refused, nothing is sent
+   * @param commands sends the undos: refused while offline, and an undo whose answer was lost is
+   *     looked up once online
    */
   public DecisionLogViewModel(
-      ModerationGateway gateway,
-      TaskRunner tasks,
-      Runnable changed,
-      ObservableBooleanValue online) {
+      ModerationGateway gateway, TaskRunner tasks, CommandRunner commands, Runnable changed) {
     this.gateway = gateway;
     this.tasks = tasks;
     this.changed = changed;
-    this.online = online;
+    // An undo leaves its mark on the decision itself, so the decision is the record that settles
+    // an undo whose answer was lost.
+    this.undos = new CommandSlot(commands.checkingWith(this::undone));
   }
 
   public void refresh() {
@@ -59,67 +56,67 @@ public final class DecisionLogViewModel {
    * before it may be undone again.
    */
   public void undo(DecisionEntry entry) {
-    if (entry == null || !entry.undoable() || settling) {
+    if (entry == null || !entry.undoable()) {
       return;
     }
-    if (!online.get()) {
-      status.set(ItemViewModel.OFFLINE);
-      return;
-    }
-    tasks
-        .run(
+    undos.send(
+        StaffCommand.of(
+            UNDO + entry.id(),
+            "Undo decision " + entry.id(),
             () -> {
               gateway.undo(entry.id());
               return null;
-            })
-        .onSuccess(done -> undone(entry))
-        .onFailure(
-            failure -> {
-              if (OutcomeByKey.unknown(failure)) {
-                settle(entry);
-              } else {
-                status.set(Refusals.describe(failure));
-              }
-            });
-  }
+            }),
+        new CommandReply<Object>() {
+          @Override
+          public void answered(Object ignored) {
+            undone(entry);
+          }
 
-  private void settle(DecisionEntry entry) {
-    settling = true;
-    status.set(
-        "The connection was lost while undoing decision "
-            + entry.id()
-            + ". Checking whether it was undone…");
-    // An undo leaves its mark on the decision itself, so the decision is the record that settles
-    // an undo whose answer was lost.
-    new OutcomeByKey(key -> isUndone(entry.id()), tasks, online)
-        .settle(
-            "undo of decision " + entry.id(),
-            wasUndone -> {
-              settling = false;
-              if (wasUndone) {
-                undone(entry);
-              } else {
-                status.set(
-                    "Decision "
+          @Override
+          public void failed(Throwable failure) {
+            status.set(Refusals.describe(failure));
+          }
+
+          @Override
+          public void offline() {
+            status.set(ItemViewModel.OFFLINE);
+          }
+
+          @Override
+          public void checking() {
+            status.set(
+                "The connection was lost while undoing decision "
+                    + entry.id()
+                    + ". Checking whether it was undone…");
+          }
+
+          @Override
+          public void savedAfterAll(Object ignored) {
+            undone(entry);
+          }
+
+          @Override
+          public void notSaved(Throwable why) {
+            status.set(
+                why == null
+                    ? "Decision "
                         + entry.id()
                         + " was not undone: the connection was lost before the database got it."
-                        + " You can undo it again.");
-                refresh();
-              }
-            },
-            gaveUp -> {
-              settling = false;
-              status.set(
-                  "Could not tell whether decision "
-                      + entry.id()
-                      + " was undone ("
-                      + Refusals.describe(gaveUp)
-                      + "). The log shows it once it can be read.");
-              refresh();
-            });
+                        + " You can undo it again."
+                    : "Could not tell whether decision "
+                        + entry.id()
+                        + " was undone ("
+                        + Refusals.describe(why)
+                        + "). The log shows it once it can be read.");
+            refresh();
+          }
+        });
   }
 
-  private boolean isUndone(long decisionId) {
+  // Whether the undo keyed so took effect: its decision is marked undone.
+  private boolean undone(String key) {
+    long decisionId = Long.parseLong(key.substring(UNDO.length()));
     return gateway.decision(decisionId).map(d -> d.undoneAt() != null).orElse(false);
   }
 

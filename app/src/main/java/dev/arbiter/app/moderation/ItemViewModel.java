@@ -1,6 +1,9 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.CommandSlot;
+import dev.arbiter.app.common.command.StatusLines;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.persistence.moderation.DecisionEntry;
 import dev.arbiter.persistence.moderation.DecisionRequest;
@@ -10,20 +13,17 @@ import dev.arbiter.persistence.moderation.QueueRow;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * The selected item: its detail, who holds the claim, and the commands on it. Claim state comes
  * from the queue row, so after every command the queue reloads and hands the fresh row back here.
  * The detail is read again when the item changes in the database; a change someone else made while
- * the moderator had it open is described in {@link #changedTextProperty()}. Decisions, and the ones
- * that did not go through, are handled by {@link DecisionSender}.
+ * the moderator had it open is described in {@link #changedTextProperty()}. The commands, and the
+ * decisions that did not go through, are handled by {@link ItemCommands}.
  */
 public final class ItemViewModel {
 
@@ -37,33 +37,23 @@ public final class ItemViewModel {
   private final Runnable changed;
   private final ClaimStatus claim;
   private final ShownItem item;
-  private final CommandStatus status;
-  private final DecisionSender decisions;
+  private final StatusLines status = new StatusLines();
+  private final ItemCommands commands;
   private final ReadOnlyStringWrapper changedText = new ReadOnlyStringWrapper("");
   private ItemKey lastKey;
 
-  public ItemViewModel(
-      ModerationGateway gateway,
-      TaskRunner tasks,
-      String me,
-      Runnable changed,
-      Locale locale,
-      ZoneId zone) {
-    this(gateway, tasks, me, changed, new SimpleBooleanProperty(true), locale, zone);
-  }
-
   /**
+   * @param runner sends the commands: refused while offline, and a decision whose answer was lost
+   *     is settled by its key once online
    * @param me the signed-in login, to tell one's own claim from a colleague's
    * @param changed reloads the queue after a command changed the item
-   * @param online false while the database cannot be reached: commands are refused, and a decision
-   *     whose answer was lost is settled when it turns true again
    */
   public ItemViewModel(
       ModerationGateway gateway,
       TaskRunner tasks,
+      CommandRunner runner,
       String me,
       Runnable changed,
-      ObservableBooleanValue online,
       Locale locale,
       ZoneId zone) {
     this.gateway = gateway;
@@ -72,9 +62,16 @@ public final class ItemViewModel {
     this.changed = changed;
     this.claim = new ClaimStatus(me, locale, zone);
     this.item = new ShownItem(claim);
-    this.status = new CommandStatus(online);
-    this.decisions =
-        new DecisionSender(gateway, tasks, me, online, status, item, changed, this::afterCommand);
+    this.commands =
+        new ItemCommands(
+            gateway,
+            tasks,
+            me,
+            new CommandSlot(runner, status.busy()),
+            status,
+            item,
+            changed,
+            this::afterCommand);
   }
 
   /** Shows {@code selected} (null clears the pane) and loads its detail. */
@@ -89,7 +86,7 @@ public final class ItemViewModel {
       // The message reports the last command (often on the item just decided), so it stays.
       status.error("");
       changedText.set("");
-      decisions.discard();
+      commands.discard();
     }
     if (selected == null) {
       item.detail(null);
@@ -144,14 +141,18 @@ public final class ItemViewModel {
   public void claim() {
     QueueRow current = item.row();
     if (current != null && claim.canClaimProperty().get()) {
-      command(() -> gateway.claim(current.key()), "Claimed " + current.key().label());
+      commands.run(
+          "Claim " + current.key().label(),
+          () -> gateway.claim(current.key()),
+          "Claimed " + current.key().label());
     }
   }
 
   public void release() {
     QueueRow current = item.row();
     if (current != null && claim.claimedByMeProperty().get()) {
-      command(
+      commands.run(
+          "Release " + current.key().label(),
           () -> {
             gateway.release(current.key());
             return null;
@@ -170,21 +171,21 @@ public final class ItemViewModel {
    * decision is known to be saved (e.g. to drop the draft of its note).
    */
   public void decide(DecisionRequest request, Runnable onSaved) {
-    decisions.decide(request, onSaved);
+    commands.decide(request, onSaved);
   }
 
   /** Sends the refused decision again, on the item's flags as they are now. */
   public void reapply() {
-    decisions.reapply();
+    commands.reapply();
   }
 
   /** Sends a decision that did not commit before the connection dropped, on the same flags. */
   public void retry() {
-    decisions.retry();
+    commands.retry();
   }
 
   public void discardPending() {
-    decisions.discard();
+    commands.discard();
   }
 
   /** Undoes the latest decision on the item that can still be undone. */
@@ -192,7 +193,8 @@ public final class ItemViewModel {
     latestUndoable()
         .ifPresent(
             d ->
-                command(
+                commands.run(
+                    "Undo decision " + d.id(),
                     () -> {
                       gateway.undo(d.id());
                       return null;
@@ -205,26 +207,6 @@ public final class ItemViewModel {
     return current == null
         ? Optional.empty()
         : current.decisions().stream().filter(DecisionEntry::undoable).findFirst();
-  }
-
-  private void command(Callable<?> work, String done) {
-    if (!status.start()) {
-      return;
-    }
-    tasks
-        .run(work)
-        .onSuccess(
-            result -> {
-              status.succeeded(done);
-              afterCommand();
-            })
-        .onFailure(
-            failure -> {
-              status.failed();
-              status.error(Refusals.describe(failure));
-              // A refusal usually means the item changed under us: show its current state.
-              afterCommand();
-            });
   }
 
   private void afterCommand() {
@@ -280,6 +262,6 @@ public final class ItemViewModel {
   }
 
   public PendingDecisionViewModel pending() {
-    return decisions.pending();
+    return commands.pending();
   }
 }

@@ -14,18 +14,14 @@ final class LiveTables {
 
   private LiveTables() {}
 
-  /** Whether {@code row}'s item or its flagged record changed. */
-  static boolean touches(ChangeSet changes, QueueRow row) {
-    return touchesRow(changes, ITEMS, row.rowId())
-        || changes.touches(table(row.key().type()), row.key().id());
-  }
-
   /**
-   * True when the row changed, or the table changed without saying which rows (a large statement
-   * announces itself once, id-less; {@link ChangeSet#touches(String, long)} counts that).
+   * Whether {@code row}'s item or its flagged record changed, or their table changed without saying
+   * which rows (a large statement announces itself once, id-less; {@link ChangeSet#touches(String,
+   * long)} counts that).
    */
-  static boolean touchesRow(ChangeSet changes, String table, long id) {
-    return changes.touches(table, id);
+  static boolean touches(ChangeSet changes, QueueRow row) {
+    return changes.touches(ITEMS, row.rowId())
+        || changes.touches(table(row.key().type()), row.key().id());
   }
 
   static String table(FlaggedEntityType type) {

@@ -1,35 +1,22 @@
 package dev.arbiter.app.moderation;
 
-import dev.arbiter.persistence.live.CommitOutcomes;
 import dev.arbiter.persistence.moderation.BulkItem;
 import dev.arbiter.persistence.moderation.BulkResult;
 import dev.arbiter.persistence.moderation.DecisionEntry;
 import dev.arbiter.persistence.moderation.DecisionRequest;
 import dev.arbiter.persistence.moderation.ItemDetail;
 import dev.arbiter.persistence.moderation.ItemKey;
-import dev.arbiter.persistence.moderation.ModerationBulkService;
-import dev.arbiter.persistence.moderation.ModerationDecisionService;
-import dev.arbiter.persistence.moderation.ModerationItemService;
-import dev.arbiter.persistence.moderation.ModerationQueueService;
-import dev.arbiter.persistence.moderation.QueueCursor;
 import dev.arbiter.persistence.moderation.QueueFilter;
-import dev.arbiter.persistence.moderation.QueuePage;
-import dev.arbiter.persistence.moderation.QueueSort;
-import dev.arbiter.persistence.session.StaffDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the moderation views need from the database, in one port: the console wires it to the
- * persistence services, ViewModel tests to an in-memory queue. Every call blocks, so ViewModels
- * only make them through their task runner.
+ * What the moderation views need from the database, in one port: the area ({@link
+ * ModerationArea#gateway}) wires it to the persistence services, ViewModel tests to an in-memory
+ * queue. Every call blocks, so ViewModels only make them through their task runner.
  */
-public interface ModerationGateway {
-
-  QueuePage page(QueueFilter filter, QueueSort sort, QueueCursor cursor, int limit);
-
-  long count(QueueFilter filter);
+public interface ModerationGateway extends ModerationQueueViewModel.Port {
 
   List<ItemKey> keys(QueueFilter filter, int max);
 
@@ -66,79 +53,4 @@ public interface ModerationGateway {
    * connection does not throw: the item in flight comes back unknown and the rest not sent.
    */
   List<BulkResult> bulk(List<BulkItem> items, DecisionRequest template);
-
-  /** The gateway over the persistence services of one staff session. */
-  static ModerationGateway of(StaffDatabase database) {
-    ModerationQueueService queue = new ModerationQueueService(database);
-    ModerationItemService items = new ModerationItemService(database);
-    ModerationDecisionService decisions = new ModerationDecisionService(database);
-    ModerationBulkService bulk = new ModerationBulkService(database);
-    CommitOutcomes outcomes = new CommitOutcomes(database.dataSource());
-    return new ModerationGateway() {
-      @Override
-      public QueuePage page(QueueFilter filter, QueueSort sort, QueueCursor cursor, int limit) {
-        return queue.page(filter, sort, cursor, limit);
-      }
-
-      @Override
-      public long count(QueueFilter filter) {
-        return queue.count(filter);
-      }
-
-      @Override
-      public List<ItemKey> keys(QueueFilter filter, int max) {
-        return queue.keys(filter, max);
-      }
-
-      @Override
-      public ItemDetail load(ItemKey key) {
-        return items.load(key);
-      }
-
-      @Override
-      public Instant claim(ItemKey key) {
-        return decisions.claim(key);
-      }
-
-      @Override
-      public void release(ItemKey key) {
-        decisions.release(key);
-      }
-
-      @Override
-      public long decide(DecisionRequest request) {
-        return decisions.decide(request);
-      }
-
-      @Override
-      public long decide(DecisionRequest request, List<Long> seenOpenFlags, String requestKey) {
-        return decisions.decide(request, seenOpenFlags, requestKey);
-      }
-
-      @Override
-      public boolean committed(String requestKey) throws Exception {
-        return outcomes.committed(requestKey);
-      }
-
-      @Override
-      public void undo(long decisionId) {
-        decisions.undo(decisionId);
-      }
-
-      @Override
-      public Optional<DecisionEntry> decision(long decisionId) {
-        return decisions.decision(decisionId);
-      }
-
-      @Override
-      public List<DecisionEntry> recentDecisions(int limit) {
-        return decisions.recentDecisions(limit);
-      }
-
-      @Override
-      public List<BulkResult> bulk(List<BulkItem> items, DecisionRequest template) {
-        return bulk.apply(items, template);
-      }
-    };
-  }
 }

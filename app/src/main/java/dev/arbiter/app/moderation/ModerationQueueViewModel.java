@@ -1,9 +1,8 @@
 package dev.arbiter.app.moderation;
 
-import dev.arbiter.app.common.ListMerge;
+import dev.arbiter.app.common.PagedList;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
-import dev.arbiter.app.live.RefreshGate;
 import dev.arbiter.model.moderation.FlagReason;
 import dev.arbiter.model.moderation.FlagStatus;
 import dev.arbiter.model.moderation.FlaggedEntityType;
@@ -16,18 +15,13 @@ import dev.arbiter.persistence.moderation.QueuePage;
 import dev.arbiter.persistence.moderation.QueueRow;
 import dev.arbiter.persistence.moderation.QueueSort;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.concurrent.Callable;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -38,10 +32,17 @@ import javafx.collections.ObservableList;
  */
 public final class ModerationQueueViewModel {
 
+  /** What the queue reads; the area implements it over the persistence services. */
+  public interface Port {
+    QueuePage page(QueueFilter filter, QueueSort sort, QueueCursor cursor, int limit);
+
+    long count(QueueFilter filter);
+  }
+
   static final int PAGE_SIZE = 50;
 
-  private final ModerationGateway gateway;
-  private final TaskRunner tasks;
+  private final Port port;
+  private final PagedList<QueueRow, ItemKey> list;
 
   private final ObjectProperty<FlagStatus> status = new SimpleObjectProperty<>(FlagStatus.OPEN);
   private final ObjectProperty<FlaggedEntityType> type = new SimpleObjectProperty<>();
@@ -50,27 +51,22 @@ public final class ModerationQueueViewModel {
   private final ObjectProperty<ClaimFilter> claim = new SimpleObjectProperty<>(ClaimFilter.ANY);
   private final ObjectProperty<AgeFilter> age = new SimpleObjectProperty<>(AgeFilter.ANY);
   private final ObjectProperty<QueueSort> sort = new SimpleObjectProperty<>(QueueSort.PRIORITY);
-  private final ObservableList<QueueRow> rows = FXCollections.observableArrayList();
-  private final ObservableList<QueueRow> rowsView = FXCollections.unmodifiableObservableList(rows);
   private final IntegerProperty selectedIndex = new SimpleIntegerProperty(-1);
   private final ReadOnlyObjectWrapper<QueueRow> selected = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Not loaded yet");
-  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-  private final RefreshGate live = new RefreshGate(this::requery);
   private QueueCursor next;
-  private long generation;
-  private long pages;
   private boolean applying;
   private boolean applyingLive;
   // Where the selected item stood when a live update took it out of the queue: J goes on there.
   private int gap = -1;
-  private Consumer<Runnable> selectionKeeper = Runnable::run;
 
-  public ModerationQueueViewModel(ModerationGateway gateway, TaskRunner tasks) {
-    this.gateway = gateway;
-    this.tasks = tasks;
+  public ModerationQueueViewModel(Port port, TaskRunner tasks) {
+    this.port = port;
+    this.list =
+        new PagedList<QueueRow, ItemKey>(tasks, QueueRow::key, "Not loaded yet")
+            .describeFailures(
+                Refusals::describe,
+                f -> "The queue could not be brought up to date: " + Refusals.describe(f));
+    list.followLive(this::liveRead, this::applyLive);
     selectedIndex.addListener(
         (obs, old, index) -> {
           // While rows are replaced the table moves its selection about; only the final one counts.
@@ -85,6 +81,7 @@ public final class ModerationQueueViewModel {
   }
 
   private QueueRow rowAt(int index) {
+    List<QueueRow> rows = list.rows();
     return index >= 0 && index < rows.size() ? rows.get(index) : null;
   }
 
@@ -100,37 +97,28 @@ public final class ModerationQueueViewModel {
     int keepIndex = selectedIndex.get();
     QueueFilter filter = filter();
     QueueSort order = sort.get();
-    long mine = ++generation;
     gap = -1;
-    loading.set(true);
-    tasks
-        .run(() -> new Loaded(gateway.page(filter, order, null, PAGE_SIZE), gateway.count(filter)))
-        .onSuccess(
-            loaded -> {
-              if (mine != generation) {
-                return;
-              }
-              loading.set(false);
-              error.set("");
-              applying = true;
-              rows.setAll(loaded.page().rows());
-              next = loaded.page().next();
-              hasMore.set(next != null);
-              summary.set(loaded.count() + (loaded.count() == 1 ? " item" : " items"));
-              reselect(keep, keepIndex);
-            })
-        .onFailure(failure -> failed(mine, failure));
+    list.read(
+        () -> new Loaded(port.page(filter, order, null, PAGE_SIZE), port.count(filter)),
+        loaded -> {
+          applying = true;
+          list.replace(loaded.page().rows());
+          show(loaded);
+          reselect(keep, keepIndex);
+        });
   }
 
   private record Loaded(QueuePage page, long count) {}
 
+  private void show(Loaded loaded) {
+    next = loaded.page().next();
+    list.setHasMore(next != null);
+    list.setSummary(loaded.count() + (loaded.count() == 1 ? " item" : " items"));
+  }
+
   private void reselect(ItemKey keep, int keepIndex) {
-    int index = -1;
-    for (int i = 0; i < rows.size() && keep != null; i++) {
-      if (rows.get(i).key().equals(keep)) {
-        index = i;
-      }
-    }
+    List<QueueRow> rows = list.rows();
+    int index = keep == null ? -1 : indexOf(keep);
     if (index < 0 && !rows.isEmpty()) {
       // The item left the queue (decided): the one that took its place is next in line.
       index = Math.max(0, Math.min(keepIndex, rows.size() - 1));
@@ -144,37 +132,21 @@ public final class ModerationQueueViewModel {
 
   /** Appends the next page; ignored when there is none or a load is running. */
   public void loadMore() {
-    if (next == null || loading.get()) {
+    if (next == null || list.loadingProperty().get()) {
       return;
     }
     QueueCursor cursor = next;
     QueueFilter filter = filter();
     QueueSort order = sort.get();
-    long mine = generation;
-    loading.set(true);
-    tasks
-        .run(() -> gateway.page(filter, order, cursor, PAGE_SIZE))
-        .onSuccess(
-            page -> {
-              if (mine != generation) {
-                return;
-              }
-              loading.set(false);
-              pages++;
-              applying = true;
-              rows.addAll(page.rows());
-              applying = false;
-              next = page.next();
-              hasMore.set(next != null);
-            })
-        .onFailure(failure -> failed(mine, failure));
-  }
-
-  private void failed(long mine, Throwable failure) {
-    if (mine == generation) {
-      loading.set(false);
-      error.set(Refusals.describe(failure));
-    }
+    list.read(
+        () -> port.page(filter, order, cursor, PAGE_SIZE),
+        page -> {
+          applying = true;
+          list.append(page.rows());
+          applying = false;
+          next = page.next();
+          list.setHasMore(next != null);
+        });
   }
 
   /**
@@ -183,39 +155,17 @@ public final class ModerationQueueViewModel {
    */
   public void changed(ChangeSet changes) {
     if (changes.touches(LiveTables.ITEMS, "moderation_flags")
-        || rows.stream().anyMatch(r -> LiveTables.touches(changes, r))) {
-      live.request();
+        || list.rows().stream().anyMatch(r -> LiveTables.touches(changes, r))) {
+      list.changed();
     }
   }
 
-  // Re-reads as many rows as are loaded (at least a page) and merges them in place.
-  private void requery(Runnable done) {
+  // Re-reads as many rows as are loaded (at least a page), to merge them in place.
+  private Callable<Loaded> liveRead() {
     QueueFilter filter = filter();
     QueueSort order = sort.get();
-    int limit = Math.max(PAGE_SIZE, rows.size());
-    long mine = generation;
-    long pagesAtStart = pages;
-    tasks
-        .run(() -> new Loaded(gateway.page(filter, order, null, limit), gateway.count(filter)))
-        .onSuccess(
-            loaded -> {
-              done.run();
-              if (mine != generation || loading.get()) {
-                return; // a filter change or a user's refresh reads afresh anyway
-              }
-              if (pagesAtStart != pages) {
-                live.request(); // a page was appended meanwhile: read again, including it
-                return;
-              }
-              applyLive(loaded);
-            })
-        .onFailure(
-            failure -> {
-              done.run();
-              if (mine == generation) {
-                error.set(Refusals.describe(failure));
-              }
-            });
+    int limit = Math.max(PAGE_SIZE, list.rows().size());
+    return () -> new Loaded(port.page(filter, order, null, limit), port.count(filter));
   }
 
   private void applyLive(Loaded loaded) {
@@ -224,16 +174,13 @@ public final class ModerationQueueViewModel {
     applyingLive = true;
     applying = true;
     try {
-      selectionKeeper.accept(() -> ListMerge.update(rows, loaded.page().rows()));
-      next = loaded.page().next();
-      hasMore.set(next != null);
-      summary.set(loaded.count() + (loaded.count() == 1 ? " item" : " items"));
-      error.set("");
+      list.merge(loaded.page().rows());
+      show(loaded);
       int index = keep == null ? -1 : indexOf(keep.key());
       if (index >= 0) {
         selectedIndex.set(index);
         applying = false;
-        selected.set(rows.get(index));
+        selected.set(list.rows().get(index));
       } else if (keep != null) {
         // The item left the queue (decided elsewhere): the item view keeps showing it, so the
         // moderator sees what happened; the table just has no selection until J / K.
@@ -249,20 +196,13 @@ public final class ModerationQueueViewModel {
   }
 
   private int indexOf(ItemKey key) {
+    List<QueueRow> rows = list.rows();
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i).key().equals(key)) {
         return i;
       }
     }
     return -1;
-  }
-
-  /**
-   * Wraps every live merge of the rows, so the table can put a multiple selection back by item: a
-   * merge replaces changed rows, and a table drops a replaced row from its selection.
-   */
-  void setSelectionKeeper(Consumer<Runnable> selectionKeeper) {
-    this.selectionKeeper = selectionKeeper;
   }
 
   /** True while a live update re-selects rows; the table then keeps its scroll position. */
@@ -272,6 +212,7 @@ public final class ModerationQueueViewModel {
 
   /** Selects the next row, loading the next page when the last loaded row is selected. */
   public void selectNext() {
+    List<QueueRow> rows = list.rows();
     if (selectedIndex.get() < 0 && gap >= 0 && !rows.isEmpty()) {
       int index = Math.min(gap, rows.size() - 1);
       gap = -1;
@@ -294,7 +235,12 @@ public final class ModerationQueueViewModel {
   }
 
   public ObservableList<QueueRow> rows() {
-    return rowsView;
+    return list.rows();
+  }
+
+  /** Loading, more rows, error and summary, and the selection keeper for the table. */
+  public PagedList<QueueRow, ItemKey> list() {
+    return list;
   }
 
   public IntegerProperty selectedIndexProperty() {
@@ -331,21 +277,5 @@ public final class ModerationQueueViewModel {
 
   public ObjectProperty<QueueSort> sortProperty() {
     return sort;
-  }
-
-  public ReadOnlyBooleanProperty loadingProperty() {
-    return loading.getReadOnlyProperty();
-  }
-
-  public ReadOnlyBooleanProperty hasMoreProperty() {
-    return hasMore.getReadOnlyProperty();
-  }
-
-  public ReadOnlyStringProperty summaryProperty() {
-    return summary.getReadOnlyProperty();
-  }
-
-  public ReadOnlyStringProperty errorProperty() {
-    return error.getReadOnlyProperty();
   }
 }

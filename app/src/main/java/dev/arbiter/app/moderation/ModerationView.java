@@ -1,7 +1,6 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.AreaView;
-import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.app.live.PresenceViews;
@@ -20,15 +19,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import javafx.animation.PauseTransition;
-import javafx.application.Platform;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import javafx.event.EventHandler;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -36,14 +30,11 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
-import javafx.util.Duration;
 
 /**
  * The Moderation area: filters over the grouped queue, the queue itself, the item view, and the
@@ -51,50 +42,37 @@ import javafx.util.Duration;
  */
 public final class ModerationView implements AreaView {
 
+  /** Makes a fresh model each time the bulk or the decision log dialog opens. */
+  record Dialogs(Supplier<BulkViewModel> bulk, Supplier<DecisionLogViewModel> log) {}
+
   static final String SHORTCUTS =
       "J / K next / previous · C claim · X release · D dismiss · A act · U undo · B bulk"
           + " · G decision log · L load more · F5 refresh";
 
   private final ModerationQueueViewModel queue;
   private final ItemViewModel item;
-  private final ModerationGateway gateway;
-  private final TaskRunner tasks;
+  private final Dialogs dialogs;
   private final QueueTable table;
   private final LiveContext live;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final BorderPane root = new BorderPane();
-  // True from the area being shown until the moderator moves the focus: see the constructor.
-  private boolean holdingFocus;
-  private final ChangeListener<Boolean> windowFocus = (o, was, focused) -> focusQueueIfHeld();
-  private Window watchedWindow;
-  private static final int FOCUS_ATTEMPTS = 20;
-  private final ChangeListener<Node> focusKeeper = this::keepFocus;
-  private final EventHandler<MouseEvent> userClicked = e -> holdingFocus = false;
-  private final EventHandler<KeyEvent> userMovedOn =
-      e -> {
-        if (movesFocus(e)) {
-          holdingFocus = false;
-        }
-      };
 
   /**
+   * @param dialogs make the models of the bulk and decision log dialogs, one per opening
    * @param live the window's change feed, presence and drafts: the queue and the open item follow
    *     the database, colleagues on an item show, and the decision note survives an outage
    */
-  public ModerationView(
-      ModerationGateway gateway,
-      TaskRunner tasks,
-      String login,
+  ModerationView(
+      ModerationQueueViewModel queue,
+      ItemViewModel item,
+      Dialogs dialogs,
       Locale locale,
       ZoneId zone,
       LiveContext live) {
-    this.gateway = gateway;
-    this.tasks = tasks;
+    this.queue = queue;
+    this.item = item;
+    this.dialogs = dialogs;
     this.live = live;
-    this.queue = new ModerationQueueViewModel(gateway, tasks);
-    this.item =
-        new ItemViewModel(
-            gateway, tasks, login, queue::refresh, live.onlineProperty(), locale, zone);
     this.table = new QueueTable(queue, live.presence());
     queue.selectedProperty().addListener((obs, old, row) -> item.show(row));
     // The item (moderation_items row) is the unit of work, so presence is on the item's id.
@@ -120,7 +98,7 @@ public final class ModerationView implements AreaView {
             zone);
     Button more = new Button("Load more (L)");
     more.setId("moderationMore");
-    more.visibleProperty().bind(queue.hasMoreProperty());
+    more.visibleProperty().bind(queue.list().hasMoreProperty());
     more.setOnAction(e -> queue.loadMore());
     VBox left = new VBox(6, table.node(), more);
     VBox.setVgrow(table.node(), Priority.ALWAYS);
@@ -139,84 +117,16 @@ public final class ModerationView implements AreaView {
             Objects.requireNonNull(ModerationView.class.getResource("moderation.css"))
                 .toExternalForm());
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-    // Keyboard-first: whenever the area is shown, the queue has the focus until the moderator moves
-    // it (a click, Tab or the search's Ctrl+K). The shell may still be moving focus when the area
-    // is attached, and a window that gains its focus late, or a scene whose focus owner was just
-    // removed (the login form), gives it to its first traversable node in the header; the queue
-    // takes it back.
-    root.sceneProperty()
-        .addListener(
-            (obs, old, scene) -> {
-              if (watchedWindow != null) {
-                watchedWindow.focusedProperty().removeListener(windowFocus);
-                watchedWindow = null;
-              }
-              if (old != null) {
-                old.focusOwnerProperty().removeListener(focusKeeper);
-                old.removeEventFilter(KeyEvent.KEY_PRESSED, userMovedOn);
-                old.removeEventFilter(MouseEvent.MOUSE_PRESSED, userClicked);
-              }
-              holdingFocus = scene != null;
-              if (scene != null) {
-                scene.focusOwnerProperty().addListener(focusKeeper);
-                // A window that gains its focus late may hand it to the header.
-                watchedWindow = scene.getWindow();
-                if (watchedWindow != null) {
-                  watchedWindow.focusedProperty().addListener(windowFocus);
-                }
-                scene.addEventFilter(KeyEvent.KEY_PRESSED, userMovedOn);
-                scene.addEventFilter(MouseEvent.MOUSE_PRESSED, userClicked);
-                Platform.runLater(this::focusQueueIfHeld);
-              }
-            });
+    QueueFocus focus = new QueueFocus(root, table.node());
     queue
+        .list()
         .loadingProperty()
         .addListener(
             (obs, was, loading) -> {
               if (!loading) {
-                focusQueueIfHeld();
+                focus.takeBackIfHeld();
               }
             });
-  }
-
-  // The keys that take the focus out of the area on purpose: Tab, and the search's Ctrl+K. Any
-  // other key (a shortcut, a modifier pressed on its own, J or K in the queue) leaves the hold on.
-  private static boolean movesFocus(KeyEvent e) {
-    return e.getCode() == KeyCode.TAB || e.isShortcutDown() && e.getCode() == KeyCode.K;
-  }
-
-  private void keepFocus(ObservableValue<? extends Node> owner, Node was, Node now) {
-    if (holdingFocus && now != null && !isInArea(now)) {
-      Platform.runLater(this::focusQueueIfHeld);
-    }
-  }
-
-  private void focusQueueIfHeld() {
-    focusQueueIfHeld(FOCUS_ATTEMPTS);
-  }
-
-  // A request the scene cannot take yet (the queue not laid out, the window still gaining its
-  // focus) is asked again a little later, a few times.
-  private void focusQueueIfHeld(int attemptsLeft) {
-    Scene scene = root.getScene();
-    if (!holdingFocus || scene == null || scene.getFocusOwner() == table.node()) {
-      return;
-    }
-    table.node().requestFocus();
-    if (scene.getFocusOwner() != table.node() && attemptsLeft > 1) {
-      PauseTransition later = new PauseTransition(Duration.millis(50));
-      later.setOnFinished(e -> focusQueueIfHeld(attemptsLeft - 1));
-      later.play();
-    }
-  }
-
-  private boolean isInArea(Node node) {
-    for (Node n = node; n != null; n = n.getParent()) {
-      if (n == root) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private HBox header() {
@@ -224,14 +134,14 @@ public final class ModerationView implements AreaView {
     title.getStyleClass().add("title-2");
     Label summary = new Label();
     summary.setId("moderationSummary");
-    summary.textProperty().bind(queue.summaryProperty());
+    summary.textProperty().bind(queue.list().summaryProperty());
     Label error = new Label();
     error.setId("moderationError");
     error.getStyleClass().add("moderation-error");
-    error.textProperty().bind(queue.errorProperty());
+    error.textProperty().bind(queue.list().errorProperty());
     ProgressIndicator progress = new ProgressIndicator();
     progress.setPrefSize(20, 20);
-    progress.visibleProperty().bind(queue.loadingProperty());
+    progress.visibleProperty().bind(queue.list().loadingProperty());
     Button bulk = new Button("Bulk… (B)");
     bulk.setId("moderationBulk");
     bulk.setOnAction(e -> bulk());
@@ -360,7 +270,7 @@ public final class ModerationView implements AreaView {
   }
 
   private void bulk() {
-    BulkViewModel bulk = new BulkViewModel(gateway, tasks, queue::refresh, live.onlineProperty());
+    BulkViewModel bulk = dialogs.bulk().get();
     List<QueueRow> selected = table.selectedRows();
     if (selected.size() > 1) {
       bulk.useSelection(selected.stream().map(QueueRow::key).toList());
@@ -371,9 +281,7 @@ public final class ModerationView implements AreaView {
   }
 
   private void log() {
-    DecisionLogDialog.show(
-        root.getScene().getWindow(),
-        new DecisionLogViewModel(gateway, tasks, queue::refresh, live.onlineProperty()));
+    DecisionLogDialog.show(root.getScene().getWindow(), dialogs.log().get());
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.arbiter.app.moderation;
 
 import dev.arbiter.persistence.moderation.DecisionRequest;
 import dev.arbiter.persistence.moderation.ItemDetail;
-import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,7 +40,6 @@ public final class PendingDecisionViewModel {
   private final ReadOnlyBooleanWrapper canReapply = new ReadOnlyBooleanWrapper(false);
   private DecisionRequest request;
   private String requestKey;
-  private List<Long> seen = List.of();
   private Runnable onSaved = () -> {};
 
   void stale(
@@ -51,7 +49,7 @@ public final class PendingDecisionViewModel {
       String me,
       String refusal,
       Runnable onSaved) {
-    keep(request, null, ItemChanges.openFlagIds(basis), onSaved);
+    keep(request, null, onSaved);
     changes.setAll(ItemChanges.between(basis, now));
     boolean open = !ItemChanges.openFlagIds(now).isEmpty();
     String holder = ItemChanges.claimant(now);
@@ -70,8 +68,8 @@ public final class PendingDecisionViewModel {
     state.set(State.STALE);
   }
 
-  void settling(DecisionRequest request, String requestKey, List<Long> seen, Runnable onSaved) {
-    keep(request, requestKey, seen, onSaved);
+  void settling(DecisionRequest request, String requestKey, Runnable onSaved) {
+    keep(request, requestKey, onSaved);
     changes.clear();
     canReapply.set(false);
     text.set(CHECKING);
@@ -93,7 +91,6 @@ public final class PendingDecisionViewModel {
   void clear() {
     request = null;
     requestKey = null;
-    seen = List.of();
     onSaved = () -> {};
     changes.clear();
     canReapply.set(false);
@@ -101,10 +98,9 @@ public final class PendingDecisionViewModel {
     state.set(State.NONE);
   }
 
-  private void keep(DecisionRequest request, String requestKey, List<Long> seen, Runnable onSaved) {
+  private void keep(DecisionRequest request, String requestKey, Runnable onSaved) {
     this.request = request;
     this.requestKey = requestKey;
-    this.seen = List.copyOf(seen);
     this.onSaved = onSaved;
   }
 
@@ -115,10 +111,6 @@ public final class PendingDecisionViewModel {
   /** The key the decision was sent under: a retry keeps it (null for a stale refusal). */
   String requestKey() {
     return requestKey;
-  }
-
-  List<Long> seen() {
-    return seen;
   }
 
   Runnable onSaved() {

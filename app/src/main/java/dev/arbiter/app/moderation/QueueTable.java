@@ -1,8 +1,8 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
-import dev.arbiter.persistence.moderation.ItemKey;
 import dev.arbiter.persistence.moderation.QueueRow;
 import dev.arbiter.persistence.presence.PresenceKey;
 import java.time.Duration;
@@ -53,7 +53,7 @@ final class QueueTable {
                 model.selectedIndexProperty().set(index.intValue());
               }
             });
-    model.setSelectionKeeper(this::keepingSelection);
+    model.list().setSelectionKeeper(this::keepingSelection);
     model
         .selectedIndexProperty()
         .addListener(
@@ -73,31 +73,13 @@ final class QueueTable {
   }
 
   // The rows a moderator picked for a bulk action stay picked while the queue updates under them;
-  // the focused row is selected last, so it stays the one the item pane shows.
+  // a single selection follows the ViewModel's index instead.
   private void keepingSelection(Runnable merge) {
-    List<ItemKey> picked = selectedKeys();
-    QueueRow focused = table.getSelectionModel().getSelectedItem();
-    merge.run();
-    if (picked.size() < 2 || selectedKeys().equals(picked)) {
-      return;
+    if (table.getSelectionModel().getSelectedItems().size() < 2) {
+      merge.run();
+    } else {
+      KeyedSelection.keepAll(table.getSelectionModel(), table.getItems(), QueueRow::key, merge);
     }
-    table.getSelectionModel().clearSelection();
-    int focusIndex = -1;
-    for (int i = 0; i < table.getItems().size(); i++) {
-      ItemKey key = table.getItems().get(i).key();
-      if (focused != null && key.equals(focused.key())) {
-        focusIndex = i;
-      } else if (picked.contains(key)) {
-        table.getSelectionModel().select(i);
-      }
-    }
-    if (focusIndex >= 0) {
-      table.getSelectionModel().select(focusIndex);
-    }
-  }
-
-  private List<ItemKey> selectedKeys() {
-    return table.getSelectionModel().getSelectedItems().stream().map(QueueRow::key).toList();
   }
 
   // Compact ages ("5m", "3h", "2d") keep the column narrow; the item view has the full times.

@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.ErrorText;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,6 +32,11 @@ final class ActionFeedback {
 
   boolean busy() {
     return busy.get();
+  }
+
+  /** The flag itself, for the view's command slot to set while a command is on its way. */
+  BooleanProperty busyFlag() {
+    return busy;
   }
 
   /** The call failed outright: it is over, and the reviewer reads why. */

@@ -1,42 +1,43 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.ErrorText;
-import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.BulkRun;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.StaffCommand;
 import dev.arbiter.persistence.escrow.BulkRelease;
 import dev.arbiter.persistence.escrow.BulkRelease.Item;
 import dev.arbiter.persistence.escrow.BulkRelease.Outcome;
+import dev.arbiter.persistence.ledger.MoneyResult;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * A bulk release: choose checkpoints, preview what the database would say to each, then execute
- * with progress and one line per item. The plan (and each item's key) is made once, so executing
- * again after an interruption finishes the job without paying anything twice.
+ * with progress and one line per item. The plan (and each item's key) is made once, and every item
+ * is a command of its own sent by the same runner as a single release ({@link BulkRun}), so
+ * executing again after an interruption finishes the job without paying anything twice: done items
+ * replay their answer.
  */
 public final class BulkReleaseViewModel {
 
-  /** The service calls, off the FX thread; progress comes back per item. */
+  /** The service calls, off the FX thread. */
   public interface Engine {
+    /** What each item would get, run and rolled back; progress comes back per item. */
     List<Outcome> preview(BulkRelease plan, Consumer<Outcome> progress);
 
-    List<Outcome> execute(BulkRelease plan, Consumer<Outcome> progress, BooleanSupplier cancelled);
+    /** Releases one item under its key; sent again under it, the first answer is replayed. */
+    MoneyResult release(Item item);
   }
 
   /** One item's line. */
@@ -44,30 +45,26 @@ public final class BulkReleaseViewModel {
 
   private final Engine engine;
   private final TaskRunner tasks;
-  private final ObservableBooleanValue online;
-  private final OutcomeByKey outcomes;
+  private final CommandRunner commands;
   private final Executor ui;
   private final ObservableList<Line> lines = FXCollections.observableArrayList();
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Nothing selected.");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper executable = new ReadOnlyBooleanWrapper(false);
-  private final AtomicBoolean cancel = new AtomicBoolean();
   private BulkRelease plan;
+  private BulkRun<MoneyResult> run;
 
   /**
-   * @param ui runs per-item progress on the FX thread ({@code Platform::runLater}; direct in tests)
+   * @param commands sends the releases: nothing while offline, and the item whose answer was lost
+   *     with the connection is looked up by its key
+   * @param ui runs preview progress on the FX thread ({@code Platform::runLater}; direct in tests)
    */
   public BulkReleaseViewModel(
-      Engine engine,
-      OutcomeByKey.Check committed,
-      TaskRunner tasks,
-      ObservableBooleanValue online,
-      Executor ui) {
+      Engine engine, TaskRunner tasks, CommandRunner commands, Executor ui) {
     this.engine = engine;
     this.tasks = tasks;
-    this.online = online;
-    this.outcomes = new OutcomeByKey(committed, tasks, online);
+    this.commands = commands;
     this.ui = ui;
   }
 
@@ -99,8 +96,11 @@ public final class BulkReleaseViewModel {
     }
     start();
     BulkRelease current = plan;
+    int total = current.items().size();
     tasks
-        .run(() -> engine.preview(current, this::report))
+        .run(
+            () ->
+                engine.preview(current, o -> ui.execute(() -> report(o.item(), o.result(), total))))
         .onSuccess(
             outcomes -> {
               busy.set(false);
@@ -124,82 +124,90 @@ public final class BulkReleaseViewModel {
       return;
     }
     start();
-    cancel.set(false);
-    BulkRelease current = plan;
-    tasks
-        .run(() -> engine.execute(current, this::report, cancel::get))
-        .onSuccess(
-            done -> {
-              busy.set(false);
-              executable.set(false);
-              long ok = done.stream().filter(o -> o.result().ok()).count();
-              summary.set(
-                  ok
-                      + " released, "
-                      + (done.size() - ok)
-                      + " refused"
-                      + (done.size() < current.items().size()
-                          ? ", " + (current.items().size() - done.size()) + " not started"
-                          : "")
-                      + ".");
-            })
-        .onFailure(
-            failure -> {
-              if (OutcomeByKey.unknown(failure)) {
-                settle(current);
-              } else {
-                failed(failure);
+    List<Item> items = plan.items();
+    run =
+        new BulkRun<>(
+            commands,
+            items.stream().map(this::release).toList(),
+            new BulkRun.Listener<>() {
+              @Override
+              public void changed(int index, BulkRun.Item<MoneyResult> item) {
+                if (item.answer() != null) {
+                  report(items.get(index), item.answer(), items.size());
+                }
+              }
+
+              @Override
+              public void stopped() {
+                if (run.checking()) {
+                  summary.set(
+                      "Connection lost while releasing; checking whether the item in flight was"
+                          + " saved…");
+                }
+              }
+
+              @Override
+              public void settled(BulkRun<MoneyResult> done) {
+                finished(done);
               }
             });
-  }
-
-  // Items run one after another, so after a lost connection only the first item without an answer
-  // may have committed unseen. It is settled by its key before the summary is final: committed, it
-  // is sent once more with the same key only to read the stored answer (a replay).
-  private void settle(BulkRelease current) {
-    summary.set("Connection lost while releasing; checking whether the item in flight was saved…");
-    Set<Long> answered = lines.stream().map(Line::checkpointId).collect(Collectors.toSet());
-    Optional<Item> inFlight =
-        current.items().stream().filter(i -> !answered.contains(i.checkpointId())).findFirst();
-    if (inFlight.isEmpty()) {
-      interrupted(current);
-      return;
+    if (!run.send()) {
+      // The console went offline between the check above and the send.
+      busy.set(false);
+      refusedOffline();
     }
-    outcomes.settle(
-        inFlight.get().idempotencyKey(),
-        committed -> {
-          if (!committed) {
-            interrupted(current);
-            return;
-          }
-          tasks
-              .run(
-                  () ->
-                      engine.execute(
-                          new BulkRelease(List.of(inFlight.get())), this::report, () -> false))
-              .onSuccess(replayed -> interrupted(current))
-              .onFailure(this::failed);
-        },
-        this::failed);
   }
 
-  private void interrupted(BulkRelease current) {
+  // Found saved after its answer was lost, an item is sent once more under its key only to read
+  // the stored answer (a replay), so its line says what the database did.
+  private StaffCommand<MoneyResult> release(Item item) {
+    return StaffCommand.replaying(
+        item.idempotencyKey(),
+        "Release checkpoint " + item.checkpointId(),
+        () -> engine.release(item));
+  }
+
+  private void finished(BulkRun<MoneyResult> run) {
     busy.set(false);
-    long ok = lines.stream().filter(Line::ok).count();
-    long left = current.items().size() - lines.size();
-    executable.set(left > 0);
-    summary.set(
-        ok
-            + " released, "
-            + (lines.size() - ok)
-            + " refused, "
-            + left
-            + " not released: the connection dropped."
-            + (left > 0 ? " Execute again to finish: done items are not paid twice." : ""));
+    List<BulkRun.Item<MoneyResult>> items = run.items();
+    long answered = items.stream().filter(i -> i.answer() != null).count();
+    long ok = items.stream().filter(i -> i.answer() != null && i.answer().ok()).count();
+    Throwable problem =
+        run.failure() != null
+            ? run.failure()
+            : items.stream()
+                .map(BulkRun.Item::problem)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    if (problem != null) {
+      failed(problem);
+    } else if (run.interrupted()) {
+      long left = items.size() - answered;
+      executable.set(left > 0);
+      summary.set(
+          ok
+              + " released, "
+              + (answered - ok)
+              + " refused, "
+              + left
+              + " not released: the connection dropped."
+              + (left > 0 ? " Execute again to finish: done items are not paid twice." : ""));
+    } else {
+      executable.set(false);
+      long notStarted = run.count(BulkRun.State.NOT_SENT);
+      summary.set(
+          ok
+              + " released, "
+              + (answered - ok)
+              + " refused"
+              + (notStarted > 0 ? ", " + notStarted + " not started" : "")
+              + ".");
+    }
   }
 
   private boolean refusedOffline() {
-    if (online.get()) {
+    if (commands.isOnline()) {
       return false;
     }
     summary.set("Offline: the database cannot be reached. Nothing was sent; try again when back.");
@@ -208,7 +216,9 @@ public final class BulkReleaseViewModel {
 
   /** Stops an execution between items. */
   public void cancel() {
-    cancel.set(true);
+    if (run != null) {
+      run.cancel();
+    }
   }
 
   private void start() {
@@ -217,17 +227,9 @@ public final class BulkReleaseViewModel {
     progress.set(0);
   }
 
-  private void report(Outcome outcome) {
-    int total = plan.items().size();
-    ui.execute(
-        () -> {
-          lines.add(
-              new Line(
-                  outcome.item().checkpointId(),
-                  outcome.result().describe(),
-                  outcome.result().ok()));
-          progress.set(total == 0 ? 1 : (double) lines.size() / total);
-        });
+  private void report(Item item, MoneyResult result, int total) {
+    lines.add(new Line(item.checkpointId(), result.describe(), result.ok()));
+    progress.set(total == 0 ? 1 : (double) lines.size() / total);
   }
 
   private void failed(Throwable failure) {

@@ -1,12 +1,13 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.MoneyFormat;
-import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.CommandSlot;
+import dev.arbiter.app.common.command.StaffCommand;
 import dev.arbiter.persistence.escrow.CheckpointAction;
 import dev.arbiter.persistence.escrow.CheckpointBasis;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
-import dev.arbiter.persistence.ledger.MoneyRefusal;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -16,7 +17,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * One checkpoint and the reviewer's actions on it. Every action is a command with a key made when
@@ -46,17 +46,15 @@ public final class CheckpointViewModel {
     MoneyResult preview(CheckpointAction.Release release);
   }
 
-  /** The database calls this view model makes. */
-  public record Gateway(
-      DetailSource source, Performer perform, Previewer preview, OutcomeByKey.Check committed) {}
+  /** The database calls this view model makes; the commands' keys are looked up by the runner. */
+  public record Gateway(DetailSource source, Performer perform, Previewer preview) {}
 
   static final String OFFLINE =
       "Offline: the database cannot be reached, so nothing was sent. Your note is kept; try again"
           + " when the console is back online.";
 
   private final Gateway gateway;
-  private final TaskRunner tasks;
-  private final ObservableBooleanValue online;
+  private final CommandRunner commands;
   private final Runnable changed;
   private final ActionFeedback feedback = new ActionFeedback();
   private final ChangeNotice notice;
@@ -64,25 +62,24 @@ public final class CheckpointViewModel {
   private final CheckpointForm form;
   private final ReleaseConfirmation release;
   private final StaleRefusal stale;
-  private final CommitRecovery recovery;
+  private final CommandSlot slot;
 
   /**
-   * @param online false while the database cannot be reached; actions then refuse at once
+   * @param commands sends the actions; while it is offline they refuse at once
    * @param login the signed-in reviewer, to tell them up front when four-eyes rules them out
    * @param changed told after any action that may have changed the queue
    */
   public CheckpointViewModel(
       Gateway gateway,
       TaskRunner tasks,
-      ObservableBooleanValue online,
+      CommandRunner commands,
       Locale locale,
       Clock clock,
       ZoneId zone,
       String login,
       Runnable changed) {
     this.gateway = gateway;
-    this.tasks = tasks;
-    this.online = online;
+    this.commands = commands;
     this.changed = changed;
     MoneyFormat money = new MoneyFormat(locale);
     CheckpointText text = new CheckpointText(money, locale, zone, clock);
@@ -92,21 +89,14 @@ public final class CheckpointViewModel {
     this.form = new CheckpointForm(locale, feedback);
     this.release = new ReleaseConfirmation(gateway.preview(), tasks, text, feedback);
     this.stale = new StaleRefusal(diff, checkpoint, notice, feedback);
-    this.recovery =
-        new CommitRecovery(
-            gateway.perform(),
-            tasks,
-            new OutcomeByKey(gateway.committed(), tasks, online),
-            feedback,
-            this::done,
-            this::savedUnread);
+    this.slot = new CommandSlot(commands, feedback.busyFlag());
   }
 
   /** Shows checkpoint {@code id}, dropping any unconfirmed release of the previous one. */
   public void open(long id) {
     release.cancel();
-    recovery.reset();
-    stale.clear();
+    slot.forget();
+    stale.offer().clear();
     feedback.clear();
     notice.clear();
     form.clear();
@@ -185,9 +175,7 @@ public final class CheckpointViewModel {
 
   /** Sends the action that was not saved again, under the same key and on the same basis. */
   public void retry() {
-    if (recovery.unsaved() != null && !refusedOffline()) {
-      run(recovery.unsaved());
-    }
+    slot.retry();
   }
 
   /**
@@ -196,10 +184,10 @@ public final class CheckpointViewModel {
    */
   public void reapply() {
     CheckpointDetail now = checkpoint.detail();
-    if (!stale.canReapply() || now == null || refusedOffline()) {
+    if (stale.offer().offered() == null || now == null || refusedOffline()) {
       return;
     }
-    CheckpointAction action = stale.take();
+    CheckpointAction action = stale.offer().take();
     if (action instanceof CheckpointAction.Release again) {
       prepare(again);
     } else {
@@ -215,45 +203,44 @@ public final class CheckpointViewModel {
   }
 
   private void run(SentAction sent) {
-    feedback.busy(true);
-    recovery.sending();
-    stale.hide();
-    tasks
-        .run(() -> gateway.perform().perform(sent.action(), sent.basis()))
-        .onSuccess(
-            result -> {
-              feedback.busy(false);
-              recovery.answered();
-              if (result.refusal().orElse(null) == MoneyRefusal.STALE) {
-                stale.refused(sent);
-              } else {
-                done(result, "");
-              }
-            })
-        .onFailure(
-            failure -> {
-              feedback.busy(false);
-              recovery.failed(sent, failure);
-            });
-  }
+    CheckpointAction action = sent.action();
+    slot.send(
+        StaffCommand.replaying(
+            action.idempotencyKey(),
+            action.description(),
+            () -> gateway.perform().perform(action, sent.basis())),
+        new MoneyReply(feedback, slot) {
+          @Override
+          public void sending() {
+            stale.offer().clear();
+          }
 
-  private void done(MoneyResult result, String prefix) {
-    feedback.say(prefix + result.describe(), !result.ok());
-    if (result.ok()) {
-      form.clear();
-      notice.clear();
-    }
-    reload();
-    changed.run();
-  }
+          @Override
+          void stale() {
+            stale.refused(sent);
+          }
 
-  private void savedUnread() {
-    reload();
-    changed.run();
+          @Override
+          void done(MoneyResult result, String prefix) {
+            feedback.say(prefix + result.describe(), !result.ok());
+            if (result.ok()) {
+              form.clear();
+              notice.clear();
+            }
+            reload();
+            changed.run();
+          }
+
+          @Override
+          void savedUnread() {
+            reload();
+            changed.run();
+          }
+        });
   }
 
   private boolean refusedOffline() {
-    if (online.get()) {
+    if (commands.isOnline()) {
       return false;
     }
     feedback.say(OFFLINE, true);
@@ -308,12 +295,12 @@ public final class CheckpointViewModel {
   }
 
   public ReadOnlyBooleanProperty retryableProperty() {
-    return recovery.retryableProperty();
+    return slot.retryableProperty();
   }
 
   /** True while a lost action's outcome is being settled by its key. */
   public ReadOnlyBooleanProperty settlingProperty() {
-    return recovery.settlingProperty();
+    return slot.settlingProperty();
   }
 
   /**
@@ -326,11 +313,11 @@ public final class CheckpointViewModel {
 
   /** After a stale refusal: who changed what, one field a line ("Status: Submitted → On hold"). */
   public ReadOnlyStringProperty staleDiffProperty() {
-    return stale.changesProperty();
+    return stale.offer().diffProperty();
   }
 
   /** Whether the refused action is still possible and can be re-applied on top. */
   public ReadOnlyBooleanProperty reapplyableProperty() {
-    return stale.reapplyableProperty();
+    return stale.offer().reapplyableProperty();
   }
 }

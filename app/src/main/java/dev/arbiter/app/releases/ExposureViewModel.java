@@ -4,6 +4,7 @@ import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.KeyedRows;
 import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.common.TaskKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.RefreshGate;
@@ -58,9 +59,8 @@ public final class ExposureViewModel {
   private final ObservableBooleanValue online;
   private final RefreshGate live = new RefreshGate(this::reread);
   private boolean loaded;
-  // Reads are numbered as they start; one that ends after a later one was shown is dropped.
-  private long reads;
-  private long shownRead;
+  // A reload and a live re-read may overlap; only the later one is shown.
+  private final TaskKey reads = new TaskKey();
 
   /**
    * @param online false while the database cannot be reached: live re-reads wait for the reconnect,
@@ -84,10 +84,9 @@ public final class ExposureViewModel {
 
   public void reload() {
     status.set("Loading…");
-    long read = ++reads;
     tasks
-        .run(source::get)
-        .onSuccess(exposure -> show(read, exposure))
+        .runLatest(reads, source::get)
+        .onSuccess(this::show)
         .onFailure(failure -> status.set(ErrorText.describe(failure)));
   }
 
@@ -109,26 +108,14 @@ public final class ExposureViewModel {
 
   // Quiet: the figures stay as they are until the new ones are there, with no "Loading…".
   private void reread(Runnable done) {
-    long read = ++reads;
     tasks
-        .run(source::get)
-        .onSuccess(
-            exposure -> {
-              show(read, exposure);
-              done.run();
-            })
-        .onFailure(
-            failure -> {
-              status.set(ErrorText.describe(failure));
-              done.run();
-            });
+        .runLatest(reads, source::get)
+        .onSuccess(this::show)
+        .onFailure(failure -> status.set(ErrorText.describe(failure)))
+        .whenFinished(done);
   }
 
-  private void show(long read, Exposure exposure) {
-    if (read < shownRead) {
-      return;
-    }
-    shownRead = read;
+  private void show(Exposure exposure) {
     loaded = true;
     List<CurrencyChart> built = charts(exposure);
     ListMerge.update(charts, built);

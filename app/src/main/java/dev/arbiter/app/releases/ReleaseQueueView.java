@@ -2,6 +2,9 @@ package dev.arbiter.app.releases;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.KeyedSelection;
+import dev.arbiter.app.common.PagedList;
+import dev.arbiter.app.common.TableCells;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.app.releases.ReleaseQueueViewModel.QueueItem;
@@ -19,7 +22,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -49,7 +51,8 @@ final class ReleaseQueueView {
       Runnable bulkAllMatching) {
     this.model = model;
     this.presence = presence;
-    model.setSelectionKeeper(this::keepingSelection);
+    PagedList<QueueItem, Long> list = model.list();
+    list.setSelectionKeeper(this::keepingSelection);
     table.setId("queueTable");
     table.setItems(model.items());
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -71,12 +74,12 @@ final class ReleaseQueueView {
 
     Button more = new Button("More", new FontIcon(Feather.CHEVRONS_DOWN));
     more.setId("queueLoadMore");
-    more.disableProperty().bind(model.hasMoreProperty().not().or(model.loadingProperty()));
+    more.disableProperty().bind(list.hasMoreProperty().not().or(list.loadingProperty()));
     more.setOnAction(e -> model.loadMore());
     Label summary = new Label();
     summary.setId("queueSummary");
     summary.getStyleClass().add(Styles.TEXT_MUTED);
-    summary.textProperty().bind(model.summaryProperty());
+    summary.textProperty().bind(list.summaryProperty());
     Button bulk = new Button("Bulk: selected", new FontIcon(Feather.LAYERS));
     bulk.setTooltip(new Tooltip("Preview, then release the selected checkpoints"));
     bulk.setId("bulkSelectedButton");
@@ -92,8 +95,8 @@ final class ReleaseQueueView {
 
     Label error = new Label();
     error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(model.errorProperty());
-    error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+    error.textProperty().bind(list.errorProperty());
+    error.visibleProperty().bind(list.errorProperty().isNotEmpty());
     error.managedProperty().bind(error.visibleProperty());
 
     root = new VBox(8, filters(), error, table, footer);
@@ -104,32 +107,13 @@ final class ReleaseQueueView {
     return root;
   }
 
-  // Runs a merge of fresh rows and puts the selection back by checkpoint id (rows may have moved),
-  // without reopening the checkpoint being read. The selection is taken as the merge lands: the
-  // reviewer may have picked other rows while the re-read was out.
+  // Puts the selection back by checkpoint id (rows may have moved) without reopening the checkpoint
+  // being read.
   private void keepingSelection(Runnable merge) {
-    List<Long> ids = selectedIds();
-    QueueItem focused = table.getSelectionModel().getSelectedItem();
-    Long focusedId = focused == null ? null : focused.checkpointId();
-    merge.run();
-    if (selectedIds().equals(ids)) {
-      return;
-    }
     restoring = true;
     try {
-      table.getSelectionModel().clearSelection();
-      int focusIndex = -1;
-      for (int i = 0; i < table.getItems().size(); i++) {
-        long id = table.getItems().get(i).checkpointId();
-        if (focusedId != null && id == focusedId) {
-          focusIndex = i;
-        } else if (ids.contains(id)) {
-          table.getSelectionModel().select(i);
-        }
-      }
-      if (focusIndex >= 0) {
-        table.getSelectionModel().select(focusIndex);
-      }
+      KeyedSelection.keepAll(
+          table.getSelectionModel(), table.getItems(), QueueItem::checkpointId, merge);
     } finally {
       restoring = false;
     }
@@ -211,14 +195,8 @@ final class ReleaseQueueView {
     column.setPrefWidth(330);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     column.setCellFactory(
-        c ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(QueueItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setGraphic(empty || item == null ? null : Badges.row(item.badges()));
-              }
-            });
+        TableCells.drawnBy(
+            (cell, item) -> cell.setGraphic(item == null ? null : Badges.row(item.badges()))));
     return column;
   }
 }

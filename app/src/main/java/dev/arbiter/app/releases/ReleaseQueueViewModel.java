@@ -1,8 +1,8 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.ErrorText;
-import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.common.PagedList;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.escrow.ReleaseQueuePage;
 import dev.arbiter.persistence.escrow.ReleaseQueueQuery;
@@ -13,16 +13,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -31,9 +27,10 @@ import javafx.collections.ObservableList;
  */
 public final class ReleaseQueueViewModel {
 
-  /** Reads one page; called off the FX thread. */
+  /** What the queue reads; the area implements it over the persistence services. */
   @FunctionalInterface
-  public interface PageSource {
+  public interface Port {
+    /** One page; called off the FX thread. */
     ReleaseQueuePage page(ReleaseQueueQuery query);
   }
 
@@ -72,10 +69,9 @@ public final class ReleaseQueueViewModel {
   static final int PAGE_SIZE = 50;
   // A live re-read covers what the reviewer scrolled through, up to the largest page there is.
   private static final int MAX_LIVE_ROWS = 500;
-  private static final String OUT_OF_DATE = "The queue could not be brought up to date: ";
 
-  private final PageSource source;
-  private final TaskRunner tasks;
+  private final Port port;
+  private final PagedList<QueueItem, Long> list;
   private final MoneyFormat money;
   private final Clock clock;
   private final StringProperty search = new SimpleStringProperty("");
@@ -83,21 +79,19 @@ public final class ReleaseQueueViewModel {
   private final ObjectProperty<StatusFilter> status =
       new SimpleObjectProperty<>(StatusFilter.ALL_OPEN);
   private final ObjectProperty<Sort> sort = new SimpleObjectProperty<>(Sort.OVERDUE_FIRST);
-  private final ObservableList<QueueItem> items = FXCollections.observableArrayList();
-  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Not loaded yet");
   private Optional<Cursor> next = Optional.empty();
   private ReleaseQueueQuery shown;
-  private Consumer<Runnable> selectionKeeper = Runnable::run;
-  private int generation;
 
-  public ReleaseQueueViewModel(PageSource source, TaskRunner tasks, Locale locale, Clock clock) {
-    this.source = source;
-    this.tasks = tasks;
+  public ReleaseQueueViewModel(Port port, TaskRunner tasks, Locale locale, Clock clock) {
+    this.port = port;
     this.money = new MoneyFormat(locale);
     this.clock = clock;
+    this.list =
+        new PagedList<QueueItem, Long>(tasks, QueueItem::checkpointId, "Not loaded yet")
+            .describeFailures(
+                ErrorText::describe,
+                f -> "The queue could not be brought up to date: " + ErrorText.describe(f));
+    list.followLive(this::liveRead, page -> show(page, list::merge));
   }
 
   /** The query the filters describe, from the first page. */
@@ -114,20 +108,12 @@ public final class ReleaseQueueViewModel {
   /** Loads the first page for the current filters, replacing what is shown. */
   public void reload() {
     ReleaseQueueQuery query = query();
-    int mine = ++generation;
-    loading.set(true);
-    tasks
-        .run(() -> source.page(query))
-        .onSuccess(
-            page -> {
-              if (mine != generation) {
-                return;
-              }
-              shown = query;
-              items.setAll(page.rows().stream().map(this::item).toList());
-              done(page);
-            })
-        .onFailure(failure -> failed(mine, failure));
+    list.read(
+        () -> port.page(query),
+        page -> {
+          shown = query;
+          show(page, list::replace);
+        });
   }
 
   /**
@@ -137,11 +123,11 @@ public final class ReleaseQueueViewModel {
    * the meantime wins.
    */
   public void refreshLive(Runnable done) {
-    if (shown == null) {
-      done.run();
-      return;
-    }
-    int rows = Math.min(MAX_LIVE_ROWS, Math.max(PAGE_SIZE, items.size()));
+    list.reread(done);
+  }
+
+  private Callable<ReleaseQueuePage> liveRead() {
+    int rows = Math.min(MAX_LIVE_ROWS, Math.max(PAGE_SIZE, list.rows().size()));
     ReleaseQueueQuery query =
         new ReleaseQueueQuery(
             shown.statuses(),
@@ -150,76 +136,29 @@ public final class ReleaseQueueViewModel {
             shown.sort(),
             Optional.empty(),
             rows);
-    int mine = generation;
-    tasks
-        .run(() -> source.page(query))
-        .onSuccess(
-            page -> {
-              if (mine == generation && !loading.get()) {
-                List<QueueItem> fresh = page.rows().stream().map(this::item).toList();
-                selectionKeeper.accept(() -> ListMerge.update(items, fresh));
-                done(page);
-              }
-              done.run();
-            })
-        .onFailure(
-            failure -> {
-              // The rows shown stay, said to be out of date until a read succeeds.
-              if (mine == generation && !loading.get()) {
-                error.set(OUT_OF_DATE + ErrorText.describe(failure));
-              }
-              done.run();
-            });
-  }
-
-  /**
-   * Wraps every in-place update of the rows, so the view can put the selection back (by checkpoint
-   * id) as it is when the update lands, not as it was when the re-read started.
-   */
-  public void setSelectionKeeper(Consumer<Runnable> selectionKeeper) {
-    this.selectionKeeper = selectionKeeper;
+    return () -> port.page(query);
   }
 
   /** Appends the next page, if there is one. */
   public void loadMore() {
-    if (next.isEmpty() || loading.get() || shown == null) {
+    if (next.isEmpty() || list.loadingProperty().get() || shown == null) {
       return;
     }
     ReleaseQueueQuery query = shown.after(next.get());
-    int mine = generation;
-    loading.set(true);
-    tasks
-        .run(() -> source.page(query))
-        .onSuccess(
-            page -> {
-              if (mine != generation) {
-                return;
-              }
-              items.addAll(page.rows().stream().map(this::item).toList());
-              done(page);
-            })
-        .onFailure(failure -> failed(mine, failure));
+    list.read(() -> port.page(query), page -> show(page, list::append));
   }
 
-  private void done(ReleaseQueuePage page) {
+  private void show(ReleaseQueuePage page, Consumer<List<QueueItem>> rows) {
+    rows.accept(page.rows().stream().map(this::item).toList());
     next = page.next();
-    hasMore.set(next.isPresent());
-    loading.set(false);
-    error.set("");
-    long ready = items.stream().filter(QueueItem::releasable).count();
-    summary.set(
-        items.size()
+    list.setHasMore(next.isPresent());
+    long ready = list.rows().stream().filter(QueueItem::releasable).count();
+    list.setSummary(
+        list.rows().size()
             + (next.isPresent() ? "+" : "")
             + " checkpoints · "
             + ready
             + " ready to release");
-  }
-
-  private void failed(int mine, Throwable failure) {
-    if (mine == generation) {
-      loading.set(false);
-      error.set(ErrorText.describe(failure));
-    }
   }
 
   QueueItem item(ReleaseQueueRow row) {
@@ -257,22 +196,11 @@ public final class ReleaseQueueViewModel {
   }
 
   public ObservableList<QueueItem> items() {
-    return items;
+    return list.rows();
   }
 
-  public ReadOnlyBooleanProperty loadingProperty() {
-    return loading.getReadOnlyProperty();
-  }
-
-  public ReadOnlyBooleanProperty hasMoreProperty() {
-    return hasMore.getReadOnlyProperty();
-  }
-
-  public ReadOnlyStringProperty errorProperty() {
-    return error.getReadOnlyProperty();
-  }
-
-  public ReadOnlyStringProperty summaryProperty() {
-    return summary.getReadOnlyProperty();
+  /** Loading, more rows, error and summary, and the selection keeper for the table. */
+  public PagedList<QueueItem, Long> list() {
+    return list;
   }
 }

@@ -2,30 +2,14 @@ package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.RecordRef;
-import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.ledger.LedgerHealthView;
 import dev.arbiter.app.ledger.LedgerHealthViewModel;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
-import dev.arbiter.persistence.escrow.BulkRelease;
-import dev.arbiter.persistence.escrow.BulkRelease.Outcome;
-import dev.arbiter.persistence.escrow.BulkReleaseService;
-import dev.arbiter.persistence.escrow.CheckpointDetailService;
-import dev.arbiter.persistence.escrow.ReleaseQueueService;
-import dev.arbiter.persistence.escrow.ReleaseService;
-import dev.arbiter.persistence.ledger.ExposureService;
-import dev.arbiter.persistence.ledger.LedgerVerifier;
-import dev.arbiter.persistence.live.CommitOutcomes;
-import dev.arbiter.persistence.settlements.SettlementService;
-import dev.arbiter.persistence.staff.StaffSession;
-import java.time.Clock;
-import java.time.ZoneId;
+import dev.arbiter.persistence.escrow.ReleaseQueueQuery;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -55,7 +39,7 @@ public final class ReleasesView implements AreaView {
       SettlementsViewModel settlements,
       ExposureViewModel exposure,
       LedgerHealthViewModel ledger,
-      ReleaseQueueService matching,
+      Function<ReleaseQueueQuery, List<Long>> approvedMatching,
       LiveContext context) {
     this.queue = queue;
     this.settlements = settlements;
@@ -69,7 +53,7 @@ public final class ReleasesView implements AreaView {
             ids -> startBulk(bulk, () -> ids),
             () -> {
               var query = queue.query();
-              startBulk(bulk, () -> matching.approvedMatching(query));
+              startBulk(bulk, () -> approvedMatching.apply(query));
             });
     SplitPane split = new SplitPane(queueView.node(), checkpointView.node());
     // The queue carries the badges that decide the work; the detail pane needs less room.
@@ -101,75 +85,6 @@ public final class ReleasesView implements AreaView {
             exposure::changed,
             exposureTab::isSelected,
             ledger::changed);
-  }
-
-  /** Builds the area for one signed-in session: services over its pool, ViewModels over them. */
-  public static ReleasesView create(
-      StaffSession session,
-      TaskRunner tasks,
-      Executor fxThread,
-      Locale locale,
-      ZoneId zone,
-      LiveContext live) {
-    var database = session.database();
-    CommitOutcomes outcomes = new CommitOutcomes(database.dataSource());
-    var online = live.onlineProperty();
-    ReleaseQueueService queueService = new ReleaseQueueService(database);
-    ReleaseService releases = new ReleaseService(database);
-    SettlementService settlementService = new SettlementService(database);
-    BulkReleaseService bulkService = new BulkReleaseService(database);
-    Clock clock = Clock.system(zone);
-    ReleaseQueueViewModel queue =
-        new ReleaseQueueViewModel(queueService::page, tasks, locale, clock);
-    CheckpointViewModel checkpoint =
-        new CheckpointViewModel(
-            new CheckpointViewModel.Gateway(
-                new CheckpointDetailService(database)::load,
-                releases::perform,
-                releases::preview,
-                outcomes::committed),
-            tasks,
-            online,
-            locale,
-            clock,
-            zone,
-            session.staff().login(),
-            queue::reload);
-    BulkReleaseViewModel bulk =
-        new BulkReleaseViewModel(
-            new BulkReleaseViewModel.Engine() {
-              @Override
-              public List<Outcome> preview(BulkRelease plan, Consumer<Outcome> progress) {
-                return bulkService.preview(plan, progress);
-              }
-
-              @Override
-              public List<Outcome> execute(
-                  BulkRelease plan, Consumer<Outcome> progress, BooleanSupplier cancelled) {
-                return bulkService.execute(plan, progress, cancelled);
-              }
-            },
-            outcomes::committed,
-            tasks,
-            online,
-            fxThread);
-    SettlementsViewModel settlements =
-        new SettlementsViewModel(
-            settlementService::queue,
-            settlementService::execute,
-            settlementService::sendBack,
-            outcomes::committed,
-            tasks,
-            online,
-            locale,
-            zone);
-    ExposureViewModel exposure =
-        new ExposureViewModel(new ExposureService(database)::load, tasks, online, locale, zone);
-    LedgerHealthViewModel ledger =
-        new LedgerHealthViewModel(
-            new LedgerVerifier(database.dataSource())::verify, tasks, online, locale, zone);
-    return new ReleasesView(
-        queue, checkpoint, bulk, settlements, exposure, ledger, queueService, live);
   }
 
   /** A checkpoint opens in the release queue's detail pane, whatever its status. */

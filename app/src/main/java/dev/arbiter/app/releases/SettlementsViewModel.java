@@ -3,25 +3,27 @@ package dev.arbiter.app.releases;
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.app.common.MoneyFormat;
-import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.CommandSlot;
+import dev.arbiter.app.common.command.StaffCommand;
+import dev.arbiter.app.common.command.StaleOffer;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
-import dev.arbiter.persistence.ledger.MoneyRefusal;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.settlements.ProposedSettlement;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -54,8 +56,7 @@ public final class SettlementsViewModel {
   private final Decision execute;
   private final Decision sendBack;
   private final TaskRunner tasks;
-  private final ObservableBooleanValue online;
-  private final OutcomeByKey outcomes;
+  private final CommandRunner commands;
   private final SettlementItems itemText;
   private final ObservableList<SettlementItem> items = FXCollections.observableArrayList();
   private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
@@ -63,38 +64,42 @@ public final class SettlementsViewModel {
   private final ActionFeedback feedback = new ActionFeedback();
   // What the message line says after a failed live re-read, cleared by the next that succeeds.
   private String liveFailure = "";
-  private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper staleDiff = new ReadOnlyStringWrapper("");
-  private final ReadOnlyBooleanWrapper reapplyable = new ReadOnlyBooleanWrapper(false);
-  private Runnable failed;
-  private Runnable reapply;
+  private final CommandSlot slot;
+  // Busy while a decision or a read is on its way, and while a lost decision is looked up.
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+  private final StaleOffer<Runnable> stale = new StaleOffer<>();
 
   public SettlementsViewModel(
       Supplier<List<ProposedSettlement>> source,
       Decision execute,
       Decision sendBack,
-      OutcomeByKey.Check committed,
       TaskRunner tasks,
-      ObservableBooleanValue online,
+      CommandRunner commands,
       Locale locale,
       ZoneId zone) {
     this.source = source;
     this.execute = execute;
     this.sendBack = sendBack;
     this.tasks = tasks;
-    this.online = online;
-    this.outcomes = new OutcomeByKey(committed, tasks, online);
+    this.commands = commands;
     this.itemText = new SettlementItems(new MoneyFormat(locale), locale, zone);
+    this.slot = new CommandSlot(commands, feedback.busyFlag());
+    busy.bind(feedback.busyProperty().or(slot.settlingProperty()));
   }
 
   public void reload() {
+    read(items::setAll);
+  }
+
+  // Reads the proposals while the view shows busy; a failed read is said.
+  private void read(Consumer<List<SettlementItem>> then) {
     feedback.busy(true);
     tasks
         .run(source::get)
         .onSuccess(
             rows -> {
               feedback.busy(false);
-              items.setAll(rows.stream().map(itemText::item).toList());
+              then.accept(rows.stream().map(itemText::item).toList());
             })
         .onFailure(feedback::failed);
   }
@@ -152,10 +157,6 @@ public final class SettlementsViewModel {
       feedback.say("Select a settlement first.", true);
       return;
     }
-    if (!online.get()) {
-      feedback.say(CheckpointViewModel.OFFLINE, true);
-      return;
-    }
     String text = note.get().isBlank() ? null : note.get().strip();
     String key = IdempotencyKeys.next(sendingBack ? "send-back" : "settle");
     send(decision, item, text, key);
@@ -163,25 +164,14 @@ public final class SettlementsViewModel {
 
   /** Sends the decision that was not saved again, under the same key. */
   public void retry() {
-    if (failed != null && online.get()) {
-      Runnable again = failed;
-      failed = null;
-      retryable.set(false);
-      again.run();
-    } else if (failed != null) {
-      feedback.say(CheckpointViewModel.OFFLINE, true);
-    }
+    slot.retry();
   }
 
   /** Sends the decision a stale refusal turned down again, on the proposal as it is now. */
   public void reapply() {
-    if (reapply != null && online.get()) {
-      Runnable again = reapply;
-      reapply = null;
-      reapplyable.set(false);
-      staleDiff.set("");
-      again.run();
-    } else if (reapply != null) {
+    if (stale.offered() != null && commands.isOnline()) {
+      stale.take().run();
+    } else if (stale.offered() != null) {
       feedback.say(CheckpointViewModel.OFFLINE, true);
     }
   }
@@ -189,103 +179,68 @@ public final class SettlementsViewModel {
   private void send(Decision decision, SettlementItem item, String text, String key) {
     long id = item.settlementId();
     int version = item.version();
-    feedback.busy(true);
-    retryable.set(false);
-    reapplyable.set(false);
-    staleDiff.set("");
-    Runnable again = () -> send(decision, item, text, key);
-    tasks
-        .run(() -> decision.decide(id, version, text, key))
-        .onSuccess(
-            result -> {
-              if (result.refusal().orElse(null) == MoneyRefusal.STALE) {
-                staleRefused(decision, item, text);
-              } else {
-                decided(result, "");
-              }
-            })
-        .onFailure(
-            failure -> {
-              if (!OutcomeByKey.unknown(failure)) {
-                feedback.busy(false);
-                notSaved(again, ErrorText.describe(failure));
-                return;
-              }
-              feedback.say("Connection lost while saving; checking whether it was saved…", false);
-              outcomes.settle(
-                  key,
-                  committed -> {
-                    if (!committed) {
-                      feedback.busy(false);
-                      notSaved(again, "It was not saved: the connection dropped first.");
-                      return;
-                    }
-                    // Sent again with the same key only to read the stored answer: a replay.
-                    tasks
-                        .run(() -> decision.decide(id, version, text, key))
-                        .onSuccess(result -> decided(result, CommitRecovery.answeredBefore(result)))
-                        .onFailure(
-                            again2 -> {
-                              feedback.busy(false);
-                              feedback.say(CommitRecovery.ANSWERED_UNREAD, false);
-                              reload();
-                            });
-                  },
-                  gaveUp -> {
-                    feedback.busy(false);
-                    notSaved(
-                        again,
-                        "The database is still out of reach, so it is not known whether it was"
-                            + " saved.");
-                  });
-            });
+    slot.send(
+        StaffCommand.replaying(
+            key,
+            (decision == execute ? "Execute settlement " : "Send back settlement ") + id,
+            () -> decision.decide(id, version, text, key)),
+        new MoneyReply(feedback, slot) {
+          @Override
+          public void sending() {
+            stale.clear();
+          }
+
+          @Override
+          void stale() {
+            staleRefused(decision, item, text);
+          }
+
+          @Override
+          void done(MoneyResult result, String prefix) {
+            decided(result, prefix);
+          }
+
+          @Override
+          void savedUnread() {
+            reload();
+          }
+        });
   }
 
   // The proposal changed after the reviewer read it: show what changed and offer the same decision
   // on the proposal as it is now, under a new key (it is a new request).
   private void staleRefused(Decision decision, SettlementItem seen, String text) {
-    tasks
-        .run(source::get)
-        .onSuccess(
-            rows -> {
-              feedback.busy(false);
-              List<SettlementItem> fresh = rows.stream().map(itemText::item).toList();
-              ListMerge.update(items, fresh);
-              SettlementItem now =
-                  fresh.stream()
-                      .filter(i -> i.settlementId() == seen.settlementId())
-                      .findFirst()
-                      .orElse(null);
-              if (now == null) {
-                feedback.say("Not done: the settlement was decided or withdrawn meanwhile.", true);
-                return;
-              }
-              staleDiff.set(
-                  "Changed meanwhile:\n" + String.join("\n", SettlementItems.changes(seen, now)));
-              reapply =
-                  () ->
-                      send(
-                          decision,
-                          now,
-                          text,
-                          IdempotencyKeys.next(decision == execute ? "settle" : "send-back"));
-              reapplyable.set(true);
-              feedback.say(
-                  "Not done: the proposal changed since you read it. Check what changed; Re-apply"
-                      + " sends your decision on the proposal as it is now.",
-                  true);
-            })
-        .onFailure(feedback::failed);
-  }
-
-  private void notSaved(Runnable again, String why) {
-    failed = again;
-    retryable.set(true);
-    feedback.say(why + " Nothing happens twice: Retry sends the same request again.", true);
+    read(
+        fresh -> {
+          ListMerge.update(items, fresh);
+          SettlementItem now =
+              fresh.stream()
+                  .filter(i -> i.settlementId() == seen.settlementId())
+                  .findFirst()
+                  .orElse(null);
+          if (now == null) {
+            feedback.say("Not done: the settlement was decided or withdrawn meanwhile.", true);
+            return;
+          }
+          List<String> changes = new ArrayList<>(List.of("Changed meanwhile:"));
+          changes.addAll(SettlementItems.changes(seen, now));
+          stale.offer(
+              "",
+              changes,
+              () ->
+                  send(
+                      decision,
+                      now,
+                      text,
+                      IdempotencyKeys.next(decision == execute ? "settle" : "send-back")));
+          feedback.say(
+              "Not done: the proposal changed since you read it. Check what changed; Re-apply"
+                  + " sends your decision on the proposal as it is now.",
+              true);
+        });
   }
 
   private void decided(MoneyResult result, String prefix) {
-    feedback.busy(false);
     feedback.say(prefix + result.describe(), !result.ok());
     if (result.ok()) {
       note.set("");
@@ -316,18 +271,18 @@ public final class SettlementsViewModel {
 
   /** After a stale refusal: what changed in the proposal, one field a line. */
   public ReadOnlyStringProperty staleDiffProperty() {
-    return staleDiff.getReadOnlyProperty();
+    return stale.diffProperty();
   }
 
   public ReadOnlyBooleanProperty reapplyableProperty() {
-    return reapplyable.getReadOnlyProperty();
+    return stale.reapplyableProperty();
   }
 
   public ReadOnlyBooleanProperty retryableProperty() {
-    return retryable.getReadOnlyProperty();
+    return slot.retryableProperty();
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
-    return feedback.busyProperty();
+    return busy.getReadOnlyProperty();
   }
 }

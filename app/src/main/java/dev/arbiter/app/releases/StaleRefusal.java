@@ -1,11 +1,9 @@
 package dev.arbiter.app.releases;
 
+import dev.arbiter.app.common.command.StaleOffer;
 import dev.arbiter.persistence.escrow.CheckpointAction;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.List;
 
 /**
  * An action the database refused because the checkpoint changed after the reviewer decided: what
@@ -20,9 +18,7 @@ final class StaleRefusal {
   private final OpenCheckpoint checkpoint;
   private final ChangeNotice notice;
   private final ActionFeedback feedback;
-  private final ReadOnlyStringWrapper changes = new ReadOnlyStringWrapper("");
-  private final ReadOnlyBooleanWrapper reapplyable = new ReadOnlyBooleanWrapper(false);
-  private CheckpointAction reapply;
+  private final StaleOffer<CheckpointAction> offer = new StaleOffer<>();
 
   StaleRefusal(
       CheckpointDiff diff,
@@ -57,49 +53,23 @@ final class StaleRefusal {
 
   // What to tell the reviewer about sent, refused by the checkpoint now (shown as shown).
   private String explain(SentAction sent, CheckpointDetail now, CheckpointText.Shown shown) {
-    changes.set(StaleText.diff(diff, sent.seen(), now));
+    List<String> changes = StaleText.diff(diff, sent.seen(), now);
     String why =
         StaleText.illegal(
             sent.action(), shown, CheckpointViewModel.statusText(now.checkpoint().status()));
     if (!why.isEmpty()) {
+      offer.offer("", changes, null);
       return CHANGED + " " + why;
     }
-    reapply = StaleText.rekeyed(sent.action());
-    reapplyable.set(true);
+    offer.offer("", changes, StaleText.rekeyed(sent.action()));
     return CHANGED
         + " Check what changed; Re-apply sends your "
         + StaleText.verb(sent.action())
         + " on top of it.";
   }
 
-  boolean canReapply() {
-    return reapply != null;
-  }
-
-  /** The action to re-apply; the refusal is over. */
-  CheckpointAction take() {
-    CheckpointAction action = reapply;
-    clear();
-    return action;
-  }
-
-  void clear() {
-    reapply = null;
-    hide();
-  }
-
-  /** Another call is on its way: the refusal's changes and offer are off the screen. */
-  void hide() {
-    reapplyable.set(false);
-    changes.set("");
-  }
-
-  /** Who changed what, one field a line; empty when no refusal is shown. */
-  ReadOnlyStringProperty changesProperty() {
-    return changes.getReadOnlyProperty();
-  }
-
-  ReadOnlyBooleanProperty reapplyableProperty() {
-    return reapplyable.getReadOnlyProperty();
+  /** Who changed what (one field a line) and the action again on top, once refused as stale. */
+  StaleOffer<CheckpointAction> offer() {
+    return offer;
   }
 }

@@ -16,7 +16,7 @@ final class StaleText {
   private StaleText() {}
 
   /** "Changed by Felix Finance:" then one field a line, "Status: Submitted → On hold". */
-  static String diff(CheckpointDiff diff, CheckpointDetail seen, CheckpointDetail now) {
+  static List<String> diff(CheckpointDiff diff, CheckpointDetail seen, CheckpointDetail now) {
     List<String> who = diff.changedBy(seen, now);
     List<FieldChange> changes = diff.between(seen, now);
     List<String> lines = new ArrayList<>();
@@ -25,7 +25,7 @@ final class StaleText {
       lines.add("(nothing you can see here; it was updated behind the scenes)");
     }
     changes.forEach(c -> lines.add(c.toString()));
-    return String.join("\n", lines);
+    return lines;
   }
 
   /** Why {@code action} is no longer possible on the checkpoint as shown; empty when it is. */

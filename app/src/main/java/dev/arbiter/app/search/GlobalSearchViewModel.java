@@ -1,6 +1,7 @@
 package dev.arbiter.app.search;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.TaskKey;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.search.GlobalSearchService;
 import dev.arbiter.persistence.search.SearchHit;
@@ -43,7 +44,8 @@ public final class GlobalSearchViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
   private Consumer<SearchHit> onOpen = hit -> {};
-  private long started;
+  // Only the latest search is answered; closing or clearing drops the one still out.
+  private final TaskKey searches = new TaskKey();
   // The text of the search on its way (null when none) and of the hits shown.
   private String searching;
   private String shownFor = "";
@@ -68,7 +70,7 @@ public final class GlobalSearchViewModel {
 
   /** Searches for {@code text} (the field calls this once typing pauses). FX thread. */
   public void search(String text) {
-    long mine = ++started;
+    searches.cancel();
     String typed = text == null ? "" : text.strip();
     if (typed.length() < GlobalSearchService.minimumLength()) {
       clear();
@@ -86,26 +88,23 @@ public final class GlobalSearchViewModel {
     message.set("Searching…");
     searching = typed;
     tasks
-        .run(() -> searcher.search(typed, kinds, GlobalSearchService.DEFAULT_PER_KIND))
+        .runLatest(
+            searches, () -> searcher.search(typed, kinds, GlobalSearchService.DEFAULT_PER_KIND))
         .onSuccess(
             found -> {
-              if (mine == started) {
-                searching = null;
-                shownFor = typed;
-                show(found, found.isEmpty() ? "No matches for “" + typed + "”." : "");
-                if (openWhenShown) {
-                  openWhenShown = false;
-                  openSelected();
-                }
+              searching = null;
+              shownFor = typed;
+              show(found, found.isEmpty() ? "No matches for “" + typed + "”." : "");
+              if (openWhenShown) {
+                openWhenShown = false;
+                openSelected();
               }
             })
         .onFailure(
             failure -> {
-              if (mine == started) {
-                searching = null;
-                openWhenShown = false;
-                show(List.of(), ErrorText.describe(failure));
-              }
+              searching = null;
+              openWhenShown = false;
+              show(List.of(), ErrorText.describe(failure));
             });
   }
 
@@ -157,7 +156,7 @@ public final class GlobalSearchViewModel {
 
   /** Esc, or the field losing the focus: hides the list; an answer still on its way is dropped. */
   public void close() {
-    started++;
+    searches.cancel();
     searching = null;
     openWhenShown = false;
     showing.set(false);

@@ -1,11 +1,10 @@
 package dev.arbiter.app.shell;
 
 import dev.arbiter.app.audit.AuditArea;
-import dev.arbiter.app.audit.AuditView;
+import dev.arbiter.app.common.AreaContext;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.TaskRunner;
-import dev.arbiter.app.dashboard.DashboardView;
-import dev.arbiter.app.dashboard.DashboardViewModel;
+import dev.arbiter.app.dashboard.DashboardArea;
 import dev.arbiter.app.disputes.DisputesArea;
 import dev.arbiter.app.live.DraftBinder;
 import dev.arbiter.app.live.DraftJournal;
@@ -16,13 +15,11 @@ import dev.arbiter.app.live.Schedulers;
 import dev.arbiter.app.login.DemoAccount;
 import dev.arbiter.app.login.LoginView;
 import dev.arbiter.app.login.LoginViewModel;
-import dev.arbiter.app.moderation.ModerationGateway;
-import dev.arbiter.app.moderation.ModerationView;
-import dev.arbiter.app.releases.ReleasesView;
+import dev.arbiter.app.moderation.ModerationArea;
+import dev.arbiter.app.releases.ReleasesArea;
 import dev.arbiter.app.search.GlobalSearchViewModel;
-import dev.arbiter.app.workspaces.WorkspacesView;
+import dev.arbiter.app.workspaces.WorkspacesArea;
 import dev.arbiter.persistence.automation.AutomationHealth;
-import dev.arbiter.persistence.dashboard.DashboardService;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.presence.PresenceService;
 import dev.arbiter.persistence.search.GlobalSearchService;
@@ -73,18 +70,9 @@ public final class ConsoleShell implements AutoCloseable {
   private MainWindow mainWindow;
   private LiveSession live;
 
-  public ConsoleShell(
-      ConsoleTarget target,
-      SignInService signInService,
-      TaskRunner tasks,
-      Executor fxThread,
-      Locale locale,
-      ZoneId zone) {
-    this(target, signInService, tasks, fxThread, locale, zone, temporaryDraftsFolder());
-  }
-
   /**
-   * @param draftsFolder where each staff member's unsent text is kept between sessions
+   * @param draftsFolder where each staff member's unsent text is kept between sessions; null for a
+   *     temporary folder that goes with the process
    */
   public ConsoleShell(
       ConsoleTarget target,
@@ -94,7 +82,7 @@ public final class ConsoleShell implements AutoCloseable {
       Locale locale,
       ZoneId zone,
       Path draftsFolder) {
-    this.draftsFolder = draftsFolder;
+    this.draftsFolder = draftsFolder == null ? temporaryDraftsFolder() : draftsFolder;
     this.target = Objects.requireNonNull(target);
     this.tasks = tasks;
     this.fxThread = fxThread;
@@ -195,51 +183,21 @@ public final class ConsoleShell implements AutoCloseable {
     return new LiveSession(feed, updates, presence, new DraftBinder(journal));
   }
 
+  // One factory per area; a new Area constant does not compile until it has one here.
   private AreaView viewFor(Area area, StaffSession session, LiveContext live) {
-    if (area == Area.DASHBOARD) {
-      DashboardService service = new DashboardService(session.database());
-      DashboardView view =
-          new DashboardView(new DashboardViewModel(service::load, tasks, locale, zone));
-      view.refresh();
-      return view;
-    }
-    if (area == Area.RELEASES) {
-      ReleasesView view = ReleasesView.create(session, tasks, fxThread, locale, zone, live);
-      view.refresh();
-      return view;
-    }
-    if (area == Area.AUDIT) {
-      AuditView view = AuditArea.create(session, tasks, fxThread, locale, zone);
-      view.refresh();
-      return view;
-    }
-    if (area == Area.WORKSPACES) {
-      WorkspacesView view = WorkspacesView.create(session, tasks, locale, live);
-      view.refresh();
-      return view;
-    }
-    if (area == Area.DISPUTES) {
-      return DisputesArea.create(session, tasks, locale, zone, live);
-    }
-    if (area == Area.MODERATION) {
-      ModerationView view =
-          new ModerationView(
-              ModerationGateway.of(session.database()),
-              tasks,
-              session.staff().login(),
-              locale,
-              zone,
-              live);
-      view.refresh();
-      return view;
-    }
-    return new ComingSoonPanel(area);
+    AreaContext context = new AreaContext(session, tasks, fxThread, locale, zone, live);
+    return switch (area) {
+      case DASHBOARD -> DashboardArea.create(context);
+      case DISPUTES -> DisputesArea.create(context);
+      case RELEASES -> ReleasesArea.create(context);
+      case MODERATION -> ModerationArea.create(context);
+      case WORKSPACES -> WorkspacesArea.create(context);
+      case AUDIT -> AuditArea.create(context);
+    };
   }
 
   private void signOut() {
-    stopAutomationWatch();
-    LiveSession ending = live;
-    live = null;
+    LiveSession ending = takeLive();
     if (mainWindow != null) {
       mainWindow.dispose();
       mainWindow = null;
@@ -260,9 +218,7 @@ public final class ConsoleShell implements AutoCloseable {
   /** Stops listening and closes the staff session. Safe from any thread, and more than once. */
   @Override
   public void close() {
-    stopAutomationWatch();
-    LiveSession ending = live;
-    live = null;
+    LiveSession ending = takeLive();
     if (ending != null) {
       ending.close();
     }
@@ -270,11 +226,15 @@ public final class ConsoleShell implements AutoCloseable {
     sessions.close();
   }
 
-  private void stopAutomationWatch() {
+  // Stops watching the automation and hands the live session over to be closed, once.
+  private LiveSession takeLive() {
     if (automationWatch != null) {
       automationWatch.close();
       automationWatch = null;
     }
+    LiveSession ending = live;
+    live = null;
+    return ending;
   }
 
   private static Path temporaryDraftsFolder() {

@@ -104,18 +104,11 @@ public final class StaffAdminView {
   }
 
   private HBox createForm() {
-    TextField login = new TextField();
-    login.setId("staffNewLogin");
-    login.setPromptText("login_name");
-    TextField name = new TextField();
-    name.setId("staffNewName");
-    name.setPromptText("Display name");
-    PasswordField password = new PasswordField();
-    password.setId("staffNewPassword");
-    password.setPromptText("Password (8+ characters)");
-    TextField email = new TextField();
-    email.setId("staffNewEmail");
-    email.setPromptText("E-mail (optional)");
+    TextField login = field(new TextField(), "staffNewLogin", "login_name");
+    TextField name = field(new TextField(), "staffNewName", "Display name");
+    PasswordField password =
+        field(new PasswordField(), "staffNewPassword", "Password (8+ characters)");
+    TextField email = field(new TextField(), "staffNewEmail", "E-mail (optional)");
     Button create = button("staffCreate", "Create login", model.busyProperty());
     create.setOnAction(
         e -> {
@@ -128,6 +121,12 @@ public final class StaffAdminView {
     HBox form = new HBox(8, new Label("New login"), login, name, password, email, create);
     form.setAlignment(Pos.CENTER_LEFT);
     return form;
+  }
+
+  private static <F extends TextField> F field(F field, String id, String prompt) {
+    field.setId(id);
+    field.setPromptText(prompt);
+    return field;
   }
 
   private Button button(

@@ -2,19 +2,22 @@ package dev.arbiter.app.staffadmin;
 
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.KeyedRows;
+import dev.arbiter.app.common.PagedList;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
-import dev.arbiter.app.live.RefreshGate;
 import dev.arbiter.persistence.staff.StaffAdminAccount;
-import dev.arbiter.persistence.staff.StaffAdminService;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 
@@ -27,35 +30,57 @@ import javafx.collections.ObservableList;
  */
 public final class StaffAdminViewModel {
 
-  private final StaffAdminService service;
+  /** What the staff tab reads and does; the area implements it over the persistence services. */
+  public interface Port {
+    List<StaffAdminAccount> accounts();
+
+    void grant(String login, StaffRole role);
+
+    void revoke(String login, StaffRole role);
+
+    void deactivate(String login);
+
+    /** The password goes straight to the database. */
+    void createLogin(String login, String displayName, String password, String email);
+  }
+
+  private final Port port;
   private final TaskRunner tasks;
   private final boolean admin;
   private final ObservableBooleanValue online;
-  private final KeyedRows<StaffAdminAccount, String> accounts =
-      new KeyedRows<>(StaffAdminAccount::login);
-  private final RefreshGate live = new RefreshGate(this::reread);
+  private final PagedList<StaffAdminAccount, String> list;
+  private final BooleanProperty acting = new SimpleBooleanProperty(false);
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final StringProperty actionError = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-  private boolean loaded;
   // A login to select once the accounts are read (opened from global search before the first read).
   private String revealing;
-  // Reads are numbered as they start; one that ends after a later one was shown is dropped.
-  private long reads;
-  private long shownRead;
-  // The error a failed live re-read left, cleared by the next read that succeeds.
-  private String rereadFailed = "";
 
   /**
    * @param online false while the database cannot be reached: live re-reads wait for the reconnect,
    *     which re-reads everything anyway
    */
   public StaffAdminViewModel(
-      StaffAdminService service, TaskRunner tasks, boolean admin, ObservableBooleanValue online) {
-    this.service = service;
+      Port port, TaskRunner tasks, boolean admin, ObservableBooleanValue online) {
+    this.port = port;
     this.tasks = tasks;
     this.admin = admin;
     this.online = online;
+    this.list =
+        new PagedList<StaffAdminAccount, String>(tasks, StaffAdminAccount::login, "")
+            .describeFailures(
+                ErrorText::describe,
+                failure ->
+                    "The list could not be brought up to date ("
+                        + ErrorText.describe(failure)
+                        + "). It shows the accounts as last read.");
+    // Live re-reads are quiet: no busy state, so the buttons do not blink while others work.
+    list.followLive(() -> port::accounts, this::show);
+    busy.bind(list.loadingProperty().or(acting));
+    // An action's failure stays until the next action; the list's own says what its reads found.
+    error.bind(
+        Bindings.when(actionError.isEmpty()).then(list.errorProperty()).otherwise(actionError));
   }
 
   public boolean isAdmin() {
@@ -63,21 +88,12 @@ public final class StaffAdminViewModel {
   }
 
   public void reload() {
-    busy.set(true);
-    long read = ++reads;
-    tasks
-        .run(service::list)
-        .onSuccess(
-            list -> {
-              busy.set(false);
-              show(read, list);
-            })
-        .onFailure(this::failed);
+    list.read(port::accounts, this::show);
   }
 
   /** The tab is shown: the first time it loads, later it catches up on what it missed. */
   public void shown() {
-    if (!loaded) {
+    if (!list.loaded()) {
       reload();
     } else {
       changed(ChangeSet.everything());
@@ -86,48 +102,15 @@ public final class StaffAdminViewModel {
 
   /** Rows changed somewhere: re-reads the accounts if any of them changed. FX thread. */
   public void changed(ChangeSet changes) {
-    if (loaded && online.get() && changes.touches("staff_accounts")) {
-      live.request();
+    if (list.loaded() && online.get() && changes.touches("staff_accounts")) {
+      list.changed();
     }
   }
 
-  // Quiet: no busy state, so the buttons do not blink while others work.
-  private void reread(Runnable done) {
-    long read = ++reads;
-    tasks
-        .run(service::list)
-        .onSuccess(
-            list -> {
-              if (read >= shownRead && error.get().equals(rereadFailed)) {
-                error.set("");
-              }
-              show(read, list);
-              done.run();
-            })
-        .onFailure(
-            failure -> {
-              // The accounts shown stay, said to be out of date; the reconnect or the next change
-              // reads them again.
-              if (read > shownRead) {
-                rereadFailed =
-                    "The list could not be brought up to date ("
-                        + ErrorText.describe(failure)
-                        + "). It shows the accounts as last read.";
-                error.set(rereadFailed);
-              }
-              done.run();
-            });
-  }
-
-  private void show(long read, List<StaffAdminAccount> list) {
-    if (read < shownRead) {
-      return;
-    }
-    shownRead = read;
-    loaded = true;
-    accounts.merge(list);
+  private void show(List<StaffAdminAccount> accounts) {
+    list.merge(accounts);
     if (revealing != null) {
-      accounts.selectKey(revealing);
+      list.keyed().selectKey(revealing);
       revealing = null;
     }
   }
@@ -137,8 +120,8 @@ public final class StaffAdminViewModel {
    * read, otherwise as soon as they are.
    */
   public void reveal(String login) {
-    if (loaded) {
-      accounts.selectKey(login);
+    if (list.loaded()) {
+      list.keyed().selectKey(login);
     } else {
       revealing = login;
     }
@@ -146,89 +129,79 @@ public final class StaffAdminViewModel {
 
   /** The user selected {@code account} in the table (null for none). */
   public void select(StaffAdminAccount account) {
-    accounts.select(account);
+    list.keyed().select(account);
   }
 
   /** The selected account as last read. */
   public Optional<StaffAdminAccount> selected() {
-    return accounts.selectedRow();
+    return list.keyed().selectedRow();
   }
 
   public void grant(StaffAdminAccount account, StaffRole role) {
     act(
         "Granted " + role.title() + " to " + account.login() + ".",
-        () -> {
-          service.grant(account.login(), role);
-          return null;
-        });
+        () -> port.grant(account.login(), role));
   }
 
   public void revoke(StaffAdminAccount account, StaffRole role) {
     act(
         "Revoked " + role.title() + " from " + account.login() + ".",
-        () -> {
-          service.revoke(account.login(), role);
-          return null;
-        });
+        () -> port.revoke(account.login(), role));
   }
 
   public void deactivate(StaffAdminAccount account) {
-    act(
-        account.login() + " can no longer sign in.",
-        () -> {
-          service.deactivate(account.login());
-          return null;
-        });
+    act(account.login() + " can no longer sign in.", () -> port.deactivate(account.login()));
   }
 
   /** Creates a login; the password is passed straight to the database and not kept. */
   public void create(String login, String displayName, String password, String email) {
     if (login == null || login.isBlank() || displayName == null || displayName.isBlank()) {
-      error.set("Enter a login name and a display name.");
+      actionError.set("Enter a login name and a display name.");
       return;
     }
     act(
         "Created " + login.strip() + ". Grant it a role so it can sign in.",
-        () -> {
-          service.createLogin(
-              login.strip(),
-              displayName.strip(),
-              password,
-              email == null || email.isBlank() ? null : email.strip());
-          return null;
-        });
+        () ->
+            port.createLogin(
+                login.strip(),
+                displayName.strip(),
+                password,
+                email == null || email.isBlank() ? null : email.strip()));
   }
 
-  private void act(String done, Callable<?> action) {
-    busy.set(true);
+  private void act(String done, Runnable action) {
+    acting.set(true);
     tasks
-        .run(action)
+        .run(
+            () -> {
+              action.run();
+              return null;
+            })
         .onSuccess(
             ignored -> {
-              error.set("");
+              actionError.set("");
               message.set(done);
-              reload();
             })
         .onFailure(
             failure -> {
-              failed(failure);
+              actionError.set(ErrorText.describe(failure));
               message.set("");
+            })
+        .whenFinished(
+            () -> {
+              // Reload first, so busy stays on until the accounts are read again.
               reload();
+              acting.set(false);
             });
   }
 
-  private void failed(Throwable failure) {
-    busy.set(false);
-    error.set(ErrorText.describe(failure));
-  }
-
   public ObservableList<StaffAdminAccount> accounts() {
-    return accounts.rows();
+    return list.rows();
   }
 
   /** The rows with the selected login, for the table to keep its selection across re-reads. */
   public KeyedRows<StaffAdminAccount, String> keyedAccounts() {
-    return accounts;
+    return list.keyed();
   }
 
   public ReadOnlyBooleanProperty busyProperty() {

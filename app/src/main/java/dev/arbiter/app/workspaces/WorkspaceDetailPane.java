@@ -5,6 +5,7 @@ import static dev.arbiter.app.workspaces.Tables.column;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.OfflineMarks;
+import dev.arbiter.app.common.command.StaleOffer;
 import dev.arbiter.app.live.ChangedBanner;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
@@ -114,7 +115,7 @@ final class WorkspaceDetailPane extends VBox {
   }
 
   // An action refused because its record changed: what changed, and the action again.
-  private VBox stalePanel(StaleEditViewModel stale) {
+  private VBox stalePanel(StaleOffer<?> stale) {
     Label text = new Label();
     text.setId("staleText");
     text.setWrapText(true);
@@ -130,7 +131,7 @@ final class WorkspaceDetailPane extends VBox {
                 stale.changes()));
     Button reapply = new Button("Re-apply on the current version");
     reapply.setId("reapplyChange");
-    reapply.disableProperty().bind(stale.canReapplyProperty().not().or(model.busyProperty()));
+    reapply.disableProperty().bind(stale.reapplyableProperty().not().or(model.busyProperty()));
     reapply.setOnAction(e -> model.reapply());
     Button discard = new Button("Discard");
     discard.getStyleClass().add(OfflineMarks.WORKS_OFFLINE);

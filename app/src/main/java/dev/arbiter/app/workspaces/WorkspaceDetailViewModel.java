@@ -1,9 +1,14 @@
 package dev.arbiter.app.workspaces;
 
-import dev.arbiter.app.common.OutcomeByKey;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
+import dev.arbiter.app.common.command.CommandSlot;
+import dev.arbiter.app.common.command.StaffCommand;
+import dev.arbiter.app.common.command.StaleOffer;
+import dev.arbiter.app.common.command.StatusLines;
 import dev.arbiter.app.live.ChangeSet;
-import dev.arbiter.app.workspaces.StaleEditViewModel.Redo;
+import dev.arbiter.app.workspaces.StaleEdits.Again;
+import dev.arbiter.app.workspaces.StaleEdits.Redo;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
@@ -12,6 +17,7 @@ import dev.arbiter.persistence.workspaces.WorkspaceAdminService;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
+import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -20,17 +26,16 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableBooleanValue;
 
 /**
- * One workspace and the admin actions on it. Every action goes to the database, which checks the
- * rules and audits the change; on success the workspace is read again, on refusal the database's
- * sentence is shown and nothing else changes. Support staff may read and add notes only. The
- * workspace is read again when it changes in the database ({@link WorkspaceReader}); an action
- * refused because its record changed meanwhile shows what changed ({@link #stale()}) and can be
- * re-applied ({@link ActionRunner}). Each action is sent under its own request key: one whose
- * connection dropped is settled by that key before {@link #retry()} is offered.
+ * One workspace and the admin actions on it. Every action is a {@link StaffCommand} under its own
+ * request key, sent through the view's {@link CommandSlot}: the database checks the rules and
+ * audits the change; on success the workspace is read again, on refusal the database's sentence is
+ * shown and nothing else changes. Support staff may read and add notes only. The workspace is read
+ * again when it changes in the database ({@link WorkspaceReader}); an action refused because its
+ * record changed meanwhile shows what changed ({@link #stale()}) and can be re-applied; one whose
+ * connection dropped is settled by its key before {@link #retry()} is offered ({@link
+ * ActionReply}).
  */
 public final class WorkspaceDetailViewModel {
 
@@ -40,42 +45,27 @@ public final class WorkspaceDetailViewModel {
 
   private final WorkspaceAdminService actions;
   private final boolean admin;
-  private final ActionStatus actionStatus;
+  private final StatusLines lines = new StatusLines();
   private final WorkspaceReader reader;
-  private final StaleEditViewModel stale = new StaleEditViewModel();
-  private final ActionRunner runner;
+  private final StaleOffer<Again> stale = new StaleOffer<>();
+  private final CommandSlot commands;
   private final ReadOnlyStringWrapper issuedToken = new ReadOnlyStringWrapper("");
 
-  public WorkspaceDetailViewModel(
-      LongFunction<WorkspaceDetails> source,
-      WorkspaceAdminService actions,
-      TaskRunner tasks,
-      boolean admin) {
-    this(source, actions, tasks, admin, "", new SimpleBooleanProperty(true));
-  }
-
   /**
+   * @param commands sends the admin actions; nothing is sent while it is offline, text is kept
    * @param me the signed-in login: only what others changed is announced as a change
-   * @param online false while the database cannot be reached: actions are refused, text is kept
    */
   public WorkspaceDetailViewModel(
       LongFunction<WorkspaceDetails> source,
       WorkspaceAdminService actions,
       TaskRunner tasks,
+      CommandRunner commands,
       boolean admin,
-      String me,
-      ObservableBooleanValue online) {
+      String me) {
     this.actions = actions;
     this.admin = admin;
-    this.actionStatus = new ActionStatus(online);
-    this.reader = new WorkspaceReader(source, tasks, me, actionStatus);
-    this.runner =
-        new ActionRunner(
-            tasks,
-            actionStatus,
-            reader,
-            stale,
-            new OutcomeByKey(actions::committed, tasks, online));
+    this.reader = new WorkspaceReader(source, tasks, me, lines);
+    this.commands = new CommandSlot(commands, lines.busy());
   }
 
   /** Whether the signed-in staff member may run admin actions (support may only add notes). */
@@ -86,11 +76,11 @@ public final class WorkspaceDetailViewModel {
   public void open(long id) {
     reader.select(id);
     issuedToken.set("");
-    actionStatus.message("");
-    actionStatus.error("");
+    lines.message("");
+    lines.error("");
     reader.clearChange();
     stale.clear();
-    runner.forget();
+    commands.forget();
     reload();
   }
 
@@ -106,33 +96,29 @@ public final class WorkspaceDetailViewModel {
   public void changeRole(Member member, MemberRole role) {
     act(
         "Changed " + member.name() + " to " + role.dbValue() + ".",
-        keyed(k -> k.changeRole(member.id(), member.version(), role)),
-        StaleEditViewModel.member(
-            member, now -> keyed(k -> k.changeRole(now.id(), now.version(), role))));
+        roleOn(member, role, member),
+        StaleEdits.member(member, now -> roleOn(member, role, now)));
   }
 
   public void suspend(Member member) {
     act(
         "Suspended " + member.name() + ".",
-        keyed(k -> k.suspendMember(member.id(), member.version())),
-        StaleEditViewModel.member(
-            member, now -> keyed(k -> k.suspendMember(now.id(), now.version()))));
+        suspendOn(member),
+        StaleEdits.member(member, this::suspendOn));
   }
 
   public void reactivate(Member member) {
     act(
         "Reactivated " + member.name() + ".",
-        keyed(k -> k.reactivateMember(member.id(), member.version())),
-        StaleEditViewModel.member(
-            member, now -> keyed(k -> k.reactivateMember(now.id(), now.version()))));
+        reactivateOn(member),
+        StaleEdits.member(member, this::reactivateOn));
   }
 
   public void remove(Member member) {
     act(
         "Removed " + member.name() + ".",
-        keyed(k -> k.removeMember(member.id(), member.version())),
-        StaleEditViewModel.member(
-            member, now -> keyed(k -> k.removeMember(now.id(), now.version()))));
+        removeOn(member),
+        StaleEdits.member(member, this::removeOn));
   }
 
   /** The second step of a transfer, after the view asked for confirmation. */
@@ -140,27 +126,29 @@ public final class WorkspaceDetailViewModel {
     long id = reader.openId();
     act(
         newOwner.name() + " now owns the workspace.",
-        keyed(k -> k.transferOwnership(id, newOwner.userId())),
+        keyed(
+            "Make " + newOwner.name() + " the owner",
+            k -> k.transferOwnership(id, newOwner.userId())),
         null);
   }
 
   public void revoke(Invite invite) {
     act(
         "Revoked the invite for " + invite.email() + ".",
-        keyed(k -> k.revokeInvite(invite.id(), invite.version())),
-        StaleEditViewModel.invite(
-            invite, now -> keyed(k -> k.revokeInvite(now.id(), now.version()))));
+        revokeOn(invite),
+        StaleEdits.invite(invite, this::revokeOn));
   }
 
   /** Re-issues an invite; its new token is shown once in {@link #issuedTokenProperty()}. */
   public void reissue(Invite invite) {
     // The token is made once, with the key: a retry whose first send was saved can still show it.
     String token = InviteTokens.newToken();
-    runner.run(
-        KeyedCall.returning(key -> actions.keyed(key).reissueInvite(invite.id(), token)),
+    send(
+        answering(
+            "Re-issue the invite for " + invite.email(), k -> k.reissueInvite(invite.id(), token)),
         issued -> {
           issuedToken.set(issued.token());
-          actionStatus.message(
+          lines.message(
               "New invite for "
                   + invite.email()
                   + ". Copy the token now: it is not stored and will not be shown again.");
@@ -173,10 +161,10 @@ public final class WorkspaceDetailViewModel {
   }
 
   public void expireInvites() {
-    runner.run(
-        KeyedCall.returning(key -> actions.keyed(key).expireInvites()),
+    send(
+        answering("Expire the overdue invites", WorkspaceAdminService::expireInvites),
         count -> {
-          actionStatus.message(count == 1 ? "1 invite expired." : count + " invites expired.");
+          lines.message(count == 1 ? "1 invite expired." : count + " invites expired.");
           reload();
         });
   }
@@ -186,14 +174,10 @@ public final class WorkspaceDetailViewModel {
     if (current == null) {
       return;
     }
-    long id = current.settings().id();
     act(
         "Workspace is now " + status.dbValue() + ".",
-        keyed(k -> k.setWorkspaceStatus(id, current.settings().version(), status)),
-        StaleEditViewModel.status(
-            current.settings(),
-            status,
-            now -> keyed(k -> k.setWorkspaceStatus(id, now.version(), status))));
+        statusOn(current.settings(), status),
+        StaleEdits.status(current.settings(), status, now -> statusOn(now, status)));
   }
 
   /** Adds a note; {@code supersedes} is the id of the note it replaces, or null. */
@@ -212,43 +196,123 @@ public final class WorkspaceDetailViewModel {
       Long supersedes,
       Runnable onSaved) {
     if (body == null || body.isBlank()) {
-      actionStatus.error("Write the note first.");
+      lines.error("Write the note first.");
       return;
     }
     long id = reader.openId();
-    runner.act(
+    act(
         "Note added.",
-        keyed(k -> k.addNote(id, subjectUserId, body, visibility, supersedes)),
+        keyed("Add a note", k -> k.addNote(id, subjectUserId, body, visibility, supersedes)),
         null,
         onSaved);
   }
 
-  /** Does the refused action again on the record as it is now. */
+  /** Does the refused action again on the record as it is now (a new action, with a new key). */
   public void reapply() {
-    runner.reapply();
+    // The offer stays until the action goes out (offline, it waits for the connection).
+    Again again = stale.offered();
+    if (again != null) {
+      act(again.done(), again.command(), again.plan(), () -> {});
+    }
   }
 
   /** Sends the action the lost connection left unsaved again, under its own key. */
   public void retry() {
-    runner.retry();
+    commands.retry();
   }
 
   /** True once an action is known not saved after a lost connection: {@link #retry()} sends it. */
   public ReadOnlyBooleanProperty canRetryProperty() {
-    return runner.canRetryProperty();
+    return commands.retryableProperty();
   }
 
   public void discardStale() {
     stale.clear();
   }
 
-  // One action under a fresh request key, which its retries keep.
-  private KeyedCall<Object> keyed(Consumer<WorkspaceAdminService> action) {
-    return KeyedCall.of(key -> action.accept(actions.keyed(key)));
+  // The actions as commands, each on the version of its record it was decided on.
+
+  private StaffCommand<Object> roleOn(Member named, MemberRole role, Member on) {
+    return keyed(
+        "Change " + named.name() + " to " + role.dbValue(),
+        k -> k.changeRole(on.id(), on.version(), role));
   }
 
-  private void act(String done, KeyedCall<?> action, Function<WorkspaceDetails, Redo> plan) {
-    runner.act(done, action, plan, () -> {});
+  private StaffCommand<?> suspendOn(Member on) {
+    return keyed("Suspend " + on.name(), k -> k.suspendMember(on.id(), on.version()));
+  }
+
+  private StaffCommand<?> reactivateOn(Member on) {
+    return keyed("Reactivate " + on.name(), k -> k.reactivateMember(on.id(), on.version()));
+  }
+
+  private StaffCommand<?> removeOn(Member on) {
+    return keyed("Remove " + on.name(), k -> k.removeMember(on.id(), on.version()));
+  }
+
+  private StaffCommand<?> revokeOn(Invite on) {
+    return keyed("Revoke the invite for " + on.email(), k -> k.revokeInvite(on.id(), on.version()));
+  }
+
+  private StaffCommand<?> statusOn(Settings on, WorkspaceStatus status) {
+    return keyed(
+        "Make the workspace " + status.dbValue(),
+        k -> k.setWorkspaceStatus(on.id(), on.version(), status));
+  }
+
+  // One action under a fresh request key, which its retries keep. Found saved after its answer was
+  // lost, it is sent once more under that key to read the answer it got (the database replays it).
+  private <T> StaffCommand<T> answering(
+      String description, Function<WorkspaceAdminService, T> action) {
+    String key = WorkspaceAdminService.newRequestKey();
+    return StaffCommand.replaying(key, description, () -> action.apply(actions.keyed(key)));
+  }
+
+  private StaffCommand<Object> keyed(String description, Consumer<WorkspaceAdminService> action) {
+    return answering(
+        description,
+        k -> {
+          action.accept(k);
+          return null;
+        });
+  }
+
+  private void act(String done, StaffCommand<?> action, Function<WorkspaceDetails, Redo> plan) {
+    act(done, action, plan, () -> {});
+  }
+
+  /**
+   * Runs {@code action} and reports {@code done}; {@code plan} turns it into its redo on the record
+   * as it is now, or is null when a stale refusal cannot be re-applied. {@code onSaved} runs once
+   * the action is known saved, and only then.
+   */
+  private <T> void act(
+      String done,
+      StaffCommand<T> action,
+      Function<WorkspaceDetails, Redo> plan,
+      Runnable onSaved) {
+    send(
+        action,
+        ignored -> {
+          lines.message(done);
+          onSaved.run();
+          reader.reload();
+        },
+        done,
+        plan);
+  }
+
+  // An action whose report depends on its answer: saved says what it did and reads again.
+  private <T> void send(StaffCommand<T> action, Consumer<T> saved) {
+    send(action, saved, null, null);
+  }
+
+  private <T> void send(
+      StaffCommand<T> action,
+      Consumer<T> saved,
+      String done,
+      Function<WorkspaceDetails, Redo> plan) {
+    commands.send(action, new ActionReply<>(lines, reader, stale, done, saved, plan));
   }
 
   public ReadOnlyObjectProperty<WorkspaceDetails> detailsProperty() {
@@ -261,15 +325,15 @@ public final class WorkspaceDetailViewModel {
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
-    return actionStatus.busyProperty();
+    return lines.busyProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {
-    return actionStatus.messageProperty();
+    return lines.messageProperty();
   }
 
   public ReadOnlyStringProperty errorProperty() {
-    return actionStatus.errorProperty();
+    return lines.errorProperty();
   }
 
   public ReadOnlyStringProperty issuedTokenProperty() {
@@ -281,7 +345,8 @@ public final class WorkspaceDetailViewModel {
     return reader.changedTextProperty();
   }
 
-  public StaleEditViewModel stale() {
+  /** An action refused because its record changed: what changed, and re-applying it. */
+  public StaleOffer<?> stale() {
     return stale;
   }
 }

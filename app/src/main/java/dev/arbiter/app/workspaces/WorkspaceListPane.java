@@ -2,6 +2,7 @@ package dev.arbiter.app.workspaces;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.DisplayNames;
+import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
@@ -64,36 +65,24 @@ final class WorkspaceListPane extends VBox {
                 open.accept(row);
               }
             });
-    model.liveRevisionProperty().addListener((obs, old, now) -> keepSelection());
+    // Reads replace or merge the rows; the selection stays on its workspace, not on its index.
+    KeyedSelection.follow(table.getSelectionModel(), model.rows(), model.list().keyed());
     VBox.setVgrow(table, Priority.ALWAYS);
     Label error = new Label();
     error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(model.errorProperty());
+    error.textProperty().bind(model.list().errorProperty());
     Label summary = new Label();
     summary.setId("workspaceSummary");
     summary.getStyleClass().add(Styles.TEXT_MUTED);
-    summary.textProperty().bind(model.summaryProperty());
+    summary.textProperty().bind(model.list().summaryProperty());
     Button more = new Button("Load more");
     more.setId("workspaceMore");
-    more.disableProperty().bind(model.hasMoreProperty().not().or(model.loadingProperty()));
+    more.disableProperty()
+        .bind(model.list().hasMoreProperty().not().or(model.list().loadingProperty()));
     more.setOnAction(e -> model.loadMore());
     HBox footer = new HBox(10, summary, more);
     footer.setAlignment(Pos.CENTER_LEFT);
     getChildren().addAll(filters(), table, footer, error);
-  }
-
-  // The rows were updated in place; if the table lost the open workspace's row, select it again.
-  private void keepSelection() {
-    WorkspaceRow selected = table.getSelectionModel().getSelectedItem();
-    if (openId < 0 || selected != null && selected.id() == openId) {
-      return;
-    }
-    for (int i = 0; i < table.getItems().size(); i++) {
-      if (table.getItems().get(i).id() == openId) {
-        table.getSelectionModel().select(i);
-        return;
-      }
-    }
   }
 
   private HBox filters() {

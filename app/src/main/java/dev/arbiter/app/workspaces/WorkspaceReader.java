@@ -2,7 +2,9 @@ package dev.arbiter.app.workspaces;
 
 import dev.arbiter.app.common.ChangeNews;
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.TaskKey;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.StatusLines;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.RefreshGate;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
@@ -19,7 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * Reads the open workspace: on request, and live when the database reports a change that may
  * concern it (at most one live read in flight). A live read describes what others changed while the
- * workspace was open. Reads are numbered, so an older answer never replaces a newer one.
+ * workspace was open. Only the latest read is answered, so an older one never replaces a newer one.
  */
 final class WorkspaceReader {
 
@@ -29,18 +31,18 @@ final class WorkspaceReader {
   private final LongFunction<WorkspaceDetails> source;
   private final TaskRunner tasks;
   private final String me;
-  private final ActionStatus status;
+  private final StatusLines status;
   private final ReadOnlyLongWrapper openId = new ReadOnlyLongWrapper(-1);
   private final ReadOnlyObjectWrapper<WorkspaceDetails> details = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper changedText = new ReadOnlyStringWrapper("");
   private final RefreshGate live = new RefreshGate(done -> load(true, done));
-  private long loads;
+  private final TaskKey reads = new TaskKey();
 
   /**
    * @param me the signed-in login: only what others changed is announced as a change
    */
   WorkspaceReader(
-      LongFunction<WorkspaceDetails> source, TaskRunner tasks, String me, ActionStatus status) {
+      LongFunction<WorkspaceDetails> source, TaskRunner tasks, String me, StatusLines status) {
     this.source = source;
     this.tasks = tasks;
     this.me = me;
@@ -108,19 +110,14 @@ final class WorkspaceReader {
 
   private void load(boolean isLive, Runnable done) {
     long id = openId.get();
-    long mine = ++loads;
     if (!isLive) {
-      status.busy(true);
+      status.busy().set(true);
     }
     tasks
-        .run(() -> source.apply(id))
+        .runLatest(reads, () -> source.apply(id))
         .onSuccess(
             loaded -> {
-              done.run();
-              if (!isLive) {
-                status.busy(false);
-              }
-              if (mine != loads || loaded.settings().id() != openId.get()) {
+              if (loaded.settings().id() != openId.get()) {
                 return;
               }
               WorkspaceDetails before = details.get();
@@ -129,13 +126,13 @@ final class WorkspaceReader {
               }
               details.set(loaded);
             })
-        .onFailure(
-            failure -> {
+        .onFailure(failure -> status.error(ErrorText.describe(failure)))
+        .whenFinished(
+            () -> {
               done.run();
               if (!isLive) {
-                status.busy(false);
+                status.busy().set(false);
               }
-              status.error(ErrorText.describe(failure));
             });
   }
 

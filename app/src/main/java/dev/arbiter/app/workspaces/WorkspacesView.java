@@ -3,7 +3,6 @@ package dev.arbiter.app.workspaces;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.RecordRef;
-import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.app.live.PresenceTracker;
@@ -12,12 +11,6 @@ import dev.arbiter.app.staffadmin.StaffAdminView;
 import dev.arbiter.app.staffadmin.StaffAdminViewModel;
 import dev.arbiter.persistence.presence.PresenceKey;
 import dev.arbiter.persistence.presence.PresenceMode;
-import dev.arbiter.persistence.staff.StaffAdminService;
-import dev.arbiter.persistence.staff.StaffRole;
-import dev.arbiter.persistence.staff.StaffSession;
-import dev.arbiter.persistence.workspaces.WorkspaceAdminService;
-import dev.arbiter.persistence.workspaces.WorkspaceDetailService;
-import dev.arbiter.persistence.workspaces.WorkspaceListService;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -49,7 +42,7 @@ public final class WorkspacesView implements AreaView {
    * @param live the window's change feed, presence and drafts: list and workspace follow the
    *     database, colleagues on a workspace show, and an unsent note survives an outage
    */
-  public WorkspacesView(
+  WorkspacesView(
       WorkspaceListViewModel list,
       WorkspaceDetailViewModel detail,
       StaffAdminViewModel staff,
@@ -108,28 +101,6 @@ public final class WorkspacesView implements AreaView {
     if (key != null) {
       presence.enter(key, now ? PresenceMode.EDITING : PresenceMode.VIEWING);
     }
-  }
-
-  /** Builds the area's services and view models for a signed-in session. */
-  public static WorkspacesView create(
-      StaffSession session, TaskRunner tasks, Locale locale, LiveContext live) {
-    boolean admin = session.staff().has(StaffRole.ADMIN);
-    WorkspaceListService listService = new WorkspaceListService(session.database());
-    WorkspaceDetailService detailService = new WorkspaceDetailService(session.database(), admin);
-    WorkspaceAdminService actions = new WorkspaceAdminService(session.database());
-    return new WorkspacesView(
-        new WorkspaceListViewModel(listService::page, tasks),
-        new WorkspaceDetailViewModel(
-            detailService::load,
-            actions,
-            tasks,
-            admin,
-            session.staff().login(),
-            live.onlineProperty()),
-        new StaffAdminViewModel(
-            new StaffAdminService(session.database()), tasks, admin, live.onlineProperty()),
-        locale,
-        live);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static dev.arbiter.app.testing.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.arbiter.app.common.AreaContext;
 import dev.arbiter.app.shell.ConsoleShell;
 import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.persistence.audit.AuditFixture;
@@ -174,11 +175,13 @@ class AuditFlowIT {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             AuditView view =
                 AuditArea.create(
-                    session,
-                    console.tasks(),
-                    Platform::runLater,
-                    Locale.US,
-                    ZoneOffset.UTC,
+                    new AreaContext(
+                        session,
+                        console.tasks(),
+                        Platform::runLater,
+                        Locale.US,
+                        ZoneOffset.UTC,
+                        null),
                     owner -> format -> file);
             Scene scene = new Scene(new StackPane(view.node()), 1280, 800);
             scene
@@ -187,7 +190,6 @@ class AuditFlowIT {
                     Objects.requireNonNull(ConsoleShell.class.getResource("console.css"))
                         .toExternalForm());
             console.stage().setScene(scene);
-            view.refresh();
             return null;
           });
       waitUntil(() -> rowCount() > 0);

@@ -2,10 +2,10 @@ package dev.arbiter.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbiter.persistence.demo.DemoDataLoader;
-import dev.arbiter.persistence.demo.DemoScale;
-import dev.arbiter.persistence.demo.ProgressListener;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.tools.demo.DemoDataLoader;
+import dev.arbiter.tools.demo.DemoScale;
+import dev.arbiter.tools.demo.ProgressListener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,59 @@ class ExecutorTaskRunnerTest {
     assertThat(callbackThread.poll(200, TimeUnit.MILLISECONDS)).isNull();
     assertThat(late.isDone()).isFalse();
     assertThat(received).isEmpty();
+  }
+
+  @Test
+  void aScheduledCallbackWaitsOnTheTimerAndArrivesOnTheCallbackExecutor() throws Exception {
+    ExecutorService workers = Executors.newSingleThreadExecutor();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try (ExecutorTaskRunner runner = new ExecutorTaskRunner(workers, timer, callbackThread::add)) {
+      List<String> received = new ArrayList<>();
+      CountDownLatch blocked = new CountDownLatch(1);
+      // A busy worker does not hold the schedule up: the delay is the timer's, not a sleep.
+      runner.run(
+          () -> {
+            blocked.await(5, TimeUnit.SECONDS);
+            return null;
+          });
+
+      runner.schedule(Duration.ofMillis(50), () -> received.add("retry"));
+      runner.schedule(Duration.ofMillis(10), () -> received.add("never")).cancel();
+      callbackThread.poll(5, TimeUnit.SECONDS).run();
+      blocked.countDown();
+
+      assertThat(received).containsExactly("retry");
+    }
+  }
+
+  @Test
+  void workCancelledBeforeAWorkerTakesItNeverRuns() throws Exception {
+    ExecutorService workers = Executors.newSingleThreadExecutor();
+    try (ExecutorTaskRunner runner = new ExecutorTaskRunner(workers, callbackThread::add)) {
+      CountDownLatch release = new CountDownLatch(1);
+      List<String> received = new ArrayList<>();
+      runner.run(
+          () -> {
+            release.await(5, TimeUnit.SECONDS);
+            return null;
+          });
+      BackgroundTask<String> queued =
+          runner
+              .run(
+                  () -> {
+                    received.add("ran");
+                    return "late";
+                  })
+              .onSuccess(received::add)
+              .whenFinished(() -> received.add("finished"));
+
+      queued.cancel();
+      callbackThread.poll(5, TimeUnit.SECONDS).run();
+      release.countDown();
+
+      assertThat(received).containsExactly("finished");
+      assertThat(callbackThread.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
   }
 
   @Test

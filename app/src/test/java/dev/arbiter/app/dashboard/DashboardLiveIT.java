@@ -49,7 +49,7 @@ class DashboardLiveIT {
         LiveUpdates updates =
             new LiveUpdates(fx, Schedulers.daemon("test-live-updates"), Duration.ofMillis(200));
         ChangeFeed feed = staff.changeFeed(updates)) {
-      DashboardService service = new DashboardService(staff);
+      DashboardService service = new DashboardService(staff.access());
       DashboardViewModel model =
           new DashboardViewModel(
               service::load,

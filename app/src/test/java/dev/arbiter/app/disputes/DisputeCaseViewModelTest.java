@@ -3,6 +3,7 @@ package dev.arbiter.app.disputes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.SynchronousTaskRunner;
+import dev.arbiter.app.common.command.ManualLater;
 import dev.arbiter.model.disputes.DisputeOutcome;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.model.disputes.DisputeStatus;
@@ -54,15 +55,17 @@ class DisputeCaseViewModelTest {
             return new ActionResult("Done.", 2, false);
           },
           new SynchronousTaskRunner(),
+          ManualLater.runner(
+              new SynchronousTaskRunner(),
+              online,
+              key -> {
+                asked.add(key);
+                return committed;
+              }),
           Clock.fixed(QueueRows.NOW, ZoneOffset.UTC),
           ZoneOffset.UTC,
           "demo_support",
-          changed::add,
-          online,
-          key -> {
-            asked.add(key);
-            return committed;
-          });
+          changed::add);
 
   @Test
   void aFailedLiveReReadSaysTheCaseIsOutOfDateUntilOneSucceeds() {

@@ -23,7 +23,7 @@ class DisputeQueueViewModelTest {
   private static final long TABLE = 10_000;
 
   /** A table of ids 1..TABLE in order, read by keyset like the service. */
-  private static final class FakeTable implements DisputeQueueViewModel.QueueReader {
+  private static final class FakeTable implements DisputeQueueViewModel.Port {
     final List<QueueFilter> filters = new ArrayList<>();
     boolean failing;
 
@@ -87,7 +87,7 @@ class DisputeQueueViewModelTest {
   @Test
   void summaryCountsMatchesUpToTheCap() {
     model.apply();
-    assertThat(model.summaryProperty().get()).isEqualTo("10,000 matching · 50 loaded");
+    assertThat(model.list().summaryProperty().get()).isEqualTo("10,000 matching · 50 loaded");
   }
 
   @Test
@@ -125,7 +125,7 @@ class DisputeQueueViewModelTest {
     model.liveChanged();
 
     assertThat(model.items()).isEqualTo(shown);
-    assertThat(model.errorProperty().get())
+    assertThat(model.list().errorProperty().get())
         .isEqualTo(
             "The queue could not be brought up to date: Unexpected error: canceling statement due"
                 + " to statement timeout");
@@ -133,7 +133,7 @@ class DisputeQueueViewModelTest {
     table.failing = false;
     model.liveChanged();
 
-    assertThat(model.errorProperty().get()).isEmpty();
+    assertThat(model.list().errorProperty().get()).isEmpty();
   }
 
   @Test

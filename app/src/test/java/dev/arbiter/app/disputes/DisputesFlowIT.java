@@ -122,9 +122,21 @@ class DisputesFlowIT {
               + "'",
           e);
     }
-    robot.clickOn("#noteText").write("Freelancer's files look complete.");
+    // The composers are disabled while the case reloads after the reply: typing waits for them.
+    clickWhenEnabled(robot, "#noteText");
+    robot.write("Freelancer's files look complete.");
     clickWhenEnabled(robot, "#addNote");
-    waitUntil(() -> count("visibility = 'internal' AND author_staff = 'demo_support'") == 1);
+    try {
+      waitUntil(() -> count("visibility = 'internal' AND author_staff = 'demo_support'") == 1);
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          "no note stored; case error '"
+              + console.textOrEmpty("#caseError")
+              + "', note error '"
+              + console.textOrEmpty("#noteError")
+              + "'",
+          e);
+    }
 
     clickWhenEnabled(robot, "#caseAssignMe");
     waitUntil(() -> "demo_support".equals(column(underReview, "assigned_to")));

@@ -4,23 +4,27 @@ import static dev.arbiter.persistence.contract.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.live.Schedulers;
 import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.persistence.disputes.ActionResult;
+import dev.arbiter.persistence.disputes.DisputeBulkService;
 import dev.arbiter.persistence.disputes.DisputeFixtures;
 import dev.arbiter.persistence.disputes.DisputeFixtures.Deal;
+import dev.arbiter.persistence.disputes.DisputeSnapshot;
 import dev.arbiter.persistence.disputes.PageDirection;
 import dev.arbiter.persistence.disputes.QueueFilter;
 import dev.arbiter.persistence.disputes.QueuePage;
 import dev.arbiter.persistence.disputes.QueueRow;
 import dev.arbiter.persistence.disputes.QueueSort;
+import dev.arbiter.persistence.disputes.SavedViewService;
 import dev.arbiter.persistence.disputes.SortKey;
 import dev.arbiter.persistence.disputes.SupportDesk;
 import dev.arbiter.persistence.live.ChangeFeed;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.testing.Latency;
@@ -96,7 +100,7 @@ class DisputesLiveIT {
     Clock clock = Clock.systemUTC();
     queue =
         new DisputeQueueViewModel(
-            new DisputeQueueViewModel.QueueReader() {
+            new DisputeQueueViewModel.Port() {
               @Override
               public dev.arbiter.persistence.disputes.QueuePage page(
                   dev.arbiter.persistence.disputes.QueueFilter f,
@@ -131,24 +135,27 @@ class DisputesLiveIT {
     waitFor(resynced::get, Duration.ofSeconds(5));
   }
 
-  private DisputeCaseViewModel caseModel(DisputeCaseViewModel.CommandRunner runner) {
+  private DisputeCaseViewModel caseModel(DisputeCaseViewModel.Actions runner) {
     return caseModel(desk.cases::load, runner);
   }
 
   private DisputeCaseViewModel caseModel(
-      DisputeCaseViewModel.CaseSource source, DisputeCaseViewModel.CommandRunner runner) {
+      DisputeCaseViewModel.CaseSource source, DisputeCaseViewModel.Actions runner) {
     return onFx(
         () ->
             new DisputeCaseViewModel(
                 source,
                 runner,
                 tasks,
+                new CommandRunner(
+                    tasks,
+                    tasks::schedule,
+                    updates.onlineProperty(),
+                    new CommitOutcomes(desk.database.dataSource())::committed),
                 Clock.systemUTC(),
                 ZoneOffset.UTC,
                 "demo_support",
-                id -> queue.refreshRows(List.of(id)),
-                updates.onlineProperty(),
-                new CommitOutcomes(desk.database.dataSource())::committed));
+                id -> queue.refreshRows(List.of(id))));
   }
 
   @AfterEach
@@ -176,7 +183,7 @@ class DisputesLiveIT {
     for (int i = 0; i < 3; i++) {
       assertThat(after.get(i)).isSameAs(before.get(i));
     }
-    waitFor(() -> onFx(() -> queue.summaryProperty().get()).startsWith("4 matching"), LIVE);
+    waitFor(() -> onFx(() -> queue.list().summaryProperty().get()).startsWith("4 matching"), LIVE);
 
     long changed = before.get(1).id();
     start = System.nanoTime();
@@ -382,6 +389,51 @@ class DisputesLiveIT {
     assertThat(calls.get()).isEqualTo(2);
   }
 
+  @Test
+  void aBulkPriorityChangeSendsEachRowAsACommandUnderTheKeyItWouldBeLookedUpBy() throws Exception {
+    List<QueueItem> rows = showQueue();
+    CommitOutcomes outcomes = new CommitOutcomes(desk.database.dataSource());
+    List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    QueueActionsViewModel toolbar =
+        onFx(
+            () ->
+                new QueueActionsViewModel(
+                    new SavedViewService(desk.database.dataSource()),
+                    new DisputeBulkService(desk.actions, desk.queue),
+                    queue,
+                    tasks,
+                    new CommandRunner(
+                        tasks,
+                        tasks::schedule,
+                        updates.onlineProperty(),
+                        key -> {
+                          asked.add(key);
+                          return outcomes.committed(key);
+                        }),
+                    "demo_support"));
+    List<DisputeSnapshot> targets =
+        rows.stream().map(QueueItem::row).map(DisputeSnapshot::of).toList();
+    java.util.concurrent.CompletableFuture<List<DisputeBulkService.Outcome>> results =
+        new java.util.concurrent.CompletableFuture<>();
+
+    fx.execute(() -> toolbar.setPriority(targets, DisputePriority.URGENT, results::complete));
+
+    List<DisputeBulkService.Outcome> done = results.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(done).extracting(DisputeBulkService.Outcome::done).containsOnly(true);
+    assertThat(done)
+        .extracting(DisputeBulkService.Outcome::id)
+        .containsExactlyElementsOf(targets.stream().map(DisputeSnapshot::id).toList());
+    assertThat(asked).isEmpty();
+    for (DisputeSnapshot target : targets) {
+      assertThat(column(target.id(), "priority")).isEqualTo("urgent");
+      assertThat(commands(target.id())).isOne();
+      // A row whose answer is lost is looked up by this key: the one its command recorded.
+      String key = commandKey(target.id());
+      assertThat(key).endsWith("/" + target.id());
+      assertThat(outcomes.committed(key)).isTrue();
+    }
+  }
+
   private static RuntimeException connectionLost() {
     return new StaffDatabaseException(
         "Could not save", new SQLException("An I/O error occurred while sending", "08006"));
@@ -471,6 +523,13 @@ class DisputesLiveIT {
   private static Object column(long id, String column) throws SQLException {
     try (Connection c = db.superuser()) {
       return value(c, "SELECT " + column + " FROM disputes WHERE id = ?", id);
+    }
+  }
+
+  private static String commandKey(long id) throws SQLException {
+    try (Connection c = db.superuser()) {
+      return (String)
+          value(c, "SELECT idempotency_key FROM dispute_commands WHERE dispute_id = ?", id);
     }
   }
 

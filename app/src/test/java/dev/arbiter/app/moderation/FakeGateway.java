@@ -211,7 +211,10 @@ final class FakeGateway implements ModerationGateway {
     return entries;
   }
 
-  /** In the next bulk run, the connection drops while this item (0-based) is sent; -1: never. */
+  /**
+   * The connection drops while the item this many bulk items from now (0: the next) is sent; -1:
+   * never. The items after it in the same call are not sent.
+   */
   int loseBulkAt = -1;
 
   /** Whether the item in flight at that loss was saved first (its answer lost) or not. */
@@ -220,33 +223,38 @@ final class FakeGateway implements ModerationGateway {
   /** Runs when that loss happens (e.g. the console goes offline). */
   Runnable whenBulkLost = () -> {};
 
-  /** The request keys of every bulk run sent, in order. */
-  final List<List<String>> bulkSent = new ArrayList<>();
+  /** Every bulk item sent, with its request key, in order. */
+  final List<BulkItem> bulkSent = new ArrayList<>();
 
   @Override
   public List<BulkResult> bulk(List<BulkItem> items, DecisionRequest template) {
-    bulkSent.add(items.stream().map(BulkItem::requestKey).toList());
-    int lose = loseBulkAt;
-    loseBulkAt = -1;
     List<BulkResult> results = new ArrayList<>();
-    if (lose >= 0 && lose < items.size()) {
-      whenBulkLost.run();
-    }
-    for (int i = 0; i < items.size(); i++) {
-      BulkItem item = items.get(i);
+    boolean lost = false;
+    for (BulkItem item : items) {
+      if (lost) {
+        results.add(BulkResult.notSent(item));
+        continue;
+      }
+      bulkSent.add(item);
+      boolean inFlight = loseBulkAt == 0;
+      loseBulkAt = loseBulkAt > 0 ? loseBulkAt - 1 : -1;
+      if (inFlight) {
+        lost = true;
+        whenBulkLost.run();
+        if (!bulkSavedBeforeLoss) {
+          results.add(BulkResult.unknown(item));
+          continue;
+        }
+      }
       Long first = keys.get(item.requestKey());
       String holder = claims.get(item.key());
-      if (lose >= 0 && i > lose) {
-        results.add(BulkResult.notSent(item));
-      } else if (i == lose && !bulkSavedBeforeLoss) {
-        results.add(BulkResult.unknown(item));
-      } else if (first == null && holder != null && !holder.equals(me)) {
+      if (first == null && holder != null && !holder.equals(me)) {
         results.add(BulkResult.refused(item, "claimed by " + holder));
       } else {
         // A key sent again replays its decision, as the database does (V82).
         long id = first != null ? first : decide(template.forItem(item.key()));
         keys.put(item.requestKey(), id);
-        results.add(i == lose ? BulkResult.unknown(item) : BulkResult.decided(item, id));
+        results.add(inFlight ? BulkResult.unknown(item) : BulkResult.decided(item, id));
       }
     }
     return results;

@@ -118,7 +118,10 @@ final class LossyGateway implements ModerationGateway {
     return real.recentDecisions(limit);
   }
 
-  /** In the next bulk run, the connection drops while this item (0-based) is sent; -1: never. */
+  /**
+   * The connection drops while the bulk item this many items from now (0: the next) is sent; -1:
+   * never. The items after it in the same call are not sent.
+   */
   volatile int loseBulkAt = -1;
 
   /** Whether the item in flight at that loss commits first (its answer is lost) or not. */
@@ -127,27 +130,34 @@ final class LossyGateway implements ModerationGateway {
   /** Runs (on the worker) when that loss happens, e.g. to take the console offline. */
   volatile Runnable whenBulkLost = () -> {};
 
-  /** The request keys of every bulk run sent, in order. */
-  final List<List<String>> bulkSent = new CopyOnWriteArrayList<>();
+  /** Every bulk item sent, with its request key, in order. */
+  final List<BulkItem> bulkSent = new CopyOnWriteArrayList<>();
 
   // The items before the loss go to the database for real; the item in flight reaches it only when
   // the loss comes after its commit; the rest never do, as ModerationBulkService reports it.
   @Override
   public List<BulkResult> bulk(List<BulkItem> items, DecisionRequest template) {
-    bulkSent.add(items.stream().map(BulkItem::requestKey).toList());
-    int lose = loseBulkAt;
-    loseBulkAt = -1;
-    if (lose < 0 || lose >= items.size()) {
-      return real.bulk(items, template);
+    List<BulkResult> results = new ArrayList<>();
+    boolean lost = false;
+    for (BulkItem item : items) {
+      if (lost) {
+        results.add(BulkResult.notSent(item));
+        continue;
+      }
+      bulkSent.add(item);
+      boolean inFlight = loseBulkAt == 0;
+      loseBulkAt = loseBulkAt > 0 ? loseBulkAt - 1 : -1;
+      if (!inFlight) {
+        results.addAll(real.bulk(List.of(item), template));
+        continue;
+      }
+      lost = true;
+      whenBulkLost.run();
+      if (bulkLossAfterCommit) {
+        real.bulk(List.of(item), template);
+      }
+      results.add(BulkResult.unknown(item));
     }
-    List<BulkResult> results = new ArrayList<>(real.bulk(items.subList(0, lose), template));
-    whenBulkLost.run();
-    BulkItem inFlight = items.get(lose);
-    if (bulkLossAfterCommit) {
-      real.bulk(List.of(inFlight), template);
-    }
-    results.add(BulkResult.unknown(inFlight));
-    items.subList(lose + 1, items.size()).forEach(item -> results.add(BulkResult.notSent(item)));
     return results;
   }
 }

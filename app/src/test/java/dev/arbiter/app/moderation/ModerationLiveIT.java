@@ -3,6 +3,7 @@ package dev.arbiter.app.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.live.Schedulers;
 import dev.arbiter.app.testing.StandInWaits;
@@ -86,7 +87,7 @@ class ModerationLiveIT {
   @Test
   void aFlagRaisedByTheBackendAppearsInTheQueueWithinASecondAndTheSelectionStays()
       throws Exception {
-    ModerationGateway gateway = ModerationGateway.of(moderator);
+    ModerationGateway gateway = ModerationArea.gateway(moderator);
     ModerationQueueViewModel queue = onFx(() -> new ModerationQueueViewModel(gateway, tasks));
     updates.subscribe(queue::changed);
     onFx(queue::refresh);
@@ -113,12 +114,12 @@ class ModerationLiveIT {
     assertThat(onFx(() -> queue.rows().get(0).key())).isEqualTo(arrived);
     assertThat(onFx(() -> queue.selectedProperty().get().key())).isEqualTo(selected);
     assertThat(onFx(() -> queue.selectedIndexProperty().get())).isEqualTo(2);
-    assertThat(onFx(() -> queue.summaryProperty().get())).isEqualTo("3 items");
+    assertThat(onFx(() -> queue.list().summaryProperty().get())).isEqualTo("3 items");
   }
 
   @Test
   void theOpenItemShowsWhoChangedItAndWhatWhileItWasOpen() throws Exception {
-    ModerationGateway gateway = ModerationGateway.of(moderator);
+    ModerationGateway gateway = ModerationArea.gateway(moderator);
     ModerationQueueViewModel queue = onFx(() -> new ModerationQueueViewModel(gateway, tasks));
     ItemViewModel item = item(gateway, queue);
     updates.subscribe(
@@ -146,7 +147,7 @@ class ModerationLiveIT {
 
   @Test
   void aDecisionOnAStaleViewIsRefusedWithWhatChangedAndCanBeReapplied() throws Exception {
-    ModerationGateway gateway = ModerationGateway.of(moderator);
+    ModerationGateway gateway = ModerationArea.gateway(moderator);
     ModerationQueueViewModel queue = onFx(() -> new ModerationQueueViewModel(gateway, tasks));
     // No feed for the item: the moderator still looks at what they read before the new flag.
     ItemViewModel item = item(gateway, queue);
@@ -219,7 +220,7 @@ class ModerationLiveIT {
 
   @Test
   void aDecisionWhoseAnswerWasLostIsFoundSavedByItsKeyAndActsOnce() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     ItemViewModel item = claimedItem(lossy, online);
     ItemKey key = onFx(() -> item.rowProperty().get().key());
@@ -243,7 +244,7 @@ class ModerationLiveIT {
 
   @Test
   void anUnsavedDecisionIsRetriedUnderItsKeyAndActsOnce() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     ItemViewModel item = claimedItem(lossy, online);
     ItemKey key = onFx(() -> item.rowProperty().get().key());
@@ -292,10 +293,11 @@ class ModerationLiveIT {
 
   @Test
   void anUndoWhoseAnswerWasLostIsFoundDoneByItsDecisionAndNotSentAgain() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     DecisionEntry decided = decidedEntry(lossy, online);
-    DecisionLogViewModel log = onFx(() -> new DecisionLogViewModel(lossy, tasks, () -> {}, online));
+    DecisionLogViewModel log =
+        onFx(() -> new DecisionLogViewModel(lossy, tasks, commands(lossy, online), () -> {}));
 
     // The undo commits, then the connection drops before the answer arrives.
     lossy.loseAfterCommit = true;
@@ -310,10 +312,11 @@ class ModerationLiveIT {
 
   @Test
   void anUndoLostBeforeTheDatabaseGotItSaysSoAndCanBeSentAgain() throws Exception {
-    LossyGateway lossy = new LossyGateway(ModerationGateway.of(moderator));
+    LossyGateway lossy = new LossyGateway(ModerationArea.gateway(moderator));
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     DecisionEntry decided = decidedEntry(lossy, online);
-    DecisionLogViewModel log = onFx(() -> new DecisionLogViewModel(lossy, tasks, () -> {}, online));
+    DecisionLogViewModel log =
+        onFx(() -> new DecisionLogViewModel(lossy, tasks, commands(lossy, online), () -> {}));
 
     lossy.loseBeforeCommit = true;
     onFx(() -> log.undo(decided));
@@ -356,9 +359,9 @@ class ModerationLiveIT {
                 new ItemViewModel(
                     lossy,
                     tasks,
+                    commands(lossy, online),
                     "demo_moderator",
                     queue::refresh,
-                    online,
                     Locale.US,
                     ZoneOffset.UTC));
     onFx(() -> queue.selectedProperty().addListener((obs, old, row) -> item.show(row)));
@@ -400,11 +403,15 @@ class ModerationLiveIT {
             new ItemViewModel(
                 gateway,
                 tasks,
+                commands(gateway, new SimpleBooleanProperty(true)),
                 "demo_moderator",
                 queue::refresh,
-                new SimpleBooleanProperty(true),
                 Locale.US,
                 ZoneOffset.UTC));
+  }
+
+  private CommandRunner commands(ModerationGateway gateway, SimpleBooleanProperty online) {
+    return new CommandRunner(tasks, tasks::schedule, online, gateway::committed);
   }
 
   private void startFeed() throws InterruptedException {

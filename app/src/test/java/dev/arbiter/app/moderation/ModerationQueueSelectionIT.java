@@ -74,7 +74,7 @@ class ModerationQueueSelectionIT {
             Platform::runLater,
             Schedulers.daemon("test-presence"),
             Duration.ofSeconds(10));
-    queue = new ModerationQueueViewModel(ModerationGateway.of(moderator), tasks);
+    queue = new ModerationQueueViewModel(ModerationArea.gateway(moderator), tasks);
     table = new QueueTable(queue, presence.scope()).node();
     updates =
         new LiveUpdates(

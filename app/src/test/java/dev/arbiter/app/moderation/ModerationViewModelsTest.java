@@ -3,6 +3,7 @@ package dev.arbiter.app.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.SynchronousTaskRunner;
+import dev.arbiter.app.common.command.ManualLater;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.model.moderation.FlagReason;
 import dev.arbiter.persistence.moderation.ItemKey;
@@ -23,9 +24,9 @@ class ModerationViewModelsTest {
     queue.refresh();
 
     assertThat(queue.rows()).hasSize(ModerationQueueViewModel.PAGE_SIZE);
-    assertThat(queue.summaryProperty().get()).isEqualTo("120 items");
+    assertThat(queue.list().summaryProperty().get()).isEqualTo("120 items");
     assertThat(queue.selectedProperty().get().key().id()).isEqualTo(1);
-    assertThat(queue.hasMoreProperty().get()).isTrue();
+    assertThat(queue.list().hasMoreProperty().get()).isTrue();
   }
 
   @Test
@@ -152,7 +153,9 @@ class ModerationViewModelsTest {
     gateway.claims.put(
         new ItemKey(dev.arbiter.model.moderation.FlaggedEntityType.DISPUTE_MESSAGE, 2), "max");
     int[] refreshed = {0};
-    BulkViewModel bulk = new BulkViewModel(gateway, tasks, () -> refreshed[0]++);
+    BulkViewModel bulk =
+        new BulkViewModel(
+            gateway, tasks, ManualLater.runner(tasks, gateway::committed), () -> refreshed[0]++);
 
     bulk.useFilter(new ModerationQueueViewModel(gateway, tasks).filter());
     assertThat(bulk.scopeProperty().get()).isEqualTo("3 items match the filter");
@@ -171,7 +174,9 @@ class ModerationViewModelsTest {
         new DecisionFormViewModel(FlagDecision.DISMISS, "x")
             .build(new ItemKey(dev.arbiter.model.moderation.FlaggedEntityType.DISPUTE_MESSAGE, 1)));
     int[] refreshed = {0};
-    DecisionLogViewModel log = new DecisionLogViewModel(gateway, tasks, () -> refreshed[0]++);
+    DecisionLogViewModel log =
+        new DecisionLogViewModel(
+            gateway, tasks, ManualLater.runner(tasks, gateway::committed), () -> refreshed[0]++);
     log.refresh();
     assertThat(log.entries()).hasSize(1);
     assertThat(DecisionLogViewModel.describe(log.entries().get(0))).endsWith("can be undone");
@@ -187,6 +192,13 @@ class ModerationViewModelsTest {
   }
 
   private ItemViewModel itemModel(FakeGateway gateway, ModerationQueueViewModel queue) {
-    return new ItemViewModel(gateway, tasks, "mo", queue::refresh, Locale.US, ZoneOffset.UTC);
+    return new ItemViewModel(
+        gateway,
+        tasks,
+        ManualLater.runner(tasks, gateway::committed),
+        "mo",
+        queue::refresh,
+        Locale.US,
+        ZoneOffset.UTC);
   }
 }

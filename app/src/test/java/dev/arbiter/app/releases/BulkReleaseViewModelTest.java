@@ -3,53 +3,50 @@ package dev.arbiter.app.releases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.SynchronousTaskRunner;
+import dev.arbiter.app.common.command.ManualLater;
 import dev.arbiter.persistence.escrow.BulkRelease;
 import dev.arbiter.persistence.escrow.BulkRelease.Outcome;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Test;
 
 class BulkReleaseViewModelTest {
 
-  private final List<BulkRelease> executed = new ArrayList<>();
+  /** Every item released, in the order sent. */
+  private final List<BulkRelease.Item> executed = new ArrayList<>();
 
   private final BulkReleaseViewModel model =
       new BulkReleaseViewModel(
           new BulkReleaseViewModel.Engine() {
             @Override
             public List<Outcome> preview(BulkRelease plan, Consumer<Outcome> progress) {
-              return answer(plan, progress);
+              List<Outcome> outcomes = new ArrayList<>();
+              for (BulkRelease.Item item : plan.items()) {
+                Outcome o = new Outcome(item, answer(item));
+                outcomes.add(o);
+                progress.accept(o);
+              }
+              return outcomes;
             }
 
             @Override
-            public List<Outcome> execute(
-                BulkRelease plan, Consumer<Outcome> progress, BooleanSupplier cancelled) {
-              executed.add(plan);
-              return answer(plan, progress);
+            public MoneyResult release(BulkRelease.Item item) {
+              executed.add(item);
+              return answer(item);
             }
           },
-          key -> false,
           new SynchronousTaskRunner(),
-          new SimpleBooleanProperty(true),
+          ManualLater.runner(new SynchronousTaskRunner(), key -> false),
           Runnable::run);
 
   /** Checkpoint 13 is refused as disputed; the others go through. */
-  private static List<Outcome> answer(BulkRelease plan, Consumer<Outcome> progress) {
-    List<Outcome> outcomes = new ArrayList<>();
-    for (BulkRelease.Item item : plan.items()) {
-      String json =
-          item.checkpointId() == 13
-              ? "{\"outcome\": \"open_dispute\", \"message\": \"1 open dispute(s)\"}"
-              : "{\"outcome\": \"ok\", \"message\": \"released\"}";
-      Outcome o = new Outcome(item, MoneyResult.parse(json));
-      outcomes.add(o);
-      progress.accept(o);
-    }
-    return outcomes;
+  private static MoneyResult answer(BulkRelease.Item item) {
+    return MoneyResult.parse(
+        item.checkpointId() == 13
+            ? "{\"outcome\": \"open_dispute\", \"message\": \"1 open dispute(s)\"}"
+            : "{\"outcome\": \"ok\", \"message\": \"released\"}");
   }
 
   @Test
@@ -68,8 +65,12 @@ class BulkReleaseViewModelTest {
 
     assertThat(model.summaryProperty().get()).isEqualTo("3 released, 1 refused.");
     assertThat(model.progressProperty().get()).isEqualTo(1.0);
-    assertThat(executed).hasSize(2);
-    assertThat(executed.get(1).items()).isEqualTo(executed.get(0).items());
+    // Every item sent twice, the second time under the key and in the order of the first.
+    assertThat(executed).hasSize(8);
+    assertThat(executed.subList(4, 8)).isEqualTo(executed.subList(0, 4));
+    assertThat(executed.subList(0, 4))
+        .extracting(BulkRelease.Item::checkpointId)
+        .containsExactly(11L, 12L, 13L, 14L);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.arbiter.app.releases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.SynchronousTaskRunner;
+import dev.arbiter.app.common.command.ManualLater;
 import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.escrow.CheckpointAction;
 import dev.arbiter.persistence.escrow.CheckpointBasis;
@@ -59,10 +60,9 @@ class CheckpointLiveViewModelTest {
                   performed.add(new Call(action, basis));
                   return answers.isEmpty() ? MoneyResult.parse(APPROVED) : answers.pop().get();
                 },
-                release -> MoneyResult.parse(APPROVED),
-                committedKeys::contains),
+                release -> MoneyResult.parse(APPROVED)),
             new SynchronousTaskRunner(),
-            online,
+            ManualLater.runner(new SynchronousTaskRunner(), online, committedKeys::contains),
             Locale.US,
             Clock.fixed(Details.NOW, ZoneOffset.UTC),
             ZoneOffset.UTC,

@@ -3,6 +3,7 @@ package dev.arbiter.app.releases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.SynchronousTaskRunner;
+import dev.arbiter.app.common.command.ManualLater;
 import dev.arbiter.persistence.escrow.CheckpointAction;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
 import dev.arbiter.persistence.escrow.CheckpointGates;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +49,9 @@ class CheckpointViewModelTest {
                   return MoneyResult.parse(
                       "{\"outcome\": \"ok\", \"message\": \"released\", \"status\": \"released\","
                           + " \"amount_minor\": 100000, \"fee_minor\": 2500}");
-                },
-                key -> false),
+                }),
             new SynchronousTaskRunner(),
-            new SimpleBooleanProperty(true),
+            ManualLater.runner(new SynchronousTaskRunner(), key -> false),
             Locale.US,
             Clock.fixed(NOW, ZoneOffset.UTC),
             ZoneOffset.UTC,

@@ -76,7 +76,7 @@ class ExposureAndLedgerLiveIT {
         onFx(
             () ->
                 new ExposureViewModel(
-                    new ExposureService(finance)::load,
+                    new ExposureService(finance.access())::load,
                     tasks,
                     updates.onlineProperty(),
                     Locale.US,
@@ -85,7 +85,7 @@ class ExposureAndLedgerLiveIT {
         onFx(
             () ->
                 new LedgerHealthViewModel(
-                    new LedgerVerifier(finance.dataSource())::verify,
+                    new LedgerVerifier(finance.access())::verify,
                     tasks,
                     updates.onlineProperty(),
                     Locale.US,

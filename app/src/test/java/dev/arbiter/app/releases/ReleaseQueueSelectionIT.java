@@ -64,7 +64,7 @@ class ReleaseQueueSelectionIT {
   @Start
   void start(Stage stage) {
     var finance = db.dataSource("demo_finance", "demo");
-    ReleaseQueueService service = new ReleaseQueueService(finance);
+    ReleaseQueueService service = new ReleaseQueueService(db.access("demo_finance"));
     tasks = ExecutorTaskRunner.forFxThread();
     presence =
         new PresenceTracker(

@@ -90,7 +90,7 @@ class ReleasesLiveFlowIT {
     waitUntil(() -> console.has("#queueTable .presence-viewing"));
     waitUntil(() -> console.text("#presenceLine").equals("Also here: Felix Finance"));
 
-    new ReleaseService(db.dataSource("demo_finance2", "demo"))
+    new ReleaseService(db.access("demo_finance2"))
         .perform(new CheckpointAction.Approve(dual, null, null, IdempotencyKeys.next("t")));
     waitUntil(() -> fx(() -> console.lookup("#recordChangedBanner").query().isVisible()));
     assertThat(console.text("#recordChangedText"))

@@ -6,6 +6,7 @@ import static dev.arbiter.app.testing.StandInWaits.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.live.Schedulers;
 import dev.arbiter.persistence.escrow.CheckpointAction;
@@ -17,7 +18,7 @@ import dev.arbiter.persistence.escrow.ReleaseQueueService;
 import dev.arbiter.persistence.escrow.ReleaseService;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
 import dev.arbiter.persistence.live.ChangeFeed;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
@@ -71,10 +72,10 @@ class ReleasesLiveIT {
     tasks = new ExecutorTaskRunner(Executors.newFixedThreadPool(2), fx);
     updates = new LiveUpdates(fx, Schedulers.daemon("test-live-updates"), Duration.ofMillis(200));
     feed = finance.changeFeed(updates);
-    fran = new ReleaseService(finance);
+    fran = new ReleaseService(finance.access());
     queue =
         new ReleaseQueueViewModel(
-            new ReleaseQueueService(finance)::page, tasks, Locale.US, Clock.systemUTC());
+            new ReleaseQueueService(finance.access())::page, tasks, Locale.US, Clock.systemUTC());
     checkpoint = checkpointModel(fran::perform);
     ReleasesLive live =
         onFx(
@@ -96,7 +97,8 @@ class ReleasesLiveIT {
           queue.reload();
           return null;
         });
-    waitFor(() -> onFx(() -> queue.summaryProperty().get().contains("checkpoints")), secs(5));
+    waitFor(
+        () -> onFx(() -> queue.list().summaryProperty().get().contains("checkpoints")), secs(5));
   }
 
   @AfterEach
@@ -150,7 +152,7 @@ class ReleasesLiveIT {
     long dual = submitted("dual");
     openCheckpoint(dual);
 
-    ReleaseService felix = new ReleaseService(db.dataSource("demo_finance2", "demo"));
+    ReleaseService felix = new ReleaseService(db.access("demo_finance2"));
     assertThat(felix.perform(new CheckpointAction.Approve(dual, "fine", null, key())).ok())
         .isTrue();
 
@@ -169,7 +171,7 @@ class ReleasesLiveIT {
   void aStaleApprovalIsRefusedWithTheDiffAndReappliedOnTop() throws Exception {
     long dual = submitted("dual");
     openCheckpoint(dual);
-    ReleaseService felix = new ReleaseService(db.dataSource("demo_finance2", "demo"));
+    ReleaseService felix = new ReleaseService(db.access("demo_finance2"));
 
     // Felix approves and Fran clicks Approve before her console heard of it.
     onFx(
@@ -268,15 +270,15 @@ class ReleasesLiveIT {
   }
 
   private CheckpointViewModel checkpointModel(CheckpointViewModel.Performer perform) {
-    CheckpointDetailService details = new CheckpointDetailService(finance);
+    CheckpointDetailService details = new CheckpointDetailService(finance.access());
     return new CheckpointViewModel(
-        new CheckpointViewModel.Gateway(
-            details::load,
-            perform,
-            fran::preview,
-            new CommitOutcomes(finance.dataSource())::committed),
+        new CheckpointViewModel.Gateway(details::load, perform, fran::preview),
         tasks,
-        updates.onlineProperty(),
+        new CommandRunner(
+            tasks,
+            tasks::schedule,
+            updates.onlineProperty(),
+            new CommitOutcomes(finance.dataSource())::committed),
         Locale.US,
         Clock.systemUTC(),
         ZoneOffset.UTC,
@@ -303,7 +305,7 @@ class ReleasesLiveIT {
         });
     waitFor(() -> reads.get() == 1, secs(5));
 
-    assertThat(onFx(() -> queue.errorProperty().get()))
+    assertThat(onFx(() -> queue.list().errorProperty().get()))
         .startsWith("The queue could not be brought up to date: ");
     assertThat(onFx(() -> queue.items().size())).isEqualTo(1);
 
@@ -314,7 +316,7 @@ class ReleasesLiveIT {
           return null;
         });
     waitFor(() -> reads.get() == 2, secs(5));
-    assertThat(onFx(() -> queue.errorProperty().get())).isEmpty();
+    assertThat(onFx(() -> queue.list().errorProperty().get())).isEmpty();
   }
 
   private void privilege(String sql) throws SQLException {

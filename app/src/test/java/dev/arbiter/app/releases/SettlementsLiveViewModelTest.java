@@ -3,6 +3,7 @@ package dev.arbiter.app.releases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.SynchronousTaskRunner;
+import dev.arbiter.app.common.command.ManualLater;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.settlements.ProposedSettlement;
 import java.time.Instant;
@@ -38,9 +39,8 @@ class SettlementsLiveViewModelTest {
                     : "{\"outcome\": \"stale\", \"message\": \"settlement 5 changed\"}");
           },
           (id, version, note, key) -> MoneyResult.parse("{\"outcome\": \"ok\"}"),
-          key -> false,
           new SynchronousTaskRunner(),
-          online,
+          ManualLater.runner(new SynchronousTaskRunner(), online, key -> false),
           Locale.US,
           ZoneOffset.UTC);
 

@@ -9,6 +9,7 @@ import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.live.Schedulers;
+import dev.arbiter.app.workspaces.WorkspacesArea;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
@@ -65,7 +66,13 @@ class StaffAdminLiveIT {
     updates = new LiveUpdates(fx, Schedulers.daemon("test-live-updates"), Duration.ofMillis(200));
     feed = support.changeFeed(updates);
     model =
-        onFx(() -> new StaffAdminViewModel(new StaffAdminService(support), tasks, false, online));
+        onFx(
+            () ->
+                new StaffAdminViewModel(
+                    WorkspacesArea.staffAccounts(new StaffAdminService(support)),
+                    tasks,
+                    false,
+                    online));
     updates.subscribe(model::changed);
     feed.start();
     waitFor(() -> feed.backendPid() > 0, secs(5));

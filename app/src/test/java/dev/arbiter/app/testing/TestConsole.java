@@ -54,17 +54,14 @@ public final class TestConsole implements AutoCloseable {
     this.stage = stage;
     this.tasks = ExecutorTaskRunner.forFxThread();
     this.shell =
-        drafts == null
-            ? new ConsoleShell(
-                target, new SignInService(), tasks, Platform::runLater, Locale.US, ZoneOffset.UTC)
-            : new ConsoleShell(
-                target,
-                new SignInService(),
-                tasks,
-                Platform::runLater,
-                Locale.US,
-                ZoneOffset.UTC,
-                drafts);
+        new ConsoleShell(
+            target,
+            new SignInService(),
+            tasks,
+            Platform::runLater,
+            Locale.US,
+            ZoneOffset.UTC,
+            drafts);
   }
 
   /** The login screen for the demo-mode test server at {@code jdbcUrl}, drafts in a temp folder. */

@@ -3,6 +3,7 @@ package dev.arbiter.app.workspaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
+import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.live.Schedulers;
 import dev.arbiter.app.testing.StandInWaits;
@@ -70,16 +71,22 @@ class WorkspacesLiveIT {
     updates = new LiveUpdates(fx, Schedulers.daemon("test-live-updates"), Duration.ofMillis(200));
     feed = admin.changeFeed(updates);
     list = onFx(() -> new WorkspaceListViewModel(new WorkspaceListService(admin)::page, tasks));
+    WorkspaceAdminService actions = new WorkspaceAdminService(admin);
     detail =
         onFx(
             () ->
                 new WorkspaceDetailViewModel(
                     new WorkspaceDetailService(admin, true)::load,
-                    new WorkspaceAdminService(admin),
+                    actions,
                     tasks,
+                    commands(actions),
                     true,
-                    "demo_admin",
-                    new SimpleBooleanProperty(true)));
+                    "demo_admin"));
+  }
+
+  private CommandRunner commands(WorkspaceAdminService actions) {
+    return new CommandRunner(
+        tasks, tasks::schedule, new SimpleBooleanProperty(true), actions::committed);
   }
 
   @AfterEach
@@ -184,7 +191,7 @@ class WorkspacesLiveIT {
                 () -> saved[0] = true));
 
     waitFor(
-        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionRunner.SAVED_ONCE),
+        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionReply.SAVED_ONCE),
         Duration.ofSeconds(10));
     assertThat(onFx(() -> model.messageProperty().get())).startsWith("Note added.");
     assertThat(onFx(() -> model.errorProperty().get())).isEmpty();
@@ -210,7 +217,7 @@ class WorkspacesLiveIT {
             model.addNote(
                 "Asked for a refund", NoteVisibility.WORKSPACE, null, null, () -> saved[0] = true));
     waitFor(() -> onFx(() -> model.canRetryProperty().get()), Duration.ofSeconds(10));
-    assertThat(onFx(() -> model.errorProperty().get())).isEqualTo(ActionRunner.NOT_SAVED);
+    assertThat(onFx(() -> model.errorProperty().get())).isEqualTo(ActionReply.NOT_SAVED);
     assertThat(saved[0]).isFalse();
     assertThat(count("SELECT count(*) FROM contact_notes WHERE body = 'Asked for a refund'"))
         .isZero();
@@ -223,7 +230,7 @@ class WorkspacesLiveIT {
           model.retry();
         });
     waitFor(
-        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionRunner.SAVED_ONCE),
+        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionReply.SAVED_ONCE),
         Duration.ofSeconds(10));
     assertThat(saved[0]).isTrue();
     assertThat(count("SELECT count(*) FROM contact_notes WHERE body = 'Asked for a refund'"))
@@ -248,7 +255,7 @@ class WorkspacesLiveIT {
     onFx(() -> model.reissue(invite));
 
     waitFor(
-        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionRunner.SAVED_ONCE),
+        () -> onFx(() -> model.messageProperty().get()).endsWith(ActionReply.SAVED_ONCE),
         Duration.ofSeconds(10));
     String token = onFx(() -> model.issuedTokenProperty().get());
     assertThat(token).isNotEmpty();
@@ -264,16 +271,17 @@ class WorkspacesLiveIT {
   }
 
   private WorkspaceDetailViewModel lossyDetail(LossyDataSource lossy) throws Exception {
+    WorkspaceAdminService actions = new WorkspaceAdminService(lossy, Clock.systemUTC());
     WorkspaceDetailViewModel model =
         onFx(
             () ->
                 new WorkspaceDetailViewModel(
                     new WorkspaceDetailService(admin, true)::load,
-                    new WorkspaceAdminService(lossy, Clock.systemUTC()),
+                    actions,
                     tasks,
+                    commands(actions),
                     true,
-                    "demo_admin",
-                    new SimpleBooleanProperty(true)));
+                    "demo_admin"));
     onFx(() -> model.open(ws.workspace()));
     waitFor(() -> onFx(() -> model.detailsProperty().get()) != null, Duration.ofSeconds(5));
     return model;

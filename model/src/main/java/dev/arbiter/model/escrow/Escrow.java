@@ -7,9 +7,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,6 +59,10 @@ public class Escrow {
   @Version
   @Column(name = "version", nullable = false, insertable = false)
   private int version;
+
+  @OneToMany(mappedBy = "escrow")
+  @OrderBy("seq")
+  private List<EscrowCheckpoint> checkpoints = new ArrayList<>();
 
   protected Escrow() {}
 
@@ -106,5 +115,10 @@ public class Escrow {
 
   public int getVersion() {
     return version;
+  }
+
+  /** The escrow's checkpoints in order; lazy, so fetch them with the escrow. */
+  public List<EscrowCheckpoint> getCheckpoints() {
+    return Collections.unmodifiableList(checkpoints);
   }
 }

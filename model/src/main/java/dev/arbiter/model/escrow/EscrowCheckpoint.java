@@ -4,9 +4,12 @@ import dev.arbiter.model.money.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -29,6 +32,12 @@ public class EscrowCheckpoint {
 
   @Column(name = "escrow_id", nullable = false, updatable = false)
   private Long escrowId;
+
+  // The same column again, read-only, so that a view can fetch the escrow with its checkpoint;
+  // escrowId stays the one the marketplace writes.
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "escrow_id", insertable = false, updatable = false)
+  private Escrow escrow;
 
   @Column(name = "seq", nullable = false, updatable = false)
   private int seq;
@@ -148,6 +157,11 @@ public class EscrowCheckpoint {
 
   public Long getEscrowId() {
     return escrowId;
+  }
+
+  /** The escrow this checkpoint pays from; lazy, so fetch it with the checkpoint. */
+  public Escrow getEscrow() {
+    return escrow;
   }
 
   /** The checkpoint's position in its escrow, from 1. */

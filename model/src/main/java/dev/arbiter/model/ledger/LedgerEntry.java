@@ -4,7 +4,10 @@ import dev.arbiter.model.money.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -26,6 +29,14 @@ public class LedgerEntry {
 
   @Column(name = "wallet_id", nullable = false, insertable = false, updatable = false)
   private Long walletId;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "journal_id", insertable = false, updatable = false)
+  private Journal journal;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "wallet_id", insertable = false, updatable = false)
+  private Wallet wallet;
 
   @Convert(converter = EntryDirection.Converter.class)
   @Column(name = "direction", nullable = false, insertable = false, updatable = false)
@@ -55,6 +66,16 @@ public class LedgerEntry {
 
   public Long getWalletId() {
     return walletId;
+  }
+
+  /** The journal this entry is one side of; lazy, so fetch it with the entry. */
+  public Journal getJournal() {
+    return journal;
+  }
+
+  /** The wallet the entry moves; lazy, so fetch it with the entry. */
+  public Wallet getWallet() {
+    return wallet;
   }
 
   public EntryDirection getDirection() {

@@ -1,10 +1,14 @@
 package dev.arbiter.model.ledger;
 
 import dev.arbiter.model.money.Money;
+import dev.arbiter.model.users.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -24,6 +28,10 @@ public class Wallet {
 
   @Column(name = "owner_user_id", insertable = false, updatable = false)
   private Long ownerUserId;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "owner_user_id", insertable = false, updatable = false)
+  private User owner;
 
   @Convert(converter = WalletKind.Converter.class)
   @Column(name = "kind", nullable = false, insertable = false, updatable = false)
@@ -54,6 +62,11 @@ public class Wallet {
   /** The owning user of a {@link WalletKind#USER} wallet; null for platform accounts. */
   public Long getOwnerUserId() {
     return ownerUserId;
+  }
+
+  /** The owning user, null for platform accounts; lazy, so fetch it with the wallet. */
+  public User getOwner() {
+    return owner;
   }
 
   public WalletKind getKind() {

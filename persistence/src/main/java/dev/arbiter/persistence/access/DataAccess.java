@@ -8,6 +8,7 @@ import org.hibernate.FlushMode;
 import org.hibernate.JDBCException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.TransactionException;
 
 /**
  * The one way a service reaches the database: a read-only snapshot for a view that reads several
@@ -73,7 +74,9 @@ public final class DataAccess {
   public <T> T read(Work<T> work) throws SQLException {
     return inTransaction(
         session -> {
-          begin(session, "SET TRANSACTION READ ONLY");
+          // The driver sends BEGIN READ ONLY with the first query: no round trip of its own. The
+          // pool (or closing the connection) resets the flag afterwards.
+          session.doWork(c -> c.setReadOnly(true));
           session.setDefaultReadOnly(true);
           session.setHibernateFlushMode(FlushMode.MANUAL);
           return work.apply(session);
@@ -109,22 +112,41 @@ public final class DataAccess {
   }
 
   private <T> T inTransaction(Work<T> work) throws SQLException {
+    SessionFactory factory = openFactory();
     try {
-      return sessions
-          .get()
-          .fromTransaction(
-              session -> {
-                try {
-                  return work.apply(session);
-                } catch (SQLException e) {
-                  throw new Carrier(e);
-                }
-              });
+      return factory.fromTransaction(
+          session -> {
+            try {
+              return work.apply(session);
+            } catch (SQLException e) {
+              throw new Carrier(e);
+            }
+          });
     } catch (Carrier c) {
       throw c.cause;
     } catch (JDBCException e) {
       throw e.getSQLException();
+    } catch (TransactionException e) {
+      // A commit (or rollback) the connection lost: the driver's answer is the cause, and a lost
+      // commit must read as one so that its outcome is settled by its request key.
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e;
     }
+  }
+
+  /** The factory; once its session signed out and closed it, a use fails as a closed connection. */
+  private SessionFactory openFactory() throws SQLException {
+    try {
+      SessionFactory factory = sessions.get();
+      if (!factory.isClosed()) {
+        return factory;
+      }
+    } catch (IllegalStateException closed) {
+      // closed while it was being asked for
+    }
+    throw new SQLException("the database session is closed", "08003");
   }
 
   /** Carries a checked failure through Hibernate's functional transaction API. */

@@ -21,13 +21,13 @@ import java.util.regex.Pattern;
  * search on the primary key (a few dozen index probes) instead of a scan of every entry in range.
  * The time condition itself stays in the query, so no entry outside the range is ever shown.
  */
-final class AuditSql {
+public final class AuditSql {
 
   private static final Pattern DISPUTE_REFERENCE = Pattern.compile("DSP-[0-9]{6,}");
   private static final Pattern CONTRACT_REFERENCE = Pattern.compile("[A-Z]{2,4}-[0-9]{4,}");
 
   /** A condition (never empty: {@code TRUE} matches all) and the values for its parameters. */
-  record Where(String sql, List<Object> params) {
+  public record Where(String sql, List<Object> params) {
 
     void bind(PreparedStatement ps, int first) throws SQLException {
       for (int i = 0; i < params.size(); i++) {
@@ -43,7 +43,7 @@ final class AuditSql {
 
   private AuditSql() {}
 
-  static Where where(Connection c, AuditFilter filter) throws SQLException {
+  public static Where where(Connection c, AuditFilter filter) throws SQLException {
     List<String> conditions = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     if (filter.actor() != null) {

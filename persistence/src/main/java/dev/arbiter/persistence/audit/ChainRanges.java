@@ -10,9 +10,9 @@ import org.postgresql.PGResultSetMetaData;
 import org.postgresql.PGStatement;
 
 /** Reading audit entries by id range, as the chain hashes them, for {@link AuditChainVerifier}. */
-final class ChainRanges {
+public final class ChainRanges {
 
-  private static final String SELECT_RANGE =
+  public static final String SELECT_RANGE =
       """
       SELECT id, occurred_at, actor, db_user, action, command, entity_type, entity_id,
              old_values::text, new_values::text, request_id, client_info, salt, prev_hash, hash
@@ -21,7 +21,7 @@ final class ChainRanges {
        ORDER BY id
        LIMIT ?""";
 
-  private static final int FETCH_SIZE = 5_000;
+  public static final int FETCH_SIZE = 5_000;
 
   private ChainRanges() {}
 

@@ -1,22 +1,18 @@
 package dev.arbiter.persistence.dashboard;
 
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.dashboard.DashboardFigures.HeldFunds;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
- * Reads the dashboard's figures. All queries run in one read-only REPEATABLE READ transaction, so a
+ * Reads the dashboard's figures. All queries run in one read-only REPEATABLE READ snapshot, so a
  * dispute that changes status halfway through is counted once, in one column, and the totals add
  * up.
  */
@@ -24,25 +20,30 @@ public final class DashboardService {
 
   // now() is the transaction's start time, so "overdue" means overdue at the snapshot's moment.
   private static final String DISPUTES =
-      "SELECT status, count(*), count(*) FILTER (WHERE response_due_at < now())"
+      "SELECT status, count(*) AS total, count(*) FILTER (WHERE response_due_at < now()) AS breached"
           + " FROM disputes WHERE status NOT IN ('resolved', 'closed') GROUP BY status";
   private static final String CHECKPOINTS =
-      "SELECT count(*) FILTER (WHERE status = 'submitted'),"
-          + " count(*) FILTER (WHERE status = 'approved'),"
+      "SELECT count(*) FILTER (WHERE status = 'submitted') AS submitted,"
+          + " count(*) FILTER (WHERE status = 'approved') AS approved,"
           + " count(*) FILTER (WHERE approval_requirement <> 'auto' AND auto_release_at < now())"
-          + " FROM escrow_checkpoints WHERE status IN ('submitted', 'approved')";
+          + " AS overdue FROM escrow_checkpoints WHERE status IN ('submitted', 'approved')";
   private static final String FLAGS =
-      "SELECT severity, count(*) FROM moderation_flags WHERE status = 'open' GROUP BY severity";
+      "SELECT severity, count(*) AS total FROM moderation_flags WHERE status = 'open'"
+          + " GROUP BY severity";
   private static final String ESCROW_HELD =
-      "SELECT currency, sum(funded_minor - released_minor - refunded_minor)::bigint,"
+      "SELECT currency, sum(funded_minor - released_minor - refunded_minor)::bigint AS held,"
           + " count(*) FILTER (WHERE funded_minor - released_minor - refunded_minor > 0)"
-          + " FROM escrows GROUP BY currency"
+          + " AS escrows FROM escrows GROUP BY currency"
           + " HAVING sum(funded_minor - released_minor - refunded_minor) <> 0 ORDER BY currency";
 
-  private final DataSource dataSource;
+  private record OpenDisputes(String status, long open, long breached) {}
 
-  public DashboardService(StaffDatabase database) {
-    this.dataSource = database.dataSource();
+  private record Checkpoints(long submitted, long approved, long overdue) {}
+
+  private final DataAccess access;
+
+  public DashboardService(DataAccess access) {
+    this.access = access;
   }
 
   /**
@@ -51,59 +52,43 @@ public final class DashboardService {
    * @throws StaffDatabaseException when the database cannot be read
    */
   public DashboardFigures load() {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      c.setReadOnly(true);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      try (Statement s = c.createStatement()) {
-        DashboardFigures figures = read(s);
-        c.commit();
-        return figures;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+    try {
+      return access.snapshot(DashboardService::read);
     } catch (SQLException e) {
       throw new StaffDatabaseException("Could not load the dashboard", e);
     }
   }
 
-  private static DashboardFigures read(Statement s) throws SQLException {
-    Instant asOf;
-    try (ResultSet rs = s.executeQuery("SELECT now()")) {
-      rs.next();
-      asOf = rs.getObject(1, OffsetDateTime.class).toInstant();
-    }
-    Map<String, Long> disputes = new HashMap<>();
-    long breached = 0;
-    try (ResultSet rs = s.executeQuery(DISPUTES)) {
-      while (rs.next()) {
-        disputes.put(rs.getString(1), rs.getLong(2));
-        breached += rs.getLong(3);
-      }
-    }
-    long submitted;
-    long approved;
-    long overdue;
-    try (ResultSet rs = s.executeQuery(CHECKPOINTS)) {
-      rs.next();
-      submitted = rs.getLong(1);
-      approved = rs.getLong(2);
-      overdue = rs.getLong(3);
-    }
-    Map<String, Long> flags = new HashMap<>();
-    try (ResultSet rs = s.executeQuery(FLAGS)) {
-      while (rs.next()) {
-        flags.put(rs.getString(1), rs.getLong(2));
-      }
-    }
-    List<HeldFunds> held = new ArrayList<>();
-    try (ResultSet rs = s.executeQuery(ESCROW_HELD)) {
-      while (rs.next()) {
-        held.add(new HeldFunds(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-      }
-    }
+  private static DashboardFigures read(Session session) {
+    Instant asOf = Sql.one(session, "SELECT now() AS as_of", r -> r.instant("as_of"));
+    List<OpenDisputes> open =
+        Sql.list(
+            session,
+            DISPUTES,
+            r -> new OpenDisputes(r.text("status"), r.getLong("total"), r.getLong("breached")));
+    Checkpoints checkpoints =
+        Sql.one(
+            session,
+            CHECKPOINTS,
+            r ->
+                new Checkpoints(
+                    r.getLong("submitted"), r.getLong("approved"), r.getLong("overdue")));
+    Map<String, Long> flags =
+        Sql.list(session, FLAGS, r -> Map.entry(r.text("severity"), r.getLong("total"))).stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    List<HeldFunds> held =
+        Sql.list(
+            session,
+            ESCROW_HELD,
+            r -> new HeldFunds(r.text("currency"), r.getLong("held"), r.getLong("escrows")));
     return new DashboardFigures(
-        asOf, disputes, breached, submitted, approved, overdue, flags, held);
+        asOf,
+        open.stream().collect(Collectors.toMap(OpenDisputes::status, OpenDisputes::open)),
+        open.stream().mapToLong(OpenDisputes::breached).sum(),
+        checkpoints.submitted(),
+        checkpoints.approved(),
+        checkpoints.overdue(),
+        flags,
+        held);
   }
 }

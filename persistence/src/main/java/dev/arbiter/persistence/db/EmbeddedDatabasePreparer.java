@@ -1,42 +1,19 @@
 package dev.arbiter.persistence.db;
 
-import dev.arbiter.persistence.demo.DemoDataLoader;
-import dev.arbiter.persistence.demo.DemoLoadSummary;
-import dev.arbiter.persistence.demo.DemoScale;
-import dev.arbiter.persistence.demo.ProgressListener;
 import dev.arbiter.persistence.staff.StaffLogins;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.util.Optional;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Makes the embedded server ready for the demo: the database and its migrator, the schema, the demo
- * staff logins and, once, the demo data.
+ * Makes the embedded server ready for the demo: the database and its migrator, the schema and the
+ * demo staff logins. The demo data itself is a tool's ({@code dev.arbiter.tools.demo}), loaded by
+ * the app over {@link #ownerConnection}.
  */
 public final class EmbeddedDatabasePreparer {
 
-  /** The seed of the demo everyone sees on first start, so screenshots and docs match. */
-  public static final long DEMO_SEED = 20261122L;
-
   private EmbeddedDatabasePreparer() {}
-
-  /**
-   * Loads the demo data unless the database already has data; returns what was loaded, if anything.
-   */
-  public static Optional<DemoLoadSummary> loadDemoDataOnce(
-      EmbeddedRuntime runtime, DemoScale scale, long seed, ProgressListener progress) {
-    try (Connection c = ownerConnection(runtime)) {
-      if (DemoDataLoader.isLoaded(c)) {
-        return Optional.empty();
-      }
-      return Optional.of(new DemoDataLoader(Clock.systemUTC()).load(c, scale, seed, progress));
-    } catch (SQLException e) {
-      throw new DatabaseUnavailableException("could not load the demo data: " + e.getMessage(), e);
-    }
-  }
 
   /** Drops Arbiter's database (all connections to it are ended), for a fresh demo. */
   public static void dropDatabase(EmbeddedRuntime runtime) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * parameter; only whitelisted {@link SortKey} expressions and fixed predicates are written into the
  * text, so no input can change the statement's shape.
  */
-final class QueueSql {
+public final class QueueSql {
 
   static final String COLUMNS =
       "d.id, d.reference, k.client_name, k.freelancer_name, k.contract_reference,"
@@ -26,7 +26,7 @@ final class QueueSql {
   static final String FROM = " FROM disputes d JOIN dispute_queue_keys k ON k.dispute_id = d.id";
 
   /** A statement's text and its parameters, in order; {@code String[]} binds as a text array. */
-  record Query(String sql, List<Object> params) {
+  public record Query(String sql, List<Object> params) {
 
     PreparedStatement prepare(Connection c) throws SQLException {
       PreparedStatement ps = c.prepareStatement(sql);
@@ -54,7 +54,7 @@ final class QueueSql {
    *
    * @param cursor where to start (exclusive), or null for the first page in {@code direction}
    */
-  static Query page(
+  public static Query page(
       QueueFilter filter, QueueSort sort, QueueCursor cursor, PageDirection direction, int limit) {
     if (cursor != null && cursor.key() != sort.key()) {
       throw new IllegalArgumentException("the cursor belongs to another sort: " + cursor.key());
@@ -99,7 +99,7 @@ final class QueueSql {
   }
 
   /** Counts matching rows, stopping at {@code cap + 1} so a huge match stays cheap. */
-  static Query count(QueueFilter filter, int cap) {
+  public static Query count(QueueFilter filter, int cap) {
     List<Object> params = new ArrayList<>();
     String inner =
         "SELECT 1" + FROM + whereClause(conditions(filter, params)) + " LIMIT " + (cap + 1);

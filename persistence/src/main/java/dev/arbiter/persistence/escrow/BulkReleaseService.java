@@ -1,14 +1,13 @@
 package dev.arbiter.persistence.escrow;
 
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.escrow.BulkRelease.Item;
 import dev.arbiter.persistence.escrow.BulkRelease.Outcome;
 import dev.arbiter.persistence.ledger.MoneyFunctions;
-import dev.arbiter.persistence.session.StaffDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 
 /**
  * Previews and executes bulk releases. Every item is its own transaction with its own key: one
@@ -18,12 +17,8 @@ public final class BulkReleaseService {
 
   private final MoneyFunctions money;
 
-  public BulkReleaseService(StaffDatabase database) {
-    this(database.dataSource());
-  }
-
-  public BulkReleaseService(DataSource dataSource) {
-    this.money = new MoneyFunctions(dataSource);
+  public BulkReleaseService(DataAccess access) {
+    this.money = new MoneyFunctions(access);
   }
 
   /**

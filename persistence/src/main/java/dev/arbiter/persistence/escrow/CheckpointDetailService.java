@@ -1,8 +1,15 @@
 package dev.arbiter.persistence.escrow;
 
-import static dev.arbiter.persistence.escrow.ReleaseQueueService.instant;
-
 import dev.arbiter.model.audit.AuditActor;
+import dev.arbiter.model.escrow.Escrow;
+import dev.arbiter.model.escrow.EscrowCheckpoint;
+import dev.arbiter.model.escrow.ReleaseApproval;
+import dev.arbiter.model.ledger.Journal;
+import dev.arbiter.model.ledger.LedgerEntry;
+import dev.arbiter.model.ledger.Wallet;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Row;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Approval;
 import dev.arbiter.persistence.escrow.CheckpointDetail.AuditLine;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Checkpoint;
@@ -11,57 +18,52 @@ import dev.arbiter.persistence.escrow.CheckpointDetail.Contract;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Entry;
 import dev.arbiter.persistence.escrow.CheckpointDetail.EscrowTotals;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Party;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
+import org.hibernate.Session;
 
-/** Reads one checkpoint with everything around it, in one read-only snapshot. */
+/**
+ * Reads one checkpoint with everything around it, in one read-only snapshot and five statements
+ * whatever the number of approvals or journals: the checkpoint with its escrow and the escrow's
+ * checkpoints, the approvals, and the ledger entries with their journals and wallets are entities
+ * fetched by joins; the contract, its parties and the gates ({@code checkpoint_gates}, a function)
+ * and the audit timeline (summaries worked out in SQL) are read by column name.
+ */
 public final class CheckpointDetailService {
 
-  private static final String HEADER =
-      "SELECT cp.id, cp.seq, cp.label, cp.amount_minor, cp.released_minor, cp.currency,"
-          + " cp.status, cp.approval_requirement, cp.csat_threshold, cp.submitted_at,"
-          + " cp.auto_release_at, cp.requested_by, cp.hold_reason, cp.released_at,"
-          + " cp.released_by, cp.payout_reference,"
-          + " k.id, k.reference, k.title, k.kind, k.status, k.csat_score,"
-          + " payer.id, payer.display_name, payer.email, payer.status,"
-          + " payee.id, payee.display_name, payee.email, payee.status,"
-          + " e.id, e.currency, e.status, e.funded_minor, e.released_minor, e.refunded_minor, "
+  private static final String CHECKPOINT =
+      "select c from EscrowCheckpoint c join fetch c.escrow e join fetch e.checkpoints s"
+          + " where c.id = :id order by s.seq";
+
+  private static final String AROUND =
+      "SELECT k.id AS contract_id, k.reference AS contract_reference, k.title AS contract_title,"
+          + " k.kind AS contract_kind, k.status AS contract_status,"
+          + " k.csat_score AS contract_csat_score,"
+          + " payer.id AS payer_id, payer.display_name AS payer_name, payer.email AS payer_email,"
+          + " payer.status AS payer_status,"
+          + " payee.id AS payee_id, payee.display_name AS payee_name, payee.email AS payee_email,"
+          + " payee.status AS payee_status, "
           + CheckpointGates.COLUMNS
-          + ", cp.version FROM escrow_checkpoints cp JOIN escrows e ON e.id = cp.escrow_id"
-          + " JOIN contracts k ON k.id = e.contract_id"
+          + " FROM escrows e JOIN contracts k ON k.id = e.contract_id"
           + " JOIN users payer ON payer.id = k.client_id"
           + " JOIN users payee ON payee.id = k.freelancer_id"
-          + " CROSS JOIN LATERAL checkpoint_gates(cp.id) g WHERE cp.id = ?";
+          + " CROSS JOIN LATERAL checkpoint_gates(?) g WHERE e.id = ?";
 
-  private static final String SIBLINGS =
-      "SELECT id, seq, label, amount_minor, released_minor, status FROM escrow_checkpoints"
-          + " WHERE escrow_id = ? ORDER BY seq";
-
+  // A reviewer without a staff account (an automation login, a removed account) shows as the login.
   private static final String APPROVALS =
-      "SELECT ra.reviewer, coalesce(s.display_name, ra.reviewer), ra.decision, ra.note,"
-          + " ra.override_reason, ra.created_at FROM release_approvals ra"
-          + " LEFT JOIN staff_accounts s ON s.login_role = ra.reviewer"
-          + " WHERE ra.checkpoint_id = ? ORDER BY ra.created_at, ra.id";
+      "select a, coalesce(s.displayName, a.reviewer) from ReleaseApproval a"
+          + " left join StaffAccount s on s.loginRole = a.reviewer"
+          + " where a.checkpointId = :id order by a.createdAt, a.id";
 
   private static final String LEDGER =
-      "SELECT j.id, j.kind, j.description, j.created_by, j.created_at, le.id,"
-          + " CASE w.kind WHEN 'user' THEN u.display_name WHEN 'escrow_holding'"
-          + " THEN 'Escrow holding' WHEN 'platform_fee' THEN 'Platform fees'"
-          + " ELSE 'External clearing' END, le.direction, le.amount_minor, le.currency,"
-          + " le.balance_after FROM journals j JOIN ledger_entries le ON le.journal_id = j.id"
-          + " JOIN wallets w ON w.id = le.wallet_id LEFT JOIN users u ON u.id = w.owner_user_id"
-          + " WHERE j.checkpoint_id = ? ORDER BY j.id, le.id";
+      "select le from LedgerEntry le join fetch le.journal j join fetch le.wallet w"
+          + " left join fetch w.owner where j.checkpointId = :id order by j.id, le.id";
 
   private static final String TIMELINE =
-      "SELECT a.id, a.occurred_at, a.actor, a.db_user, a.action, CASE a.entity_type"
+      "SELECT a.id AS id, a.occurred_at AS occurred_at, a.actor AS actor, a.db_user AS db_user,"
+          + " a.action AS action, CASE a.entity_type"
           + " WHEN 'escrow_checkpoints' THEN CASE"
           + "   WHEN a.action = 'insert' THEN 'created as ' || (a.new_values ->> 'status')"
           + "   WHEN a.old_values ->> 'status' IS DISTINCT FROM a.new_values ->> 'status'"
@@ -73,180 +75,177 @@ public final class CheckpointDetailService {
           + "   || (a.new_values ->> 'decision') || coalesce(': ' || (a.new_values ->> 'note'), '')"
           + " ELSE 'journal ' || a.entity_id || ' posted: ' || (a.new_values ->> 'description') END"
           + " AS summary FROM audit_log a"
-          + " WHERE (a.entity_type = 'escrow_checkpoints' AND a.entity_id = ?::text)"
+          + " WHERE (a.entity_type = 'escrow_checkpoints' AND a.entity_id = CAST(? AS text))"
           + " OR (a.entity_type = 'release_approvals' AND a.entity_id IN"
           + "   (SELECT id::text FROM release_approvals WHERE checkpoint_id = ?))"
           + " OR (a.entity_type = 'journals' AND a.entity_id IN"
           + "   (SELECT id::text FROM journals WHERE checkpoint_id = ?))"
           + " ORDER BY a.id DESC LIMIT 200";
 
-  private final DataSource dataSource;
+  /** What the checkpoint's entities do not hold: its contract, parties and gates. */
+  private record Around(Contract contract, Party payer, Party payee, CheckpointGates gates) {}
 
-  public CheckpointDetailService(StaffDatabase database) {
-    this(database.dataSource());
-  }
+  private final DataAccess access;
 
-  public CheckpointDetailService(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public CheckpointDetailService(DataAccess access) {
+    this.access = access;
   }
 
   /** The checkpoint and its surroundings, or empty if it does not exist. */
   public Optional<CheckpointDetail> load(long checkpointId) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      c.setReadOnly(true);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      try {
-        Optional<CheckpointDetail> detail = read(c, checkpointId);
-        c.commit();
-        return detail;
-      } finally {
-        if (!c.getAutoCommit()) {
-          c.rollback();
-        }
-        c.setReadOnly(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        c.setAutoCommit(true);
-      }
+    try {
+      return access.snapshot(session -> read(session, checkpointId));
     } catch (SQLException e) {
       throw new StaffDatabaseException("Could not load checkpoint " + checkpointId, e);
     }
   }
 
-  private static Optional<CheckpointDetail> read(Connection c, long id) throws SQLException {
-    Checkpoint checkpoint;
-    Contract contract;
-    Party payer;
-    Party payee;
-    EscrowTotals escrow;
-    CheckpointGates gates;
-    try (PreparedStatement ps = c.prepareStatement(HEADER)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        checkpoint =
-            new Checkpoint(
-                rs.getLong(1),
-                rs.getInt(2),
-                rs.getString(3),
-                rs.getLong(4),
-                rs.getLong(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getBigDecimal(9),
-                instant(rs.getTimestamp(10)),
-                instant(rs.getTimestamp(11)),
-                rs.getString(12),
-                rs.getString(13),
-                instant(rs.getTimestamp(14)),
-                rs.getString(15),
-                rs.getString(16),
-                rs.getInt(47));
-        contract =
-            new Contract(
-                rs.getLong(17),
-                rs.getString(18),
-                rs.getString(19),
-                rs.getString(20),
-                rs.getString(21),
-                rs.getBigDecimal(22));
-        payer = new Party(rs.getLong(23), rs.getString(24), rs.getString(25), rs.getString(26));
-        payee = new Party(rs.getLong(27), rs.getString(28), rs.getString(29), rs.getString(30));
-        escrow =
-            new EscrowTotals(
-                rs.getLong(31),
-                rs.getString(32),
-                rs.getString(33),
-                rs.getLong(34),
-                rs.getLong(35),
-                rs.getLong(36));
-        gates = CheckpointGates.read(rs, 37);
-      }
+  private static Optional<CheckpointDetail> read(Session session, long id) {
+    Optional<EscrowCheckpoint> found =
+        session
+            .createSelectionQuery(CHECKPOINT, EscrowCheckpoint.class)
+            .setParameter("id", id)
+            .uniqueResultOptional();
+    if (found.isEmpty()) {
+      return Optional.empty();
     }
-    List<CheckpointLine> siblings = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(SIBLINGS)) {
-      ps.setLong(1, escrow.id());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          siblings.add(
-              new CheckpointLine(
-                  rs.getLong(1),
-                  rs.getInt(2),
-                  rs.getString(3),
-                  rs.getLong(4),
-                  rs.getLong(5),
-                  rs.getString(6)));
-        }
-      }
-    }
-    List<Approval> approvals = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(APPROVALS)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          approvals.add(
-              new Approval(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  instant(rs.getTimestamp(6))));
-        }
-      }
-    }
-    List<Entry> ledger = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(LEDGER)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ledger.add(
-              new Entry(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  instant(rs.getTimestamp(5)),
-                  rs.getLong(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getLong(9),
-                  rs.getString(10),
-                  rs.getLong(11)));
-        }
-      }
-    }
-    List<AuditLine> timeline = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(TIMELINE)) {
-      ps.setLong(1, id);
-      ps.setLong(2, id);
-      ps.setLong(3, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          timeline.add(
-              new AuditLine(
-                  rs.getLong("id"),
-                  instant(rs.getTimestamp("occurred_at")),
-                  new AuditActor(rs.getString("actor"), rs.getString("db_user")),
-                  rs.getString("action"),
-                  rs.getString("summary")));
-        }
-      }
-    }
+    EscrowCheckpoint checkpoint = found.get();
+    Escrow escrow = checkpoint.getEscrow();
+    Around around =
+        Sql.one(
+            session,
+            AROUND,
+            r ->
+                new Around(
+                    contract(r), party(r, "payer"), party(r, "payee"), CheckpointGates.of(r)),
+            id,
+            escrow.getId());
     return Optional.of(
         new CheckpointDetail(
-            checkpoint,
-            contract,
-            payer,
-            payee,
-            escrow,
-            gates,
-            siblings,
-            approvals,
-            ledger,
-            timeline));
+            checkpoint(checkpoint),
+            around.contract(),
+            around.payer(),
+            around.payee(),
+            totals(escrow),
+            around.gates(),
+            escrow.getCheckpoints().stream().map(CheckpointDetailService::line).toList(),
+            approvals(session, id),
+            ledger(session, id),
+            Sql.list(session, TIMELINE, CheckpointDetailService::auditLine, id, id, id)));
+  }
+
+  private static Checkpoint checkpoint(EscrowCheckpoint c) {
+    return new Checkpoint(
+        c.getId(),
+        c.getSeq(),
+        c.getLabel(),
+        c.getAmount().minor(),
+        c.getReleased().minor(),
+        c.getAmount().currency(),
+        c.getStatus().dbValue(),
+        c.getApprovalRequirement().dbValue(),
+        c.getCsatThreshold(),
+        c.getSubmittedAt(),
+        c.getAutoReleaseAt(),
+        c.getRequestedBy(),
+        c.getHoldReason(),
+        c.getReleasedAt(),
+        c.getReleasedBy(),
+        c.getPayoutReference(),
+        c.getVersion());
+  }
+
+  private static EscrowTotals totals(Escrow e) {
+    return new EscrowTotals(
+        e.getId(),
+        e.getCurrency(),
+        e.getStatus().dbValue(),
+        e.getFunded().minor(),
+        e.getReleased().minor(),
+        e.getRefunded().minor());
+  }
+
+  private static CheckpointLine line(EscrowCheckpoint c) {
+    return new CheckpointLine(
+        c.getId(),
+        c.getSeq(),
+        c.getLabel(),
+        c.getAmount().minor(),
+        c.getReleased().minor(),
+        c.getStatus().dbValue());
+  }
+
+  private static Contract contract(Row r) {
+    return new Contract(
+        r.getLong("contract_id"),
+        r.text("contract_reference"),
+        r.text("contract_title"),
+        r.text("contract_kind"),
+        r.text("contract_status"),
+        r.decimal("contract_csat_score"));
+  }
+
+  private static Party party(Row r, String role) {
+    return new Party(
+        r.getLong(role + "_id"),
+        r.text(role + "_name"),
+        r.text(role + "_email"),
+        r.text(role + "_status"));
+  }
+
+  private static List<Approval> approvals(Session session, long id) {
+    return session.createSelectionQuery(APPROVALS, Object[].class).setParameter("id", id).stream()
+        .map(
+            pair -> {
+              ReleaseApproval a = (ReleaseApproval) pair[0];
+              return new Approval(
+                  a.getReviewer(),
+                  (String) pair[1],
+                  a.getDecision().dbValue(),
+                  a.getNote(),
+                  a.getOverrideReason(),
+                  a.getCreatedAt());
+            })
+        .toList();
+  }
+
+  private static List<Entry> ledger(Session session, long id) {
+    return session.createSelectionQuery(LEDGER, LedgerEntry.class).setParameter("id", id).stream()
+        .map(
+            le -> {
+              Journal j = le.getJournal();
+              return new Entry(
+                  j.getId(),
+                  j.getKind().dbValue(),
+                  j.getDescription(),
+                  j.getCreatedBy(),
+                  j.getCreatedAt(),
+                  le.getId(),
+                  account(le.getWallet()),
+                  le.getDirection().dbValue(),
+                  le.getAmount().minor(),
+                  le.getAmount().currency(),
+                  le.getBalanceAfter().minor());
+            })
+        .toList();
+  }
+
+  /** The name staff know a wallet by: its owner's for a user's wallet, else the platform's. */
+  private static String account(Wallet w) {
+    return switch (w.getKind()) {
+      case USER -> w.getOwner() == null ? null : w.getOwner().getDisplayName();
+      case ESCROW_HOLDING -> "Escrow holding";
+      case PLATFORM_FEE -> "Platform fees";
+      case EXTERNAL_CLEARING -> "External clearing";
+    };
+  }
+
+  private static AuditLine auditLine(Row r) {
+    return new AuditLine(
+        r.getLong("id"),
+        r.instant("occurred_at"),
+        new AuditActor(r.text("actor"), r.text("db_user")),
+        r.text("action"),
+        r.text("summary"));
   }
 }

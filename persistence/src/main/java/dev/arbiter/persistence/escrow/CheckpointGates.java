@@ -1,8 +1,7 @@
 package dev.arbiter.persistence.escrow;
 
+import dev.arbiter.persistence.access.Row;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
  * A checkpoint's gates as the database judges them ({@code checkpoint_gates}): the release queue
@@ -31,24 +30,30 @@ public record CheckpointGates(
     boolean overrideGiven,
     String payeeStatus) {
 
-  /** The gate columns of {@code checkpoint_gates}, aliased {@code g}, in this record's order. */
+  /**
+   * The gate columns of {@code checkpoint_gates}, aliased {@code g}, named as {@link #of} reads
+   * them ({@code gate_} first, so they never clash with a checkpoint's own columns).
+   */
   static final String COLUMNS =
-      "g.csat_score, g.csat_threshold, g.csat_ok, g.open_disputes,"
-          + " least(g.escrow_held_minor, g.holding_balance_minor), g.remaining_minor, g.approvals,"
-          + " g.approvals_needed, g.override_given, g.payee_status";
+      "g.csat_score AS gate_csat_score, g.csat_threshold AS gate_csat_threshold,"
+          + " g.csat_ok AS gate_csat_ok, g.open_disputes AS gate_open_disputes,"
+          + " least(g.escrow_held_minor, g.holding_balance_minor) AS gate_held_minor,"
+          + " g.remaining_minor AS gate_remaining_minor, g.approvals AS gate_approvals,"
+          + " g.approvals_needed AS gate_approvals_needed, g.override_given AS gate_override_given,"
+          + " g.payee_status AS gate_payee_status";
 
-  static CheckpointGates read(ResultSet rs, int first) throws SQLException {
+  static CheckpointGates of(Row row) {
     return new CheckpointGates(
-        rs.getBigDecimal(first),
-        rs.getBigDecimal(first + 1),
-        rs.getBoolean(first + 2),
-        rs.getInt(first + 3),
-        rs.getLong(first + 4),
-        rs.getLong(first + 5),
-        rs.getInt(first + 6),
-        rs.getInt(first + 7),
-        rs.getBoolean(first + 8),
-        rs.getString(first + 9));
+        row.decimal("gate_csat_score"),
+        row.decimal("gate_csat_threshold"),
+        row.getBoolean("gate_csat_ok"),
+        row.getInt("gate_open_disputes"),
+        row.getLong("gate_held_minor"),
+        row.getLong("gate_remaining_minor"),
+        row.getInt("gate_approvals"),
+        row.getInt("gate_approvals_needed"),
+        row.getBoolean("gate_override_given"),
+        row.text("gate_payee_status"));
   }
 
   /** The CSAT gate passes, or is overridden in writing by two approvers. */

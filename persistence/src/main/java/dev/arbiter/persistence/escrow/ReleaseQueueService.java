@@ -1,49 +1,74 @@
 package dev.arbiter.persistence.escrow;
 
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Row;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Cursor;
 import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Sort;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import javax.sql.DataSource;
+import org.hibernate.Session;
 
 /**
  * Reads the release queue: filtered, sorted and paged in SQL by keyset, with each row's gates from
- * {@code checkpoint_gates}, the same function the release itself consults.
+ * {@code checkpoint_gates}, the same function the release itself consults. A page is a projection
+ * (native SQL read by column name): an entity would load more than a row shows, and the gates are a
+ * function's answer, not a mapped table.
  */
 public final class ReleaseQueueService {
 
   /** The most checkpoints a "select all matching" bulk release takes at once. */
   public static final int MAX_MATCHING = 2_000;
 
+  // The filter, sort and keyset run over the checkpoints and what a search matches; the page's rows
+  // are then joined to the rest and to checkpoint_gates, so that the gates (a function with
+  // several subqueries) are judged for one page of rows, not for every open checkpoint before the
+  // sort picks the page.
+  private static final String FILTERED =
+      " FROM escrow_checkpoints cp JOIN escrows e ON e.id = cp.escrow_id"
+          + " JOIN contracts k ON k.id = e.contract_id"
+          + " JOIN users payee ON payee.id = k.freelancer_id";
+
   private static final String SELECT =
-      "SELECT cp.id, cp.seq, cp.label, k.reference, k.title, payee.display_name,"
-          + " payer.display_name, cp.amount_minor, cp.released_minor, cp.currency, cp.status,"
-          + " cp.approval_requirement, cp.submitted_at, cp.auto_release_at, cp.requested_by, "
+      "SELECT cp.id AS id, cp.seq AS seq, cp.label AS label, k.reference AS contract_reference,"
+          + " k.title AS contract_title, payee.display_name AS payee,"
+          + " payer.display_name AS payer, cp.amount_minor AS amount_minor,"
+          + " cp.released_minor AS released_minor, cp.currency AS currency, cp.status AS status,"
+          + " cp.approval_requirement AS approval_requirement, cp.submitted_at AS submitted_at,"
+          + " cp.auto_release_at AS auto_release_at, cp.requested_by AS requested_by, "
           + CheckpointGates.COLUMNS
-          + ", %s FROM escrow_checkpoints cp"
+          + ", page.sort_key::text AS sort_key FROM (%s) page"
+          + " JOIN escrow_checkpoints cp ON cp.id = page.id"
           + " JOIN escrows e ON e.id = cp.escrow_id"
           + " JOIN contracts k ON k.id = e.contract_id"
           + " JOIN users payee ON payee.id = k.freelancer_id"
           + " JOIN users payer ON payer.id = k.client_id"
-          + " CROSS JOIN LATERAL checkpoint_gates(cp.id) g";
+          + " CROSS JOIN LATERAL checkpoint_gates(cp.id) g ORDER BY %s";
 
-  private final DataSource dataSource;
+  // Past its auto-release time and waiting for a person: the clock pays only 'auto' checkpoints.
+  // Never NULL (a checkpoint without an auto-release time is not overdue): "NOT OVERDUE" must keep
+  // it.
+  static final String OVERDUE =
+      "(cp.status IN ('submitted', 'approved') AND cp.approval_requirement <> 'auto'"
+          + " AND coalesce(cp.auto_release_at <= now(), false))";
 
-  public ReleaseQueueService(StaffDatabase database) {
-    this(database.dataSource());
-  }
+  private static final String OVERDUE_PART = "O:";
+  private static final String REST_PART = "R:";
 
-  public ReleaseQueueService(DataSource dataSource) {
-    this.dataSource = dataSource;
+  /** The SQL of one part of a page, its parameters in order, and the rows the part shows. */
+  record PageSql(String sql, List<Object> params, int limit) {}
+
+  /** A row and the text of its sort key, which the next page's cursor carries. */
+  private record Keyed(ReleaseQueueRow row, String key) {}
+
+  private final DataAccess access;
+
+  public ReleaseQueueService(DataAccess access) {
+    this.access = access;
   }
 
   /**
@@ -53,18 +78,28 @@ public final class ReleaseQueueService {
    * parts the next page continues ({@code O:} or {@code R:} before the key).
    */
   public ReleaseQueuePage page(ReleaseQueueQuery query) {
+    try {
+      return access.read(session -> page(session, query));
+    } catch (SQLException e) {
+      throw new StaffDatabaseException("Could not load the release queue", e);
+    }
+  }
+
+  private static ReleaseQueuePage page(Session session, ReleaseQueueQuery query) {
     if (query.sort() != Sort.OVERDUE_FIRST) {
-      return part(query, query.sort(), "", query.after(), query.limit(), "");
+      return part(session, pageSql(query, query.sort(), "", query.after(), query.limit()), "");
     }
     Optional<Cursor> after = query.after();
     if (after.isEmpty() || after.get().key().startsWith(OVERDUE_PART)) {
       ReleaseQueuePage overdue =
           part(
-              query,
-              Sort.AUTO_RELEASE_SOONEST,
-              " AND " + OVERDUE,
-              after.map(c -> new Cursor(c.key().substring(2), c.id())),
-              query.limit(),
+              session,
+              pageSql(
+                  query,
+                  Sort.AUTO_RELEASE_SOONEST,
+                  " AND " + OVERDUE,
+                  after.map(c -> new Cursor(c.key().substring(2), c.id())),
+                  query.limit()),
               OVERDUE_PART);
       int room = query.limit() - overdue.rows().size();
       if (overdue.next().isPresent()) {
@@ -76,11 +111,8 @@ public final class ReleaseQueueService {
       }
       ReleaseQueuePage rest =
           part(
-              query,
-              Sort.OLDEST_SUBMITTED,
-              " AND NOT " + OVERDUE,
-              Optional.empty(),
-              room,
+              session,
+              pageSql(query, Sort.OLDEST_SUBMITTED, " AND NOT " + OVERDUE, Optional.empty(), room),
               REST_PART);
       List<ReleaseQueueRow> rows = new ArrayList<>(overdue.rows());
       rows.addAll(rest.rows());
@@ -88,68 +120,58 @@ public final class ReleaseQueueService {
     }
     String key = after.get().key().substring(2);
     return part(
-        query,
-        Sort.OLDEST_SUBMITTED,
-        " AND NOT " + OVERDUE,
-        key.isEmpty() ? Optional.empty() : Optional.of(new Cursor(key, after.get().id())),
-        query.limit(),
+        session,
+        pageSql(
+            query,
+            Sort.OLDEST_SUBMITTED,
+            " AND NOT " + OVERDUE,
+            key.isEmpty() ? Optional.empty() : Optional.of(new Cursor(key, after.get().id())),
+            query.limit()),
         REST_PART);
   }
 
-  // Past its auto-release time and waiting for a person: the clock pays only 'auto' checkpoints.
-  // Never NULL (a checkpoint without an auto-release time is not overdue): "NOT OVERDUE" must keep
-  // it.
-  static final String OVERDUE =
-      "(cp.status IN ('submitted', 'approved') AND cp.approval_requirement <> 'auto'"
-          + " AND coalesce(cp.auto_release_at <= now(), false))";
-  private static final String OVERDUE_PART = "O:";
-  private static final String REST_PART = "R:";
+  /** The rows of one part, and a cursor (under {@code cursorPrefix}) when more follow. */
+  private static ReleaseQueuePage part(Session session, PageSql page, String cursorPrefix) {
+    List<Keyed> keyed =
+        Sql.list(
+            session,
+            page.sql(),
+            row -> new Keyed(row(row), row.text("sort_key")),
+            page.params().toArray());
+    List<ReleaseQueueRow> rows = keyed.stream().limit(page.limit()).map(Keyed::row).toList();
+    if (keyed.size() <= page.limit()) {
+      return new ReleaseQueuePage(rows, Optional.empty());
+    }
+    Keyed last = keyed.get(page.limit() - 1);
+    return new ReleaseQueuePage(
+        rows, Optional.of(new Cursor(cursorPrefix + last.key(), last.row().checkpointId())));
+  }
 
-  /** Rows of the query ordered by {@code sort}, with {@code predicate} added to its filter. */
-  private ReleaseQueuePage part(
-      ReleaseQueueQuery query,
-      Sort sort,
-      String predicate,
-      Optional<Cursor> after,
-      int limit,
-      String cursorPrefix) {
+  /**
+   * The SQL of the query's rows ordered by {@code sort}, with {@code predicate} added to its
+   * filter, after {@code after}; it asks for one row more than {@code limit} to tell whether more
+   * follow.
+   */
+  static PageSql pageSql(
+      ReleaseQueueQuery query, Sort sort, String predicate, Optional<Cursor> after, int limit) {
     List<Object> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder(String.format(SELECT, sortKey(sort) + "::text"));
+    StringBuilder sql =
+        new StringBuilder("SELECT cp.id AS id, ").append(sortKey(sort)).append(" AS sort_key");
+    sql.append(FILTERED);
     where(query, params, sql);
     sql.append(predicate);
     after.ifPresent(
         cursor -> {
           sql.append(
               sort == Sort.LARGEST_AMOUNT
-                  ? " AND (" + sortKey(sort) + ", cp.id) < (?::bigint, ?)"
-                  : " AND (" + sortKey(sort) + ", cp.id) > (?::timestamptz, ?)");
+                  ? " AND (" + sortKey(sort) + ", cp.id) < (CAST(? AS bigint), ?)"
+                  : " AND (" + sortKey(sort) + ", cp.id) > (CAST(? AS timestamptz), ?)");
           params.add(cursor.key());
           params.add(cursor.id());
         });
     sql.append(" ORDER BY ").append(order(sort)).append(" LIMIT ?");
     params.add(limit + 1);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      bind(ps, params);
-      List<ReleaseQueueRow> rows = new ArrayList<>();
-      List<String> keys = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(row(rs));
-          keys.add(rs.getString(26));
-        }
-      }
-      if (rows.size() <= limit) {
-        return new ReleaseQueuePage(rows, Optional.empty());
-      }
-      rows.remove(rows.size() - 1);
-      int last = rows.size() - 1;
-      return new ReleaseQueuePage(
-          rows,
-          Optional.of(new Cursor(cursorPrefix + keys.get(last), rows.get(last).checkpointId())));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load the release queue", e);
-    }
+    return new PageSql(String.format(SELECT, sql, order(sort)), params, limit);
   }
 
   /**
@@ -166,24 +188,13 @@ public final class ReleaseQueueService {
             Optional.empty(),
             1);
     List<Object> params = new ArrayList<>();
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT cp.id FROM escrow_checkpoints cp JOIN escrows e ON e.id = cp.escrow_id"
-                + " JOIN contracts k ON k.id = e.contract_id"
-                + " JOIN users payee ON payee.id = k.freelancer_id");
+    StringBuilder sql = new StringBuilder("SELECT cp.id AS id").append(FILTERED);
     where(approved, params, sql);
     sql.append(" ORDER BY ").append(order(query.sort())).append(" LIMIT ?");
     params.add(MAX_MATCHING);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      bind(ps, params);
-      List<Long> ids = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      return ids;
+    try {
+      return access.read(
+          session -> Sql.list(session, sql.toString(), r -> r.getLong("id"), params.toArray()));
     } catch (SQLException e) {
       throw new StaffDatabaseException("Could not select the matching checkpoints", e);
     }
@@ -194,7 +205,7 @@ public final class ReleaseQueueService {
     params.add(query.statuses().toArray(String[]::new));
     if (query.currency() != null && !query.currency().isBlank()) {
       sql.append(" AND cp.currency = ?");
-      params.add(query.currency().strip().toUpperCase(java.util.Locale.ROOT));
+      params.add(query.currency().strip().toUpperCase(Locale.ROOT));
     }
     if (query.search() != null && !query.search().isBlank()) {
       sql.append(" AND (k.reference ILIKE ? OR cp.label ILIKE ? OR payee.display_name ILIKE ?)");
@@ -219,38 +230,23 @@ public final class ReleaseQueueService {
         : sortKey(sort) + ", cp.id";
   }
 
-  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-    for (int i = 0; i < params.size(); i++) {
-      Object p = params.get(i);
-      if (p instanceof String[] array) {
-        ps.setArray(i + 1, ps.getConnection().createArrayOf("text", array));
-      } else {
-        ps.setObject(i + 1, p);
-      }
-    }
-  }
-
-  private static ReleaseQueueRow row(ResultSet rs) throws SQLException {
+  private static ReleaseQueueRow row(Row row) {
     return new ReleaseQueueRow(
-        rs.getLong(1),
-        rs.getInt(2),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getLong(8),
-        rs.getLong(9),
-        rs.getString(10),
-        rs.getString(11),
-        rs.getString(12),
-        instant(rs.getTimestamp(13)),
-        instant(rs.getTimestamp(14)),
-        rs.getString(15),
-        CheckpointGates.read(rs, 16));
-  }
-
-  static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
+        row.getLong("id"),
+        row.getInt("seq"),
+        row.text("label"),
+        row.text("contract_reference"),
+        row.text("contract_title"),
+        row.text("payee"),
+        row.text("payer"),
+        row.getLong("amount_minor"),
+        row.getLong("released_minor"),
+        row.text("currency"),
+        row.text("status"),
+        row.text("approval_requirement"),
+        row.instant("submitted_at"),
+        row.instant("auto_release_at"),
+        row.text("requested_by"),
+        CheckpointGates.of(row));
   }
 }

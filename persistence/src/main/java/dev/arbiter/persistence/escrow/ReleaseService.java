@@ -1,9 +1,8 @@
 package dev.arbiter.persistence.escrow;
 
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.ledger.MoneyFunctions;
 import dev.arbiter.persistence.ledger.MoneyResult;
-import dev.arbiter.persistence.session.StaffDatabase;
-import javax.sql.DataSource;
 
 /**
  * Carries out a reviewer's checkpoint actions through the database's money functions, each in its
@@ -13,12 +12,8 @@ public final class ReleaseService {
 
   private final MoneyFunctions money;
 
-  public ReleaseService(StaffDatabase database) {
-    this(database.dataSource());
-  }
-
-  public ReleaseService(DataSource dataSource) {
-    this.money = new MoneyFunctions(dataSource);
+  public ReleaseService(DataAccess access) {
+    this.money = new MoneyFunctions(access);
   }
 
   /** Performs the action; a refusal comes back as a result, not an exception. */

@@ -1,16 +1,14 @@
 package dev.arbiter.persistence.ledger;
 
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.ledger.LedgerFinding.Check;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Checks the ledger's invariants on one read-only snapshot: every journal balances per currency,
@@ -29,7 +27,7 @@ public final class LedgerVerifier {
       "CASE e.direction WHEN 'credit' THEN e.amount_minor ELSE -e.amount_minor END";
 
   private static final String JOURNALS =
-      "SELECT j.id, coalesce(x.detail, 'has no entries') FROM journals j"
+      "SELECT j.id AS id, coalesce(x.detail, 'has no entries') AS detail FROM journals j"
           + " LEFT JOIN LATERAL (SELECT string_agg(format('does not balance in %s (net %s, %s"
           + " entries)', t.currency, t.net, t.n), '; ') AS detail, count(*) AS bad"
           + " FROM (SELECT e.currency, sum("
@@ -40,23 +38,23 @@ public final class LedgerVerifier {
           + " j.id) ORDER BY j.id LIMIT ?";
 
   private static final String WALLETS =
-      "SELECT w.id, format('balance %s %s, its entries add up to %s', w.balance_minor, w.currency,"
-          + " coalesce(s.net, 0)) FROM wallets w LEFT JOIN (SELECT e.wallet_id, sum("
+      "SELECT w.id AS id, format('balance %s %s, its entries add up to %s', w.balance_minor, w.currency,"
+          + " coalesce(s.net, 0)) AS detail FROM wallets w LEFT JOIN (SELECT e.wallet_id, sum("
           + SIGNED
           + ") AS net FROM ledger_entries e GROUP BY e.wallet_id) s ON s.wallet_id = w.id"
           + " WHERE w.balance_minor <> coalesce(s.net, 0) ORDER BY w.id LIMIT ?";
 
   private static final String CHAIN =
-      "SELECT id, format('balance_after %s, but wallet %s stood at %s after it', balance_after,"
-          + " wallet_id, running) FROM (SELECT e.id, e.wallet_id, e.balance_after, sum("
+      "SELECT id AS id, format('balance_after %s, but wallet %s stood at %s after it', balance_after,"
+          + " wallet_id, running) AS detail FROM (SELECT e.id, e.wallet_id, e.balance_after, sum("
           + SIGNED
           + ") OVER (PARTITION BY e.wallet_id ORDER BY e.id) AS running FROM ledger_entries e) c"
           + " WHERE balance_after <> running ORDER BY id LIMIT ?";
 
   private static final String ESCROWS =
-      "SELECT x.id, format('holds %s %s (funded %s, released %s, refunded %s), its journals say"
+      "SELECT x.id AS id, format('holds %s %s (funded %s, released %s, refunded %s), its journals say"
           + " %s', x.funded_minor - x.released_minor - x.refunded_minor, x.currency,"
-          + " x.funded_minor, x.released_minor, x.refunded_minor, coalesce(j.net, 0))"
+          + " x.funded_minor, x.released_minor, x.refunded_minor, coalesce(j.net, 0)) AS detail"
           + " FROM escrows x LEFT JOIN (SELECT j.escrow_id, sum("
           + SIGNED
           + ") AS net FROM journals j JOIN ledger_entries e ON e.journal_id = j.id"
@@ -66,8 +64,9 @@ public final class LedgerVerifier {
           + " ORDER BY x.id LIMIT ?";
 
   private static final String HOLDING =
-      "SELECT coalesce(w.id, 0), format('%s wallet holds %s, escrows hold %s',"
+      "SELECT coalesce(w.id, 0) AS id, format('%s wallet holds %s, escrows hold %s',"
           + " coalesce(w.currency, x.currency), coalesce(w.balance_minor, 0), coalesce(x.held, 0))"
+          + " AS detail"
           + " FROM (SELECT * FROM wallets WHERE kind = 'escrow_holding') w"
           + " FULL JOIN (SELECT currency, sum(funded_minor - released_minor - refunded_minor) AS held"
           + " FROM escrows GROUP BY currency) x ON x.currency = w.currency"
@@ -76,9 +75,9 @@ public final class LedgerVerifier {
   // Paid beyond its amount, whatever its status says: releases, refunds and settlements taken from
   // the holding wallet for a checkpoint add up to more than it is worth, or its own totals do.
   private static final String CHECKPOINTS =
-      "SELECT cp.id, format('amount %s %s, but its journals paid %s (%s), released %s + refunded %s',"
+      "SELECT cp.id AS id, format('amount %s %s, but its journals paid %s (%s), released %s + refunded %s',"
           + " cp.amount_minor, cp.currency, coalesce(p.paid, 0), coalesce(p.journals, 'none'),"
-          + " cp.released_minor, cp.refunded_minor)"
+          + " cp.released_minor, cp.refunded_minor) AS detail"
           + " FROM escrow_checkpoints cp"
           + " LEFT JOIN (SELECT j.checkpoint_id, sum(e.amount_minor) AS paid,"
           + "   string_agg(DISTINCT 'journal ' || j.id, ', ') AS journals FROM journals j"
@@ -92,8 +91,8 @@ public final class LedgerVerifier {
 
   // A dispute settles once: one executed settlement, one settlement journal.
   private static final String SETTLEMENTS =
-      "SELECT x.dispute_id, format('%s executed settlement(s), %s settlement journal(s)%s', x.executed,"
-          + " x.journals, coalesce(': ' || x.ids, '')) FROM (SELECT s.dispute_id,"
+      "SELECT x.dispute_id AS id, format('%s executed settlement(s), %s settlement journal(s)%s', x.executed,"
+          + " x.journals, coalesce(': ' || x.ids, '')) AS detail FROM (SELECT s.dispute_id,"
           + " count(DISTINCT s.id) FILTER (WHERE s.status = 'executed') AS executed,"
           + " count(j.id) AS journals, string_agg('journal ' || j.id, ', ' ORDER BY j.id) AS ids"
           + " FROM settlements s LEFT JOIN journals j ON j.settlement_id = s.id"
@@ -103,7 +102,7 @@ public final class LedgerVerifier {
   // Money in one currency is never paid from another's pool: every row that names a currency agrees
   // with the row it belongs to, and a journal's entries are in its escrow's currency.
   private static final String CURRENCIES =
-      "SELECT 0, m.detail FROM ("
+      "SELECT 0 AS id, m.detail AS detail FROM ("
           + " SELECT format('checkpoint %s is in %s, its escrow %s in %s', cp.id, cp.currency, e.id,"
           + "   e.currency) AS detail FROM escrow_checkpoints cp JOIN escrows e ON e.id = cp.escrow_id"
           + "   WHERE cp.currency <> e.currency"
@@ -122,29 +121,33 @@ public final class LedgerVerifier {
           + ") m ORDER BY 2 LIMIT ?";
 
   private static final String COUNTS =
-      "SELECT now(), (SELECT count(*) FROM journals), (SELECT count(*) FROM ledger_entries),"
-          + " (SELECT count(*) FROM wallets), (SELECT count(*) FROM escrows)";
+      "SELECT now() AS as_of, (SELECT count(*) FROM journals) AS journals,"
+          + " (SELECT count(*) FROM ledger_entries) AS entries,"
+          + " (SELECT count(*) FROM wallets) AS wallets, (SELECT count(*) FROM escrows) AS escrows";
+  private final DataAccess access;
 
-  private final DataSource dataSource;
-
-  public LedgerVerifier(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public LedgerVerifier(DataAccess access) {
+    this.access = access;
   }
 
   /**
-   * Runs every check on one snapshot.
+   * Runs every check on one snapshot of the console's data access.
    *
    * @throws StaffDatabaseException when the ledger cannot be read
    */
   public LedgerReport verify() {
-    try (Connection c = dataSource.getConnection()) {
-      return verify(c);
+    try {
+      return access.snapshot(session -> session.doReturningWork(LedgerVerifier::read));
     } catch (SQLException e) {
       throw new StaffDatabaseException("Could not verify the ledger", e);
     }
   }
 
-  /** Runs every check on {@code c}, in a read-only REPEATABLE READ transaction of its own. */
+  /**
+   * Runs every check on {@code c}, in a read-only REPEATABLE READ transaction of its own: for
+   * {@code ledger verify}, which runs once on a plain connection (the embedded server's superuser,
+   * or a finance login on a shared server) where starting Hibernate would cost more than the check.
+   */
   public static LedgerReport verify(Connection c) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
@@ -164,17 +167,22 @@ public final class LedgerVerifier {
     }
   }
 
+  // Plain JDBC on the transaction's connection, rows read by name: the checks are aggregates the
+  // server works out over the whole ledger (no entity to load), and the same code serves the
+  // console's snapshot and the command line's connection.
   private static LedgerReport read(Connection c) throws SQLException {
-    Instant asOf;
-    long[] counts = new long[4];
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(COUNTS)) {
-      rs.next();
-      asOf = rs.getObject(1, OffsetDateTime.class).toInstant();
-      for (int i = 0; i < counts.length; i++) {
-        counts[i] = rs.getLong(i + 2);
-      }
-    }
+    Counts counts =
+        Jdbc.list(
+                c,
+                COUNTS,
+                r ->
+                    new Counts(
+                        r.instant("as_of"),
+                        r.getLong("journals"),
+                        r.getLong("entries"),
+                        r.getLong("wallets"),
+                        r.getLong("escrows")))
+            .get(0);
     List<LedgerFinding> findings = new ArrayList<>();
     boolean truncated = false;
     truncated |= collect(c, JOURNALS, Check.UNBALANCED_JOURNAL, findings);
@@ -185,23 +193,28 @@ public final class LedgerVerifier {
     truncated |= collect(c, CHECKPOINTS, Check.CHECKPOINT_OVERPAID, findings);
     truncated |= collect(c, SETTLEMENTS, Check.SETTLEMENT_PAID_TWICE, findings);
     truncated |= collect(c, CURRENCIES, Check.CURRENCY_MISMATCH, findings);
-    return new LedgerReport(asOf, counts[0], counts[1], counts[2], counts[3], findings, truncated);
+    return new LedgerReport(
+        counts.asOf(),
+        counts.journals(),
+        counts.entries(),
+        counts.wallets(),
+        counts.escrows(),
+        findings,
+        truncated);
   }
 
+  /** Adds what {@code sql} found, up to the cap; true when it found more than the cap. */
   private static boolean collect(
       Connection c, String sql, Check check, List<LedgerFinding> findings) throws SQLException {
-    try (var ps = c.prepareStatement(sql)) {
-      ps.setInt(1, MAX_FINDINGS_PER_CHECK + 1);
-      int found = 0;
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (++found > MAX_FINDINGS_PER_CHECK) {
-            return true;
-          }
-          findings.add(new LedgerFinding(check, rs.getLong(1), rs.getString(2)));
-        }
-      }
-      return false;
-    }
+    List<LedgerFinding> found =
+        Jdbc.list(
+            c,
+            sql,
+            r -> new LedgerFinding(check, r.getLong("id"), r.text("detail")),
+            MAX_FINDINGS_PER_CHECK + 1);
+    findings.addAll(found.subList(0, Math.min(found.size(), MAX_FINDINGS_PER_CHECK)));
+    return found.size() > MAX_FINDINGS_PER_CHECK;
   }
+
+  private record Counts(Instant asOf, long journals, long entries, long wallets, long escrows) {}
 }

@@ -1,17 +1,22 @@
 package dev.arbiter.persistence.ledger;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.DataAccess.Audited;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import javax.sql.DataSource;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
 
 /**
- * Calls the database's money functions, one transaction per call. A call that loses a deadlock or a
- * serialisation race is retried with the same idempotency key, which is safe by construction: the
- * failed attempt left nothing behind, and a committed one would be replayed, not repeated.
+ * Calls the database's money functions, one audited write per call: the audit log records the
+ * action as {@code money.<action>} with the call's idempotency key as its request. A call that
+ * loses a deadlock or a serialisation race is retried with the same key, which is safe by
+ * construction: the failed attempt left nothing behind, and a committed one would be replayed, not
+ * repeated. Every money function takes its key last; the SQL gives each parameter that may be null
+ * its type.
  */
 public final class MoneyFunctions {
 
@@ -19,32 +24,45 @@ public final class MoneyFunctions {
   private static final String SERIALIZATION_FAILURE = "40001";
   private static final String DEADLOCK = "40P01";
   private static final String INSUFFICIENT_PRIVILEGE = "42501";
+  private static final String RELEASE = "release_checkpoint(?, CAST(? AS bigint), CAST(? AS text))";
 
-  private final DataSource dataSource;
+  // The audit log takes a request key only in this shape (audit_require_context), while a money
+  // function takes any key of 8 to 200 characters. A key the log would refuse still moves money,
+  // as it always did; it just is not named in the log.
+  private static final Pattern AUDITABLE_KEY =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{7,199}");
 
-  public MoneyFunctions(DataSource dataSource) {
-    this.dataSource = dataSource;
+  private final DataAccess access;
+
+  public MoneyFunctions(DataAccess access) {
+    this.access = access;
   }
 
   public MoneyResult approve(long checkpoint, String note, String overrideReason, String key) {
-    return call("approve", "approve_checkpoint(?, ?, ?, ?)", checkpoint, note, overrideReason, key);
+    return call(
+        "approve",
+        "approve_checkpoint(?, CAST(? AS text), CAST(? AS text), CAST(? AS text))",
+        key,
+        checkpoint,
+        note,
+        overrideReason);
   }
 
   public MoneyResult reject(long checkpoint, String reason, String key) {
-    return call("reject", "reject_checkpoint(?, ?, ?)", checkpoint, reason, key);
+    return withText("reject", "reject_checkpoint", checkpoint, reason, key);
   }
 
   public MoneyResult hold(long checkpoint, String reason, String key) {
-    return call("hold", "hold_checkpoint(?, ?, ?)", checkpoint, reason, key);
+    return withText("hold", "hold_checkpoint", checkpoint, reason, key);
   }
 
   public MoneyResult unhold(long checkpoint, String note, String key) {
-    return call("unhold", "unhold_checkpoint(?, ?, ?)", checkpoint, note, key);
+    return withText("unhold", "unhold_checkpoint", checkpoint, note, key);
   }
 
   /** Releases {@code amountMinor} of the checkpoint, or all that is left when it is null. */
   public MoneyResult release(long checkpoint, Long amountMinor, String key) {
-    return call("release", "release_checkpoint(?, ?, ?)", checkpoint, amount(amountMinor), key);
+    return call("release", RELEASE, key, checkpoint, amountMinor);
   }
 
   /**
@@ -52,7 +70,21 @@ public final class MoneyFunctions {
    * judges every gate exactly as it would for real, and nothing is kept.
    */
   public MoneyResult previewRelease(long checkpoint, Long amountMinor, String key) {
-    return preview("release", "release_checkpoint(?, ?, ?)", checkpoint, amount(amountMinor), key);
+    try {
+      return MoneyResult.parse(
+          write(
+              "release",
+              key,
+              session -> {
+                session.getTransaction().setRollbackOnly();
+                return run(session, RELEASE, key, checkpoint, amountMinor);
+              }));
+    } catch (SQLException e) {
+      if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+        return notFinance("release", e);
+      }
+      throw new StaffDatabaseException("Could not preview the release", e);
+    }
   }
 
   /**
@@ -72,15 +104,15 @@ public final class MoneyFunctions {
       String key) {
     return call(
         action,
-        "checkpoint_action_at(?, ?, ?, ?, ?, ?, ?, ?)",
+        "checkpoint_action_at(?, ?, ?, ?, CAST(? AS text), CAST(? AS text), CAST(? AS bigint), CAST(? AS text))",
+        key,
         action,
         checkpoint,
         version,
         decisions,
         text,
         overrideReason,
-        amount(amountMinor),
-        key);
+        amountMinor);
   }
 
   /**
@@ -90,32 +122,42 @@ public final class MoneyFunctions {
   public MoneyResult settlementAt(
       String action, long settlement, int version, String note, String key) {
     return call(
-        action, "settlement_action_at(?, ?, ?, ?, ?)", action, settlement, version, note, key);
+        action,
+        "settlement_action_at(?, ?, ?, CAST(? AS text), CAST(? AS text))",
+        key,
+        action,
+        settlement,
+        version,
+        note);
   }
 
   public MoneyResult refund(long checkpoint, String reason, String key) {
-    return call("refund", "refund_checkpoint(?, ?, ?)", checkpoint, reason, key);
+    return withText("refund", "refund_checkpoint", checkpoint, reason, key);
   }
 
   public MoneyResult executeSettlement(long settlement, String note, String key) {
-    return call("execute_settlement", "execute_settlement(?, ?, ?)", settlement, note, key);
+    return withText("execute_settlement", "execute_settlement", settlement, note, key);
   }
 
   public MoneyResult sendBackSettlement(long settlement, String note, String key) {
-    return call("send_back_settlement", "send_back_settlement(?, ?, ?)", settlement, note, key);
+    return withText("send_back_settlement", "send_back_settlement", settlement, note, key);
   }
 
   /** Money captured into an escrow; for the marketplace backend and the owner's loaders. */
   public MoneyResult fundEscrow(long escrow, long amountMinor, String key) {
-    return call("fund", "fund_escrow(?, ?, ?)", escrow, amountMinor, key);
+    return call("fund", "fund_escrow(?, ?, CAST(? AS text))", key, escrow, amountMinor);
   }
 
-  private MoneyResult call(String action, String function, Object... args) {
+  /** The functions that take a record's id, a note or reason, and the key. */
+  private MoneyResult withText(String action, String function, long id, String text, String key) {
+    return call(action, function + "(?, CAST(? AS text), CAST(? AS text))", key, id, text);
+  }
+
+  private MoneyResult call(String action, String function, String key, Object... args) {
     SQLException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(true);
-        return MoneyResult.parse(run(c, function, args));
+      try {
+        return MoneyResult.parse(write(action, key, session -> run(session, function, key, args)));
       } catch (SQLException e) {
         last = e;
         if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
@@ -130,39 +172,20 @@ public final class MoneyFunctions {
         "The " + action.replace('_', ' ') + " did not go through", last);
   }
 
-  private MoneyResult preview(String action, String function, Object... args) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        return MoneyResult.parse(run(c, function, args));
-      } finally {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-        return notFinance(action, e);
-      }
-      throw new StaffDatabaseException("Could not preview the " + action, e);
-    }
+  /**
+   * One audited write, named {@code money.<action>} in the audit log, with its key if it can be.
+   */
+  private String write(String action, String key, DataAccess.Work<String> work)
+      throws SQLException {
+    String request = key != null && AUDITABLE_KEY.matcher(key).matches() ? key : null;
+    return access.write(new Audited("money." + action, request), work);
   }
 
-  private static String run(Connection c, String function, Object... args) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "::text")) {
-      for (int i = 0; i < args.length; i++) {
-        if (args[i] instanceof NullAmount) {
-          ps.setNull(i + 1, Types.BIGINT);
-        } else if (args[i] == null) {
-          ps.setNull(i + 1, Types.VARCHAR);
-        } else {
-          ps.setObject(i + 1, args[i]);
-        }
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
+  private static String run(Session session, String function, String key, Object... args) {
+    Object[] params = Arrays.copyOf(args, args.length + 1);
+    params[args.length] = key;
+    return Sql.one(
+        session, "SELECT " + function + "::text AS result", row -> row.text("result"), params);
   }
 
   /** The database refused the call itself: the login may not execute money functions. */
@@ -172,16 +195,7 @@ public final class MoneyFunctions {
         "{\"outcome\":\"not_finance\",\"action\":\""
             + action
             + "\",\"message\":"
-            + com.fasterxml.jackson.databind.node.TextNode.valueOf(message)
+            + TextNode.valueOf(message)
             + "}");
-  }
-
-  private static Object amount(Long amountMinor) {
-    return amountMinor == null ? NullAmount.INSTANCE : amountMinor;
-  }
-
-  /** Marks a SQL NULL bigint, which {@code setObject(null)} cannot type. */
-  private enum NullAmount {
-    INSTANCE
   }
 }

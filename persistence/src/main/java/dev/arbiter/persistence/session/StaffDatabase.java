@@ -181,6 +181,10 @@ public final class StaffDatabase implements AutoCloseable {
   }
 
   public synchronized SessionFactory sessionFactory() {
+    if (pool.isClosed()) {
+      // Signed out: starting Hibernate on a closed pool would only fail slowly.
+      throw new IllegalStateException("the session of " + login + " is closed");
+    }
     if (sessionFactory == null) {
       sessionFactory = HibernateFactory.build(pool);
     }

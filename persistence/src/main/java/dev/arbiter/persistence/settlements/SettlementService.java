@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.settlements;
 
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.ledger.MoneyFunctions;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.session.StaffDatabase;
@@ -41,12 +42,12 @@ public final class SettlementService {
   private final MoneyFunctions money;
 
   public SettlementService(StaffDatabase database) {
-    this(database.dataSource());
+    this(database.dataSource(), database.access());
   }
 
-  public SettlementService(DataSource dataSource) {
+  public SettlementService(DataSource dataSource, DataAccess access) {
     this.dataSource = dataSource;
-    this.money = new MoneyFunctions(dataSource);
+    this.money = new MoneyFunctions(access);
   }
 
   /** Proposed settlements, oldest first. */

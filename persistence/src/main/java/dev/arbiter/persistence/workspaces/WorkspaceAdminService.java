@@ -3,7 +3,7 @@ package dev.arbiter.persistence.workspaces;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.workspaces.RequestLog.Answer;
 import dev.arbiter.persistence.workspaces.RequestLog.Request;

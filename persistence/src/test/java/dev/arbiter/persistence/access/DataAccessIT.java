@@ -61,6 +61,27 @@ class DataAccessIT {
   }
 
   @Test
+  void aReadIsReadOnly() throws SQLException {
+    String inRead =
+        support.read(
+            session ->
+                Sql.one(
+                    session,
+                    "SELECT current_setting('transaction_read_only') AS ro",
+                    r -> r.text("ro")));
+    String inWrite =
+        support.write(
+            Audited.as("check the mode"),
+            session ->
+                Sql.one(
+                    session,
+                    "SELECT current_setting('transaction_read_only') AS ro",
+                    r -> r.text("ro")));
+    assertThat(inRead).isEqualTo("on");
+    assertThat(inWrite).isEqualTo("off");
+  }
+
+  @Test
   void aWriteNamesItsCommandAndRequestInTheAuditLog() throws SQLException {
     long dispute;
     try (Connection owner = db.migrator()) {

@@ -105,7 +105,7 @@ class NamedActorReadModelsIT {
   @Test
   void theCheckpointTimelineCarriesBothIdentities() {
     AuditLine newest =
-        new CheckpointDetailService(db.dataSource("demo_finance", "demo"))
+        new CheckpointDetailService(db.access("demo_finance"))
             .load(seed.pendingCheckpoint())
             .orElseThrow()
             .timeline()

@@ -26,8 +26,8 @@ class CheckpointDetailAndBulkIT {
       deal = MoneyFixture.deal(owner, "USD", 30_000);
       cp = MoneyFixture.submitted(owner, deal, 12_000, "dual", "requester_login");
     }
-    ReleaseService fran = new ReleaseService(db.dataSource("demo_finance", "demo"));
-    ReleaseService felix = new ReleaseService(db.dataSource("demo_finance2", "demo"));
+    ReleaseService fran = new ReleaseService(db.access("demo_finance"));
+    ReleaseService felix = new ReleaseService(db.access("demo_finance2"));
     assertThat(fran.perform(new CheckpointAction.Approve(cp, "Looks right", null, key())).ok())
         .isTrue();
     assertThat(felix.perform(new CheckpointAction.Approve(cp, null, null, key())).status())
@@ -38,7 +38,7 @@ class CheckpointDetailAndBulkIT {
     assertThat(fran.perform(new CheckpointAction.Release(cp, null, key())).ok()).isTrue();
 
     CheckpointDetail detail =
-        new CheckpointDetailService(db.dataSource("demo_finance", "demo")).load(cp).orElseThrow();
+        new CheckpointDetailService(db.access("demo_finance")).load(cp).orElseThrow();
 
     assertThat(detail.checkpoint().status()).isEqualTo("released");
     assertThat(detail.checkpoint().releasedBy()).isEqualTo("demo_finance");
@@ -56,8 +56,7 @@ class CheckpointDetailAndBulkIT {
         .extracting(CheckpointDetail.AuditLine::summary)
         .contains("status approved → released", "status submitted → approved")
         .anyMatch(s -> s.startsWith("journal ") && s.contains("full release"));
-    assertThat(new CheckpointDetailService(db.dataSource("demo_support", "demo")).load(-1))
-        .isEmpty();
+    assertThat(new CheckpointDetailService(db.access("demo_support")).load(-1)).isEmpty();
   }
 
   @Test
@@ -71,7 +70,7 @@ class CheckpointDetailAndBulkIT {
       MoneyFixture.dispute(owner, deal, disputed, "open", 1_000);
       ids.add(2, disputed);
     }
-    BulkReleaseService bulk = new BulkReleaseService(db.dataSource("demo_finance", "demo"));
+    BulkReleaseService bulk = new BulkReleaseService(db.access("demo_finance"));
     BulkRelease plan = BulkRelease.plan(ids);
 
     List<Outcome> preview = bulk.preview(plan, o -> {});

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class CheckpointVersionGuardIT {
 
   private final TestDatabase db = TestDatabase.fresh();
-  private final ReleaseService fran = new ReleaseService(db.dataSource("demo_finance", "demo"));
-  private final ReleaseService felix = new ReleaseService(db.dataSource("demo_finance2", "demo"));
+  private final ReleaseService fran = new ReleaseService(db.access("demo_finance"));
+  private final ReleaseService felix = new ReleaseService(db.access("demo_finance2"));
   private final CheckpointDetailService details =
-      new CheckpointDetailService(db.dataSource("demo_finance", "demo"));
+      new CheckpointDetailService(db.access("demo_finance"));
 
   @Test
   void approvalBasedOnAStaleReadIsRefusedAndLeavesNothingBehind() throws Exception {
@@ -104,7 +104,7 @@ class CheckpointVersionGuardIT {
   @Test
   void supportCannotUseTheGuardedActionsEither() throws Exception {
     long cp = submitted("single");
-    ReleaseService sam = new ReleaseService(db.dataSource("demo_support", "demo"));
+    ReleaseService sam = new ReleaseService(db.access("demo_support"));
     CheckpointBasis seen = details.load(cp).orElseThrow().basis();
 
     MoneyResult refused = sam.perform(new CheckpointAction.Approve(cp, null, null, key()), seen);

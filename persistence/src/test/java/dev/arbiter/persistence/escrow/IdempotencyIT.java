@@ -93,4 +93,47 @@ class IdempotencyIT {
       assertThat(call(fran, "release_checkpoint", cp, null, "short-funds-0002").ok()).isTrue();
     }
   }
+
+  @Test
+  void aServiceCallNamesItsCommandAndKeyInTheAuditLogAndAKeyTheLogRefusesStillPays()
+      throws Exception {
+    long keyed;
+    long odd;
+    try (Connection owner = db.migrator()) {
+      Deal deal = MoneyFixture.deal(owner, "USD", 50_000);
+      keyed = MoneyFixture.approved(owner, deal, 10_000, "demo_finance2");
+      odd = MoneyFixture.approved(owner, deal, 10_000, "demo_finance2");
+    }
+    ReleaseService fran = new ReleaseService(db.access("demo_finance"));
+
+    assertThat(fran.perform(new CheckpointAction.Release(keyed, null, "release-audit-0001")).ok())
+        .isTrue();
+    // Eight characters or more is all a money function asks of a key; the log wants no spaces.
+    assertThat(fran.perform(new CheckpointAction.Release(odd, null, "release audit 0002")).ok())
+        .isTrue();
+
+    try (Connection owner = db.migrator()) {
+      assertThat(lastUpdate(owner, "command", keyed)).isEqualTo("money.release");
+      assertThat(lastUpdate(owner, "request_id", keyed)).isEqualTo("release-audit-0001");
+      assertThat(lastUpdate(owner, "command", odd)).isEqualTo("money.release");
+      assertThat(lastUpdate(owner, "request_id", odd)).isNull();
+      assertThat(
+              longValue(
+                  owner,
+                  "SELECT count(*) FROM money_requests WHERE idempotency_key = ?",
+                  "release audit 0002"))
+          .isEqualTo(1);
+    }
+  }
+
+  private static Object lastUpdate(Connection owner, String column, long checkpoint)
+      throws Exception {
+    return dev.arbiter.persistence.contract.Fixtures.value(
+        owner,
+        "SELECT "
+            + column
+            + " FROM audit_log WHERE entity_type = 'escrow_checkpoints' AND entity_id = ?"
+            + " AND action = 'update' ORDER BY id DESC LIMIT 1",
+        Long.toString(checkpoint));
+  }
 }

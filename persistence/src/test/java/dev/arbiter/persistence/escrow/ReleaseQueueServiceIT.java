@@ -59,7 +59,7 @@ class ReleaseQueueServiceIT {
           owner,
           "UPDATE escrow_checkpoints SET status = 'pending' WHERE id = (SELECT max(id) FROM escrow_checkpoints)");
     }
-    queue = new ReleaseQueueService(db.dataSource("demo_finance", "demo"));
+    queue = new ReleaseQueueService(db.access("demo_finance"));
   }
 
   @Test

@@ -40,7 +40,7 @@ class LedgerVerifierIT {
   }
 
   private LedgerReport verifyAsFinance() throws Exception {
-    return new LedgerVerifier(db.dataSource("demo_finance", "demo")).verify();
+    return new LedgerVerifier(db.access("demo_finance")).verify();
   }
 
   @Test

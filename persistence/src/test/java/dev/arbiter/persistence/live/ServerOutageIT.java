@@ -9,6 +9,7 @@ import dev.arbiter.persistence.disputes.DisputeCaseService;
 import dev.arbiter.persistence.disputes.DisputeCommand;
 import dev.arbiter.persistence.disputes.DisputeCommand.PostMessage;
 import dev.arbiter.persistence.disputes.DisputeFixtures;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.session.ConnectionFailures;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;

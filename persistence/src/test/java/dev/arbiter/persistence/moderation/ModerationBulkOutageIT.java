@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.model.moderation.FlaggedEntityType;
-import dev.arbiter.persistence.live.CommitOutcomes;
 import dev.arbiter.persistence.moderation.BulkResult.Outcome;
 import dev.arbiter.persistence.moderation.CuttingDataSource.Cut;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.testing.TestDatabase;

@@ -8,7 +8,7 @@ import dev.arbiter.persistence.ledger.Exposure;
 import dev.arbiter.persistence.ledger.ExposureService;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
 import dev.arbiter.persistence.ledger.MoneyRefusal;
-import dev.arbiter.persistence.live.CommitOutcomes;
+import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,8 @@ class SettlementServiceIT {
       settlement =
           MoneyFixture.settlement(owner, dispute, "split", 4_000, 2_000, "USD", "demo_support");
     }
-    SettlementService service = new SettlementService(db.dataSource("demo_finance", "demo"));
+    SettlementService service =
+        new SettlementService(db.dataSource("demo_finance", "demo"), db.access("demo_finance"));
 
     assertThat(service.queue())
         .singleElement()
@@ -54,7 +55,8 @@ class SettlementServiceIT {
       settlement =
           MoneyFixture.settlement(owner, dispute, "split", 4_000, 2_000, "USD", "demo_support");
     }
-    SettlementService service = new SettlementService(db.dataSource("demo_finance", "demo"));
+    SettlementService service =
+        new SettlementService(db.dataSource("demo_finance", "demo"), db.access("demo_finance"));
     int seen = service.queue().get(0).version();
     try (Connection owner = db.migrator()) {
       MoneyFixture.longValue(
@@ -84,7 +86,7 @@ class SettlementServiceIT {
       upcoming = MoneyFixture.submitted(owner, usd, 3_000, "single", "x");
     }
 
-    Exposure exposure = new ExposureService(db.dataSource("demo_support", "demo")).load();
+    Exposure exposure = new ExposureService(db.access("demo_support")).load();
 
     assertThat(exposure.heldByAge())
         .extracting(

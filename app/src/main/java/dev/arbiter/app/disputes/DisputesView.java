@@ -1,0 +1,247 @@
+package dev.arbiter.app.disputes;
+
+import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.RecordRef;
+import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.app.live.LiveContext;
+import dev.arbiter.model.disputes.DisputePriority;
+import dev.arbiter.persistence.disputes.DisputeBulkService;
+import dev.arbiter.persistence.disputes.DisputeCase.EvidenceInfo;
+import dev.arbiter.persistence.disputes.DisputeCaseService.Agent;
+import dev.arbiter.persistence.disputes.SavedView;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/**
+ * The Disputes area: the queue on the left and the open case on the right (master/detail), with the
+ * toolbar for saved views, bulk actions and help. Built by {@link DisputesArea}.
+ */
+public final class DisputesView implements AreaView {
+
+  /** What the area reads besides its ViewModels'; {@link DisputesArea} implements it. */
+  public interface Port {
+    List<Agent> supportAgents();
+
+    /** An evidence file's bytes, for saving it; empty when there is none. */
+    Optional<byte[]> evidenceContent(long evidenceId);
+  }
+
+  private final DisputeQueueViewModel queue;
+  private final QueueActionsViewModel toolbar;
+  private final DisputeCaseViewModel caseModel;
+  private final DisputeQueueView queueView;
+  private final DisputeCaseView caseView;
+  private final SplitPane root = new SplitPane();
+  private final QueueDialogs dialogs = new QueueDialogs(root);
+  private final List<Agent> agents = new CopyOnWriteArrayList<>();
+  private final Timeline clock;
+
+  DisputesView(
+      DisputeQueueViewModel queue,
+      QueueActionsViewModel toolbar,
+      DisputeCaseViewModel caseModel,
+      Port cases,
+      TaskRunner tasks,
+      Locale locale,
+      LiveContext live) {
+    this.queue = queue;
+    this.toolbar = toolbar;
+    this.caseModel = caseModel;
+    this.queueView = new DisputeQueueView(queue, toolbarNode(), live.presence());
+    this.caseView =
+        new DisputeCaseView(
+            caseModel,
+            locale,
+            () -> agents,
+            e -> save(cases, tasks, e),
+            live.presence(),
+            live.drafts());
+    caseModel.setConfirmer(d -> dialogs.confirm("Please confirm", d));
+    queueView.setOnOpen(item -> caseModel.open(item.id()));
+    queueView.setOnAssignToMe(
+        items ->
+            toolbar.preview(
+                items,
+                false,
+                "Assign to you",
+                p -> toolbar.assignToMe(p.targets(), outcomes -> reportIfRefused(outcomes))));
+    queueView.setOnHelp(dialogs::showHelp);
+    queue.setOnApplied(toolbar::rememberCurrent);
+    root.setId("disputesArea");
+    root.getItems().addAll(queueView.node(), caseView.node());
+    root.setDividerPositions(0.62);
+    root.getStylesheets().add(DisputesView.class.getResource("disputes.css").toExternalForm());
+    tasks
+        .run(cases::supportAgents)
+        .onSuccess(
+            list -> {
+              agents.addAll(list);
+              queue.form().addAgents(list);
+            });
+    clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> queue.tick()));
+    clock.setCycleCount(Timeline.INDEFINITE);
+    clock.play();
+    toolbar.start();
+  }
+
+  @Override
+  public Node node() {
+    return root;
+  }
+
+  @Override
+  public void refresh() {
+    queue.apply();
+    caseModel.reload();
+  }
+
+  @Override
+  public void changed(ChangeSet changes) {
+    LiveRouting.route(changes, queue, caseModel);
+  }
+
+  /** A dispute opens in the case pane, as a row picked in the queue would. */
+  @Override
+  public boolean open(RecordRef record) {
+    if (record.type() != RecordRef.Type.DISPUTE) {
+      return false;
+    }
+    caseModel.open(record.id());
+    return true;
+  }
+
+  @Override
+  public void dispose() {
+    clock.stop();
+    caseView.close();
+  }
+
+  private Node toolbarNode() {
+    ComboBox<SavedView> views = new ComboBox<>(toolbar.savedViews());
+    views.setId("savedViews");
+    views.setPromptText("Saved views");
+    views.setTooltip(new Tooltip("Your views and those shared with the team"));
+    views.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(SavedView v) {
+            return v == null
+                ? ""
+                : v.name()
+                    + (v.mine() ? "" : " (" + v.owner() + ")")
+                    + (v.shared() && v.mine() ? " · shared" : "");
+          }
+
+          @Override
+          public SavedView fromString(String s) {
+            return null;
+          }
+        });
+    views.setOnAction(
+        e -> {
+          if (views.getValue() != null) {
+            toolbar.applyView(views.getValue());
+          }
+        });
+    Button save = new Button("Save view…");
+    save.setId("saveView");
+    save.setOnAction(
+        e -> dialogs.askViewName().ifPresent(r -> toolbar.saveView((String) r[0], (Boolean) r[1])));
+    MenuButton bulk = new MenuButton("Bulk");
+    bulk.setId("bulkMenu");
+    bulk.setTooltip(new Tooltip("Act on the selected rows or on everything matching"));
+    bulk.getItems()
+        .addAll(
+            bulkItem("bulkAssignSelected", "Assign selected to me", false, null),
+            bulkItem("bulkAssignAll", "Assign all matching to me", true, null),
+            new SeparatorMenuItem());
+    for (boolean all : new boolean[] {false, true}) {
+      for (DisputePriority p : DisputePriority.values()) {
+        String priority = Labels.of(p).toLowerCase(Locale.ROOT);
+        bulk.getItems()
+            .add(
+                bulkItem(
+                    (all ? "bulkPriorityAll-" : "bulkPriority-") + p.dbValue(),
+                    "Set priority of " + (all ? "all matching" : "selected") + " to " + priority,
+                    all,
+                    p));
+      }
+    }
+    Button help = new Button("?");
+    help.setId("helpButton");
+    help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+    help.setOnAction(e -> dialogs.showHelp());
+    Label error = new Label();
+    error.getStyleClass().add(Styles.DANGER);
+    error.textProperty().bind(toolbar.errorProperty());
+    FlowPane bar = new FlowPane(6, 6, views, save, bulk, help, error);
+    bar.setOrientation(Orientation.HORIZONTAL);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  private MenuItem bulkItem(String id, String text, boolean all, DisputePriority priority) {
+    MenuItem item = new MenuItem(text);
+    item.setId(id);
+    item.setOnAction(
+        e ->
+            toolbar.preview(
+                queueView.selection(),
+                all,
+                priority == null ? "Assign to you" : "Set priority " + Labels.of(priority) + " on",
+                p -> {
+                  if (dialogs.confirm("Bulk action", p.description())) {
+                    if (priority == null) {
+                      toolbar.assignToMe(p.targets(), dialogs::showResults);
+                    } else {
+                      toolbar.setPriority(p.targets(), priority, dialogs::showResults);
+                    }
+                  }
+                }));
+    return item;
+  }
+
+  private void reportIfRefused(List<DisputeBulkService.Outcome> outcomes) {
+    if (outcomes.stream().anyMatch(o -> !o.done())) {
+      dialogs.showResults(outcomes);
+    }
+  }
+
+  private void save(Port cases, TaskRunner tasks, EvidenceInfo evidence) {
+    FileChooser chooser = new FileChooser();
+    chooser.setInitialFileName(evidence.fileName());
+    File target = chooser.showSaveDialog(root.getScene().getWindow());
+    if (target == null) {
+      return;
+    }
+    tasks.run(
+        () -> {
+          byte[] content = cases.evidenceContent(evidence.id()).orElseThrow();
+          Files.write(target.toPath(), content);
+          return null;
+        });
+  }
+}
