@@ -24,7 +24,7 @@ class TestsWaitOnConditionsTest {
   private static final Pattern FIXED_WAIT =
       Pattern.compile(
           "\\.sleep\\(|onSpinWait\\(|parkNanos\\(|WaitForAsyncUtils\\.waitFor\\(|"
-              + "while \\(System\\.nanoTime\\(\\)");
+              + "while \\(.*(System\\.nanoTime|System\\.currentTimeMillis|Instant\\.now)\\(\\)");
 
   @Test
   void noTestSleepsOrPollsByHand() {
