@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * A database copied from the template is the database the migrations make: the same schema, rows,
  * grants on the database and settings, so no test can tell which one it was given.
  */
-class TestDatabaseIT {
+class TemplateDatabaseIT {
 
   private static TestDatabase cloned;
   private static TestDatabase migrated;
