@@ -12,7 +12,8 @@
  *   <li>Records reference each other by id, not by association, so no lazy proxy can escape a
  *       transaction and every load is one row.
  *   <li>{@code jsonb} columns and secrets (invite token hashes, evidence bytes) are unmapped; they
- *       are read with SQL that decides what may be shown.
+ *       are read with SQL that decides what may be shown. The audit log's values are the one
+ *       exception: an entry is shown whole, and the audit services mask its hidden keys.
  *   <li>Enums hold the database spelling through explicit {@code @Convert}s, and status changes are
  *       checked against the same table the database's trigger reads.
  * </ul>

@@ -9,7 +9,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.arbiter.persistence.db.EmbeddedDatabasePreparer;
 import dev.arbiter.persistence.staff.StaffLogins;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,9 +55,6 @@ class PersistenceArchitectureTest {
   }
 
   @Test
-  @Disabled(
-      "until the feature conversions of issue 18 land: the features still read result sets"
-          + " themselves; enable it once they all go through Sql, Jdbc and Row")
   void onlyTheAccessPackageSeesAResultSet() {
     noClasses()
         .that()

@@ -35,11 +35,10 @@ public final class DisputesArea {
     TaskRunner tasks = context.tasks();
     Clock clock = context.clock();
     DisputeQueueService queueService = new DisputeQueueService(db.dataSource());
-    DisputeCaseService cases = new DisputeCaseService(db.dataSource(), staff.has(StaffRole.ADMIN));
-    // Hibernate takes a few seconds to start: begin now, off the FX thread, so that the agent's
-    // first action does not wait for it.
-    DisputeActionService actions = new DisputeActionService(db::sessionFactory, staff, clock);
-    tasks.run(db::sessionFactory);
+    DisputeCaseService cases = new DisputeCaseService(db.access(), staff.has(StaffRole.ADMIN));
+    // The data access starts Hibernate on first use, which takes a few seconds: the view's first
+    // task, listing the support agents, does it off the FX thread before the agent's first action.
+    DisputeActionService actions = new DisputeActionService(db.access(), staff, clock);
     DisputeQueueViewModel queue =
         new DisputeQueueViewModel(queue(queueService), tasks, clock, context.locale());
     CommandRunner commands =
@@ -47,7 +46,7 @@ public final class DisputesArea {
             tasks,
             tasks::schedule,
             context.live().onlineProperty(),
-            new CommitOutcomes(db.dataSource())::committed);
+            new CommitOutcomes(db.access())::committed);
     DisputeCaseViewModel caseModel =
         new DisputeCaseViewModel(
             cases::load,
@@ -61,7 +60,7 @@ public final class DisputesArea {
     DisputeBulkService bulk = new DisputeBulkService(actions, queueService);
     QueueActionsViewModel toolbar =
         new QueueActionsViewModel(
-            new SavedViewService(db.dataSource()), bulk, queue, tasks, commands, staff.login());
+            new SavedViewService(db.access()), bulk, queue, tasks, commands, staff.login());
     return new DisputesView(
         queue, toolbar, caseModel, files(cases), tasks, context.locale(), context.live());
   }

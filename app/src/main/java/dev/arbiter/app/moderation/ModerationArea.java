@@ -61,11 +61,11 @@ public final class ModerationArea {
 
   /** The gateway over the persistence services of one staff session. */
   public static ModerationGateway gateway(StaffDatabase database) {
-    ModerationQueueService queue = new ModerationQueueService(database);
-    ModerationItemService items = new ModerationItemService(database);
-    ModerationDecisionService decisions = new ModerationDecisionService(database);
-    ModerationBulkService bulk = new ModerationBulkService(database);
-    CommitOutcomes outcomes = new CommitOutcomes(database.dataSource());
+    ModerationQueueService queue = new ModerationQueueService(database.access());
+    ModerationItemService items = new ModerationItemService(database.access());
+    ModerationDecisionService decisions = new ModerationDecisionService(database.access());
+    ModerationBulkService bulk = new ModerationBulkService(database.access());
+    CommitOutcomes outcomes = new CommitOutcomes(database.access());
     return new ModerationGateway() {
       @Override
       public QueuePage page(QueueFilter filter, QueueSort sort, QueueCursor cursor, int limit) {

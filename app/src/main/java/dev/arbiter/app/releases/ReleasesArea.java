@@ -32,7 +32,7 @@ public final class ReleasesArea {
     var online = context.live().onlineProperty();
     CommandRunner commands =
         new CommandRunner(
-            tasks, tasks::schedule, online, new CommitOutcomes(database.dataSource())::committed);
+            tasks, tasks::schedule, online, new CommitOutcomes(database.access())::committed);
     ReleaseQueueService queueService = new ReleaseQueueService(access);
     ReleaseService releases = new ReleaseService(access);
     SettlementService settlementService = new SettlementService(database);

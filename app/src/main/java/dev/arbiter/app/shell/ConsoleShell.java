@@ -139,7 +139,7 @@ public final class ConsoleShell implements AutoCloseable {
             updates,
             started.presence(),
             new GlobalSearchViewModel(
-                new GlobalSearchService(session.database())::search,
+                new GlobalSearchService(session.database().access())::search,
                 model.searchKinds(),
                 tasks,
                 updates.onlineProperty()));
@@ -157,7 +157,7 @@ public final class ConsoleShell implements AutoCloseable {
     }
     started.feed().start();
     automationWatch =
-        new AutomationWatch(new AutomationHealth(session.database().dataSource()), tasks, status);
+        new AutomationWatch(new AutomationHealth(session.database().access()), tasks, status);
   }
 
   private LiveSession startLive(StaffSession session, SignedInStaff staff) {
@@ -166,7 +166,7 @@ public final class ConsoleShell implements AutoCloseable {
     ChangeFeed feed = session.database().changeFeed(updates);
     PresenceTracker presence =
         new PresenceTracker(
-            new PresenceService(session.database().dataSource(), PRESENCE_TTL),
+            new PresenceService(session.database().access(), PRESENCE_TTL),
             fxThread,
             Schedulers.daemon("arbiter-presence"),
             PRESENCE_HEARTBEAT);

@@ -18,14 +18,14 @@ public final class WorkspacesArea {
 
   /** The area with its first reads started. */
   public static WorkspacesView create(AreaContext context) {
-    var database = context.database();
+    var access = context.database().access();
     boolean admin = context.staff().has(StaffRole.ADMIN);
     var online = context.live().onlineProperty();
-    WorkspaceDetailService details = new WorkspaceDetailService(database, admin);
-    WorkspaceAdminService actions = new WorkspaceAdminService(database);
+    WorkspaceDetailService details = new WorkspaceDetailService(access, admin);
+    WorkspaceAdminService actions = new WorkspaceAdminService(access);
     WorkspacesView view =
         new WorkspacesView(
-            new WorkspaceListViewModel(new WorkspaceListService(database)::page, context.tasks()),
+            new WorkspaceListViewModel(new WorkspaceListService(access)::page, context.tasks()),
             new WorkspaceDetailViewModel(
                 details::load,
                 actions,
@@ -35,7 +35,7 @@ public final class WorkspacesArea {
                 admin,
                 context.staff().login()),
             new StaffAdminViewModel(
-                staffAccounts(new StaffAdminService(database)), context.tasks(), admin, online),
+                staffAccounts(new StaffAdminService(access)), context.tasks(), admin, online),
             context.locale(),
             context.live());
     view.refresh();

@@ -121,14 +121,14 @@ class DisputesLiveFlowIT {
     try (StaffDatabase finance =
         StaffDatabase.open(
             new ConsoleTarget(db.jdbcUrl(), false, "test"), "demo_finance", "demo")) {
-      new PresenceService(finance.dataSource(), Duration.ofSeconds(60))
+      new PresenceService(finance.access(), Duration.ofSeconds(60))
           .publish(Map.of(PresenceKey.dispute(first), PresenceMode.VIEWING));
       waitUntil(() -> console.textOrEmpty("#presenceLine").equals("Also here: Fran Finance"));
       waitUntil(() -> presenceIcons("presence-viewing") == 1);
       console.screenshot("disputes-live.png");
 
       // Typing a reply tells the colleague this console is editing the case.
-      PresenceService seen = new PresenceService(finance.dataSource(), Duration.ofSeconds(60));
+      PresenceService seen = new PresenceService(finance.access(), Duration.ofSeconds(60));
       robot.clickOn("#replyText").write("Checking with the freelancer");
       waitUntil(
           () ->

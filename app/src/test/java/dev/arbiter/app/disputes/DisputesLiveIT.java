@@ -151,7 +151,7 @@ class DisputesLiveIT {
                     tasks,
                     tasks::schedule,
                     updates.onlineProperty(),
-                    new CommitOutcomes(desk.database.dataSource())::committed),
+                    new CommitOutcomes(desk.database.access())::committed),
                 Clock.systemUTC(),
                 ZoneOffset.UTC,
                 "demo_support",
@@ -392,13 +392,13 @@ class DisputesLiveIT {
   @Test
   void aBulkPriorityChangeSendsEachRowAsACommandUnderTheKeyItWouldBeLookedUpBy() throws Exception {
     List<QueueItem> rows = showQueue();
-    CommitOutcomes outcomes = new CommitOutcomes(desk.database.dataSource());
+    CommitOutcomes outcomes = new CommitOutcomes(desk.database.access());
     List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
     QueueActionsViewModel toolbar =
         onFx(
             () ->
                 new QueueActionsViewModel(
-                    new SavedViewService(desk.database.dataSource()),
+                    new SavedViewService(desk.database.access()),
                     new DisputeBulkService(desk.actions, desk.queue),
                     queue,
                     tasks,

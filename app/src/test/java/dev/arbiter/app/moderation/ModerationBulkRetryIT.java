@@ -121,7 +121,7 @@ class ModerationBulkRetryIT {
 
   @Test
   void anItemLostBeforeItsCommitIsFoundNotSavedAndRetriedWithTheRestOnce() throws Exception {
-    new ModerationDecisionService(colleague).claim(keys.get(0));
+    new ModerationDecisionService(colleague.access()).claim(keys.get(0));
     lossy.loseBulkAt = 2;
 
     onFx(() -> bulk.run(dismiss()));

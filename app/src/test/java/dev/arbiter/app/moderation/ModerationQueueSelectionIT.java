@@ -70,7 +70,7 @@ class ModerationQueueSelectionIT {
     tasks = ExecutorTaskRunner.forFxThread();
     presence =
         new PresenceTracker(
-            new PresenceService(moderator.dataSource(), Duration.ofSeconds(30)),
+            new PresenceService(moderator.access(), Duration.ofSeconds(30)),
             Platform::runLater,
             Schedulers.daemon("test-presence"),
             Duration.ofSeconds(10));

@@ -68,7 +68,7 @@ class ReleaseQueueSelectionIT {
     tasks = ExecutorTaskRunner.forFxThread();
     presence =
         new PresenceTracker(
-            new PresenceService(finance, Duration.ofSeconds(30)),
+            new PresenceService(db.access("demo_finance"), Duration.ofSeconds(30)),
             Platform::runLater,
             Schedulers.daemon("test-presence"),
             Duration.ofSeconds(10));

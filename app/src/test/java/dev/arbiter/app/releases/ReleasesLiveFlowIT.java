@@ -85,7 +85,7 @@ class ReleasesLiveFlowIT {
     assertThat(fx(() -> selectedId())).isEqualTo(dual);
 
     PresenceService felixPresence =
-        new PresenceService(db.dataSource("demo_finance2", "demo"), Duration.ofSeconds(30));
+        new PresenceService(db.access("demo_finance2"), Duration.ofSeconds(30));
     felixPresence.publish(Map.of(PresenceKey.checkpoint(dual), PresenceMode.VIEWING));
     waitUntil(() -> console.has("#queueTable .presence-viewing"));
     waitUntil(() -> console.text("#presenceLine").equals("Also here: Felix Finance"));

@@ -278,7 +278,7 @@ class ReleasesLiveIT {
             tasks,
             tasks::schedule,
             updates.onlineProperty(),
-            new CommitOutcomes(finance.dataSource())::committed),
+            new CommitOutcomes(finance.access())::committed),
         Locale.US,
         Clock.systemUTC(),
         ZoneOffset.UTC,

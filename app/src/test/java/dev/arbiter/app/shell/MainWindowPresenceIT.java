@@ -168,7 +168,7 @@ class MainWindowPresenceIT {
 
   private static PresenceTracker tracker(StaffDatabase database) {
     return new PresenceTracker(
-        new PresenceService(database.dataSource(), TTL),
+        new PresenceService(database.access(), TTL),
         Platform::runLater,
         Schedulers.daemon("test-presence"),
         SLOW_HEARTBEAT);

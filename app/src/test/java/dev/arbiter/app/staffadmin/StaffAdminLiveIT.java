@@ -59,7 +59,7 @@ class StaffAdminLiveIT {
   @BeforeEach
   void open() throws Exception {
     db = TestDatabase.fresh();
-    otherAdmin = new StaffAdminService(db.dataSource("demo_admin", "demo"));
+    otherAdmin = new StaffAdminService(db.access("demo_admin"));
     support =
         StaffDatabase.open(new ConsoleTarget(db.jdbcUrl(), false, "test"), "demo_support", "demo");
     tasks = new ExecutorTaskRunner(Executors.newFixedThreadPool(2), fx);
@@ -69,7 +69,7 @@ class StaffAdminLiveIT {
         onFx(
             () ->
                 new StaffAdminViewModel(
-                    WorkspacesArea.staffAccounts(new StaffAdminService(support)),
+                    WorkspacesArea.staffAccounts(new StaffAdminService(support.access())),
                     tasks,
                     false,
                     online));

@@ -9,10 +9,12 @@ import dev.arbiter.app.live.Schedulers;
 import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.model.workspaces.NoteVisibility;
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.contract.Fixtures;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
+import dev.arbiter.persistence.testing.DataAccesses;
 import dev.arbiter.persistence.testing.Latency;
 import dev.arbiter.persistence.testing.TestDatabase;
 import dev.arbiter.persistence.workspaces.InviteTokens;
@@ -70,13 +72,16 @@ class WorkspacesLiveIT {
         StaffDatabase.open(new ConsoleTarget(db.jdbcUrl(), false, "test"), "demo_admin", "demo");
     updates = new LiveUpdates(fx, Schedulers.daemon("test-live-updates"), Duration.ofMillis(200));
     feed = admin.changeFeed(updates);
-    list = onFx(() -> new WorkspaceListViewModel(new WorkspaceListService(admin)::page, tasks));
-    WorkspaceAdminService actions = new WorkspaceAdminService(admin);
+    list =
+        onFx(
+            () ->
+                new WorkspaceListViewModel(new WorkspaceListService(admin.access())::page, tasks));
+    WorkspaceAdminService actions = new WorkspaceAdminService(admin.access());
     detail =
         onFx(
             () ->
                 new WorkspaceDetailViewModel(
-                    new WorkspaceDetailService(admin, true)::load,
+                    new WorkspaceDetailService(admin.access(), true)::load,
                     actions,
                     tasks,
                     commands(actions),
@@ -270,13 +275,21 @@ class WorkspacesLiveIT {
         .isOne();
   }
 
+  // The console's data access over the lossy pool, started (as the console's is by its first
+  // read) before any commit is lost.
+  private static DataAccess started(LossyDataSource lossy) throws SQLException {
+    DataAccess access = DataAccesses.over(lossy);
+    access.read(session -> session.isOpen());
+    return access;
+  }
+
   private WorkspaceDetailViewModel lossyDetail(LossyDataSource lossy) throws Exception {
-    WorkspaceAdminService actions = new WorkspaceAdminService(lossy, Clock.systemUTC());
+    WorkspaceAdminService actions = new WorkspaceAdminService(started(lossy), Clock.systemUTC());
     WorkspaceDetailViewModel model =
         onFx(
             () ->
                 new WorkspaceDetailViewModel(
-                    new WorkspaceDetailService(admin, true)::load,
+                    new WorkspaceDetailService(admin.access(), true)::load,
                     actions,
                     tasks,
                     commands(actions),

@@ -10,8 +10,9 @@ import java.time.Instant;
 /**
  * One link of the hash-chained audit log ({@code audit_log}). Rows are appended only by the
  * database's audit triggers and never change, so every column is read-only. The before and after
- * values ({@code old_values}, {@code new_values}, jsonb) are unmapped: the audit views and the
- * chain verifier read them with SQL, byte for byte as they were hashed.
+ * values ({@code old_values}, {@code new_values}, jsonb) are the server's own JSON text, exactly as
+ * it was hashed; they may hold keys only admins may see, so whoever shows them masks those first
+ * (the persistence audit services do). The chain verifier reads entries with SQL, as bytes.
  */
 @Entity
 @Table(name = "audit_log")
@@ -48,6 +49,15 @@ public class AuditEntry {
 
   @Column(name = "client_info", insertable = false, updatable = false)
   private String clientInfo;
+
+  @Column(name = "old_values", columnDefinition = "jsonb", insertable = false, updatable = false)
+  private String oldValues;
+
+  @Column(name = "new_values", columnDefinition = "jsonb", insertable = false, updatable = false)
+  private String newValues;
+
+  @Column(name = "salt", insertable = false, updatable = false)
+  private byte[] salt;
 
   @Column(name = "prev_hash", nullable = false, insertable = false, updatable = false)
   private byte[] prevHash;
@@ -101,6 +111,21 @@ public class AuditEntry {
   /** The writer's {@code application_name}. */
   public String getClientInfo() {
     return clientInfo;
+  }
+
+  /** The row before the change as the server's JSON text, or null when there was none. */
+  public String getOldValues() {
+    return oldValues;
+  }
+
+  /** The row after the change as the server's JSON text, or null when there is none. */
+  public String getNewValues() {
+    return newValues;
+  }
+
+  /** The entry's 16 random bytes, hashed with it; null for entries written before V88. A copy. */
+  public byte[] getSalt() {
+    return salt == null ? null : salt.clone();
   }
 
   /** The previous link's hash (32 bytes); a copy. */

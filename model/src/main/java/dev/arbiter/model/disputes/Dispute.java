@@ -78,6 +78,9 @@ public class Dispute {
   @Column(name = "deadline_action")
   private DeadlineAction deadlineAction;
 
+  @Column(name = "deadline_acted_at", insertable = false, updatable = false)
+  private Instant deadlineActedAt;
+
   @Convert(converter = DisputeOutcome.Converter.class)
   @Column(name = "outcome", insertable = false, updatable = false)
   private DisputeOutcome outcome;
@@ -236,6 +239,14 @@ public class Dispute {
 
   public void setDeadlineAction(DeadlineAction deadlineAction) {
     this.deadlineAction = deadlineAction;
+  }
+
+  /**
+   * When the automation acted on the deadline (escalated the case or proposed its settlement), or
+   * null. Only the automation sets it; the database clears it when the deadline changes.
+   */
+  public Instant getDeadlineActedAt() {
+    return deadlineActedAt;
   }
 
   public DisputeOutcome getOutcome() {

@@ -1,14 +1,13 @@
 package dev.arbiter.persistence.access;
 
+import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.hibernate.FlushMode;
-import org.hibernate.JDBCException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.TransactionException;
 
 /**
  * The one way a service reaches the database: a read-only snapshot for a view that reads several
@@ -124,13 +123,15 @@ public final class DataAccess {
           });
     } catch (Carrier c) {
       throw c.cause;
-    } catch (JDBCException e) {
-      throw e.getSQLException();
-    } catch (TransactionException e) {
-      // A commit (or rollback) the connection lost: the driver's answer is the cause, and a lost
-      // commit must read as one so that its outcome is settled by its request key.
-      if (e.getCause() instanceof SQLException sql) {
-        throw sql;
+    } catch (PersistenceException e) {
+      // Hibernate wraps the driver's failure (a JDBCException, a failed commit's
+      // TransactionException, a lock or serialization failure converted to JPA's exception);
+      // callers judge it by its SQLSTATE, and a lost commit must read as one so that its outcome
+      // is settled by its request key: they get the driver's exception itself.
+      for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        if (t instanceof SQLException cause) {
+          throw cause;
+        }
       }
       throw e;
     }

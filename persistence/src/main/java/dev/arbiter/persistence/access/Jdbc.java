@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.PGStatement;
 
 /**
  * Plain JDBC for the few paths that stream more rows than a session should hold or that run before
@@ -19,6 +20,12 @@ public final class Jdbc {
   @FunctionalInterface
   public interface RowHandler {
     void handle(Row row) throws SQLException;
+  }
+
+  /** Receives the rows of a scan until it answers false. */
+  @FunctionalInterface
+  public interface RowVisitor {
+    boolean visit(Row row) throws SQLException;
   }
 
   private Jdbc() {}
@@ -40,6 +47,32 @@ public final class Jdbc {
         }
       }
     }
+  }
+
+  /**
+   * Streams the rows of {@code sql} to {@code visitor} until it answers false, and answers whether
+   * every row was visited. For the audit chain's verification, which reads millions of entries and
+   * stops at the first bad one: unlike {@link #forEach}, results come in PostgreSQL's binary form
+   * from the first execution (PgJDBC would switch only at the fifth), so hashes arrive as raw bytes
+   * and times as integers, not as hex and text to parse; read them with {@link Row#rawBytes}.
+   */
+  public static boolean scan(
+      Connection c, String sql, int fetchSize, RowVisitor visitor, Object... params)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+      ps.setFetchSize(fetchSize);
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        Row row = Row.of(rs);
+        while (rs.next()) {
+          if (!visitor.visit(row)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** Every row of {@code sql}, mapped. */

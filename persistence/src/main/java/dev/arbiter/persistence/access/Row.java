@@ -3,6 +3,7 @@ package dev.arbiter.persistence.access;
 import dev.arbiter.model.common.DatabaseValue;
 import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,19 +28,27 @@ public final class Row {
     Object get(String column) throws SQLException;
   }
 
-  private final Source source;
+  /** How a source answers one column's bytes by name (see {@link #rawBytes}). */
+  @FunctionalInterface
+  private interface BytesSource {
+    byte[] get(String column) throws SQLException;
+  }
 
-  private Row(Source source) {
+  private final Source source;
+  private final BytesSource bytesSource;
+
+  private Row(Source source, BytesSource bytesSource) {
     this.source = source;
+    this.bytesSource = bytesSource;
   }
 
   static Row of(Tuple tuple) {
-    return new Row(tuple::get);
+    return new Row(tuple::get, column -> asBytes(tuple.get(column)));
   }
 
   /** A row of a result set positioned by the caller ({@link Jdbc} is the only one that does). */
   static Row of(ResultSet rs) {
-    return new Row(rs::getObject);
+    return new Row(rs::getObject, rs::getBytes);
   }
 
   private Object raw(String column) {
@@ -110,6 +119,27 @@ public final class Row {
 
   public byte[] bytes(String column) {
     return (byte[]) raw(column);
+  }
+
+  /**
+   * The column as the bytes the server sent, null for SQL NULL: a {@code bytea}'s bytes, text as
+   * its UTF-8 bytes, and any other type in the form it arrived in (PostgreSQL's binary form on a
+   * {@link Jdbc#scan}). For the audit chain, which hashes millions of values as bytes: decoding
+   * each into a String or a date only to encode it again cost more than the hashing.
+   */
+  public byte[] rawBytes(String column) {
+    try {
+      return bytesSource.get(column);
+    } catch (SQLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("no column " + column + " in the row", e);
+    }
+  }
+
+  private static byte[] asBytes(Object value) {
+    if (value == null || value instanceof byte[]) {
+      return (byte[]) value;
+    }
+    return value.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** A {@code timestamptz} column as an instant, or null. */

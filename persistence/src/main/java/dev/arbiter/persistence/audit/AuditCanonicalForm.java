@@ -3,6 +3,7 @@ package dev.arbiter.persistence.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 
@@ -39,7 +40,7 @@ final class AuditCanonicalForm {
   }
 
   /** {@code sha256(prev_hash || utf8(canonical))}, the hash {@code audit_append} stores. */
-  byte[] hash(AuditEntry e) {
+  byte[] hash(ChainEntry e) {
     build(e);
     sha256.reset();
     sha256.update(e.prevHash());
@@ -48,7 +49,7 @@ final class AuditCanonicalForm {
   }
 
   /** The canonical text of {@code e}, for diagnostics and tests. */
-  String canonical(AuditEntry e) {
+  String canonical(ChainEntry e) {
     build(e);
     return new String(buffer, 0, length, StandardCharsets.UTF_8);
   }
@@ -58,12 +59,16 @@ final class AuditCanonicalForm {
    * (infinity) cannot have been hashed by audit_append, so it maps to one no real entry has.
    */
   static long epochMicros(OffsetDateTime at) {
+    return epochMicros(at == null ? null : at.toInstant());
+  }
+
+  static long epochMicros(Instant at) {
     if (at == null) {
       return Long.MIN_VALUE;
     }
     try {
       return Math.addExact(
-          Math.multiplyExact(at.toEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+          Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     } catch (ArithmeticException e) {
       return Long.MIN_VALUE;
     }
@@ -85,7 +90,7 @@ final class AuditCanonicalForm {
     return sinceY2k + POSTGRES_EPOCH_MICROS;
   }
 
-  private void build(AuditEntry e) {
+  private void build(ChainEntry e) {
     length = 0;
     number(e.id());
     put(SEPARATOR);

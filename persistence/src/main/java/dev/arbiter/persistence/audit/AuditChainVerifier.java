@@ -1,10 +1,9 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.persistence.access.Jdbc;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import javax.sql.DataSource;
 
@@ -35,6 +34,9 @@ public final class AuditChainVerifier {
 
   private static final String SELECT_HEAD =
       "SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1";
+
+  /** The head row's columns, as read; validated into an anchor by {@link #readHead}. */
+  private record HeadRow(long lastId, byte[] hash) {}
 
   private final int batchSize;
 
@@ -74,17 +76,8 @@ public final class AuditChainVerifier {
    * @throws ChainReadException when the log could not be read
    */
   public ChainVerification verify(DataSource dataSource, VerifyOptions options) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        try (Statement s = c.createStatement()) {
-          s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        }
-        return walk(c, dataSource, options);
-      } finally {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
+    try {
+      return StreamSnapshot.on(dataSource, c -> walk(c, dataSource, options));
     } catch (SQLException e) {
       throw new ChainReadException("could not read the audit chain", e);
     }
@@ -101,16 +94,7 @@ public final class AuditChainVerifier {
       if (!connection.getAutoCommit()) {
         return walk(connection, null, options);
       }
-      connection.setAutoCommit(false);
-      try {
-        try (Statement s = connection.createStatement()) {
-          s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        }
-        return walk(connection, null, options);
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      }
+      return StreamSnapshot.within(connection, c -> walk(c, null, options));
     } catch (SQLException e) {
       throw new ChainReadException("could not read the audit chain", e);
     }
@@ -122,18 +106,19 @@ public final class AuditChainVerifier {
    * possible.
    */
   public ChainAnchor readHead(Connection connection) throws SQLException {
-    try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery(SELECT_HEAD)) {
-      if (!rs.next()) {
-        return null;
-      }
-      byte[] hash = rs.getBytes(2);
-      long lastId = rs.getLong(1);
-      if (hash == null || hash.length != ChainAnchor.HASH_LENGTH || lastId < 0) {
-        return null;
-      }
-      return new ChainAnchor(lastId, hash);
+    List<HeadRow> rows =
+        Jdbc.list(
+            connection,
+            SELECT_HEAD,
+            row -> new HeadRow(row.getLong("last_id"), row.bytes("last_hash")));
+    if (rows.isEmpty()) {
+      return null;
     }
+    HeadRow head = rows.get(0);
+    if (head.hash() == null || head.hash().length != ChainAnchor.HASH_LENGTH || head.lastId() < 0) {
+      return null;
+    }
+    return new ChainAnchor(head.lastId(), head.hash());
   }
 
   // dataSource is null when only the caller's connection may be used.
@@ -172,18 +157,16 @@ public final class AuditChainVerifier {
       long lastId,
       long total)
       throws SQLException {
-    try (ChainLinks links = new ChainLinks(c)) {
-      ChainWalk walk = new ChainWalk(options.anchor(), before.at(), links);
-      ChainBreak found =
-          readRange(c, before.at().entryId(), lastId, options, walk, before.rows(), total);
-      if (found == null) {
-        found = walk.linksTo(lastId);
-      }
-      if (found == null) {
-        found = walk.finish(head);
-      }
-      return walk.result(before, found);
+    ChainWalk walk = new ChainWalk(options.anchor(), before.at(), new ChainLinks(c));
+    ChainBreak found =
+        readRange(c, before.at().entryId(), lastId, options, walk, before.rows(), total);
+    if (found == null) {
+      found = walk.linksTo(lastId);
     }
+    if (found == null) {
+      found = walk.finish(head);
+    }
+    return walk.result(before, found);
   }
 
   /**
@@ -199,40 +182,48 @@ public final class AuditChainVerifier {
       long rowsBefore,
       long total)
       throws SQLException {
-    try (PreparedStatement ps = ChainRanges.prepare(c, batchSize)) {
-      long next = after;
-      int read;
-      do {
-        ps.setLong(1, next);
-        ps.setLong(2, upTo);
-        ps.setInt(3, batchSize);
-        read = 0;
-        try (ResultSet rs = ps.executeQuery()) {
-          boolean binaryTime = ChainRanges.binaryTime(rs);
-          while (rs.next()) {
-            AuditEntry entry = ChainRanges.read(rs, binaryTime);
-            read++;
-            next = entry.id();
-            ChainBreak found = walk.accept(entry);
-            if (found != null) {
-              return found;
-            }
-            if ((read & CANCEL_CHECK_MASK) == 0) {
-              checkCancelled(options);
-            }
-          }
-        }
-        if (total > 0) {
-          options.progress().checked(rowsBefore + walk.rowsChecked(), total);
-        }
-      } while (read == batchSize);
-    }
+    RangeFeed feed = new RangeFeed(walk, options);
+    long next = after;
+    do {
+      feed.read = 0;
+      if (!ChainRanges.scan(c, next, upTo, batchSize, batchSize, feed::accept)) {
+        return feed.found;
+      }
+      next = feed.last;
+      if (total > 0) {
+        options.progress().checked(rowsBefore + walk.rowsChecked(), total);
+      }
+    } while (feed.read == batchSize);
     return null;
   }
 
+  /** Feeds one walk the entries of its ranges, and remembers where it stopped. */
+  private static final class RangeFeed {
+    private final ChainWalk walk;
+    private final VerifyOptions options;
+    private int read;
+    private long last;
+    private ChainBreak found;
+
+    RangeFeed(ChainWalk walk, VerifyOptions options) {
+      this.walk = walk;
+      this.options = options;
+    }
+
+    boolean accept(ChainEntry entry) throws SQLException {
+      read++;
+      last = entry.id();
+      found = walk.accept(entry);
+      if (found == null && (read & CANCEL_CHECK_MASK) == 0) {
+        checkCancelled(options);
+      }
+      return found == null;
+    }
+  }
+
   /** A reader for the ranges of a parallel walk, on {@code c}. */
-  ChainRanges.RangeReader rangeReader(Connection c) throws SQLException {
-    return new ChainRanges.RangeReader(ChainRanges.prepare(c, batchSize), new ChainLinks(c));
+  ChainRanges.RangeReader rangeReader(Connection c) {
+    return new ChainRanges.RangeReader(c, batchSize, new ChainLinks(c));
   }
 
   static void checkCancelled(VerifyOptions options) {
@@ -243,11 +234,8 @@ public final class AuditChainVerifier {
 
   // The newest entry whoever may read it: max(id) would stop at the newest this login may read.
   private static long lastId(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT audit_chain_last_id()")) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return Jdbc.list(c, "SELECT audit_chain_last_id() AS last_id", row -> row.getLong("last_id"))
+        .get(0);
   }
 
   /** Where {@code --from} starts: entry {@code from - 1} as entry {@code from} links to it. */
@@ -259,28 +247,28 @@ public final class AuditChainVerifier {
           "there is no entry " + from + ": the audit log ends at entry " + lastId);
     }
     // By its link: the entry may be one this login may not read.
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT prev_hash FROM audit_chain_links(? - 1, ?)")) {
-      ps.setLong(1, from);
-      ps.setLong(2, from);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return new StartPoint(
-              null,
-              new ChainBreak(
-                  from,
-                  ChainBreakKind.MISSING,
-                  "entry " + from + " is missing; the log goes on to entry " + lastId));
-        }
-        byte[] prev = rs.getBytes(1);
-        if (prev == null || prev.length != ChainAnchor.HASH_LENGTH) {
-          return new StartPoint(
-              null,
-              new ChainBreak(
-                  from, ChainBreakKind.CHANGED, "entry " + from + " holds no valid prev_hash"));
-        }
-        return new StartPoint(new ChainAnchor(from - 1, prev), null);
-      }
+    List<byte[]> links =
+        Jdbc.list(
+            c,
+            "SELECT prev_hash FROM audit_chain_links(? - 1, ?)",
+            row -> row.bytes("prev_hash"),
+            from,
+            from);
+    if (links.isEmpty()) {
+      return new StartPoint(
+          null,
+          new ChainBreak(
+              from,
+              ChainBreakKind.MISSING,
+              "entry " + from + " is missing; the log goes on to entry " + lastId));
     }
+    byte[] prev = links.get(0);
+    if (prev == null || prev.length != ChainAnchor.HASH_LENGTH) {
+      return new StartPoint(
+          null,
+          new ChainBreak(
+              from, ChainBreakKind.CHANGED, "entry " + from + " holds no valid prev_hash"));
+    }
+    return new StartPoint(new ChainAnchor(from - 1, prev), null);
   }
 }

@@ -1,7 +1,10 @@
 package dev.arbiter.persistence.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.persistence.access.Jdbc;
+import dev.arbiter.persistence.access.Row;
 import dev.arbiter.persistence.db.PrivateFiles;
+import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.staff.StaffSession;
 import java.io.BufferedWriter;
@@ -15,11 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -44,19 +43,28 @@ public final class AuditExportService {
 
   private static final int FETCH_SIZE = 2_000;
   private static final int REPORT_EVERY = 2_000;
-  private static final HexFormat HEX = HexFormat.of();
 
-  private final AuditReader reader;
-  private final AuditRows rows;
+  /** Values as the server's text, which goes out untouched unless a hidden key is removed. */
+  private static final String COLUMNS =
+      "id, occurred_at, actor, db_user, action, command, entity_type, entity_id,"
+          + " old_values::text AS old_values, new_values::text AS new_values, request_id,"
+          + " client_info, prev_hash, hash, salt";
+
+  private final DataSource dataSource;
+  private final boolean revealHidden;
 
   /** Exports as {@code session}'s login; hidden keys stay only for admins. */
   public AuditExportService(StaffSession session) {
     this(session.database().dataSource(), session.staff().has(StaffRole.ADMIN));
   }
 
+  /**
+   * Exports on connections of its own from {@code dataSource}: an export streams with a cursor for
+   * as long as it takes, outside the console's Hibernate sessions.
+   */
   public AuditExportService(DataSource dataSource, boolean revealHidden) {
-    this.reader = new AuditReader(dataSource);
-    this.rows = new AuditRows(revealHidden);
+    this.dataSource = dataSource;
+    this.revealHidden = revealHidden;
   }
 
   /**
@@ -103,21 +111,16 @@ public final class AuditExportService {
       BooleanSupplier cancelled) {
     Writer writer =
         new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    long written =
-        reader.read(
-            "the audit log for export",
-            c -> {
-              try {
-                return write(c, filter, ExportWriter.of(format, writer), progress, cancelled);
-              } catch (IOException e) {
-                throw new UncheckedIOException("could not write the export", e);
-              }
-            });
+    long written;
     try {
-      writer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write the export", e);
+      written =
+          StreamSnapshot.on(
+              dataSource,
+              c -> write(c, filter, ExportWriter.of(format, writer), progress, cancelled));
+    } catch (SQLException e) {
+      throw new StaffDatabaseException("Could not read the audit log for export", e);
     }
+    write(writer::flush);
     return written;
   }
 
@@ -127,60 +130,55 @@ public final class AuditExportService {
       ExportWriter out,
       ExportProgress progress,
       BooleanSupplier cancelled)
-      throws SQLException, IOException {
+      throws SQLException {
     AuditSql.Where where = AuditSql.where(c, filter);
-    long total = count(c, where);
-    out.header();
+    long total = where.count(c);
+    write(out::header);
     progress.exported(0, total);
-    long written = 0;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT "
-                + AuditRows.COLUMNS
-                + " FROM audit_log WHERE "
-                + where.sql()
-                + " ORDER BY id DESC")) {
-      ps.setFetchSize(FETCH_SIZE);
-      where.bind(ps, 1);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ExportWriter.Row row = row(rs);
-          if (!visibleMatch(row, filter.text())) {
-            continue;
+    long[] written = {0};
+    Jdbc.forEach(
+        c,
+        "SELECT " + COLUMNS + " FROM audit_log WHERE " + where.sql() + " ORDER BY id DESC",
+        FETCH_SIZE,
+        row -> {
+          ExportWriter.Row exported = exported(row);
+          if (!visibleMatch(exported, filter.text())) {
+            return;
           }
-          out.row(row);
-          written++;
-          if (written % REPORT_EVERY == 0) {
+          write(() -> out.row(exported));
+          written[0]++;
+          if (written[0] % REPORT_EVERY == 0) {
             if (cancelled.getAsBoolean()) {
               throw new CancellationException("audit export cancelled");
             }
-            progress.exported(written, total);
+            progress.exported(written[0], total);
           }
-        }
-      }
-    }
-    progress.exported(written, Math.max(written, total));
-    return written;
+        },
+        where.args());
+    progress.exported(written[0], Math.max(written[0], total));
+    return written[0];
   }
 
-  private static long count(Connection c, AuditSql.Where where) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT count(*) FROM audit_log WHERE " + where.sql())) {
-      where.bind(ps, 1);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
+  @FunctionalInterface
+  private interface Output {
+    void write() throws IOException;
+  }
+
+  private static void write(Output output) {
+    try {
+      output.write();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the export", e);
     }
   }
 
   // Values are parsed only when a hidden key may be in them; otherwise the server's text goes out
   // untouched, which is both faster and exact.
-  private ExportWriter.Row row(ResultSet rs) throws SQLException {
-    String oldValues = rs.getString(9);
-    String newValues = rs.getString(10);
+  private ExportWriter.Row exported(Row row) {
+    String oldValues = row.text("old_values");
+    String newValues = row.text("new_values");
     int hidden = 0;
-    if (!rows.revealsHidden()) {
+    if (!revealHidden) {
       HiddenKeys.Masked oldMasked = maskIfNeeded(oldValues);
       HiddenKeys.Masked newMasked = maskIfNeeded(newValues);
       hidden = oldMasked.hiddenCount() + newMasked.hiddenCount();
@@ -191,26 +189,24 @@ public final class AuditExportService {
         newValues = JsonValues.jsonbText(newMasked.value());
       }
     }
-    byte[] prev = rs.getBytes(13);
-    byte[] hash = rs.getBytes(14);
-    byte[] salt = rs.getBytes(15);
+    byte[] salt = row.bytes("salt");
     return new ExportWriter.Row(
-        rs.getLong(1),
-        rs.getObject(2, OffsetDateTime.class).toInstant(),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getString(8),
-        rs.getString(11),
-        rs.getString(12),
+        row.getLong("id"),
+        row.instant("occurred_at"),
+        row.text("actor"),
+        row.text("db_user"),
+        row.text("action"),
+        row.text("command"),
+        row.text("entity_type"),
+        row.text("entity_id"),
+        row.text("request_id"),
+        row.text("client_info"),
         oldValues,
         newValues,
         hidden,
-        prev == null ? "" : HEX.formatHex(prev),
-        hash == null ? "" : HEX.formatHex(hash),
-        salt == null ? null : HEX.formatHex(salt));
+        AuditRows.hex(row.bytes("prev_hash")),
+        AuditRows.hex(row.bytes("hash")),
+        salt == null ? null : AuditRows.hex(salt));
   }
 
   private static HiddenKeys.Masked maskIfNeeded(String values) {
@@ -225,12 +221,9 @@ public final class AuditExportService {
     return HiddenKeys.mask(parsed);
   }
 
-  private boolean visibleMatch(ExportWriter.Row row, String text) {
-    if (text == null || row.hiddenKeys() == 0) {
-      return true;
-    }
-    String needle = text.toLowerCase(Locale.ROOT);
-    return (row.oldValues() != null && row.oldValues().toLowerCase(Locale.ROOT).contains(needle))
-        || (row.newValues() != null && row.newValues().toLowerCase(Locale.ROOT).contains(needle));
+  private static boolean visibleMatch(ExportWriter.Row row, String text) {
+    return text == null
+        || row.hiddenKeys() == 0
+        || AuditRows.containsIgnoringCase(row.oldValues(), row.newValues(), text);
   }
 }

@@ -1,17 +1,16 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.model.audit.AuditEntry;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.staff.StaffSession;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
+import org.hibernate.Session;
 
 /**
  * The audit log for the console: filtered pages newest first by keyset ({@code id < ?}), so the
@@ -55,16 +54,16 @@ public final class AuditQueryService {
    */
   public static final int TEXT_SEARCH_SECONDS = 15;
 
-  private final AuditReader reader;
+  private final DataAccess access;
   private final AuditRows rows;
 
   /** Reads as {@code session}'s login; hidden keys show only to admins. */
   public AuditQueryService(StaffSession session) {
-    this(session.database().dataSource(), session.staff().has(StaffRole.ADMIN));
+    this(session.database().access(), session.staff().has(StaffRole.ADMIN));
   }
 
-  public AuditQueryService(DataSource dataSource, boolean revealHidden) {
-    this.reader = new AuditReader(dataSource);
+  public AuditQueryService(DataAccess access, boolean revealHidden) {
+    this.access = access;
     this.rows = new AuditRows(revealHidden);
   }
 
@@ -83,89 +82,82 @@ public final class AuditQueryService {
       throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE + ": " + limit);
     }
     try {
-      return reader.read("the audit log", c -> page(c, filter, beforeId, limit));
-    } catch (StaffDatabaseException e) {
-      if ("57014".equals(e.sqlState()) && filter.text() != null) {
+      // One snapshot: the id bounds of a time range and the pages read after them agree.
+      return access.snapshot(session -> page(session, filter, beforeId, limit));
+    } catch (SQLException e) {
+      if ("57014".equals(e.getSQLState()) && filter.text() != null) {
         throw new StaffDatabaseException(
             "The text search found no full page within "
                 + TEXT_SEARCH_SECONDS
                 + " s; narrow it by time, entity type or actor",
-            (SQLException) e.getCause());
+            e);
       }
-      throw e;
+      throw new StaffDatabaseException("Could not read the audit log", e);
     }
   }
 
-  private AuditPage page(Connection c, AuditFilter filter, long beforeId, int limit)
+  private AuditPage page(Session session, AuditFilter filter, long beforeId, int limit)
       throws SQLException {
     if (filter.text() != null) {
-      try (Statement s = c.createStatement()) {
-        s.execute("SET LOCAL statement_timeout = '" + TEXT_SEARCH_SECONDS + "s'");
-      }
+      Sql.one(
+          session,
+          "SELECT set_config('statement_timeout', ?, true) AS timeout",
+          row -> row.text("timeout"),
+          TEXT_SEARCH_SECONDS + "s");
     }
-    AuditSql.Where where = AuditSql.where(c, filter);
+    AuditSql.Where where = AuditSql.where(AuditSql.Lookup.of(session), filter);
+    String sql =
+        "SELECT "
+            + AuditRows.COLUMNS
+            + " FROM audit_log WHERE "
+            + where.sql()
+            + " AND id < ? ORDER BY id DESC LIMIT ?";
     List<AuditRecord> kept = new ArrayList<>();
     long cursor = beforeId;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT "
-                + AuditRows.COLUMNS
-                + " FROM audit_log WHERE "
-                + where.sql()
-                + " AND id < ? ORDER BY id DESC LIMIT ?")) {
-      // One row more than asked tells whether an older page exists. Rows the database matched
-      // only in hidden keys are dropped here, so a short batch may need another.
-      int fetched;
-      do {
-        where.bind(ps, 1);
-        ps.setLong(where.params().size() + 1, cursor);
-        ps.setInt(where.params().size() + 2, limit + 1);
-        fetched = 0;
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next() && kept.size() <= limit) {
-            fetched++;
-            AuditRecord record = rows.read(rs);
-            cursor = record.id();
-            if (rows.stillMatches(record, filter.text())) {
-              kept.add(record);
-            }
-          }
+    // One row more than asked tells whether an older page exists. Rows the database matched only
+    // in hidden keys are dropped here, so a short batch may need another.
+    int fetched;
+    do {
+      List<AuditEntry> batch = AuditRows.entries(session, sql, where.args(cursor, limit + 1));
+      fetched = batch.size();
+      for (AuditEntry entry : batch) {
+        cursor = entry.getId();
+        if (kept.size() > limit) {
+          break;
         }
-      } while (kept.size() <= limit && fetched == limit + 1);
-    }
+        AuditRecord record = rows.read(entry);
+        if (rows.stillMatches(record, filter.text())) {
+          kept.add(record);
+        }
+      }
+    } while (kept.size() <= limit && fetched == limit + 1);
     boolean older = kept.size() > limit;
     return new AuditPage(older ? kept.subList(0, limit) : kept, older);
   }
 
-  /** The entry with this id, if it exists. */
+  /** The entry with this id, if it exists and this login may read it. */
   public Optional<AuditRecord> entry(long id) {
-    return reader.read(
+    return read(
         "audit entry " + id,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT " + AuditRows.COLUMNS + " FROM audit_log WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rows.read(rs)) : Optional.empty();
-            }
-          }
-        });
+        session -> Optional.ofNullable(session.find(AuditEntry.class, id)).map(rows::read));
   }
 
   /** Staff logins, for the actor filter's suggestions. */
   public List<String> staffLogins() {
-    return reader.read(
+    return read(
         "the staff logins",
-        c -> {
-          List<String> logins = new ArrayList<>();
-          try (PreparedStatement ps =
-                  c.prepareStatement("SELECT login_role FROM staff_accounts ORDER BY login_role");
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              logins.add(rs.getString(1));
-            }
-          }
-          return logins;
-        });
+        session ->
+            Sql.list(
+                session,
+                "SELECT login_role FROM staff_accounts ORDER BY login_role",
+                row -> row.text("login_role")));
+  }
+
+  private <T> T read(String what, DataAccess.Work<T> work) {
+    try {
+      return access.read(work);
+    } catch (SQLException e) {
+      throw new StaffDatabaseException("Could not read " + what, e);
+    }
   }
 }

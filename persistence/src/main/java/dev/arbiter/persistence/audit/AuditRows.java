@@ -1,11 +1,12 @@
 package dev.arbiter.persistence.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import dev.arbiter.model.audit.AuditEntry;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Turns audit_log rows into {@link AuditRecord}s for one reader: admins see every key, everyone
@@ -13,10 +14,10 @@ import java.util.Locale;
  */
 final class AuditRows {
 
-  /** The columns every reader selects, in the order {@link #read} expects. */
+  /** The columns the {@link AuditEntry} entity maps, for native queries that load it. */
   static final String COLUMNS =
-      "id, occurred_at, actor, db_user, action, command, entity_type, entity_id,"
-          + " old_values::text, new_values::text, request_id, client_info, prev_hash, hash, salt";
+      "id, occurred_at, actor, db_user, action, command, entity_type, entity_id, old_values,"
+          + " new_values, request_id, client_info, salt, prev_hash, hash";
 
   private static final HexFormat HEX = HexFormat.of();
 
@@ -30,9 +31,23 @@ final class AuditRows {
     return revealHidden;
   }
 
-  AuditRecord read(ResultSet rs) throws SQLException {
-    String oldText = rs.getString(9);
-    String newText = rs.getString(10);
+  /**
+   * The entries {@code sql} selects ({@link #COLUMNS} of audit_log), its {@code ?} parameters bound
+   * in order: native SQL, because the filters need PostgreSQL's (jsonb as text, recursive role
+   * membership), mapped onto the entity by column name.
+   */
+  static List<AuditEntry> entries(Session session, String sql, Object... params) {
+    NativeQuery<AuditEntry> query = session.createNativeQuery(sql, AuditEntry.class);
+    for (int i = 0; i < params.length; i++) {
+      query.setParameter(i + 1, params[i]);
+    }
+    return query.getResultList();
+  }
+
+  /** The entry as this reader may see it. */
+  AuditRecord read(AuditEntry entry) {
+    String oldText = entry.getOldValues();
+    String newText = entry.getNewValues();
     JsonNode oldValues = JsonValues.parse(oldText);
     JsonNode newValues = JsonValues.parse(newText);
     int hidden = 0;
@@ -47,25 +62,27 @@ final class AuditRows {
         newText = JsonValues.jsonbText(newValues);
       }
     }
-    byte[] prev = rs.getBytes(13);
-    byte[] hash = rs.getBytes(14);
     return new AuditRecord(
-        rs.getLong(1),
-        rs.getObject(2, OffsetDateTime.class).toInstant(),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getString(8),
-        rs.getString(11),
-        rs.getString(12),
+        entry.getId(),
+        entry.getOccurredAt(),
+        entry.getActor(),
+        entry.getDbUser(),
+        entry.getAction().dbValue(),
+        entry.getCommand(),
+        entry.getEntityType(),
+        entry.getEntityId(),
+        entry.getRequestId(),
+        entry.getClientInfo(),
         oldText,
         newText,
         hidden,
         ValueDiff.between(oldValues, newValues),
-        prev == null ? "" : HEX.formatHex(prev),
-        hash == null ? "" : HEX.formatHex(hash));
+        hex(entry.getPrevHash()),
+        hex(entry.getHash()));
+  }
+
+  static String hex(byte[] bytes) {
+    return bytes == null ? "" : HEX.formatHex(bytes);
   }
 
   /**
@@ -76,8 +93,13 @@ final class AuditRows {
     if (text == null || revealHidden || record.hiddenKeys() == 0) {
       return true;
     }
+    return containsIgnoringCase(record.oldValues(), record.newValues(), text);
+  }
+
+  /** Whether either values text contains {@code text}, in any case. */
+  static boolean containsIgnoringCase(String oldValues, String newValues, String text) {
     String needle = text.toLowerCase(Locale.ROOT);
-    return contains(record.oldValues(), needle) || contains(record.newValues(), needle);
+    return contains(oldValues, needle) || contains(newValues, needle);
   }
 
   private static boolean contains(String values, String needle) {

@@ -1,14 +1,18 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.persistence.access.Jdbc;
+import dev.arbiter.persistence.access.RowMapper;
+import dev.arbiter.persistence.access.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.hibernate.Session;
 
 /**
  * The WHERE clause of an {@link AuditFilter}, with its parameters. Each filter is written so that
@@ -18,36 +22,84 @@ import java.util.regex.Pattern;
  *
  * <p>A time range becomes an id range first. audit_append reads the clock only once it holds the
  * chain head, so occurred_at rises with id, and the ids bounding a time are found by a binary
- * search on the primary key (a few dozen index probes) instead of a scan of every entry in range.
- * The time condition itself stays in the query, so no entry outside the range is ever shown.
+ * search on the primary key (a few dozen index probes, run by the server in one recursive query)
+ * instead of a scan of every entry in range. The time condition itself stays in the query, so no
+ * entry outside the range is ever shown.
  */
 public final class AuditSql {
 
-  private static final Pattern DISPUTE_REFERENCE = Pattern.compile("DSP-[0-9]{6,}");
-  private static final Pattern CONTRACT_REFERENCE = Pattern.compile("[A-Z]{2,4}-[0-9]{4,}");
+  /** A kind of reference an entity filter accepts, and the table whose rows it names. */
+  private record Reference(Pattern pattern, String table) {}
 
-  /** A condition (never empty: {@code TRUE} matches all) and the values for its parameters. */
+  // A dispute's reference also has the shape of a contract's, so disputes are tried first.
+  private static final List<Reference> REFERENCES =
+      List.of(
+          new Reference(Pattern.compile("DSP-[0-9]{6,}"), "disputes"),
+          new Reference(Pattern.compile("[A-Z]{2,4}-[0-9]{4,}"), "contracts"));
+
+  /**
+   * A condition (never empty: {@code TRUE} matches all) and the values for its parameters, times as
+   * {@link OffsetDateTime}s, which a session and the driver both bind as timestamptz.
+   */
   public record Where(String sql, List<Object> params) {
 
-    void bind(PreparedStatement ps, int first) throws SQLException {
-      for (int i = 0; i < params.size(); i++) {
-        Object value = params.get(i);
-        if (value instanceof Instant instant) {
-          ps.setTimestamp(first + i, Timestamp.from(instant));
-        } else {
-          ps.setObject(first + i, value);
+    /** How many entries match, counted on {@code c}. */
+    public long count(Connection c) throws SQLException {
+      return Jdbc.list(
+              c,
+              "SELECT count(*) AS total FROM audit_log WHERE " + sql,
+              row -> row.getLong("total"),
+              params.toArray())
+          .get(0);
+    }
+
+    /** The parameters followed by {@code more}, for a query that adds its own. */
+    public Object[] args(Object... more) {
+      List<Object> all = new ArrayList<>(params);
+      all.addAll(List.of(more));
+      return all.toArray();
+    }
+  }
+
+  /**
+   * Runs the one-row lookups a filter needs on what the caller reads with: the console's session,
+   * or the plain connection an export streams on.
+   */
+  interface Lookup {
+    <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... params) throws SQLException;
+
+    static Lookup of(Session session) {
+      return new Lookup() {
+        @Override
+        public <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... params) {
+          // Every lookup selects one row; Sql.first would add a LIMIT to one that has its own.
+          return Sql.list(session, sql, mapper, params).stream().findFirst();
         }
-      }
+      };
+    }
+
+    static Lookup of(Connection c) {
+      return new Lookup() {
+        @Override
+        public <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+          return Jdbc.list(c, sql, mapper, params).stream().findFirst();
+        }
+      };
     }
   }
 
   private AuditSql() {}
 
   public static Where where(Connection c, AuditFilter filter) throws SQLException {
+    return where(Lookup.of(c), filter);
+  }
+
+  static Where where(Lookup lookup, AuditFilter filter) throws SQLException {
     List<String> conditions = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     if (filter.actor() != null) {
-      actor(c, filter.actor(), conditions, params);
+      actor(lookup, filter.actor(), conditions, params);
     }
     if (filter.role() != null) {
       // Membership through any chain of groups (support inherits nothing, but a login may be put
@@ -65,7 +117,7 @@ public final class AuditSql {
     }
     entity(filter, conditions, params);
     if (filter.from() != null || filter.to() != null) {
-      time(c, filter, conditions, params);
+      time(lookup, filter, conditions, params);
     }
     if (filter.text() != null) {
       conditions.add(
@@ -87,9 +139,9 @@ public final class AuditSql {
    * the primary key; there is no index on db_user, which a rarely writing one would need.
    */
   private static void actor(
-      Connection c, String actor, List<String> conditions, List<Object> params)
+      Lookup lookup, String actor, List<String> conditions, List<Object> params)
       throws SQLException {
-    if (namesOthers(c, actor)) {
+    if (namesOthers(lookup, actor)) {
       conditions.add("(actor = ? OR db_user = ?)");
       params.add(actor);
       params.add(actor);
@@ -105,100 +157,90 @@ public final class AuditSql {
    * wrote for others while it was a backend member, before that was revoked, is then found only
    * under the actors it named.
    */
-  static boolean namesOthers(Connection c, String login) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
+  static boolean namesOthers(Lookup lookup, String login) throws SQLException {
+    return lookup
+        .first(
             "SELECT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = ? AND (r.rolsuper"
                 + " OR r.rolname = 'arbiter_migrator'"
-                + " OR pg_has_role(r.oid, 'marketplace_backend', 'MEMBER'))) AS names_others")) {
-      ps.setString(1, login);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getBoolean("names_others");
-      }
-    }
+                + " OR pg_has_role(r.oid, 'marketplace_backend', 'MEMBER'))) AS names_others",
+            row -> row.getBoolean("names_others"),
+            login)
+        .orElseThrow();
   }
 
   private static void entity(AuditFilter filter, List<String> conditions, List<Object> params) {
     String entity = filter.entity();
     String type = filter.entityType();
-    if (entity != null && DISPUTE_REFERENCE.matcher(entity).matches()) {
+    Reference reference =
+        entity == null
+            ? null
+            : REFERENCES.stream()
+                .filter(r -> r.pattern().matcher(entity).matches())
+                .findFirst()
+                .orElse(null);
+    if (reference != null) {
       conditions.add(
-          "entity_type = 'disputes' AND entity_id = (SELECT id::text FROM disputes WHERE reference = ?)");
+          "entity_type = '%1$s' AND entity_id = (SELECT id::text FROM %1$s WHERE reference = ?)"
+              .formatted(reference.table()));
       params.add(entity);
-      if (type != null) {
-        conditions.add("entity_type = ?");
-        params.add(type);
-      }
-      return;
-    }
-    if (entity != null && CONTRACT_REFERENCE.matcher(entity).matches()) {
-      conditions.add(
-          "entity_type = 'contracts' AND entity_id = (SELECT id::text FROM contracts WHERE reference = ?)");
-      params.add(entity);
-      if (type != null) {
-        conditions.add("entity_type = ?");
-        params.add(type);
-      }
-      return;
     }
     if (type != null) {
       conditions.add("entity_type = ?");
       params.add(type);
     }
-    if (entity != null) {
+    if (entity != null && reference == null) {
       conditions.add("entity_id = ?");
       params.add(entity);
     }
   }
 
   private static void time(
-      Connection c, AuditFilter filter, List<String> conditions, List<Object> params)
+      Lookup lookup, AuditFilter filter, List<String> conditions, List<Object> params)
       throws SQLException {
-    long last = lastId(c);
     if (filter.from() != null) {
       conditions.add("id >= ? AND occurred_at >= ?");
-      params.add(firstIdAtOrAfter(c, filter.from(), last));
-      params.add(filter.from());
+      params.add(firstIdAtOrAfter(lookup, filter.from()));
+      params.add(timestamp(filter.from()));
     }
     if (filter.to() != null) {
       conditions.add("id < ? AND occurred_at < ?");
-      params.add(firstIdAtOrAfter(c, filter.to(), last));
-      params.add(filter.to());
+      params.add(firstIdAtOrAfter(lookup, filter.to()));
+      params.add(timestamp(filter.to()));
     }
   }
 
-  /** The lowest id written at or after {@code at}; {@code last + 1} when none was. */
-  static long firstIdAtOrAfter(Connection c, Instant at, long last) throws SQLException {
-    long low = 1;
-    long high = last + 1;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, occurred_at >= ? FROM audit_log WHERE id >= ? ORDER BY id LIMIT 1")) {
-      ps.setTimestamp(1, Timestamp.from(at));
-      while (low < high) {
-        long middle = low + (high - low) / 2;
-        ps.setLong(2, middle);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            high = middle;
-          } else if (rs.getBoolean(2)) {
-            high = middle;
-          } else {
-            low = Math.max(middle, rs.getLong(1)) + 1;
-          }
-        }
-      }
-    }
-    return low;
+  /**
+   * Each step probes the first entry this login may read from the middle of {@code [low, high)} on:
+   * written before the time, the answer lies above it (and above the probed entry); otherwise, or
+   * when no entry follows, at or below the middle. It ends where {@code low} meets {@code high}.
+   */
+  private static final String FIRST_ID_AT_OR_AFTER =
+      """
+      WITH RECURSIVE search(low, high) AS (
+          SELECT 1::bigint, (SELECT coalesce(max(id), 0) FROM audit_log) + 1
+        UNION ALL
+          SELECT CASE WHEN p.id IS NULL OR p.at_or_after THEN s.low
+                      ELSE greatest(m.middle, p.id) + 1 END,
+                 CASE WHEN p.id IS NULL OR p.at_or_after THEN m.middle ELSE s.high END
+            FROM search s
+           CROSS JOIN LATERAL (SELECT s.low + (s.high - s.low) / 2 AS middle) m
+            LEFT JOIN LATERAL (SELECT a.id, a.occurred_at >= ? AS at_or_after
+                                 FROM audit_log a
+                                WHERE a.id >= m.middle
+                                ORDER BY a.id
+                                LIMIT 1) p ON true
+           WHERE s.low < s.high)
+      SELECT low AS first_id FROM search WHERE low >= high""";
+
+  /** The lowest id written at or after {@code at}; one above the last entry when none was. */
+  static long firstIdAtOrAfter(Lookup lookup, Instant at) throws SQLException {
+    return lookup
+        .first(FIRST_ID_AT_OR_AFTER, row -> row.getLong("first_id"), timestamp(at))
+        .orElseThrow();
   }
 
-  static long lastId(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM audit_log");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private static OffsetDateTime timestamp(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
   }
 
   static String likeEscaped(String text) {

@@ -1,11 +1,9 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.persistence.access.Jdbc;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import org.postgresql.PGStatement;
 
 /**
  * The links (id, prev_hash, hash) of the entries a verifier may not read, from SQL {@code
@@ -15,7 +13,7 @@ import org.postgresql.PGStatement;
  * link crosses the wire at most once. A reader who sees every entry (an admin) never asks, so its
  * verification costs what it did before.
  */
-final class ChainLinks implements AutoCloseable {
+final class ChainLinks {
 
   /** Ids whose links one round trip fetches: at 72 bytes a link, about a megabyte. */
   static final int CHUNK = 16_384;
@@ -27,7 +25,6 @@ final class ChainLinks implements AutoCloseable {
   record Link(long id, byte[] prevHash, byte[] hash) {}
 
   private final Connection connection;
-  private PreparedStatement select;
   // The links held are those of the entries after..upTo that exist, in id order.
   private long after = -1;
   private long upTo = -1;
@@ -56,27 +53,26 @@ final class ChainLinks implements AutoCloseable {
     return next < size ? ids[next] : Long.MAX_VALUE;
   }
 
+  // Binary results (Jdbc.scan): hashes arrive as raw bytes, not hex to be parsed.
   private void fetch(long from) throws SQLException {
-    if (select == null) {
-      select = connection.prepareStatement(SELECT_LINKS);
-      // Binary from the first execution: hashes arrive as raw bytes, not hex to be parsed.
-      select.unwrap(PGStatement.class).setPrepareThreshold(-1);
-    }
     long end = from > Long.MAX_VALUE - CHUNK ? Long.MAX_VALUE : from + CHUNK;
-    select.setLong(1, from);
-    select.setLong(2, end);
     size = 0;
-    try (ResultSet rs = select.executeQuery()) {
-      while (rs.next()) {
-        if (size == ids.length) {
-          grow();
-        }
-        ids[size] = rs.getLong(1);
-        prevHashes[size] = rs.getBytes(2);
-        hashes[size] = rs.getBytes(3);
-        size++;
-      }
-    }
+    Jdbc.scan(
+        connection,
+        SELECT_LINKS,
+        0,
+        row -> {
+          if (size == ids.length) {
+            grow();
+          }
+          ids[size] = row.getLong("id");
+          prevHashes[size] = row.rawBytes("prev_hash");
+          hashes[size] = row.rawBytes("hash");
+          size++;
+          return true;
+        },
+        from,
+        end);
     after = from;
     upTo = end;
   }
@@ -86,12 +82,5 @@ final class ChainLinks implements AutoCloseable {
     ids = Arrays.copyOf(ids, capacity);
     prevHashes = Arrays.copyOf(prevHashes, capacity);
     hashes = Arrays.copyOf(hashes, capacity);
-  }
-
-  @Override
-  public void close() throws SQLException {
-    if (select != null) {
-      select.close();
-    }
   }
 }

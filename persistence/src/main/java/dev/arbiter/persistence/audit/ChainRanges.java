@@ -1,12 +1,11 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.persistence.access.Jdbc;
+import dev.arbiter.persistence.access.Row;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.function.BooleanSupplier;
-import org.postgresql.PGResultSetMetaData;
 import org.postgresql.PGStatement;
 
 /** Reading audit entries by id range, as the chain hashes them, for {@link AuditChainVerifier}. */
@@ -15,7 +14,8 @@ public final class ChainRanges {
   public static final String SELECT_RANGE =
       """
       SELECT id, occurred_at, actor, db_user, action, command, entity_type, entity_id,
-             old_values::text, new_values::text, request_id, client_info, salt, prev_hash, hash
+             old_values::text AS old_values, new_values::text AS new_values, request_id,
+             client_info, salt, prev_hash, hash
         FROM audit_log
        WHERE id > ? AND id <= ?
        ORDER BY id
@@ -23,25 +23,55 @@ public final class ChainRanges {
 
   public static final int FETCH_SIZE = 5_000;
 
+  /** PostgreSQL's binary timestamptz: 8 bytes; its text form is never as short. */
+  private static final int BINARY_TIME_LENGTH = 8;
+
   private ChainRanges() {}
 
-  /** The range query; parameters: after, up to, limit. */
+  /**
+   * Feeds the entries {@code after < id <= upTo}, at most {@code limit} of them, in id order to
+   * {@code visitor} until it answers false, reading them as the chain hashes them (binary results,
+   * see {@link Jdbc#scan}); answers whether every entry was fed.
+   */
+  static boolean scan(
+      Connection c, long after, long upTo, int limit, int batchSize, EntryVisitor visitor)
+      throws SQLException {
+    return Jdbc.scan(
+        c,
+        SELECT_RANGE,
+        Math.min(FETCH_SIZE, batchSize),
+        row -> visitor.visit(entry(row)),
+        after,
+        upTo,
+        limit);
+  }
+
+  /** Receives entries until it answers false. */
+  @FunctionalInterface
+  interface EntryVisitor {
+    boolean visit(ChainEntry entry) throws SQLException;
+  }
+
+  /**
+   * The range query as the verifier runs it (parameters: after, up to, limit), for the benchmark
+   * that reads the same rows without verifying them.
+   */
   static PreparedStatement prepare(Connection c, int batchSize) throws SQLException {
     PreparedStatement ps = c.prepareStatement(SELECT_RANGE);
-    // Binary results from the first execution: hashes arrive as raw bytes and occurred_at as an
-    // integer, not as hex and text to be parsed.
     ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
     ps.setFetchSize(Math.min(FETCH_SIZE, batchSize));
     return ps;
   }
 
-  /** A prepared range query and the links for its gaps, reused for each range of one connection. */
-  static final class RangeReader implements AutoCloseable {
-    private final PreparedStatement ps;
+  /** Walks the ranges of one connection, with the links for their gaps. */
+  static final class RangeReader {
+    private final Connection connection;
+    private final int batchSize;
     private final ChainLinks links;
 
-    RangeReader(PreparedStatement ps, ChainLinks links) {
-      this.ps = ps;
+    RangeReader(Connection connection, int batchSize, ChainLinks links) {
+      this.connection = connection;
+      this.batchSize = batchSize;
       this.links = links;
     }
 
@@ -52,26 +82,29 @@ public final class ChainRanges {
      */
     Segment walk(long after, long upTo, VerifyOptions options, BooleanSupplier stop)
         throws SQLException {
-      ps.setLong(1, after);
-      ps.setLong(2, upTo);
-      ps.setInt(3, Integer.MAX_VALUE);
-      ChainWalk walk = null;
-      int read = 0;
-      try (ResultSet rs = ps.executeQuery()) {
-        boolean binaryTime = binaryTime(rs);
-        while (rs.next()) {
-          AuditEntry entry = read(rs, binaryTime);
+      // The range's walk as its entries arrive; ended says why it stopped before the range's end.
+      class RangeWalk {
+        ChainWalk walk;
+        Segment ended;
+        int read;
+
+        boolean accept(ChainEntry entry) throws SQLException {
           if (walk == null) {
             walk = new ChainWalk(options.anchor(), segmentStart(after, entry), links);
           }
           if (walk.accept(entry) != null) {
-            return new Segment(walk, true, false);
+            ended = new Segment(walk, true, false);
+          } else if ((++read & AuditChainVerifier.CANCEL_CHECK_MASK) == 0 && stop.getAsBoolean()) {
+            ended = new Segment(walk, false, true);
           }
-          if ((++read & AuditChainVerifier.CANCEL_CHECK_MASK) == 0 && stop.getAsBoolean()) {
-            return new Segment(walk, false, true);
-          }
+          return ended == null;
         }
       }
+      RangeWalk range = new RangeWalk();
+      if (!scan(connection, after, upTo, Integer.MAX_VALUE, batchSize, range::accept)) {
+        return range.ended;
+      }
+      ChainWalk walk = range.walk;
       if (walk == null) {
         // Nothing in the range this login may read: it is walked by its links alone.
         ChainLinks.Link first = links.at(after + 1);
@@ -85,7 +118,7 @@ public final class ChainRanges {
 
     // The range starts at entry after + 1, read or not; when that entry does not exist at all, the
     // first one read starts it, the segment does not join, and the caller names the missing entry.
-    private ChainAnchor segmentStart(long after, AuditEntry first) throws SQLException {
+    private ChainAnchor segmentStart(long after, ChainEntry first) throws SQLException {
       if (first.id() == after + 1) {
         return trusted(after, first.prevHash());
       }
@@ -93,15 +126,6 @@ public final class ChainRanges {
       return link != null
           ? trusted(after, link.prevHash())
           : trusted(first.id() - 1, first.prevHash());
-    }
-
-    @Override
-    public void close() throws SQLException {
-      try {
-        ps.close();
-      } finally {
-        links.close();
-      }
     }
   }
 
@@ -120,30 +144,27 @@ public final class ChainRanges {
     return new ChainAnchor(id, prev);
   }
 
-  static boolean binaryTime(ResultSet rs) throws SQLException {
-    return rs.getMetaData().unwrap(PGResultSetMetaData.class).getFormat(2) == 1;
-  }
-
-  // Text columns are taken as the UTF-8 bytes the server sent (PgJDBC's getBytes on a non-bytea
-  // column), sparing a decode to String and an encode back for hashing.
-  static AuditEntry read(ResultSet rs, boolean binaryTime) throws SQLException {
-    return new AuditEntry(
-        rs.getLong(1),
-        binaryTime
-            ? AuditCanonicalForm.epochMicrosFromBinary(rs.getBytes(2))
-            : AuditCanonicalForm.epochMicros(rs.getObject(2, OffsetDateTime.class)),
-        rs.getBytes(3),
-        rs.getBytes(4),
-        rs.getBytes(5),
-        rs.getBytes(6),
-        rs.getBytes(7),
-        rs.getBytes(8),
-        rs.getBytes(9),
-        rs.getBytes(10),
-        rs.getBytes(11),
-        rs.getBytes(12),
-        rs.getBytes(13),
-        rs.getBytes(14),
-        rs.getBytes(15));
+  // Text columns are taken as the UTF-8 bytes the server sent, sparing a decode to String and an
+  // encode back for hashing; occurred_at is read from its binary form where it came so.
+  static ChainEntry entry(Row row) {
+    byte[] time = row.rawBytes("occurred_at");
+    return new ChainEntry(
+        row.getLong("id"),
+        time != null && time.length == BINARY_TIME_LENGTH
+            ? AuditCanonicalForm.epochMicrosFromBinary(time)
+            : AuditCanonicalForm.epochMicros(row.instant("occurred_at")),
+        row.rawBytes("actor"),
+        row.rawBytes("db_user"),
+        row.rawBytes("action"),
+        row.rawBytes("command"),
+        row.rawBytes("entity_type"),
+        row.rawBytes("entity_id"),
+        row.rawBytes("old_values"),
+        row.rawBytes("new_values"),
+        row.rawBytes("request_id"),
+        row.rawBytes("client_info"),
+        row.rawBytes("salt"),
+        row.rawBytes("prev_hash"),
+        row.rawBytes("hash"));
   }
 }

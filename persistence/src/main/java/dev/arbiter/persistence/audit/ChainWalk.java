@@ -58,7 +58,7 @@ final class ChainWalk {
   }
 
   /** Checks the next entry; returns the break it shows, or null when it extends the chain. */
-  ChainBreak accept(AuditEntry e) throws SQLException {
+  ChainBreak accept(ChainEntry e) throws SQLException {
     if (e.id() > lastId + 1) {
       ChainBreak gap = linksUpTo(e.id() - 1, e.id());
       if (gap != null) {

@@ -1,16 +1,14 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.db.DatabaseSettings;
 import dev.arbiter.persistence.db.DatabaseUnavailableException;
 import dev.arbiter.persistence.db.EmbeddedDatabasePreparer;
 import dev.arbiter.persistence.db.EmbeddedRuntime;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -120,12 +118,12 @@ public final class CommandDatabase implements AutoCloseable {
    * who holds every role) may.
    */
   public boolean revealsHidden() {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery("SELECT pg_has_role(current_user, 'arbiter_admin', 'MEMBER')")) {
-      rs.next();
-      return rs.getBoolean(1);
+    try (Connection c = dataSource.getConnection()) {
+      return Jdbc.list(
+              c,
+              "SELECT pg_has_role(current_user, 'arbiter_admin', 'MEMBER') AS admin",
+              row -> row.getBoolean("admin"))
+          .get(0);
     } catch (SQLException e) {
       throw new ChainReadException("could not read the login's roles", e);
     }
@@ -143,75 +141,74 @@ public final class CommandDatabase implements AutoCloseable {
    * @throws IllegalStateException when head and log disagree
    */
   public ChainHead head() {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        ChainAnchor head = new AuditChainVerifier().readHead(c);
-        if (head == null) {
-          throw new IllegalStateException("audit_chain_head has no valid row");
-        }
-        return checked(c, head);
-      } finally {
-        c.rollback();
-      }
+    try {
+      return StreamSnapshot.on(
+          dataSource,
+          c -> {
+            ChainAnchor head = new AuditChainVerifier().readHead(c);
+            if (head == null) {
+              throw new IllegalStateException("audit_chain_head has no valid row");
+            }
+            return checked(c, head);
+          });
     } catch (SQLException e) {
       throw new ChainReadException("could not read the audit chain head", e);
     }
   }
 
+  /** The newest entry by id, and its hash by its link. */
+  private record Newest(long lastId, byte[] hash) {}
+
   // The newest entry by its link, which every login that verifies may read (the worker, or support
   // when the newest entry is the ledger's, may not read the entry itself).
   private static ChainHead checked(Connection c, ChainAnchor head) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT audit_chain_last_id() AS last_id,"
-                + " (SELECT l.hash FROM audit_chain_links(? - 1, ?) l) AS hash")) {
-      ps.setLong(1, head.entryId());
-      ps.setLong(2, head.entryId());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        long last = rs.getLong("last_id");
-        if (last != head.entryId()) {
-          throw new IllegalStateException(
-              "audit_chain_head names entry "
-                  + head.entryId()
-                  + " but the log ends at entry "
-                  + last
-                  + "; run 'arbiter audit verify'");
-        }
-        if (head.entryId() == 0) {
-          return new ChainHead(head, null);
-        }
-        if (!head.hashEquals(rs.getBytes("hash"))) {
-          throw new IllegalStateException(
-              "audit_chain_head holds another hash than entry "
-                  + head.entryId()
-                  + "; run 'arbiter audit verify'");
-        }
-        return new ChainHead(head, occurredAt(c, head.entryId()));
-      }
+    Newest newest =
+        Jdbc.list(
+                c,
+                "SELECT audit_chain_last_id() AS last_id,"
+                    + " (SELECT l.hash FROM audit_chain_links(? - 1, ?) l) AS hash",
+                row -> new Newest(row.getLong("last_id"), row.bytes("hash")),
+                head.entryId(),
+                head.entryId())
+            .get(0);
+    if (newest.lastId() != head.entryId()) {
+      throw new IllegalStateException(
+          "audit_chain_head names entry "
+              + head.entryId()
+              + " but the log ends at entry "
+              + newest.lastId()
+              + "; run 'arbiter audit verify'");
     }
+    if (head.entryId() == 0) {
+      return new ChainHead(head, null);
+    }
+    if (!head.hashEquals(newest.hash())) {
+      throw new IllegalStateException(
+          "audit_chain_head holds another hash than entry "
+              + head.entryId()
+              + "; run 'arbiter audit verify'");
+    }
+    return new ChainHead(head, occurredAt(c, head.entryId()));
   }
 
   /** When entry {@code id} was written, or null when this login may not read it. */
   private static Instant occurredAt(Connection c, long id) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT has_table_privilege('public.audit_log', 'SELECT') AS may_read")) {
-      rs.next();
-      if (!rs.getBoolean("may_read")) {
-        return null;
-      }
+    boolean mayRead =
+        Jdbc.list(
+                c,
+                "SELECT has_table_privilege('public.audit_log', 'SELECT') AS may_read",
+                row -> row.getBoolean("may_read"))
+            .get(0);
+    if (!mayRead) {
+      return null;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT occurred_at FROM audit_log WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getObject("occurred_at", OffsetDateTime.class).toInstant() : null;
-      }
-    }
+    List<Instant> at =
+        Jdbc.list(
+            c,
+            "SELECT occurred_at FROM audit_log WHERE id = ?",
+            row -> row.instant("occurred_at"),
+            id);
+    return at.isEmpty() ? null : at.get(0);
   }
 
   /** Stops the embedded server if this command started it. */

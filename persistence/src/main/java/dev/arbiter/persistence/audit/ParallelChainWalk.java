@@ -1,11 +1,10 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.audit.ChainRanges.RangeReader;
 import dev.arbiter.persistence.audit.ChainRanges.Segment;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -131,22 +130,20 @@ final class ParallelChainWalk {
       AtomicInteger next,
       BooleanSupplier stopped) {
     int batch = verifier.batchSize();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        s.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
-      }
-      try (RangeReader reader = verifier.rangeReader(c)) {
-        int i;
-        while (!stopped.getAsBoolean() && (i = next.getAndIncrement()) < segments.length) {
-          long after = start.entryId() + (long) i * batch;
-          long upTo = Math.min(after + batch, lastId);
-          segments[i].complete(reader.walk(after, upTo, options, stopped));
-        }
-      } finally {
-        c.rollback();
-      }
+    try {
+      StreamSnapshot.on(
+          dataSource,
+          c -> {
+            Jdbc.update(c, "SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+            RangeReader reader = verifier.rangeReader(c);
+            int i;
+            while (!stopped.getAsBoolean() && (i = next.getAndIncrement()) < segments.length) {
+              long after = start.entryId() + (long) i * batch;
+              long upTo = Math.min(after + batch, lastId);
+              segments[i].complete(reader.walk(after, upTo, options, stopped));
+            }
+            return null;
+          });
     } catch (SQLException | RuntimeException e) {
       for (CompletableFuture<Segment> segment : segments) {
         if (segment != null) {
@@ -176,14 +173,11 @@ final class ParallelChainWalk {
   }
 
   private static String exportSnapshot(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT pg_export_snapshot()")) {
-      rs.next();
-      String id = rs.getString(1);
-      if (!SNAPSHOT_ID.matcher(id).matches()) {
-        throw new SQLException("unexpected snapshot id from the server: " + id);
-      }
-      return id;
+    String id =
+        Jdbc.list(c, "SELECT pg_export_snapshot() AS snapshot", row -> row.text("snapshot")).get(0);
+    if (!SNAPSHOT_ID.matcher(id).matches()) {
+      throw new SQLException("unexpected snapshot id from the server: " + id);
     }
+    return id;
   }
 }

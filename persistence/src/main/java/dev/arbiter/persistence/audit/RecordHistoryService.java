@@ -1,14 +1,14 @@
 package dev.arbiter.persistence.audit;
 
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.staff.StaffSession;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import javax.sql.DataSource;
 
 /**
  * The full history of one record (a dispute, checkpoint, flag, workspace, user, ...): every change
@@ -20,16 +20,23 @@ public final class RecordHistoryService {
   /** The most entries one history returns; older ones are left out and flagged. */
   public static final int MAX_ENTRIES = 5_000;
 
-  private final AuditReader reader;
+  private static final String SELECT_HISTORY =
+      "SELECT "
+          + AuditRows.COLUMNS
+          + " FROM audit_log WHERE entity_type = ?"
+          + " AND (entity_id = ? OR (entity_id IS NULL AND action = 'truncate'))"
+          + " ORDER BY id DESC LIMIT ?";
+
+  private final DataAccess access;
   private final AuditRows rows;
 
   /** Reads as {@code session}'s login; hidden keys show only to admins. */
   public RecordHistoryService(StaffSession session) {
-    this(session.database().dataSource(), session.staff().has(StaffRole.ADMIN));
+    this(session.database().access(), session.staff().has(StaffRole.ADMIN));
   }
 
-  public RecordHistoryService(DataSource dataSource, boolean revealHidden) {
-    this.reader = new AuditReader(dataSource);
+  public RecordHistoryService(DataAccess access, boolean revealHidden) {
+    this.access = access;
     this.rows = new AuditRows(revealHidden);
   }
 
@@ -40,32 +47,24 @@ public final class RecordHistoryService {
   public RecordHistory history(String entityType, String entityId) {
     Objects.requireNonNull(entityType, "entityType");
     Objects.requireNonNull(entityId, "entityId");
-    return reader.read(
-        "the history of " + entityType + " " + entityId,
-        c -> {
-          List<AuditRecord> newestFirst = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + AuditRows.COLUMNS
-                      + " FROM audit_log WHERE entity_type = ?"
-                      + " AND (entity_id = ? OR (entity_id IS NULL AND action = 'truncate'))"
-                      + " ORDER BY id DESC LIMIT ?")) {
-            ps.setString(1, entityType);
-            ps.setString(2, entityId);
-            ps.setInt(3, MAX_ENTRIES + 1);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                newestFirst.add(rows.read(rs));
-              }
-            }
-          }
-          boolean omitted = newestFirst.size() > MAX_ENTRIES;
-          List<AuditRecord> kept = omitted ? newestFirst.subList(0, MAX_ENTRIES) : newestFirst;
-          List<AuditRecord> oldestFirst = new ArrayList<>(kept);
-          Collections.reverse(oldestFirst);
-          return new RecordHistory(entityType, entityId, oldestFirst, omitted);
-        });
+    List<AuditRecord> newestFirst;
+    try {
+      newestFirst =
+          access.read(
+              session ->
+                  AuditRows.entries(session, SELECT_HISTORY, entityType, entityId, MAX_ENTRIES + 1)
+                      .stream()
+                      .map(rows::read)
+                      .toList());
+    } catch (SQLException e) {
+      throw new StaffDatabaseException(
+          "Could not read the history of " + entityType + " " + entityId, e);
+    }
+    boolean omitted = newestFirst.size() > MAX_ENTRIES;
+    List<AuditRecord> oldestFirst =
+        new ArrayList<>(omitted ? newestFirst.subList(0, MAX_ENTRIES) : newestFirst);
+    Collections.reverse(oldestFirst);
+    return new RecordHistory(entityType, entityId, oldestFirst, omitted);
   }
 
   /** The history of {@code id}, a convenience for numeric keys. */

@@ -1,15 +1,11 @@
 package dev.arbiter.persistence.automation;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Sql;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Whether a worker is keeping the clock's promises, from the runs it records: the console says
@@ -36,29 +32,30 @@ public final class AutomationHealth {
   private static final String SQL =
       "SELECT now() AS now, rule, finished_at, interval_seconds FROM automation_runs";
 
-  private final DataSource dataSource;
+  private final DataAccess access;
 
-  public AutomationHealth(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public AutomationHealth(DataAccess access) {
+    this.access = access;
   }
 
   /** Reads the runs and judges them by the database's clock. */
   public Status read() throws SQLException {
-    Instant now = null;
-    List<LastRun> runs = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(SQL);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        now = rs.getObject("now", OffsetDateTime.class).toInstant();
-        runs.add(
-            new LastRun(
-                rs.getString("rule"),
-                rs.getObject("finished_at", OffsetDateTime.class).toInstant(),
-                Duration.ofSeconds(rs.getInt("interval_seconds"))));
-      }
-    }
-    return judge(runs, now);
+    record Run(Instant now, LastRun run) {}
+    List<Run> runs =
+        access.read(
+            session ->
+                Sql.list(
+                    session,
+                    SQL,
+                    row ->
+                        new Run(
+                            row.instant("now"),
+                            new LastRun(
+                                row.text("rule"),
+                                row.instant("finished_at"),
+                                Duration.ofSeconds(row.getInt("interval_seconds"))))));
+    Instant now = runs.isEmpty() ? null : runs.get(runs.size() - 1).now();
+    return judge(runs.stream().map(Run::run).toList(), now);
   }
 
   /** Stopped when every rule is late: a worker that runs at all records each of its rules. */

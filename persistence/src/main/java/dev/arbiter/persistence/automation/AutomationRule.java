@@ -8,18 +8,27 @@ import java.time.Duration;
  * asks; the database decides what is due.
  */
 public enum AutomationRule {
-  AUTO_RELEASE("auto-release", "SELECT automation_auto_release(?)::text", Duration.ofSeconds(15)),
-  DEADLINE("deadline", "SELECT automation_dispute_deadlines(?)::text", Duration.ofSeconds(15)),
+  AUTO_RELEASE(
+      "auto-release", "SELECT automation_auto_release(?)::text AS result", Duration.ofSeconds(15)),
+  DEADLINE(
+      "deadline", "SELECT automation_dispute_deadlines(?)::text AS result", Duration.ofSeconds(15)),
   INVITE_EXPIRY(
-      "invite-expiry", "SELECT automation_expire_invites(?)::text", Duration.ofMinutes(1)),
+      "invite-expiry",
+      "SELECT automation_expire_invites(?)::text AS result",
+      Duration.ofMinutes(1)),
   SUSPENSION_EXPIRY(
-      "suspension-expiry", "SELECT automation_lift_suspensions(?)::text", Duration.ofMinutes(1)),
+      "suspension-expiry",
+      "SELECT automation_lift_suspensions(?)::text AS result",
+      Duration.ofMinutes(1)),
   CLAIM_EXPIRY(
-      "claim-expiry", "SELECT automation_release_stale_claims(?)::text", Duration.ofSeconds(30)),
-  HOUSEKEEPING("housekeeping", "SELECT automation_housekeeping()::text", Duration.ofSeconds(30)),
+      "claim-expiry",
+      "SELECT automation_release_stale_claims(?)::text AS result",
+      Duration.ofSeconds(30)),
+  HOUSEKEEPING(
+      "housekeeping", "SELECT automation_housekeeping()::text AS result", Duration.ofSeconds(30)),
   SESSION_GUARD(
       "session-guard",
-      "SELECT automation_end_stalled_sessions(interval '2 minutes', interval '2 minutes')::text",
+      "SELECT automation_end_stalled_sessions(interval '2 minutes', interval '2 minutes')::text AS result",
       Duration.ofSeconds(30));
 
   /** How many items one run of a rule takes at most; the next run takes the rest. */

@@ -1,5 +1,6 @@
 package dev.arbiter.persistence.automation;
 
+import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.audit.AnchorFile;
 import dev.arbiter.persistence.audit.ChainHead;
 import dev.arbiter.persistence.audit.CommandDatabase;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -25,7 +24,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Runs the automation rules against one database, as the automation's own login: once ({@link
+ * Runs the automation rules against one database, as the automation's own login (on plain JDBC
+ * through the shared name-based {@link Jdbc}: the login reads almost nothing, so Hibernate could
+ * not even validate its mappings, and the worker has no session factory to share): once ({@link
  * #runOnce}, for cron and tests) or each on its interval until closed ({@link #start}). The rules
  * themselves make sure nothing happens twice; the worker only asks, records each run (the console's
  * "automation stopped" comes from that record) and logs one line per action.
@@ -111,14 +112,15 @@ public final class AutomationWorker implements AutoCloseable {
     RuleOutcome outcome;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(rule.sql())) {
-        if (rule.takesBatch()) {
-          ps.setInt(1, AutomationRule.BATCH);
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          outcome = RuleOutcome.parse(rule, rs.getString(1));
-        }
+      try {
+        String result =
+            Jdbc.list(
+                    c,
+                    rule.sql(),
+                    row -> row.text("result"),
+                    rule.takesBatch() ? new Object[] {AutomationRule.BATCH} : new Object[0])
+                .get(0);
+        outcome = RuleOutcome.parse(rule, result);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -153,18 +155,19 @@ public final class AutomationWorker implements AutoCloseable {
   }
 
   private void record(RuleOutcome outcome, Instant started) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT automation_record_run(?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, outcome.rule().id());
-      ps.setString(2, workerId);
-      ps.setInt(3, (int) Math.max(1, outcome.rule().interval().toSeconds()));
-      ps.setTimestamp(4, Timestamp.from(started));
-      ps.setInt(5, (int) outcome.acted());
-      ps.setInt(6, (int) outcome.skipped());
-      ps.setInt(7, (int) outcome.failed());
-      ps.setString(8, outcome.error());
-      ps.execute();
+    try (Connection c = dataSource.getConnection()) {
+      Jdbc.list(
+          c,
+          "SELECT 1 AS recorded FROM automation_record_run(?, ?, ?, ?, ?, ?, ?, CAST(? AS text))",
+          row -> row.getInt("recorded"),
+          outcome.rule().id(),
+          workerId,
+          (int) Math.max(1, outcome.rule().interval().toSeconds()),
+          Timestamp.from(started),
+          (int) outcome.acted(),
+          (int) outcome.skipped(),
+          (int) outcome.failed(),
+          outcome.error());
     } catch (SQLException e) {
       // The run's own outcome is logged already; an unrecorded run shows as a late one.
       log.accept(

@@ -1,16 +1,17 @@
 package dev.arbiter.persistence.db;
 
+import dev.arbiter.persistence.access.Jdbc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import org.postgresql.PGConnection;
 
@@ -104,11 +105,11 @@ final class ServerAuthentication {
 
   // A new session reports when the postmaster last read the configuration files.
   private static OffsetDateTime loadTime(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT pg_conf_load_time()")) {
-      rs.next();
-      return rs.getObject(1, OffsetDateTime.class);
-    }
+    return Jdbc.list(
+            c,
+            "SELECT pg_conf_load_time() AS loaded",
+            row -> row.instant("loaded").atOffset(ZoneOffset.UTC))
+        .get(0);
   }
 
   private static Path hbaFile(Path dataDirectory) {

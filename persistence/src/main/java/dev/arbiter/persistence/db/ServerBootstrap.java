@@ -1,7 +1,7 @@
 package dev.arbiter.persistence.db;
 
+import dev.arbiter.persistence.access.Jdbc;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -47,10 +47,7 @@ public final class ServerBootstrap {
   }
 
   private static boolean exists(Connection c, String sql, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, name);
-      return ps.executeQuery().next();
-    }
+    return !Jdbc.list(c, sql, row -> true, name).isEmpty();
   }
 
   static String quoteIdent(String name) {

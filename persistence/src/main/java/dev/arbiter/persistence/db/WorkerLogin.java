@@ -1,10 +1,9 @@
 package dev.arbiter.persistence.db;
 
+import dev.arbiter.persistence.access.Jdbc;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
@@ -47,16 +46,19 @@ public final class WorkerLogin {
    * @throws IllegalArgumentException when the login is not a member of the automation group
    */
   public static void requireAutomationLogin(DataSource login) {
-    try (Connection c = login.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT session_user, pg_has_role(session_user, '" + GROUP + "', 'MEMBER')")) {
-      rs.next();
-      if (!rs.getBoolean(2)) {
+    try (Connection c = login.getConnection()) {
+      Who who =
+          Jdbc.list(
+                  c,
+                  "SELECT session_user AS login,"
+                      + " pg_has_role(session_user, ?, 'MEMBER') AS automation",
+                  row -> new Who(row.text("login"), row.getBoolean("automation")),
+                  GROUP)
+              .get(0);
+      if (!who.automation()) {
         throw new IllegalArgumentException(
             "login "
-                + rs.getString(1)
+                + who.login()
                 + " is not a member of "
                 + GROUP
                 + ": the worker runs as a login of its own that can do nothing else"
@@ -74,12 +76,9 @@ public final class WorkerLogin {
    * with the migrator's rights, which administer the group.
    */
   public static void ensure(Connection migrator, String password) throws SQLException {
-    boolean exists;
-    try (PreparedStatement ps =
-        migrator.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-      ps.setString(1, LOGIN);
-      exists = ps.executeQuery().next();
-    }
+    boolean exists =
+        !Jdbc.list(migrator, "SELECT 1 FROM pg_roles WHERE rolname = ?", row -> true, LOGIN)
+            .isEmpty();
     try (Statement s = migrator.createStatement()) {
       s.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + LOGIN + " LOGIN");
       // The verifier is computed here, so the password itself never reaches the server's log.
@@ -89,4 +88,6 @@ public final class WorkerLogin {
       s.execute("GRANT " + GROUP + " TO " + LOGIN);
     }
   }
+
+  private record Who(String login, boolean automation) {}
 }

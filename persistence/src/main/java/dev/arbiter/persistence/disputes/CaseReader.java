@@ -1,32 +1,29 @@
 package dev.arbiter.persistence.disputes;
 
-import dev.arbiter.model.common.DatabaseValue;
-import dev.arbiter.model.disputes.DeadlineAction;
+import dev.arbiter.model.contracts.Contract;
+import dev.arbiter.model.disputes.Dispute;
 import dev.arbiter.model.disputes.DisputeOutcome;
-import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.model.disputes.DisputeStatus;
-import dev.arbiter.model.disputes.ReasonCode;
-import dev.arbiter.persistence.disputes.DisputeCase.CheckpointInfo;
+import dev.arbiter.model.users.User;
+import dev.arbiter.persistence.access.Row;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.disputes.DisputeCase.ContractInfo;
-import dev.arbiter.persistence.disputes.DisputeCase.EscrowInfo;
 import dev.arbiter.persistence.disputes.DisputeCase.Header;
+import dev.arbiter.persistence.disputes.DisputeCase.MessageInfo;
 import dev.arbiter.persistence.disputes.DisputeCase.Party;
 import dev.arbiter.persistence.disputes.DisputeCase.PastDispute;
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hibernate.Session;
 
-/** Reads a case's dispute row, parties, contract, escrow and checkpoints. */
+/**
+ * Reads a whole case inside the caller's snapshot, in a fixed number of statements whatever the
+ * length of its thread: the dispute, its contract and both parties as entities in one query; what
+ * the entities do not map (metadata documents, what is held, which evidence has its bytes) in one
+ * native query; both parties' history in one; then the escrow, the thread and the timeline.
+ */
 final class CaseReader {
-
-  /** What the header query finds beyond the header itself. */
-  record Links(long contractId, Long escrowId, long clientId, long freelancerId, String metadata) {}
 
   /**
    * What is held for dispute {@code d}: the disputed checkpoint's unreleased amount, else the
@@ -40,207 +37,187 @@ final class CaseReader {
           + " ELSE (SELECT e.funded_minor - e.released_minor - e.refunded_minor"
           + "         FROM escrows e WHERE e.id = d.escrow_id) END";
 
-  private static final String HEADER =
-      "SELECT d.*, s.display_name AS assignee_name, c.client_id, c.freelancer_id,"
-          + " d.metadata::text AS metadata_text, coalesce(d.escrow_id,"
-          + "   (SELECT cp.escrow_id FROM escrow_checkpoints cp WHERE cp.id = d.checkpoint_id))"
-          + "   AS case_escrow_id,"
+  // The entities map their foreign keys as ids, so the case joins them on those.
+  private static final String ENTITIES =
+      "select d, c, client, freelancer, s.displayName from Dispute d"
+          + " join Contract c on c.id = d.contractId"
+          + " join User client on client.id = c.clientId"
+          + " join User freelancer on freelancer.id = c.freelancerId"
+          + " left join StaffAccount s on s.loginRole = d.assignedTo"
+          + " where d.id = :id";
+
+  // Metadata stays unmapped (it may hold private keys, filtered by MetadataView for the viewer).
+  private static final String DERIVED =
+      "SELECT d.metadata::text AS dispute_metadata, c.metadata::text AS contract_metadata,"
+          + " client.metadata::text AS client_metadata,"
+          + " freelancer.metadata::text AS freelancer_metadata,"
+          + " coalesce(d.escrow_id, (SELECT cp.escrow_id FROM escrow_checkpoints cp"
+          + "   WHERE cp.id = d.checkpoint_id)) AS case_escrow_id,"
           + HELD
-          + " AS held_minor"
+          + " AS held_minor,"
+          + " ARRAY(SELECT e.id FROM dispute_evidence e WHERE e.dispute_id = d.id"
+          + "   AND e.content IS NOT NULL) AS stored_evidence"
           + " FROM disputes d JOIN contracts c ON c.id = d.contract_id"
-          + " LEFT JOIN staff_accounts s ON s.login_role = d.assigned_to WHERE d.id = ?";
+          + " JOIN users client ON client.id = c.client_id"
+          + " JOIN users freelancer ON freelancer.id = c.freelancer_id WHERE d.id = ?";
 
-  private static final String PARTY =
-      "SELECT id, display_name, email, kind, status, country, metadata::text FROM users WHERE id = ?";
-
+  // Each party's ten latest other disputes: per party the same index walk as a query of its own.
   private static final String HISTORY =
-      "SELECT d.id, d.reference, d.status, d.outcome, d.amount_disputed_minor, d.currency,"
-          + " d.opened_at, CASE WHEN c.client_id = ? THEN 'client' ELSE 'freelancer' END AS side"
-          + " FROM disputes d JOIN contracts c ON c.id = d.contract_id"
-          + " WHERE (c.client_id = ? OR c.freelancer_id = ?) AND d.id <> ?"
-          + " ORDER BY d.opened_at DESC, d.id DESC LIMIT 10";
+      "SELECT p.party_id AS party_id, h.id AS id, h.reference AS reference, h.status AS status,"
+          + " h.outcome AS outcome, h.amount_disputed_minor AS amount_disputed_minor,"
+          + " h.currency AS currency, h.opened_at AS opened_at, h.side AS side"
+          + " FROM (VALUES (CAST(? AS bigint)), (CAST(? AS bigint))) p (party_id)"
+          + " CROSS JOIN LATERAL (SELECT d.id, d.reference, d.status, d.outcome,"
+          + "   d.amount_disputed_minor, d.currency, d.opened_at,"
+          + "   CASE WHEN c.client_id = p.party_id THEN 'client' ELSE 'freelancer' END AS side"
+          + "   FROM disputes d JOIN contracts c ON c.id = d.contract_id"
+          + "   WHERE (c.client_id = p.party_id OR c.freelancer_id = p.party_id) AND d.id <> ?"
+          + "   ORDER BY d.opened_at DESC, d.id DESC LIMIT 10) h"
+          + " ORDER BY h.opened_at DESC, h.id DESC";
 
-  private static final String CONTRACT =
-      "SELECT id, reference, kind, title, status, value_minor, currency, csat_score,"
-          + " metadata::text FROM contracts WHERE id = ?";
+  /** What the native query adds to the entities. */
+  private record Derived(
+      String disputeMetadata,
+      String contractMetadata,
+      String clientMetadata,
+      String freelancerMetadata,
+      Long caseEscrowId,
+      Long heldMinor,
+      Set<Long> storedEvidence) {
 
-  private static final String ESCROW =
-      "SELECT id, status, currency, funded_minor, released_minor, refunded_minor FROM escrows"
-          + " WHERE id = ?";
-
-  private static final String CHECKPOINTS =
-      "SELECT id, seq, label, amount_minor, released_minor, currency, status,"
-          + " approval_requirement, auto_release_at FROM escrow_checkpoints WHERE escrow_id = ?"
-          + " ORDER BY seq";
-
-  private CaseReader() {}
-
-  /** The header and the ids it links to, or null when there is no such dispute. */
-  static Header header(Connection c, long id, Links[] links) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(HEADER)) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        links[0] =
-            new Links(
-                rs.getLong("contract_id"),
-                (Long) rs.getObject("case_escrow_id"),
-                rs.getLong("client_id"),
-                rs.getLong("freelancer_id"),
-                rs.getString("metadata_text"));
-        String deadline = rs.getString("deadline_action");
-        String outcome = rs.getString("outcome");
-        return new Header(
-            id,
-            rs.getString("reference"),
-            DatabaseValue.fromDb(DisputeStatus.class, rs.getString("status")),
-            DatabaseValue.fromDb(DisputePriority.class, rs.getString("priority")),
-            DatabaseValue.fromDb(ReasonCode.class, rs.getString("reason_code")),
-            rs.getString("assigned_to"),
-            rs.getString("assignee_name"),
-            rs.getLong("amount_disputed_minor"),
-            rs.getString("currency"),
-            instant(rs, "opened_at"),
-            instant(rs, "response_due_at"),
-            deadline == null ? null : DatabaseValue.fromDb(DeadlineAction.class, deadline),
-            instant(rs, "deadline_acted_at"),
-            outcome == null ? null : DatabaseValue.fromDb(DisputeOutcome.class, outcome),
-            rs.getString("resolution_notes"),
-            (Long) rs.getObject("checkpoint_id"),
-            (Long) rs.getObject("held_minor"),
-            rs.getInt("version"));
-      }
+    static Derived of(Row r) {
+      return new Derived(
+          r.text("dispute_metadata"),
+          r.text("contract_metadata"),
+          r.text("client_metadata"),
+          r.text("freelancer_metadata"),
+          r.nullableLong("case_escrow_id"),
+          r.nullableLong("held_minor"),
+          Set.copyOf(r.longs("stored_evidence")));
     }
   }
 
-  static Party party(Connection c, long userId, long disputeId, boolean admin) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(PARTY)) {
-      ps.setLong(1, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new Party(
-            userId,
-            rs.getString(2),
-            rs.getString(3),
-            rs.getString(4),
-            rs.getString(5),
-            rs.getString(6),
-            history(c, userId, disputeId),
-            MetadataView.entries(rs.getString(7), admin));
-      }
-    }
+  /** One past dispute and whose history it belongs to. */
+  private record Past(long partyId, PastDispute dispute) {}
+
+  private final Session session;
+  private final boolean admin;
+
+  /**
+   * @param admin whether the viewer sees {@code _internal*} and {@code private*} metadata
+   */
+  CaseReader(Session session, boolean admin) {
+    this.session = session;
+    this.admin = admin;
   }
 
-  private static List<PastDispute> history(Connection c, long userId, long disputeId)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(HISTORY)) {
-      ps.setLong(1, userId);
-      ps.setLong(2, userId);
-      ps.setLong(3, userId);
-      ps.setLong(4, disputeId);
-      List<PastDispute> past = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String outcome = rs.getString("outcome");
-          past.add(
-              new PastDispute(
-                  rs.getLong("id"),
-                  rs.getString("reference"),
-                  DatabaseValue.fromDb(DisputeStatus.class, rs.getString("status")),
-                  outcome == null ? null : DatabaseValue.fromDb(DisputeOutcome.class, outcome),
-                  rs.getString("side"),
-                  rs.getLong("amount_disputed_minor"),
-                  rs.getString("currency"),
-                  instant(rs, "opened_at")));
-        }
-      }
-      return past;
+  /** The case, or empty when no dispute has that id. */
+  Optional<DisputeCase> read(long id) {
+    Object[] found =
+        session
+            .createSelectionQuery(ENTITIES, Object[].class)
+            .setParameter("id", id)
+            .getSingleResultOrNull();
+    if (found == null) {
+      return Optional.empty();
     }
+    Dispute dispute = (Dispute) found[0];
+    Contract contract = (Contract) found[1];
+    User client = (User) found[2];
+    User freelancer = (User) found[3];
+    Derived derived = Sql.one(session, DERIVED, Derived::of, id);
+    List<Past> history = history(client.getId(), freelancer.getId(), id);
+    EscrowReader.Section escrow =
+        EscrowReader.read(session, derived.caseEscrowId(), dispute.getCheckpointId());
+    ThreadReader thread = new ThreadReader(session, id);
+    List<MessageInfo> messages = thread.messages(contract);
+    List<DisputeCase.EvidenceInfo> evidence = thread.evidence(derived.storedEvidence());
+    List<DisputeCase.SettlementInfo> settlements = thread.settlements();
+    return Optional.of(
+        new DisputeCase(
+            header(dispute, (String) found[4], derived.heldMinor()),
+            party(client, history, derived.clientMetadata()),
+            party(freelancer, history, derived.freelancerMetadata()),
+            contract(contract, derived.contractMetadata()),
+            escrow.info(),
+            escrow.checkpoints(),
+            messages,
+            evidence,
+            settlements,
+            TimelineReader.timeline(
+                session,
+                id,
+                messages.stream().map(MessageInfo::id).toList(),
+                evidence.stream().map(DisputeCase.EvidenceInfo::id).toList(),
+                settlements.stream().map(DisputeCase.SettlementInfo::id).toList()),
+            MetadataView.entries(derived.disputeMetadata(), admin)));
   }
 
-  static ContractInfo contract(Connection c, long contractId, boolean admin) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(CONTRACT)) {
-      ps.setLong(1, contractId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        BigDecimal csat = rs.getBigDecimal(8);
-        return new ContractInfo(
-            contractId,
-            rs.getString(2),
-            rs.getString(3),
-            rs.getString(4),
-            rs.getString(5),
-            rs.getLong(6),
-            rs.getString(7),
-            csat == null ? null : csat.toPlainString(),
-            MetadataView.entries(rs.getString(9), admin));
-      }
-    }
+  private static Header header(Dispute d, String assigneeName, Long heldMinor) {
+    return new Header(
+        d.getId(),
+        d.getReference(),
+        d.getStatus(),
+        d.getPriority(),
+        d.getReasonCode(),
+        d.getAssignedTo(),
+        assigneeName,
+        d.getAmountDisputed().minor(),
+        d.getCurrency(),
+        d.getOpenedAt(),
+        d.getResponseDueAt(),
+        d.getDeadlineAction(),
+        d.getDeadlineActedAt(),
+        d.getOutcome(),
+        d.getResolutionNotes(),
+        d.getCheckpointId(),
+        heldMinor,
+        d.getVersion());
   }
 
-  static EscrowInfo escrow(Connection c, Long escrowId) throws SQLException {
-    if (escrowId == null) {
-      return null;
-    }
-    try (PreparedStatement ps = c.prepareStatement(ESCROW)) {
-      ps.setLong(1, escrowId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        long funded = rs.getLong(4);
-        long released = rs.getLong(5);
-        long refunded = rs.getLong(6);
-        return new EscrowInfo(
-            escrowId,
-            rs.getString(2),
-            rs.getString(3),
-            funded,
-            released,
-            refunded,
-            funded - released - refunded);
-      }
-    }
+  private Party party(User user, List<Past> history, String metadata) {
+    return new Party(
+        user.getId(),
+        user.getDisplayName(),
+        user.getEmail(),
+        user.getKind().dbValue(),
+        user.getStatus().dbValue(),
+        user.getCountry(),
+        history.stream().filter(p -> p.partyId() == user.getId()).map(Past::dispute).toList(),
+        MetadataView.entries(metadata, admin));
   }
 
-  static List<CheckpointInfo> checkpoints(Connection c, Long escrowId, Long disputedCheckpoint)
-      throws SQLException {
-    List<CheckpointInfo> all = new ArrayList<>();
-    if (escrowId == null) {
-      return all;
-    }
-    try (PreparedStatement ps = c.prepareStatement(CHECKPOINTS)) {
-      ps.setLong(1, escrowId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          long id = rs.getLong(1);
-          long amount = rs.getLong(4);
-          long released = rs.getLong(5);
-          String status = rs.getString(7);
-          boolean gone = status.equals("refunded") || status.equals("cancelled");
-          all.add(
-              new CheckpointInfo(
-                  id,
-                  rs.getInt(2),
-                  rs.getString(3),
-                  amount,
-                  released,
-                  gone ? 0 : amount - released,
-                  rs.getString(6),
-                  status,
-                  rs.getString(8),
-                  instant(rs, "auto_release_at"),
-                  disputedCheckpoint != null && disputedCheckpoint == id));
-        }
-      }
-    }
-    return all;
+  private List<Past> history(long clientId, long freelancerId, long disputeId) {
+    return Sql.list(
+        session,
+        HISTORY,
+        r ->
+            new Past(
+                r.getLong("party_id"),
+                new PastDispute(
+                    r.getLong("id"),
+                    r.text("reference"),
+                    r.value(DisputeStatus.class, "status"),
+                    r.value(DisputeOutcome.class, "outcome"),
+                    r.text("side"),
+                    r.getLong("amount_disputed_minor"),
+                    r.text("currency"),
+                    r.instant("opened_at"))),
+        clientId,
+        freelancerId,
+        disputeId);
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+  private ContractInfo contract(Contract c, String metadata) {
+    return new ContractInfo(
+        c.getId(),
+        c.getReference(),
+        c.getKind().dbValue(),
+        c.getTitle(),
+        c.getStatus().dbValue(),
+        c.getValue().minor(),
+        c.getValue().currency(),
+        c.getCsatScore() == null ? null : c.getCsatScore().toPlainString(),
+        MetadataView.entries(metadata, admin));
   }
 }

@@ -7,6 +7,7 @@ import dev.arbiter.model.disputes.MessageVisibility;
 import dev.arbiter.model.disputes.Settlement;
 import dev.arbiter.model.disputes.SettlementStatus;
 import dev.arbiter.model.money.Money;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.disputes.DisputeActionRefused.Reason;
 import dev.arbiter.persistence.disputes.DisputeCommand.Assign;
 import dev.arbiter.persistence.disputes.DisputeCommand.ChangePriority;
@@ -158,32 +159,31 @@ final class CommandApplier {
             .getResultList();
     // Support has no UPDATE on settlements: a decision on one is always a database function.
     for (Long id : open) {
-      session
-          .createNativeQuery("SELECT 1 FROM withdraw_settlement(:id, :note)", Integer.class)
-          .setParameter("id", id)
-          .setParameter("note", "Taken back to escalated by " + login)
-          .getSingleResult();
+      Sql.list(
+          session,
+          "SELECT 1 AS withdrawn FROM withdraw_settlement(?, ?)",
+          r -> r.getInt("withdrawn"),
+          id,
+          "Taken back to escalated by " + login);
     }
   }
 
   private Long held(long disputeId) {
-    Object value =
-        session
-            .createNativeQuery("SELECT" + CaseReader.HELD + " FROM disputes d WHERE d.id = :id")
-            .setParameter("id", disputeId)
-            .getSingleResult();
-    return value == null ? null : ((Number) value).longValue();
+    return Sql.one(
+        session,
+        "SELECT" + CaseReader.HELD + " AS held_minor FROM disputes d WHERE d.id = ?",
+        r -> r.nullableLong("held_minor"),
+        disputeId);
   }
 
   private boolean isSupportAgent(String candidate) {
-    Object found =
-        session
-            .createNativeQuery(
-                "SELECT count(*) FROM staff_accounts s WHERE s.login_role = :login AND"
-                    + DisputeCaseService.IS_SUPPORT)
-            .setParameter("login", candidate)
-            .getSingleResult();
-    return ((Number) found).longValue() > 0;
+    return Sql.one(
+        session,
+        "SELECT EXISTS (SELECT 1 FROM staff_accounts s WHERE s.login_role = ? AND"
+            + DisputeCaseService.IS_SUPPORT
+            + ") AS agent",
+        r -> r.getBoolean("agent"),
+        candidate);
   }
 
   private static void requireWorkable(Dispute d, String consequence) {

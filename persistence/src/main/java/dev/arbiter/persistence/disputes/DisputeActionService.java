@@ -2,6 +2,9 @@ package dev.arbiter.persistence.disputes;
 
 import dev.arbiter.model.common.IllegalStatusChangeException;
 import dev.arbiter.model.disputes.Dispute;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.DataAccess.Audited;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.disputes.DisputeActionRefused.Reason;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.SignedInStaff;
@@ -9,39 +12,38 @@ import dev.arbiter.persistence.staff.StaffRole;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.hibernate.Session;
-import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
 
 /**
- * Runs support agents' dispute commands, each in one transaction: it records the idempotency key,
- * checks the version the agent saw, applies the change and tags the transaction with the command
- * name so that every audit row says which command caused it. Refusals are {@link
- * DisputeActionRefused} and leave nothing written.
+ * Runs support agents' dispute commands, each in one audited write: it records the idempotency key,
+ * checks the version the agent saw, applies the change to the {@link Dispute} entity and lets its
+ * {@code @Version} guard the update against anyone who wrote in between (the database stamps the
+ * version too and has the last word). Every audit row the command causes names it and its key.
+ * Refusals are {@link DisputeActionRefused} and leave nothing written.
  */
 public final class DisputeActionService {
 
   private static final String CLAIM_KEY =
       "INSERT INTO dispute_commands (idempotency_key, command, dispute_id, fingerprint,"
-          + " description) VALUES (:key, :command, :dispute, :fingerprint, :description)"
-          + " ON CONFLICT (idempotency_key) DO NOTHING";
+          + " description) VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
 
-  private final Supplier<SessionFactory> sessionFactory;
+  private static final String CLAIMED =
+      "SELECT fingerprint, description FROM dispute_commands WHERE idempotency_key = ?";
+
+  /** What the first use of a key recorded. */
+  private record Claim(String fingerprint, String description) {}
+
+  private final DataAccess access;
   private final SignedInStaff staff;
   private final Clock clock;
 
-  public DisputeActionService(SessionFactory sessions, SignedInStaff staff, Clock clock) {
-    this(() -> sessions, staff, clock);
-  }
-
   /**
-   * With a factory built on first use ({@code StaffDatabase::sessionFactory}), so that creating the
-   * service costs nothing and Hibernate starts inside the first action, off the FX thread.
+   * @param access the login's data access; Hibernate starts inside the first action if nothing
+   *     started it before, off the FX thread
    */
-  public DisputeActionService(
-      Supplier<SessionFactory> sessionFactory, SignedInStaff staff, Clock clock) {
-    this.sessionFactory = sessionFactory;
+  public DisputeActionService(DataAccess access, SignedInStaff staff, Clock clock) {
+    this.access = access;
     this.staff = staff;
     this.clock = clock;
   }
@@ -68,33 +70,27 @@ public final class DisputeActionService {
               });
     }
     try {
-      return sessionFactory.get().fromTransaction(session -> run(session, command));
+      return access.write(
+          new Audited(command.name(), command.idempotencyKey()), session -> run(session, command));
     } catch (DisputeActionRefused refused) {
       throw refused;
     } catch (IllegalStatusChangeException illegal) {
       throw new DisputeActionRefused(Reason.ILLEGAL_TRANSITION, illegal.getMessage());
-    } catch (RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       throw translate(e, command);
     }
   }
 
   private ActionResult run(Session session, DisputeCommand command) {
-    session
-        .createNativeQuery(
-            "SELECT set_config('arbiter.command', :command, true),"
-                + " set_config('arbiter.request_id', :key, true)")
-        .setParameter("command", command.name())
-        .setParameter("key", command.idempotencyKey())
-        .getSingleResult();
     int claimed =
-        session
-            .createNativeMutationQuery(CLAIM_KEY)
-            .setParameter("key", command.idempotencyKey())
-            .setParameter("command", command.name())
-            .setParameter("dispute", command.seen().id())
-            .setParameter("fingerprint", command.fingerprint())
-            .setParameter("description", command.description())
-            .executeUpdate();
+        Sql.update(
+            session,
+            CLAIM_KEY,
+            command.idempotencyKey(),
+            command.name(),
+            command.seen().id(),
+            command.fingerprint(),
+            command.description());
     if (claimed == 0) {
       return replay(session, command);
     }
@@ -112,32 +108,32 @@ public final class DisputeActionService {
   }
 
   private static ActionResult replay(Session session, DisputeCommand command) {
-    Object[] first =
-        (Object[])
-            session
-                .createNativeQuery(
-                    "SELECT fingerprint, description FROM dispute_commands"
-                        + " WHERE idempotency_key = :key")
-                .setParameter("key", command.idempotencyKey())
-                .getSingleResult();
-    if (!Objects.equals(first[0], command.fingerprint())) {
+    Claim first =
+        Sql.one(
+            session,
+            CLAIMED,
+            r -> new Claim(r.text("fingerprint"), r.text("description")),
+            command.idempotencyKey());
+    if (!Objects.equals(first.fingerprint(), command.fingerprint())) {
       throw new DisputeActionRefused(
           Reason.KEY_REUSED,
-          "This request key was already used for another action (\"" + first[1] + "\").");
+          "This request key was already used for another action (\""
+              + first.description()
+              + "\").");
     }
     Dispute dispute = session.find(Dispute.class, command.seen().id());
     return new ActionResult(
         "Already done: " + command.description() + ".", dispute.getVersion(), true);
   }
 
-  private RuntimeException translate(RuntimeException e, DisputeCommand command) {
+  private RuntimeException translate(Exception e, DisputeCommand command) {
     if (causedBy(e, StaleStateException.class)
         || causedBy(e, jakarta.persistence.OptimisticLockException.class)) {
       return staleAfterRace(command);
     }
-    SQLException sql = sqlCause(e);
+    SQLException sql = DisputeAccess.sqlCause(e);
     if (sql == null) {
-      return e;
+      return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }
     String state = sql.getSQLState() == null ? "" : sql.getSQLState();
     String detail = firstLine(sql.getMessage());
@@ -156,14 +152,16 @@ public final class DisputeActionService {
   }
 
   /** Someone committed between our read and our write: show what they changed. */
-  private DisputeActionRefused staleAfterRace(DisputeCommand command) {
-    return sessionFactory
-        .get()
-        .fromTransaction(
-            session -> {
-              Dispute now = session.find(Dispute.class, command.seen().id());
-              return StaleView.refusal(session, now, command.seen());
-            });
+  private RuntimeException staleAfterRace(DisputeCommand command) {
+    try {
+      return access.read(
+          session -> {
+            Dispute now = session.find(Dispute.class, command.seen().id());
+            return StaleView.refusal(session, now, command.seen());
+          });
+    } catch (SQLException e) {
+      return new StaffDatabaseException("Could not " + lowerFirst(command.description()), e);
+    }
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -173,15 +171,6 @@ public final class DisputeActionService {
       }
     }
     return false;
-  }
-
-  private static SQLException sqlCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return null;
   }
 
   private static String lowerFirst(String text) {

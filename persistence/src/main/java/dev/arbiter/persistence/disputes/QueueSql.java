@@ -1,9 +1,6 @@
 package dev.arbiter.persistence.disputes;
 
 import dev.arbiter.model.common.DatabaseValue;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,25 +22,16 @@ public final class QueueSql {
           + " d.deadline_acted_at, d.version";
   static final String FROM = " FROM disputes d JOIN dispute_queue_keys k ON k.dispute_id = d.id";
 
-  /** A statement's text and its parameters, in order; {@code String[]} binds as a text array. */
+  /**
+   * A statement's text and its parameters, in order, for {@link
+   * dev.arbiter.persistence.access.Jdbc} (the service and the benchmark's raw path bind them the
+   * same way, so neither pays a re-plan).
+   */
   public record Query(String sql, List<Object> params) {
 
-    PreparedStatement prepare(Connection c) throws SQLException {
-      PreparedStatement ps = c.prepareStatement(sql);
-      try {
-        for (int i = 0; i < params.size(); i++) {
-          Object p = params.get(i);
-          if (p instanceof String[] array) {
-            ps.setArray(i + 1, c.createArrayOf("text", array));
-          } else {
-            ps.setObject(i + 1, p);
-          }
-        }
-        return ps;
-      } catch (SQLException | RuntimeException e) {
-        ps.close();
-        throw e;
-      }
+    /** The parameters as {@code Jdbc}'s varargs. */
+    Object[] args() {
+      return params.toArray();
     }
   }
 
@@ -103,7 +91,7 @@ public final class QueueSql {
     List<Object> params = new ArrayList<>();
     String inner =
         "SELECT 1" + FROM + whereClause(conditions(filter, params)) + " LIMIT " + (cap + 1);
-    return new Query("SELECT count(*) FROM (" + inner + ") matching", params);
+    return new Query("SELECT count(*) AS matching FROM (" + inner + ") matching", params);
   }
 
   /** The ids of matching rows (at most {@code cap + 1}), for actions on "all matching". */
@@ -116,6 +104,19 @@ public final class QueueSql {
             + " ORDER BY d.id LIMIT "
             + (cap + 1);
     return new Query(sql, params);
+  }
+
+  /** The rows of the given disputes, with sort values for {@code sort}, in no order. */
+  static Query rows(List<Long> ids, QueueSort sort) {
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + ", "
+            + sort.key().expression()
+            + " AS sort_value"
+            + FROM
+            + " WHERE d.id = ANY (?)";
+    return new Query(sql, List.of((Object) ids.toArray(Long[]::new)));
   }
 
   private static List<String> conditions(QueueFilter filter, List<Object> params) {

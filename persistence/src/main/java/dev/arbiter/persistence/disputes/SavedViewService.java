@@ -3,15 +3,11 @@ package dev.arbiter.persistence.disputes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.DataAccess.Audited;
+import dev.arbiter.persistence.access.Sql;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Saved queue views in {@code dispute_saved_views}. Row-level security decides what each member
@@ -27,50 +23,47 @@ public final class SavedViewService {
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private static final String LIST =
-      "SELECT id, name, owner_login, shared, owner_login = session_user, definition::text"
-          + " FROM dispute_saved_views WHERE NOT autosave"
+      "SELECT id, name, owner_login, shared, owner_login = session_user AS mine,"
+          + " definition::text AS definition FROM dispute_saved_views WHERE NOT autosave"
           + " ORDER BY owner_login = session_user DESC, lower(name), id";
   private static final String SAVE =
-      "INSERT INTO dispute_saved_views (name, shared, definition) VALUES (?, ?, ?::jsonb)"
+      "INSERT INTO dispute_saved_views (name, shared, definition) VALUES (?, ?, CAST(? AS jsonb))"
           + " ON CONFLICT (owner_login, lower(name)) WHERE NOT autosave"
           + " DO UPDATE SET shared = EXCLUDED.shared, definition = EXCLUDED.definition"
           + " RETURNING id";
   private static final String SAVE_LAST =
       "INSERT INTO dispute_saved_views (name, autosave, definition) VALUES ('last used', true,"
-          + " ?::jsonb) ON CONFLICT (owner_login) WHERE autosave"
+          + " CAST(? AS jsonb)) ON CONFLICT (owner_login) WHERE autosave"
           + " DO UPDATE SET definition = EXCLUDED.definition";
   private static final String LAST =
-      "SELECT definition::text FROM dispute_saved_views WHERE autosave"
+      "SELECT definition::text AS definition FROM dispute_saved_views WHERE autosave"
           + " AND owner_login = session_user";
 
-  private final DataSource dataSource;
+  private final DisputeAccess access;
 
-  public SavedViewService(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public SavedViewService(DataAccess access) {
+    this.access = new DisputeAccess(access);
   }
 
   /** The member's own views first, then those colleagues shared, by name. */
   public List<SavedView> list() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(LIST);
-        ResultSet rs = ps.executeQuery()) {
-      List<SavedView> views = new ArrayList<>();
-      while (rs.next()) {
-        Definition d = read(rs.getString(6)).orElse(defaults());
-        views.add(
-            new SavedView(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getBoolean(4),
-                rs.getBoolean(5),
-                d.filter(),
-                d.sort()));
-      }
-      return views;
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not list the saved views", e);
-    }
+    return access.read(
+        "Could not list the saved views",
+        session ->
+            Sql.list(
+                session,
+                LIST,
+                r -> {
+                  Definition d = read(r.text("definition")).orElse(defaults());
+                  return new SavedView(
+                      r.getLong("id"),
+                      r.text("name"),
+                      r.text("owner_login"),
+                      r.getBoolean("shared"),
+                      r.getBoolean("mine"),
+                      d.filter(),
+                      d.sort());
+                }));
   }
 
   /**
@@ -82,53 +75,43 @@ public final class SavedViewService {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("A saved view needs a name.");
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(SAVE)) {
-      ps.setString(1, name.strip());
-      ps.setBoolean(2, shared);
-      ps.setString(3, write(filter, sort));
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not save the view", e);
-    }
+    return access.write(
+        Audited.as("dispute.save_view"),
+        "Could not save the view",
+        // Sql.one would add a LIMIT, which an INSERT does not take; RETURNING gives one row.
+        session ->
+            Sql.list(session, SAVE, r -> r.getLong("id"), name.strip(), shared, write(filter, sort))
+                .get(0));
   }
 
   /** Deletes one of the member's own views; returns false if it was not theirs or is gone. */
   public boolean delete(long id) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("DELETE FROM dispute_saved_views WHERE id = ? AND NOT autosave")) {
-      ps.setLong(1, id);
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not delete the view", e);
-    }
+    return access.write(
+        Audited.as("dispute.delete_view"),
+        "Could not delete the view",
+        session ->
+            Sql.update(session, "DELETE FROM dispute_saved_views WHERE id = ? AND NOT autosave", id)
+                == 1);
   }
 
   /** Remembers the queue's current filter and sort for the next start. */
   public void saveLast(QueueFilter filter, QueueSort sort) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(SAVE_LAST)) {
-      ps.setString(1, write(filter, sort));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not remember the queue's filter", e);
-    }
+    access.write(
+        Audited.as("dispute.remember_filter"),
+        "Could not remember the queue's filter",
+        session -> Sql.update(session, SAVE_LAST, write(filter, sort)));
   }
 
   /** The filter and sort the member last used, or the open-cases default. */
   public SavedView last() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(LAST);
-        ResultSet rs = ps.executeQuery()) {
-      Definition d = rs.next() ? read(rs.getString(1)).orElse(defaults()) : defaults();
-      return new SavedView(0, "last used", null, false, true, d.filter(), d.sort());
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not read the queue's last filter", e);
-    }
+    Definition d =
+        access.read(
+            "Could not read the queue's last filter",
+            session ->
+                Sql.first(session, LAST, r -> read(r.text("definition")))
+                    .flatMap(found -> found)
+                    .orElse(defaults()));
+    return new SavedView(0, "last used", null, false, true, d.filter(), d.sort());
   }
 
   private static Definition defaults() {

@@ -2,27 +2,30 @@ package dev.arbiter.persistence.disputes;
 
 import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.model.disputes.Dispute;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.disputes.DisputeActionRefused.FieldChange;
 import dev.arbiter.persistence.disputes.DisputeActionRefused.Reason;
-import jakarta.persistence.Tuple;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 
 /** Builds the refusal for an action based on a stale view: what changed, and who changed it. */
 final class StaleView {
 
+  private static final String LAST_UPDATE =
+      "SELECT actor, db_user, command FROM audit_log WHERE entity_type = 'disputes'"
+          + " AND entity_id = ? AND action = 'update' ORDER BY id DESC LIMIT 1";
+
+  /** The last audited update of the dispute: for whom, by which login, with which command. */
+  private record LastUpdate(AuditActor by, String command) {}
+
   private StaleView() {}
 
   static DisputeActionRefused refusal(Session session, Dispute now, DisputeSnapshot seen) {
     List<FieldChange> changes = changes(seen, now);
-    Tuple last = lastUpdate(session, seen.id());
-    String by =
-        last == null
-            ? "someone"
-            : new AuditActor(last.get("actor", String.class), last.get("db_user", String.class))
-                .text();
-    String command = last == null ? null : last.get("command", String.class);
-    String with = command == null ? "" : " with " + command;
+    Optional<LastUpdate> last = lastUpdate(session, seen.id());
+    String by = last.map(l -> l.by().text()).orElse("someone");
+    String with = last.map(LastUpdate::command).map(c -> " with " + c).orElse("");
     String what =
         changes.isEmpty()
             ? "Nothing you can see differs, but the case was saved again."
@@ -62,15 +65,15 @@ final class StaleView {
             seen.currency()));
   }
 
-  private static Tuple lastUpdate(Session session, long disputeId) {
-    List<Tuple> rows =
-        session
-            .createNativeQuery(
-                "SELECT actor, db_user, command FROM audit_log WHERE entity_type = 'disputes'"
-                    + " AND entity_id = :id AND action = 'update' ORDER BY id DESC LIMIT 1",
-                Tuple.class)
-            .setParameter("id", Long.toString(disputeId))
-            .getResultList();
-    return rows.isEmpty() ? null : rows.get(0);
+  private static Optional<LastUpdate> lastUpdate(Session session, long disputeId) {
+    return Sql.list(
+            session,
+            LAST_UPDATE,
+            r ->
+                new LastUpdate(
+                    new AuditActor(r.text("actor"), r.text("db_user")), r.text("command")),
+            Long.toString(disputeId))
+        .stream()
+        .findFirst();
   }
 }

@@ -1,20 +1,16 @@
 package dev.arbiter.persistence.disputes;
 
-import static dev.arbiter.persistence.disputes.CaseReader.instant;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.model.audit.AuditActor;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.arbiter.persistence.access.Sql;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.Session;
 
 /**
  * Reads a dispute's history from the audit log: its own row's changes and those of its messages,
@@ -39,34 +35,37 @@ final class TimelineReader {
 
   private TimelineReader() {}
 
-  static List<TimelineEntry> timeline(Connection c, long disputeId) throws SQLException {
-    List<TimelineEntry> entries = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(QUERY)) {
-      ps.setString(1, Long.toString(disputeId));
-      ps.setArray(2, array(c, ThreadReader.ids(c, "dispute_messages", disputeId)));
-      ps.setArray(3, array(c, ThreadReader.ids(c, "dispute_evidence", disputeId)));
-      ps.setArray(4, array(c, ThreadReader.ids(c, "settlements", disputeId)));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String entity = rs.getString("entity_type");
-          String action = rs.getString("action");
-          entries.add(
-              new TimelineEntry(
-                  rs.getLong("id"),
-                  instant(rs, "occurred_at"),
-                  new AuditActor(rs.getString("actor"), rs.getString("db_user")),
-                  action,
-                  entity,
-                  rs.getString("command"),
-                  summary(entity, action, rs.getString("old_values"), rs.getString("new_values"))));
-        }
-      }
-    }
-    return entries;
+  /** The timeline of a dispute whose messages, evidence and settlements have these ids. */
+  static List<TimelineEntry> timeline(
+      Session session,
+      long disputeId,
+      List<Long> messages,
+      List<Long> evidence,
+      List<Long> settlements) {
+    return Sql.list(
+        session,
+        QUERY,
+        r -> {
+          String entity = r.text("entity_type");
+          String action = r.text("action");
+          return new TimelineEntry(
+              r.getLong("id"),
+              r.instant("occurred_at"),
+              new AuditActor(r.text("actor"), r.text("db_user")),
+              action,
+              entity,
+              r.text("command"),
+              summary(entity, action, r.text("old_values"), r.text("new_values")));
+        },
+        Long.toString(disputeId),
+        texts(messages),
+        texts(evidence),
+        texts(settlements));
   }
 
-  private static java.sql.Array array(Connection c, List<String> ids) throws SQLException {
-    return c.createArrayOf("text", ids.toArray());
+  /** The audit log keys its entries by the row's id as text. */
+  private static String[] texts(List<Long> ids) {
+    return ids.stream().map(String::valueOf).toArray(String[]::new);
   }
 
   /** "status: under_review → escalated; assigned_to: — → demo_support", or what was added. */

@@ -1,63 +1,51 @@
 package dev.arbiter.persistence.moderation;
 
-import static dev.arbiter.persistence.moderation.ModerationQueueService.instant;
-
-import dev.arbiter.model.common.DatabaseValue;
 import dev.arbiter.model.moderation.FlagDecision;
-import dev.arbiter.persistence.moderation.ModerationDecisionService.Binder;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import dev.arbiter.persistence.access.Row;
+import dev.arbiter.persistence.access.Sql;
 import java.util.List;
+import org.hibernate.Session;
 
 /** Reads rows of {@code moderation_decisions} as {@link DecisionEntry} records. */
 final class DecisionLog {
 
+  /** The decisions on one item, newest first (parameters: type, id). */
+  static final String ON_ITEM =
+      " WHERE d.entity_type = ? AND d.entity_id = ? ORDER BY d.decided_at DESC, d.id DESC";
+
   private static final String SELECT =
-      "SELECT d.id, d.entity_type, d.entity_id, moderation_item_preview(d.entity_type, d.entity_id),"
-          + " d.decision, d.reason_code, d.note, cardinality(d.flag_ids), d.subject_user_id,"
+      "SELECT d.id, d.entity_type, d.entity_id,"
+          + " moderation_item_preview(d.entity_type, d.entity_id) AS preview, d.decision,"
+          + " d.reason_code, d.note, coalesce(cardinality(d.flag_ids), 0) AS flag_count, d.subject_user_id,"
           + " d.suspended_until, d.decided_by, d.decided_at, d.undone_by, d.undone_at,"
-          + " d.undone_at IS NULL AND d.decided_at >= date_trunc('day', now()),"
+          + " d.undone_at IS NULL AND d.decided_at >= date_trunc('day', now()) AS undoable,"
           + " d.lifted_by, d.lifted_at"
           + " FROM moderation_decisions d";
 
   private DecisionLog() {}
 
   /** The decisions selected by {@code tail} (WHERE / ORDER BY / LIMIT with its parameters). */
-  static List<DecisionEntry> read(Connection c, String tail, Binder binder) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SELECT + tail)) {
-      binder.bind(ps);
-      List<DecisionEntry> entries = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          entries.add(entry(rs));
-        }
-      }
-      return entries;
-    }
+  static List<DecisionEntry> read(Session session, String tail, Object... params) {
+    return Sql.list(session, SELECT + tail, DecisionLog::entry, params);
   }
 
-  private static DecisionEntry entry(ResultSet rs) throws SQLException {
-    long subject = rs.getLong(9);
-    Long subjectId = rs.wasNull() ? null : subject;
+  private static DecisionEntry entry(Row row) {
     return new DecisionEntry(
-        rs.getLong(1),
-        ItemKey.of(rs.getString(2), rs.getLong(3)),
-        rs.getString(4),
-        DatabaseValue.fromDb(FlagDecision.class, rs.getString(5)),
-        DatabaseValue.fromDb(ModerationReason.class, rs.getString(6)),
-        rs.getString(7),
-        rs.getInt(8),
-        subjectId,
-        instant(rs.getTimestamp(10)),
-        rs.getString(11),
-        instant(rs.getTimestamp(12)),
-        rs.getString(13),
-        instant(rs.getTimestamp(14)),
-        rs.getBoolean(15),
-        rs.getString(16),
-        instant(rs.getTimestamp(17)));
+        row.getLong("id"),
+        ItemKey.of(row.text("entity_type"), row.getLong("entity_id")),
+        row.text("preview"),
+        row.value(FlagDecision.class, "decision"),
+        row.value(ModerationReason.class, "reason_code"),
+        row.text("note"),
+        row.getInt("flag_count"),
+        row.nullableLong("subject_user_id"),
+        row.instant("suspended_until"),
+        row.text("decided_by"),
+        row.instant("decided_at"),
+        row.text("undone_by"),
+        row.instant("undone_at"),
+        row.getBoolean("undoable"),
+        row.text("lifted_by"),
+        row.instant("lifted_at"));
   }
 }

@@ -1,6 +1,8 @@
 package dev.arbiter.persistence.moderation;
 
 import dev.arbiter.model.moderation.FlaggedEntityType;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The read-only view of each kind of flagged record. Column labels are the field labels shown to
@@ -10,36 +12,70 @@ final class ItemContentQueries {
 
   private ItemContentQueries() {}
 
-  static String of(FlaggedEntityType type) {
+  /**
+   * The query showing one kind of record (parameter: its id) and the labels of its columns in
+   * order; {@code times} are the labels whose values are instants.
+   */
+  record Content(String sql, List<String> labels, Set<String> times) {}
+
+  static Content of(FlaggedEntityType type) {
     return switch (type) {
       case USER ->
-          "SELECT display_name AS \"Name\", email AS \"Email\", kind AS \"Kind\","
-              + " status AS \"Status\", suspended_until AS \"Suspended until\","
-              + " country AS \"Country\", created_at AS \"Joined\" FROM users WHERE id = ?";
+          new Content(
+              "SELECT display_name AS \"Name\", email AS \"Email\", kind AS \"Kind\","
+                  + " status AS \"Status\", suspended_until AS \"Suspended until\","
+                  + " country AS \"Country\", created_at AS \"Joined\" FROM users WHERE id = ?",
+              List.of("Name", "Email", "Kind", "Status", "Suspended until", "Country", "Joined"),
+              Set.of("Suspended until", "Joined"));
       case DISPUTE_MESSAGE ->
-          "SELECT d.reference AS \"Dispute\", coalesce(u.display_name, m.author_staff) AS \"Author\","
-              + " m.visibility AS \"Visibility\", m.created_at AS \"Written\","
-              + " m.hidden_at AS \"Hidden at\", m.body AS \"Message\""
-              + " FROM dispute_messages m JOIN disputes d ON d.id = m.dispute_id"
-              + " LEFT JOIN users u ON u.id = m.author_user_id WHERE m.id = ?";
+          new Content(
+              "SELECT d.reference AS \"Dispute\","
+                  + " coalesce(u.display_name, m.author_staff) AS \"Author\","
+                  + " m.visibility AS \"Visibility\", m.created_at AS \"Written\","
+                  + " m.hidden_at AS \"Hidden at\", m.body AS \"Message\""
+                  + " FROM dispute_messages m JOIN disputes d ON d.id = m.dispute_id"
+                  + " LEFT JOIN users u ON u.id = m.author_user_id WHERE m.id = ?",
+              List.of("Dispute", "Author", "Visibility", "Written", "Hidden at", "Message"),
+              Set.of("Written", "Hidden at"));
       case DISPUTE_EVIDENCE ->
-          "SELECT d.reference AS \"Dispute\", e.file_name AS \"File\", e.mime_type AS \"Type\","
-              + " e.size_bytes AS \"Size (bytes)\", encode(e.sha256, 'hex') AS \"SHA-256\","
-              + " coalesce(u.display_name, e.uploaded_by_staff) AS \"Uploaded by\","
-              + " e.created_at AS \"Uploaded\""
-              + " FROM dispute_evidence e JOIN disputes d ON d.id = e.dispute_id"
-              + " LEFT JOIN users u ON u.id = e.uploaded_by WHERE e.id = ?";
+          new Content(
+              "SELECT d.reference AS \"Dispute\", e.file_name AS \"File\","
+                  + " e.mime_type AS \"Type\", e.size_bytes AS \"Size (bytes)\","
+                  + " encode(e.sha256, 'hex') AS \"SHA-256\","
+                  + " coalesce(u.display_name, e.uploaded_by_staff) AS \"Uploaded by\","
+                  + " e.created_at AS \"Uploaded\""
+                  + " FROM dispute_evidence e JOIN disputes d ON d.id = e.dispute_id"
+                  + " LEFT JOIN users u ON u.id = e.uploaded_by WHERE e.id = ?",
+              List.of(
+                  "Dispute", "File", "Type", "Size (bytes)", "SHA-256", "Uploaded by", "Uploaded"),
+              Set.of("Uploaded"));
       case CONTRACT ->
-          "SELECT c.reference AS \"Reference\", c.title AS \"Title\", c.kind AS \"Kind\","
-              + " c.status AS \"Status\", cl.display_name AS \"Client\","
-              + " fr.display_name AS \"Freelancer\", c.currency AS \"Currency\","
-              + " c.value_minor AS \"Value (minor units)\", c.created_at AS \"Created\""
-              + " FROM contracts c JOIN users cl ON cl.id = c.client_id"
-              + " JOIN users fr ON fr.id = c.freelancer_id WHERE c.id = ?";
+          new Content(
+              "SELECT c.reference AS \"Reference\", c.title AS \"Title\", c.kind AS \"Kind\","
+                  + " c.status AS \"Status\", cl.display_name AS \"Client\","
+                  + " fr.display_name AS \"Freelancer\", c.currency AS \"Currency\","
+                  + " c.value_minor AS \"Value (minor units)\", c.created_at AS \"Created\""
+                  + " FROM contracts c JOIN users cl ON cl.id = c.client_id"
+                  + " JOIN users fr ON fr.id = c.freelancer_id WHERE c.id = ?",
+              List.of(
+                  "Reference",
+                  "Title",
+                  "Kind",
+                  "Status",
+                  "Client",
+                  "Freelancer",
+                  "Currency",
+                  "Value (minor units)",
+                  "Created"),
+              Set.of("Created"));
       case WORKSPACE ->
-          "SELECT w.name AS \"Name\", w.slug AS \"Slug\", w.type AS \"Type\","
-              + " w.status AS \"Status\", o.display_name AS \"Owner\", w.created_at AS \"Created\""
-              + " FROM workspaces w JOIN users o ON o.id = w.owner_id WHERE w.id = ?";
+          new Content(
+              "SELECT w.name AS \"Name\", w.slug AS \"Slug\", w.type AS \"Type\","
+                  + " w.status AS \"Status\", o.display_name AS \"Owner\","
+                  + " w.created_at AS \"Created\""
+                  + " FROM workspaces w JOIN users o ON o.id = w.owner_id WHERE w.id = ?",
+              List.of("Name", "Slug", "Type", "Status", "Owner", "Created"),
+              Set.of("Created"));
     };
   }
 
@@ -54,14 +90,12 @@ final class ItemContentQueries {
     };
   }
 
-  static final String FLAGS =
-      "SELECT f.id, f.reporter_id, u.display_name, coalesce(a.decided, 0), a.accuracy,"
-          + " coalesce(a.weight, 0.5), f.reason, f.severity, f.details, f.status, f.created_at,"
-          + " f.assigned_to, f.decision, f.decided_by"
-          + " FROM moderation_flags f JOIN users u ON u.id = f.reporter_id"
-          + " LEFT JOIN moderation_reporter_accuracy a ON a.reporter_id = f.reporter_id"
-          + " WHERE f.entity_type = ? AND f.entity_id = ?"
-          + " ORDER BY f.status = 'open' DESC, f.severity_rank DESC, f.created_at, f.id LIMIT 500";
+  /** What the item view shows of each reporter (parameter: reporter ids, bigint[]). */
+  static final String REPORTERS =
+      "SELECT u.id, u.display_name, coalesce(a.decided, 0) AS decided, a.accuracy,"
+          + " coalesce(a.weight, 0.5) AS weight"
+          + " FROM users u LEFT JOIN moderation_reporter_accuracy a ON a.reporter_id = u.id"
+          + " WHERE u.id = ANY (CAST(? AS bigint[]))";
 
   static final String AUTHOR =
       "SELECT id, display_name, status, suspended_until FROM users"

@@ -1,14 +1,14 @@
 package dev.arbiter.persistence.moderation;
 
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.DataAccess.Audited;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.moderation.BulkResult.Outcome;
 import dev.arbiter.persistence.session.ConnectionFailures;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Applies one decision to many items. Each item is claimed and decided in its own transaction under
@@ -17,14 +17,14 @@ import javax.sql.DataSource;
  */
 public final class ModerationBulkService {
 
-  private final DataSource dataSource;
+  private static final String DECIDE =
+      "SELECT moderation_bulk_decide_keyed(?, ?, ?, ?, ?, CAST(? AS text), CAST(? AS interval))"
+          + " AS id";
 
-  public ModerationBulkService(StaffDatabase database) {
-    this(database.dataSource());
-  }
+  private final DataAccess access;
 
-  public ModerationBulkService(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public ModerationBulkService(DataAccess access) {
+    this.access = access;
   }
 
   /**
@@ -40,19 +40,14 @@ public final class ModerationBulkService {
    */
   public List<BulkResult> apply(List<BulkItem> items, DecisionRequest template) {
     List<BulkResult> results = new ArrayList<>(items.size());
-    try (Connection c = dataSource.getConnection()) {
-      for (BulkItem item : items) {
-        BulkResult result = one(c, item, template.forItem(item.key()));
-        results.add(result);
-        if (result.outcome() == Outcome.UNKNOWN) {
-          break;
-        }
+    for (BulkItem item : items) {
+      BulkResult result = one(item, template.forItem(item.key()), results.isEmpty());
+      if (result == null) {
+        break;
       }
-    } catch (SQLException e) {
-      // one() answers every failure on its item, so this is getting the connection (nothing sent)
-      // or giving it back (every answer is in).
-      if (results.isEmpty() && !ConnectionFailures.isConnectionLost(e)) {
-        throw new StaffDatabaseException("Could not run the bulk action", e);
+      results.add(result);
+      if (result.outcome() == Outcome.UNKNOWN) {
+        break;
       }
     }
     for (BulkItem item : items.subList(results.size(), items.size())) {
@@ -62,25 +57,37 @@ public final class ModerationBulkService {
     // After a lost connection the catch-up would only wait for the pool; the next decision
     // (anyone's) re-scores what is queued.
     if (!cut) {
-      Rescoring.catchUp(dataSource);
+      Rescoring.catchUp(access);
     }
     return results;
   }
 
-  private static BulkResult one(Connection c, BulkItem item, DecisionRequest request) {
+  /** The item's result, or null when no connection could be had for it (nothing was sent). */
+  private BulkResult one(BulkItem item, DecisionRequest request, boolean first) {
+    boolean[] sent = {false};
     try {
       long id =
-          FunctionCall.inTransaction(
-              c,
-              "moderation bulk " + request.decision().dbValue() + " " + request.key().label(),
-              "SELECT moderation_bulk_decide_keyed(?, ?, ?, ?, ?, ?, CAST(? AS interval))",
-              ps -> {
-                ps.setString(1, item.requestKey());
-                ModerationDecisionService.bindDecision(ps, 2, request);
-              },
-              rs -> rs.getLong(1));
+          access.write(
+              Audited.as(
+                  "moderation bulk " + request.decision().dbValue() + " " + request.key().label()),
+              session -> {
+                sent[0] = true;
+                return Sql.one(
+                    session,
+                    DECIDE,
+                    row -> row.getLong("id"),
+                    ModerationDecisionService.prepend(
+                        item.requestKey(), ModerationDecisionService.arguments(request)));
+              });
       return BulkResult.decided(item, id);
     } catch (SQLException e) {
+      if (!sent[0]) {
+        // No connection for this item: the run stops here, and the rest count as not sent.
+        if (first && !ConnectionFailures.isConnectionLost(e)) {
+          throw new StaffDatabaseException("Could not run the bulk action", e);
+        }
+        return null;
+      }
       if (ConnectionFailures.isConnectionLost(e)) {
         return BulkResult.unknown(item);
       }

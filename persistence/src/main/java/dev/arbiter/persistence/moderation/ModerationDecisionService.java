@@ -1,32 +1,32 @@
 package dev.arbiter.persistence.moderation;
 
-import dev.arbiter.persistence.session.StaffDatabase;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.DataAccess.Audited;
+import dev.arbiter.persistence.access.RowMapper;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
- * Claims, decisions and undo, each one call of a moderation function (V51) in its own transaction.
- * The functions check the role, the claim and the undo window; refusals come back as {@link
+ * Claims, decisions and undo, each one call of a moderation function (V51) in its own audited
+ * write. The functions check the role, the claim and the undo window; refusals come back as {@link
  * ModerationRefusal}.
  */
 public final class ModerationDecisionService {
 
-  private final DataSource dataSource;
+  // moderation_decide_seen's arguments after the item: seen flags, decision, reason, note,
+  // duration.
+  private static final String SEEN_ARGUMENTS =
+      "?, ?, CAST(? AS bigint[]), ?, ?, CAST(? AS text), CAST(? AS interval)";
 
-  public ModerationDecisionService(StaffDatabase database) {
-    this(database.dataSource());
-  }
+  private final DataAccess access;
 
-  public ModerationDecisionService(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public ModerationDecisionService(DataAccess access) {
+    this.access = access;
   }
 
   /**
@@ -37,24 +37,20 @@ public final class ModerationDecisionService {
   public Instant claim(ItemKey key) {
     return call(
         "moderation claim " + key.label(),
-        "SELECT moderation_claim(?, ?)",
-        ps -> {
-          ps.setString(1, key.type().dbValue());
-          ps.setLong(2, key.id());
-        },
-        rs -> rs.getTimestamp(1).toInstant());
+        "SELECT moderation_claim(?, ?) AS until",
+        row -> row.instant("until"),
+        key.type().dbValue(),
+        key.id());
   }
 
   /** Gives the signed-in moderator's claim on the item back. */
   public void release(ItemKey key) {
     call(
         "moderation release " + key.label(),
-        "SELECT moderation_release(?, ?)",
-        ps -> {
-          ps.setString(1, key.type().dbValue());
-          ps.setLong(2, key.id());
-        },
-        rs -> null);
+        "SELECT 1 AS done FROM moderation_release(?, ?)",
+        row -> Boolean.TRUE,
+        key.type().dbValue(),
+        key.id());
   }
 
   /**
@@ -64,14 +60,10 @@ public final class ModerationDecisionService {
    *     or the decision does not apply to it
    */
   public long decide(DecisionRequest request) {
-    long id =
-        call(
-            "moderation " + request.decision().dbValue() + " " + request.key().label(),
-            "SELECT moderation_decide(?, ?, ?, ?, ?, CAST(? AS interval))",
-            ps -> bindDecision(ps, 1, request),
-            rs -> rs.getLong(1));
-    Rescoring.catchUp(dataSource);
-    return id;
+    return decided(
+        request,
+        "SELECT moderation_decide(?, ?, ?, ?, CAST(? AS text), CAST(? AS interval)) AS id",
+        arguments(request));
   }
 
   /**
@@ -81,14 +73,10 @@ public final class ModerationDecisionService {
    * they never read.
    */
   public long decide(DecisionRequest request, List<Long> seenOpenFlags) {
-    long id =
-        call(
-            "moderation " + request.decision().dbValue() + " " + request.key().label(),
-            "SELECT moderation_decide_seen(?, ?, ?, ?, ?, ?, CAST(? AS interval))",
-            ps -> bindSeen(ps, 1, request, seenOpenFlags),
-            rs -> rs.getLong(1));
-    Rescoring.catchUp(dataSource);
-    return id;
+    return decided(
+        request,
+        "SELECT moderation_decide_seen(" + SEEN_ARGUMENTS + ") AS id",
+        seenArguments(request, seenOpenFlags));
   }
 
   /**
@@ -99,17 +87,10 @@ public final class ModerationDecisionService {
    * decision the moderator takes ({@link #newRequestKey()}), and keep it for its retries.
    */
   public long decide(DecisionRequest request, List<Long> seenOpenFlags, String requestKey) {
-    long id =
-        call(
-            "moderation " + request.decision().dbValue() + " " + request.key().label(),
-            "SELECT moderation_decide_keyed(?, ?, ?, ?, ?, ?, ?, CAST(? AS interval))",
-            ps -> {
-              ps.setString(1, requestKey);
-              bindSeen(ps, 2, request, seenOpenFlags);
-            },
-            rs -> rs.getLong(1));
-    Rescoring.catchUp(dataSource);
-    return id;
+    return decided(
+        request,
+        "SELECT moderation_decide_keyed(?, " + SEEN_ARGUMENTS + ") AS id",
+        prepend(requestKey, seenArguments(request, seenOpenFlags)));
   }
 
   /**
@@ -119,28 +100,45 @@ public final class ModerationDecisionService {
     return "mod-" + UUID.randomUUID();
   }
 
-  // The arguments of moderation_decide_seen from parameter {@code first} on.
-  private static void bindSeen(
-      PreparedStatement ps, int first, DecisionRequest request, List<Long> seen)
-      throws SQLException {
-    ps.setString(first, request.key().type().dbValue());
-    ps.setLong(first + 1, request.key().id());
-    ps.setArray(first + 2, ps.getConnection().createArrayOf("bigint", seen.toArray()));
-    ps.setString(first + 3, request.decision().dbValue());
-    ps.setString(first + 4, request.reason().dbValue());
-    ps.setString(first + 5, request.note());
-    ps.setString(first + 6, request.suspendFor() == null ? null : request.suspendFor().toString());
+  /** The arguments of {@code moderation_decide} (and of the bulk function after its key). */
+  static Object[] arguments(DecisionRequest request) {
+    return new Object[] {
+      request.key().type().dbValue(),
+      request.key().id(),
+      request.decision().dbValue(),
+      request.reason().dbValue(),
+      request.note(),
+      request.suspendFor() == null ? null : request.suspendFor().toString()
+    };
   }
 
-  // The arguments of moderation_decide from parameter {@code first} on.
-  static void bindDecision(PreparedStatement ps, int first, DecisionRequest request)
-      throws SQLException {
-    ps.setString(first, request.key().type().dbValue());
-    ps.setLong(first + 1, request.key().id());
-    ps.setString(first + 2, request.decision().dbValue());
-    ps.setString(first + 3, request.reason().dbValue());
-    ps.setString(first + 4, request.note());
-    ps.setString(first + 5, request.suspendFor() == null ? null : request.suspendFor().toString());
+  private static Object[] seenArguments(DecisionRequest request, List<Long> seen) {
+    return new Object[] {
+      request.key().type().dbValue(),
+      request.key().id(),
+      seen.toArray(Long[]::new),
+      request.decision().dbValue(),
+      request.reason().dbValue(),
+      request.note(),
+      request.suspendFor() == null ? null : request.suspendFor().toString()
+    };
+  }
+
+  static Object[] prepend(Object first, Object[] rest) {
+    Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  static String command(DecisionRequest request) {
+    return "moderation " + request.decision().dbValue() + " " + request.key().label();
+  }
+
+  private long decided(DecisionRequest request, String sql, Object[] arguments) {
+    long id = call(command(request), sql, row -> row.getLong("id"), arguments);
+    Rescoring.catchUp(access);
+    return id;
   }
 
   /**
@@ -151,10 +149,10 @@ public final class ModerationDecisionService {
   public void undo(long decisionId) {
     call(
         "moderation undo " + decisionId,
-        "SELECT moderation_undo(?)",
-        ps -> ps.setLong(1, decisionId),
-        rs -> null);
-    Rescoring.catchUp(dataSource);
+        "SELECT 1 AS done FROM moderation_undo(?)",
+        row -> Boolean.TRUE,
+        decisionId);
+    Rescoring.catchUp(access);
   }
 
   /**
@@ -162,47 +160,30 @@ public final class ModerationDecisionService {
    * went through; empty if there is none.
    */
   public Optional<DecisionEntry> decision(long decisionId) {
-    return decisions(" WHERE d.id = ?", ps -> ps.setLong(1, decisionId)).stream().findFirst();
+    return decisions(" WHERE d.id = ?", decisionId).stream().findFirst();
   }
 
   /** The latest decisions, newest first (the log with undo). */
   public List<DecisionEntry> recentDecisions(int limit) {
-    return decisions(" ORDER BY d.decided_at DESC, d.id DESC LIMIT ?", ps -> ps.setInt(1, limit));
+    return decisions(" ORDER BY d.decided_at DESC, d.id DESC LIMIT ?", limit);
   }
 
   /** Every decision on one item, newest first. */
   public List<DecisionEntry> decisionsOn(ItemKey key) {
-    return decisions(
-        " WHERE d.entity_type = ? AND d.entity_id = ? ORDER BY d.decided_at DESC, d.id DESC",
-        ps -> {
-          ps.setString(1, key.type().dbValue());
-          ps.setLong(2, key.id());
-        });
+    return decisions(DecisionLog.ON_ITEM, key.type().dbValue(), key.id());
   }
 
-  private List<DecisionEntry> decisions(String tail, Binder binder) {
-    try (Connection c = dataSource.getConnection()) {
-      return DecisionLog.read(c, tail, binder);
+  private List<DecisionEntry> decisions(String tail, Object... params) {
+    try {
+      return access.read(session -> DecisionLog.read(session, tail, params));
     } catch (SQLException e) {
       throw new StaffDatabaseException("Could not load the decision log", e);
     }
   }
 
-  /** Statement parameters. */
-  @FunctionalInterface
-  interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
-  /** Reads the function's result. */
-  @FunctionalInterface
-  interface Reader<T> {
-    T read(ResultSet rs) throws SQLException;
-  }
-
-  private <T> T call(String command, String sql, Binder binder, Reader<T> reader) {
-    try (Connection c = dataSource.getConnection()) {
-      return FunctionCall.inTransaction(c, command, sql, binder, reader);
+  private <T> T call(String command, String sql, RowMapper<T> mapper, Object... params) {
+    try {
+      return access.write(Audited.as(command), session -> Sql.one(session, sql, mapper, params));
     } catch (SQLException e) {
       ModerationRefusal refusal = ModerationRefusal.from(e);
       if (refusal != null) {

@@ -1,36 +1,45 @@
 package dev.arbiter.persistence.moderation;
 
-import static dev.arbiter.persistence.moderation.ModerationQueueService.instant;
-
 import dev.arbiter.model.audit.AuditActor;
+import dev.arbiter.model.moderation.FlagStatus;
+import dev.arbiter.model.moderation.ModerationFlag;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Row;
+import dev.arbiter.persistence.access.Sql;
+import dev.arbiter.persistence.moderation.ItemContentQueries.Content;
 import dev.arbiter.persistence.moderation.ItemDetail.AuthorHistory;
 import dev.arbiter.persistence.moderation.ItemDetail.EarlierFlag;
 import dev.arbiter.persistence.moderation.ItemDetail.Field;
 import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
 import dev.arbiter.persistence.moderation.ItemDetail.TimelineEntry;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
+import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
 
-/** Loads one flagged item for the item view, in a single read-only snapshot. */
+/**
+ * Loads one flagged item for the item view, in a single read-only snapshot: its flags as {@link
+ * ModerationFlag} entities, the rest (content, reporters, author, decisions, timeline) as rows, a
+ * fixed number of statements however many flags the item has.
+ */
 public final class ModerationItemService {
 
-  private final DataSource dataSource;
+  private static final int MAX_FLAGS = 500;
 
-  public ModerationItemService(StaffDatabase database) {
-    this(database.dataSource());
-  }
+  private static final String FLAGS =
+      "from ModerationFlag f where f.entityType = :type and f.entityId = :id"
+          + " order by case when f.status = :open then 0 else 1 end, f.severityRank desc,"
+          + " f.createdAt, f.id";
 
-  public ModerationItemService(DataSource dataSource) {
-    this.dataSource = dataSource;
+  private final DataAccess access;
+
+  public ModerationItemService(DataAccess access) {
+    this.access = access;
   }
 
   /**
@@ -39,179 +48,170 @@ public final class ModerationItemService {
    * @throws StaffDatabaseException when the database cannot be read
    */
   public ItemDetail load(ItemKey key) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      c.setReadOnly(true);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      try {
-        ItemDetail detail = read(c, key);
-        c.commit();
-        return detail;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-        c.setReadOnly(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-      }
+    try {
+      return access.snapshot(session -> read(session, key));
     } catch (SQLException e) {
       throw new StaffDatabaseException("Could not load " + key.label(), e);
     }
   }
 
-  private static ItemDetail read(Connection c, ItemKey key) throws SQLException {
-    String preview;
-    boolean hidden;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT moderation_item_preview(?, ?), EXISTS (SELECT 1 FROM moderation_hidden_content"
-                + " WHERE entity_type = ? AND entity_id = ?)")) {
-      bindKey(ps, 1, key);
-      bindKey(ps, 3, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        preview = rs.getString(1);
-        hidden = rs.getBoolean(2);
-      }
-    }
-    List<FlagLine> flags = flags(c, key);
-    List<DecisionEntry> decisions =
-        DecisionLog.read(
-            c,
-            " WHERE d.entity_type = ? AND d.entity_id = ? ORDER BY d.decided_at DESC, d.id DESC",
-            ps -> bindKey(ps, 1, key));
+  private static ItemDetail read(Session session, ItemKey key) {
+    Object[] item = {key.type().dbValue(), key.id()};
+    record Header(String preview, boolean hidden) {}
+    Header header =
+        Sql.one(
+            session,
+            "SELECT moderation_item_preview(?, ?) AS preview, EXISTS (SELECT 1 FROM"
+                + " moderation_hidden_content WHERE entity_type = ? AND entity_id = ?) AS hidden",
+            row -> new Header(row.text("preview"), row.getBoolean("hidden")),
+            key.type().dbValue(),
+            key.id(),
+            key.type().dbValue(),
+            key.id());
+    List<FlagLine> flags = flags(session, key);
+    List<DecisionEntry> decisions = DecisionLog.read(session, DecisionLog.ON_ITEM, item);
     return new ItemDetail(
         key,
-        preview,
-        content(c, key),
-        hidden,
+        header.preview(),
+        content(session, key),
+        header.hidden(),
         flags,
-        author(c, key),
+        author(session, key),
         decisions,
-        timeline(c, key, flags, decisions));
+        timeline(session, key, flags, decisions));
   }
 
-  private static void bindKey(PreparedStatement ps, int at, ItemKey key) throws SQLException {
-    ps.setString(at, key.type().dbValue());
-    ps.setLong(at + 1, key.id());
+  private static List<Field> content(Session session, ItemKey key) {
+    Content content = ItemContentQueries.of(key.type());
+    return Sql.first(
+            session,
+            content.sql(),
+            row ->
+                content.labels().stream()
+                    .map(label -> new Field(label, text(row, label, content)))
+                    .toList(),
+            key.id())
+        .orElse(List.of());
   }
 
-  private static List<Field> content(Connection c, ItemKey key) throws SQLException {
-    List<Field> fields = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(ItemContentQueries.of(key.type()))) {
-      ps.setLong(1, key.id());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          ResultSetMetaData meta = rs.getMetaData();
-          for (int i = 1; i <= meta.getColumnCount(); i++) {
-            Object value = rs.getObject(i);
-            String text = value instanceof Timestamp t ? t.toInstant().toString() : rs.getString(i);
-            fields.add(new Field(meta.getColumnLabel(i), text == null ? "" : text));
-          }
-        }
-      }
+  private static String text(Row row, String label, Content content) {
+    if (row.isNull(label)) {
+      return "";
     }
-    return fields;
+    return content.times().contains(label) ? row.instant(label).toString() : row.text(label);
   }
 
-  private static List<FlagLine> flags(Connection c, ItemKey key) throws SQLException {
-    List<FlagLine> flags = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(ItemContentQueries.FLAGS)) {
-      bindKey(ps, 1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          flags.add(
-              new FlagLine(
-                  rs.getLong(1),
-                  rs.getLong(2),
-                  rs.getString(3),
-                  rs.getInt(4),
-                  rs.getBigDecimal(5),
-                  rs.getBigDecimal(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getString(9),
-                  rs.getString(10),
-                  instant(rs.getTimestamp(11)),
-                  rs.getString(12),
-                  rs.getString(13),
-                  rs.getString(14)));
-        }
-      }
+  private static List<FlagLine> flags(Session session, ItemKey key) {
+    List<ModerationFlag> flags =
+        session
+            .createSelectionQuery(FLAGS, ModerationFlag.class)
+            .setParameter("type", key.type())
+            .setParameter("id", key.id())
+            .setParameter("open", FlagStatus.OPEN)
+            .setMaxResults(MAX_FLAGS)
+            .getResultList();
+    if (flags.isEmpty()) {
+      return List.of();
     }
-    return flags;
+    Long[] reporterIds =
+        flags.stream().map(ModerationFlag::getReporterId).distinct().toArray(Long[]::new);
+    Map<Long, Reporter> reporters =
+        Sql.list(session, ItemContentQueries.REPORTERS, Reporter::of, (Object) reporterIds).stream()
+            .collect(Collectors.toMap(Reporter::id, Function.identity()));
+    return flags.stream().map(f -> line(f, reporters.get(f.getReporterId()))).toList();
   }
 
-  private static AuthorHistory author(Connection c, ItemKey key) throws SQLException {
-    long userId;
-    String name;
-    String status;
-    Timestamp until;
-    try (PreparedStatement ps = c.prepareStatement(ItemContentQueries.AUTHOR)) {
-      bindKey(ps, 1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return new AuthorHistory(null, null, null, null, List.of(), List.of());
-        }
-        userId = rs.getLong(1);
-        name = rs.getString(2);
-        status = rs.getString(3);
-        until = rs.getTimestamp(4);
-      }
+  /** What the item view shows of one reporter. */
+  private record Reporter(
+      long id, String name, int decided, BigDecimal accuracy, BigDecimal weight) {
+    static Reporter of(Row row) {
+      return new Reporter(
+          row.getLong("id"),
+          row.text("display_name"),
+          row.getInt("decided"),
+          row.decimal("accuracy"),
+          row.decimal("weight"));
     }
-    List<EarlierFlag> earlier = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(ItemContentQueries.EARLIER_FLAGS)) {
-      for (int i = 1; i <= 5; i++) {
-        ps.setLong(i, userId);
-      }
-      bindKey(ps, 6, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          earlier.add(
-              new EarlierFlag(
-                  ItemKey.of(rs.getString(1), rs.getLong(2)),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  instant(rs.getTimestamp(6))));
-        }
-      }
+  }
+
+  private static FlagLine line(ModerationFlag flag, Reporter reporter) {
+    return new FlagLine(
+        flag.getId(),
+        flag.getReporterId(),
+        reporter.name(),
+        reporter.decided(),
+        reporter.accuracy(),
+        reporter.weight(),
+        flag.getReason().dbValue(),
+        flag.getSeverity().dbValue(),
+        flag.getDetails(),
+        flag.getStatus().dbValue(),
+        flag.getCreatedAt(),
+        flag.getAssignedTo(),
+        flag.getDecision() == null ? null : flag.getDecision().dbValue(),
+        flag.getDecidedBy());
+  }
+
+  private static AuthorHistory author(Session session, ItemKey key) {
+    record Author(long id, String name, String status, java.time.Instant until) {}
+    Optional<Author> found =
+        Sql.first(
+            session,
+            ItemContentQueries.AUTHOR,
+            row ->
+                new Author(
+                    row.getLong("id"),
+                    row.text("display_name"),
+                    row.text("status"),
+                    row.instant("suspended_until")),
+            key.type().dbValue(),
+            key.id());
+    if (found.isEmpty()) {
+      return new AuthorHistory(null, null, null, null, List.of(), List.of());
     }
+    Author author = found.get();
+    long user = author.id();
+    List<EarlierFlag> earlier =
+        Sql.list(
+            session,
+            ItemContentQueries.EARLIER_FLAGS,
+            row ->
+                new EarlierFlag(
+                    ItemKey.of(row.text("entity_type"), row.getLong("entity_id")),
+                    row.text("reason"),
+                    row.text("severity"),
+                    row.text("status"),
+                    row.instant("created_at")),
+            user,
+            user,
+            user,
+            user,
+            user,
+            key.type().dbValue(),
+            key.id());
     List<DecisionEntry> against =
         DecisionLog.read(
-            c,
+            session,
             " WHERE d.subject_user_id = ? ORDER BY d.decided_at DESC, d.id DESC LIMIT 50",
-            ps -> ps.setLong(1, userId));
-    return new AuthorHistory(userId, name, status, instant(until), earlier, against);
+            user);
+    return new AuthorHistory(
+        user, author.name(), author.status(), author.until(), earlier, against);
   }
 
   private static List<TimelineEntry> timeline(
-      Connection c, ItemKey key, List<FlagLine> flags, List<DecisionEntry> decisions)
-      throws SQLException {
-    List<TimelineEntry> entries = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(ItemContentQueries.TIMELINE)) {
-      ps.setArray(
-          1,
-          c.createArrayOf(
-              "text", flags.stream().map(f -> Long.toString(f.id())).toArray(String[]::new)));
-      ps.setArray(
-          2,
-          c.createArrayOf(
-              "text", decisions.stream().map(d -> Long.toString(d.id())).toArray(String[]::new)));
-      ps.setString(3, ItemContentQueries.table(key.type()));
-      ps.setString(4, Long.toString(key.id()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          entries.add(
-              new TimelineEntry(
-                  rs.getLong("id"),
-                  instant(rs.getTimestamp("occurred_at")),
-                  new AuditActor(rs.getString("actor"), rs.getString("db_user")),
-                  rs.getString("what")));
-        }
-      }
-    }
-    return entries;
+      Session session, ItemKey key, List<FlagLine> flags, List<DecisionEntry> decisions) {
+    return Sql.list(
+        session,
+        ItemContentQueries.TIMELINE,
+        row ->
+            new TimelineEntry(
+                row.getLong("id"),
+                row.instant("occurred_at"),
+                new AuditActor(row.text("actor"), row.text("db_user")),
+                row.text("what")),
+        flags.stream().map(f -> Long.toString(f.id())).toArray(String[]::new),
+        decisions.stream().map(d -> Long.toString(d.id())).toArray(String[]::new),
+        ItemContentQueries.table(key.type()),
+        Long.toString(key.id()));
   }
 }

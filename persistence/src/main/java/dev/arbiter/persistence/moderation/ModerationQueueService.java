@@ -1,21 +1,14 @@
 package dev.arbiter.persistence.moderation;
 
-import dev.arbiter.model.common.DatabaseValue;
 import dev.arbiter.model.moderation.FlagStatus;
 import dev.arbiter.model.moderation.Severity;
-import dev.arbiter.persistence.session.StaffDatabase;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Row;
+import dev.arbiter.persistence.access.RowMapper;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Reads the grouped flag queue from {@code moderation_items}: filtered and sorted in SQL, one
@@ -25,20 +18,16 @@ public final class ModerationQueueService {
 
   private static final String COLUMNS =
       "SELECT mi.id, mi.entity_type, mi.entity_id,"
-          + " moderation_item_preview(mi.entity_type, mi.entity_id), mi.open_count, mi.flag_count,"
-          + " mi.max_severity_rank, mi.reasons, mi.first_flagged_at, mi.last_flagged_at,"
-          + " mi.status, CASE WHEN mi.claimed_at > now() - s.ttl THEN mi.assigned_to END,"
-          + " mi.claimed_at + s.ttl, mi.score, ";
+          + " moderation_item_preview(mi.entity_type, mi.entity_id) AS preview, mi.open_count,"
+          + " mi.flag_count, mi.max_severity_rank, mi.reasons, mi.first_flagged_at,"
+          + " mi.last_flagged_at, mi.status,"
+          + " CASE WHEN mi.claimed_at > now() - s.ttl THEN mi.assigned_to END AS claimant,"
+          + " mi.claimed_at + s.ttl AS claimed_until, mi.score, ";
 
-  private final DataSource dataSource;
+  private final DataAccess access;
 
-  public ModerationQueueService(StaffDatabase database) {
-    this(database.dataSource());
-  }
-
-  /** For benchmarks and tests that hold a plain data source. */
-  public ModerationQueueService(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public ModerationQueueService(DataAccess access) {
+    this.access = access;
   }
 
   /**
@@ -55,33 +44,26 @@ public final class ModerationQueueService {
         COLUMNS
             + "mi."
             + sort.column()
-            + "::text"
+            + "::text AS sort_value"
             + QueueQuery.FROM
             + query.where()
             + " ORDER BY "
             + sort.orderBy()
             + " LIMIT ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setInt(query.bind(ps), limit + 1);
-      List<QueueRow> rows = new ArrayList<>();
-      List<String> sortValues = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(row(rs));
-          sortValues.add(rs.getString(15));
-        }
-      }
-      // One row more than asked for tells that there is a next page, without a count.
-      if (rows.size() <= limit) {
-        return new QueuePage(rows, null);
-      }
-      QueueRow last = rows.get(limit - 1);
-      return new QueuePage(
-          rows.subList(0, limit), new QueueCursor(sortValues.get(limit - 1), last.rowId()));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load the flag queue", e);
+    List<Paged> rows =
+        read(
+            "Could not load the flag queue",
+            sql,
+            row -> new Paged(row(row), row.text("sort_value")),
+            query.params(limit + 1));
+    // One row more than asked for tells that there is a next page, without a count.
+    if (rows.size() <= limit) {
+      return new QueuePage(rows.stream().map(Paged::row).toList(), null);
     }
+    Paged last = rows.get(limit - 1);
+    return new QueuePage(
+        rows.subList(0, limit).stream().map(Paged::row).toList(),
+        new QueueCursor(last.sortValue(), last.row().rowId()));
   }
 
   /**
@@ -91,17 +73,12 @@ public final class ModerationQueueService {
    */
   public long count(QueueFilter filter) {
     QueueQuery query = new QueueQuery(filter);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT count(*)" + QueueQuery.FROM + query.where())) {
-      query.bind(ps);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not count the flag queue", e);
-    }
+    return read(
+            "Could not count the flag queue",
+            "SELECT count(*) AS n" + QueueQuery.FROM + query.where(),
+            row -> row.getLong("n"),
+            query.params())
+        .get(0);
   }
 
   /**
@@ -119,40 +96,39 @@ public final class ModerationQueueService {
             + " ORDER BY "
             + QueueSort.PRIORITY.orderBy()
             + " LIMIT ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setInt(query.bind(ps), max);
-      List<ItemKey> keys = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          keys.add(ItemKey.of(rs.getString(1), rs.getLong(2)));
-        }
-      }
-      return keys;
+    return read(
+        "Could not list the matching items",
+        sql,
+        row -> ItemKey.of(row.text("entity_type"), row.getLong("entity_id")),
+        query.params(max));
+  }
+
+  private <T> List<T> read(String what, String sql, RowMapper<T> mapper, Object[] params) {
+    try {
+      return access.read(session -> Sql.list(session, sql, mapper, params));
     } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not list the matching items", e);
+      throw new StaffDatabaseException(what, e);
     }
   }
 
-  private static QueueRow row(ResultSet rs) throws SQLException {
-    Array reasons = rs.getArray(8);
+  private static QueueRow row(Row row) {
+    String claimant = row.text("claimant");
     return new QueueRow(
-        rs.getLong(1),
-        ItemKey.of(rs.getString(2), rs.getLong(3)),
-        rs.getString(4),
-        rs.getInt(5),
-        rs.getInt(6),
-        Severity.values()[rs.getInt(7) - 1],
-        Arrays.asList((String[]) reasons.getArray()),
-        instant(rs.getTimestamp(9)),
-        instant(rs.getTimestamp(10)),
-        DatabaseValue.fromDb(FlagStatus.class, rs.getString(11)),
-        rs.getString(12),
-        rs.getString(12) == null ? null : instant(rs.getTimestamp(13)),
-        rs.getBigDecimal(14));
+        row.getLong("id"),
+        ItemKey.of(row.text("entity_type"), row.getLong("entity_id")),
+        row.text("preview"),
+        row.getInt("open_count"),
+        row.getInt("flag_count"),
+        Severity.values()[row.getInt("max_severity_rank") - 1],
+        row.texts("reasons"),
+        row.instant("first_flagged_at"),
+        row.instant("last_flagged_at"),
+        row.value(FlagStatus.class, "status"),
+        claimant,
+        claimant == null ? null : row.instant("claimed_until"),
+        row.decimal("score"));
   }
 
-  static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
-  }
+  /** A queue row and its sort value, which the next page's cursor starts from. */
+  private record Paged(QueueRow row, String sortValue) {}
 }

@@ -1,7 +1,5 @@
 package dev.arbiter.persistence.moderation;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,12 +50,10 @@ final class QueueQuery {
     return where.toString();
   }
 
-  /** Binds the parameters from index 1 and returns the next free index. */
-  int bind(PreparedStatement ps) throws SQLException {
-    int i = 1;
-    for (Object p : params) {
-      ps.setObject(i++, p);
-    }
-    return i;
+  /** The parameters of {@link #where()} in order, followed by {@code more}. */
+  Object[] params(Object... more) {
+    List<Object> all = new ArrayList<>(params);
+    all.addAll(List.of(more));
+    return all.toArray();
   }
 }

@@ -1,16 +1,15 @@
 package dev.arbiter.persistence.presence;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.arbiter.model.presence.ConsolePresence;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.DataAccess.Audited;
+import dev.arbiter.persistence.access.Sql;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
+import org.hibernate.type.StandardBasicTypes;
 
 /**
  * Who is on which record, in {@code console_presence}. Each console publishes its own rows on a
@@ -21,19 +20,25 @@ import javax.sql.DataSource;
  */
 public final class PresenceService {
 
+  // One statement for all of this console's rows; the heartbeat is the database's clock, which
+  // every reader's time-to-live is measured by.
   private static final String UPSERT =
-      "INSERT INTO console_presence (console_id, entity_type, entity_id, mode) VALUES (?, ?, ?, ?)"
+      "INSERT INTO console_presence (console_id, entity_type, entity_id, mode)"
+          + " SELECT CAST(? AS uuid), u.entity_type, u.entity_id, u.mode"
+          + " FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS text[]))"
+          + " AS u(entity_type, entity_id, mode)"
           + " ON CONFLICT (staff_login, console_id, entity_type, entity_id)"
           + " DO UPDATE SET mode = EXCLUDED.mode, heartbeat_at = now()";
   private static final String DELETE_LEFT =
-      "DELETE FROM console_presence WHERE console_id = ?"
-          + " AND entity_type || ':' || entity_id <> ALL (?::text[])";
+      "DELETE FROM console_presence WHERE console_id = CAST(? AS uuid)"
+          + " AND entity_type || ':' || entity_id <> ALL (CAST(? AS text[]))";
   // One line per person and record, however many consoles they have it open in; editing wins.
+  // The rows come back as ConsolePresence entities, with the name beside them.
   private static final String OTHERS =
-      "SELECT login, name, entity_type, entity_id, mode, heartbeat_at FROM ("
+      "SELECT * FROM ("
           + " SELECT DISTINCT ON (p.entity_type, p.entity_id, p.staff_login)"
-          + " p.staff_login AS login, coalesce(s.display_name, p.staff_login) AS name,"
-          + " p.entity_type, p.entity_id, p.mode, p.heartbeat_at FROM console_presence p"
+          + " p.console_id, p.staff_login, p.entity_type, p.entity_id, p.mode, p.heartbeat_at,"
+          + " coalesce(s.display_name, p.staff_login) AS name FROM console_presence p"
           + " LEFT JOIN staff_accounts s ON s.login_role = p.staff_login"
           + " WHERE p.staff_login <> session_user"
           + " AND p.heartbeat_at > now() - make_interval(secs => ?)"
@@ -41,7 +46,7 @@ public final class PresenceService {
           + " p.heartbeat_at DESC) o"
           + " ORDER BY entity_type, entity_id, mode = 'editing' DESC, name";
 
-  private final DataSource dataSource;
+  private final DataAccess access;
   private final Duration timeToLive;
   private final UUID consoleId = UUID.randomUUID();
 
@@ -49,8 +54,8 @@ public final class PresenceService {
    * @param timeToLive how long a row counts after its last heartbeat; several heartbeats long, so
    *     one late heartbeat does not make someone flicker away
    */
-  public PresenceService(DataSource dataSource, Duration timeToLive) {
-    this.dataSource = dataSource;
+  public PresenceService(DataAccess access, Duration timeToLive) {
+    this.access = access;
     this.timeToLive = timeToLive;
   }
 
@@ -63,66 +68,56 @@ public final class PresenceService {
    * records it left are removed, records it is on are inserted or touched.
    */
   public void publish(Map<PresenceKey, PresenceMode> mine) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-          for (Map.Entry<PresenceKey, PresenceMode> e : mine.entrySet()) {
-            upsert.setObject(1, consoleId);
-            upsert.setString(2, e.getKey().entityType());
-            upsert.setLong(3, e.getKey().entityId());
-            upsert.setString(4, e.getValue().dbValue());
-            upsert.addBatch();
-          }
-          upsert.executeBatch();
-        }
-        try (PreparedStatement delete = c.prepareStatement(DELETE_LEFT)) {
-          String[] keep =
-              mine.keySet().stream()
-                  .map(k -> k.entityType() + ":" + k.entityId())
-                  .toArray(String[]::new);
-          delete.setObject(1, consoleId);
-          delete.setArray(2, c.createArrayOf("text", keep));
-          delete.executeUpdate();
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    }
+    List<Map.Entry<PresenceKey, PresenceMode>> rows = List.copyOf(mine.entrySet());
+    access.write(
+        Audited.as("presence"),
+        session -> {
+          Sql.update(
+              session,
+              UPSERT,
+              consoleId.toString(),
+              rows.stream().map(e -> e.getKey().entityType()).toArray(String[]::new),
+              rows.stream().map(e -> e.getKey().entityId()).toArray(Long[]::new),
+              rows.stream().map(e -> e.getValue().dbValue()).toArray(String[]::new));
+          return Sql.update(
+              session,
+              DELETE_LEFT,
+              consoleId.toString(),
+              rows.stream()
+                  .map(e -> e.getKey().entityType() + ":" + e.getKey().entityId())
+                  .toArray(String[]::new));
+        });
   }
 
   /** Everyone else with a live heartbeat, on any record. */
   public List<Presence> others() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(OTHERS)) {
-      s.setDouble(1, timeToLive.toMillis() / 1000.0);
-      List<Presence> result = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          result.add(
-              new Presence(
-                  rs.getString(1),
-                  rs.getString(2),
-                  new PresenceKey(rs.getString(3), rs.getLong(4)),
-                  PresenceMode.fromDb(rs.getString(5)),
-                  rs.getTimestamp(6).toInstant()));
-        }
-      }
-      return result;
-    }
+    return access.read(
+        session ->
+            session
+                .createNativeQuery(OTHERS, Object[].class)
+                .addEntity("o", ConsolePresence.class)
+                .addScalar("name", StandardBasicTypes.STRING)
+                .setParameter(1, timeToLive.toMillis() / 1000.0)
+                .getResultList()
+                .stream()
+                .map(row -> presence((ConsolePresence) row[0], (String) row[1]))
+                .toList());
+  }
+
+  private static Presence presence(ConsolePresence row, String name) {
+    return new Presence(
+        row.getKey().getStaffLogin(),
+        name,
+        new PresenceKey(row.getKey().getEntityType().dbValue(), row.getKey().getEntityId()),
+        PresenceMode.fromDb(row.getMode().dbValue()),
+        row.getHeartbeatAt());
   }
 
   /** Removes rows no console has heartbeated for a long time (left by crashed consoles). */
   public int sweep() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT presence_sweep()")) {
-      rs.next();
-      return rs.getInt(1);
-    }
+    return access.write(
+        Audited.as("presence sweep"),
+        session ->
+            Sql.one(session, "SELECT presence_sweep() AS swept", row -> row.getInt("swept")));
   }
 }

@@ -1,20 +1,17 @@
 package dev.arbiter.persistence.search;
 
-import dev.arbiter.persistence.session.StaffDatabase;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.StaffRole;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
+import org.hibernate.Session;
 
 /**
  * Quick open: finds disputes, checkpoints, workspaces and staff accounts by a fragment of their
@@ -36,22 +33,18 @@ public final class GlobalSearchService {
 
   private static final String ROLES =
       Arrays.stream(StaffRole.values())
-          .map(r -> "pg_has_role(session_user, ?, 'MEMBER')")
+          .map(r -> "pg_has_role(session_user, ?, 'MEMBER') AS " + r.groupRole())
           .collect(Collectors.joining(", ", "SELECT ", ""));
 
   // Long enough for any indexed search on a busy server, short enough that a stuck one gives way.
-  private static final String TIMEOUT = "SET LOCAL statement_timeout = '3s'";
+  private static final String TIMEOUT =
+      "SELECT set_config('statement_timeout', '3s', true) AS timeout";
 
-  private final DataSource dataSource;
+  private final DataAccess access;
   private final List<KindQuery> queries = KindQueries.all();
 
-  public GlobalSearchService(StaffDatabase database) {
-    this(database.dataSource());
-  }
-
-  /** For tests and tools that already hold a data source logged in as a staff member. */
-  public GlobalSearchService(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public GlobalSearchService(DataAccess access) {
+    this.access = access;
   }
 
   /** The shortest text worth searching; shorter text returns nothing without a query. */
@@ -72,25 +65,19 @@ public final class GlobalSearchService {
       return List.of();
     }
     int limit = Math.max(1, Math.min(perKind, MAX_PER_KIND));
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        List<SearchHit> hits = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-          s.execute(TIMEOUT);
-        }
-        Set<StaffRole> roles = roles(c);
-        for (KindQuery query : queries) {
-          if (kinds.contains(query.kind()) && query.kind().allowedTo(roles)) {
-            hits.addAll(query.run(c, term.get(), limit));
-          }
-        }
-        c.commit();
-        return hits;
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      }
+    try {
+      return access.read(
+          session -> {
+            Sql.one(session, TIMEOUT, row -> row.text("timeout"));
+            Set<StaffRole> roles = roles(session);
+            List<SearchHit> hits = new ArrayList<>();
+            for (KindQuery query : queries) {
+              if (kinds.contains(query.kind()) && query.kind().allowedTo(roles)) {
+                hits.addAll(query.run(session, term.get(), limit));
+              }
+            }
+            return hits;
+          });
     } catch (SQLException e) {
       throw new StaffDatabaseException("Search failed", e);
     }
@@ -101,22 +88,20 @@ public final class GlobalSearchService {
     return search(text, EnumSet.allOf(SearchKind.class), DEFAULT_PER_KIND);
   }
 
-  private static Set<StaffRole> roles(Connection c) throws SQLException {
+  private static Set<StaffRole> roles(Session session) {
     StaffRole[] all = StaffRole.values();
-    try (PreparedStatement ps = c.prepareStatement(ROLES)) {
-      for (int i = 0; i < all.length; i++) {
-        ps.setString(i + 1, all[i].groupRole());
-      }
-      Set<StaffRole> held = EnumSet.noneOf(StaffRole.class);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        for (int i = 0; i < all.length; i++) {
-          if (rs.getBoolean(i + 1)) {
-            held.add(all[i]);
+    return Sql.one(
+        session,
+        ROLES,
+        row -> {
+          Set<StaffRole> held = EnumSet.noneOf(StaffRole.class);
+          for (StaffRole role : all) {
+            if (row.getBoolean(role.groupRole())) {
+              held.add(role);
+            }
           }
-        }
-      }
-      return held;
-    }
+          return held;
+        },
+        Arrays.stream(all).map(StaffRole::groupRole).toArray());
   }
 }

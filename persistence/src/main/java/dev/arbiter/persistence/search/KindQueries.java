@@ -1,7 +1,6 @@
 package dev.arbiter.persistence.search;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.arbiter.persistence.access.Row;
 import java.util.List;
 
 /**
@@ -17,6 +16,11 @@ final class KindQueries {
     return List.of(new Disputes(), new Checkpoints(), new Workspaces(), new StaffAccounts());
   }
 
+  // The binds of a query found by exact reference or its trigram key, ranked by the reference.
+  private static void byReference(KindQuery.Binder bind, SearchText text, int limit) {
+    bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
+  }
+
   /**
    * By reference (disputes' unique reference index), or by part of the reference, the contract
    * reference or a party's name (dispute_queue_keys.search_key, trigram-indexed in V30, the key the
@@ -25,6 +29,7 @@ final class KindQueries {
   static final class Disputes extends KindQuery {
     Disputes() {
       super(
+          SearchKind.DISPUTE,
           """
           SELECT d.id, d.reference, d.status, k.client_name, k.freelancer_name, k.contract_reference
             FROM disputes d
@@ -40,30 +45,25 @@ final class KindQueries {
     }
 
     @Override
-    SearchKind kind() {
-      return SearchKind.DISPUTE;
+    void bind(Binder bind, SearchText text, int limit) {
+      byReference(bind, text, limit);
     }
 
     @Override
-    void bind(Binder bind, SearchText text, int limit) throws SQLException {
-      bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
-    }
-
-    @Override
-    SearchHit hit(ResultSet rs) throws SQLException {
-      String reference = rs.getString("reference");
+    SearchHit hit(Row row) {
+      String reference = row.text("reference");
       return new SearchHit(
           kind(),
-          rs.getLong("id"),
+          row.getLong("id"),
           reference,
           reference,
-          rs.getString("client_name")
+          row.text("client_name")
               + " ↔ "
-              + rs.getString("freelancer_name")
+              + row.text("freelancer_name")
               + " · "
-              + readable(rs.getString("status"))
+              + readable(row.text("status"))
               + " · "
-              + rs.getString("contract_reference"));
+              + row.text("contract_reference"));
     }
   }
 
@@ -75,6 +75,7 @@ final class KindQueries {
   static final class Checkpoints extends KindQuery {
     Checkpoints() {
       super(
+          SearchKind.CHECKPOINT,
           """
           SELECT cp.id, cp.seq, cp.label, cp.status, c.reference, c.title, payee.display_name AS payee
             FROM (SELECT id FROM contracts WHERE reference = ?
@@ -92,31 +93,26 @@ final class KindQueries {
     }
 
     @Override
-    SearchKind kind() {
-      return SearchKind.CHECKPOINT;
+    void bind(Binder bind, SearchText text, int limit) {
+      byReference(bind, text, limit);
     }
 
     @Override
-    void bind(Binder bind, SearchText text, int limit) throws SQLException {
-      bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
-    }
-
-    @Override
-    SearchHit hit(ResultSet rs) throws SQLException {
-      String reference = rs.getString("reference");
+    SearchHit hit(Row row) {
+      String reference = row.text("reference");
       return new SearchHit(
           kind(),
-          rs.getLong("id"),
+          row.getLong("id"),
           reference,
-          reference + " · " + rs.getString("label"),
+          reference + " · " + row.text("label"),
           "#"
-              + rs.getInt("seq")
+              + row.getInt("seq")
               + " "
-              + readable(rs.getString("status"))
+              + readable(row.text("status"))
               + " · "
-              + rs.getString("title")
+              + row.text("title")
               + " · payee "
-              + rs.getString("payee"));
+              + row.text("payee"));
     }
   }
 
@@ -127,6 +123,7 @@ final class KindQueries {
   static final class Workspaces extends KindQuery {
     Workspaces() {
       super(
+          SearchKind.WORKSPACE,
           """
           SELECT w.id, w.name, w.slug, w.type, w.status, u.display_name AS owner
             FROM workspaces w
@@ -142,12 +139,7 @@ final class KindQueries {
     }
 
     @Override
-    SearchKind kind() {
-      return SearchKind.WORKSPACE;
-    }
-
-    @Override
-    void bind(Binder bind, SearchText text, int limit) throws SQLException {
+    void bind(Binder bind, SearchText text, int limit) {
       bind.text(text.term())
           .patterns(text)
           .candidates()
@@ -157,20 +149,20 @@ final class KindQueries {
     }
 
     @Override
-    SearchHit hit(ResultSet rs) throws SQLException {
-      String slug = rs.getString("slug");
+    SearchHit hit(Row row) {
+      String slug = row.text("slug");
       return new SearchHit(
           kind(),
-          rs.getLong("id"),
+          row.getLong("id"),
           slug,
-          rs.getString("name"),
+          row.text("name"),
           slug
               + " · "
-              + rs.getString("type")
+              + row.text("type")
               + " · "
-              + readable(rs.getString("status"))
+              + readable(row.text("status"))
               + " · owner "
-              + rs.getString("owner"));
+              + row.text("owner"));
     }
   }
 
@@ -181,6 +173,7 @@ final class KindQueries {
   static final class StaffAccounts extends KindQuery {
     StaffAccounts() {
       super(
+          SearchKind.STAFF_ACCOUNT,
           """
           SELECT s.id, s.login_role, s.display_name, s.active
             FROM staff_accounts s
@@ -192,24 +185,19 @@ final class KindQueries {
     }
 
     @Override
-    SearchKind kind() {
-      return SearchKind.STAFF_ACCOUNT;
-    }
-
-    @Override
-    void bind(Binder bind, SearchText text, int limit) throws SQLException {
+    void bind(Binder bind, SearchText text, int limit) {
       bind.patterns(text).text(text.term()).number(limit);
     }
 
     @Override
-    SearchHit hit(ResultSet rs) throws SQLException {
-      String login = rs.getString("login_role");
+    SearchHit hit(Row row) {
+      String login = row.text("login_role");
       return new SearchHit(
           kind(),
-          rs.getLong("id"),
+          row.getLong("id"),
           login,
-          rs.getString("display_name"),
-          login + (rs.getBoolean("active") ? "" : " · deactivated"));
+          row.text("display_name"),
+          login + (row.getBoolean("active") ? "" : " · deactivated"));
     }
   }
 }

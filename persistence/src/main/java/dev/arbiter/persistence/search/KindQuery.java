@@ -1,13 +1,12 @@
 package dev.arbiter.persistence.search;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.arbiter.persistence.access.Row;
+import dev.arbiter.persistence.access.Sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * The bounded query for one kind of record. Each first takes a few candidates from an index (an
@@ -20,37 +19,35 @@ abstract class KindQuery {
   /** How many trigram matches a kind ranks; enough for the few it shows. */
   static final int CANDIDATES = 50;
 
+  private final SearchKind kind;
   private final String sql;
   private final String key;
 
   /**
+   * @param kind what it finds
    * @param sql the statement, with {@code {match}} where the condition on the trigram-indexed key
    *     goes
    * @param key the trigram-indexed expression, written exactly as its index is
    */
-  KindQuery(String sql, String key) {
+  KindQuery(SearchKind kind, String sql, String key) {
+    this.kind = kind;
     this.sql = sql;
     this.key = key;
   }
 
-  abstract SearchKind kind();
+  final SearchKind kind() {
+    return kind;
+  }
 
-  /** Binds the statement's parameters from index 1 on. */
-  abstract void bind(Binder bind, SearchText text, int limit) throws SQLException;
+  /** Adds the statement's parameters in order. */
+  abstract void bind(Binder bind, SearchText text, int limit);
 
-  abstract SearchHit hit(ResultSet rs) throws SQLException;
+  abstract SearchHit hit(Row row);
 
-  List<SearchHit> run(Connection c, SearchText text, int limit) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(statement(text))) {
-      bind(new Binder(ps), text, limit);
-      List<SearchHit> hits = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          hits.add(hit(rs));
-        }
-      }
-      return hits;
-    }
+  List<SearchHit> run(Session session, SearchText text, int limit) {
+    Binder binder = new Binder();
+    bind(binder, text, limit);
+    return Sql.list(session, statement(text), this::hit, binder.params.toArray());
   }
 
   /** The SQL for {@code text}, whose parameters {@link #bind} sets. */
@@ -70,30 +67,30 @@ abstract class KindQuery {
     return status.replace('_', ' ').toLowerCase(Locale.ROOT);
   }
 
-  /** Sets parameters in order, so each query lists its binds in the order its SQL uses them. */
+  /** Collects parameters in order, so each query lists its binds in the order its SQL uses them. */
   static final class Binder {
-    private final PreparedStatement ps;
-    private int next = 1;
+    private final List<Object> params = new ArrayList<>();
 
-    Binder(PreparedStatement ps) {
-      this.ps = ps;
-    }
-
-    Binder text(String value) throws SQLException {
-      ps.setString(next++, value);
+    Binder text(String value) {
+      params.add(value);
       return this;
     }
 
-    Binder candidates() throws SQLException {
+    Binder candidates() {
       return number(CANDIDATES);
     }
 
-    Binder number(int value) throws SQLException {
-      ps.setInt(next++, value);
+    Binder number(int value) {
+      params.add(value);
       return this;
     }
 
-    Binder patterns(SearchText text) throws SQLException {
+    /** The parameters so far, in order. */
+    List<Object> params() {
+      return List.copyOf(params);
+    }
+
+    Binder patterns(SearchText text) {
       for (String pattern : text.patterns()) {
         text(pattern);
       }

@@ -1,11 +1,9 @@
 package dev.arbiter.persistence.session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Sql;
 import java.sql.SQLException;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Settles an action whose commit outcome is unknown (the connection dropped while it committed) by
@@ -17,14 +15,14 @@ import javax.sql.DataSource;
 public final class CommitOutcomes {
 
   private static final String SQL =
-      "SELECT 'ok' FROM dispute_commands WHERE idempotency_key = ?"
+      "SELECT 'ok' AS outcome FROM dispute_commands WHERE idempotency_key = ?"
           + " UNION ALL SELECT outcome FROM money_requests WHERE idempotency_key = ?"
           + " UNION ALL SELECT 'ok' FROM staff_requests WHERE idempotency_key = ?";
 
-  private final DataSource dataSource;
+  private final DataAccess access;
 
-  public CommitOutcomes(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public CommitOutcomes(DataAccess access) {
+    this.access = access;
   }
 
   /**
@@ -58,14 +56,14 @@ public final class CommitOutcomes {
   }
 
   private Optional<String> recorded(String idempotencyKey) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(SQL)) {
-      s.setString(1, idempotencyKey);
-      s.setString(2, idempotencyKey);
-      s.setString(3, idempotencyKey);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
+    return access.read(
+        session ->
+            Sql.first(
+                session,
+                SQL,
+                row -> row.text("outcome"),
+                idempotencyKey,
+                idempotencyKey,
+                idempotencyKey));
   }
 }

@@ -1,18 +1,13 @@
 package dev.arbiter.persistence.settlements;
 
 import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.ledger.MoneyFunctions;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * The settlements queue: proposals waiting for finance, executed or sent back through the database.
@@ -23,14 +18,17 @@ public final class SettlementService {
   public static final int QUEUE_LIMIT = 200;
 
   private static final String QUEUE =
-      "SELECT s.id, s.outcome, s.payee_minor, s.payer_minor, s.currency, s.reason, s.proposed_by,"
-          + " coalesce(sa.display_name, s.proposed_by), s.proposed_at, d.id, d.reference, d.status,"
-          + " d.reason_code, d.amount_disputed_minor,"
-          + " coalesce(d.metadata ->> 'summary', d.resolution_notes, ''), k.reference,"
-          + " payer.display_name, payee.display_name,"
+      "SELECT s.id AS settlement_id, s.outcome, s.payee_minor, s.payer_minor, s.currency,"
+          + " s.reason, s.proposed_by, coalesce(sa.display_name, s.proposed_by) AS proposer_name,"
+          + " s.proposed_at, d.id AS dispute_id, d.reference AS dispute_reference,"
+          + " d.status AS dispute_status, d.reason_code, d.amount_disputed_minor,"
+          + " coalesce(d.metadata ->> 'summary', d.resolution_notes, '') AS dispute_summary,"
+          + " k.reference AS contract_reference, payer.display_name AS payer,"
+          + " payee.display_name AS payee,"
           + " coalesce((SELECT e.funded_minor - e.released_minor - e.refunded_minor FROM escrows e"
           + "   WHERE e.id = coalesce(d.escrow_id,"
-          + "     (SELECT cp.escrow_id FROM escrow_checkpoints cp WHERE cp.id = d.checkpoint_id))), -1),"
+          + "     (SELECT cp.escrow_id FROM escrow_checkpoints cp WHERE cp.id = d.checkpoint_id))),"
+          + "   -1) AS held_minor,"
           + " s.version FROM settlements s JOIN disputes d ON d.id = s.dispute_id"
           + " JOIN contracts k ON k.id = d.contract_id"
           + " JOIN users payer ON payer.id = k.client_id"
@@ -38,52 +36,52 @@ public final class SettlementService {
           + " LEFT JOIN staff_accounts sa ON sa.login_role = s.proposed_by"
           + " WHERE s.status = 'proposed' ORDER BY s.proposed_at, s.id LIMIT ?";
 
-  private final DataSource dataSource;
+  private final DataAccess access;
   private final MoneyFunctions money;
 
   public SettlementService(StaffDatabase database) {
-    this(database.dataSource(), database.access());
+    this(database.access());
   }
 
-  public SettlementService(DataSource dataSource, DataAccess access) {
-    this.dataSource = dataSource;
+  /**
+   * @param access the queue's reads, and the database functions that decide a proposal
+   */
+  public SettlementService(DataAccess access) {
+    this.access = access;
     this.money = new MoneyFunctions(access);
   }
 
   /** Proposed settlements, oldest first. */
   public List<ProposedSettlement> queue() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(QUEUE)) {
-      ps.setInt(1, QUEUE_LIMIT);
-      List<ProposedSettlement> rows = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Timestamp at = rs.getTimestamp(9);
-          rows.add(
-              new ProposedSettlement(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getLong(3),
-                  rs.getLong(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  at == null ? null : at.toInstant(),
-                  rs.getLong(10),
-                  rs.getString(11),
-                  rs.getString(12),
-                  rs.getString(13),
-                  rs.getLong(14),
-                  rs.getString(15),
-                  rs.getString(16),
-                  rs.getString(17),
-                  rs.getString(18),
-                  rs.getLong(19),
-                  rs.getInt(20)));
-        }
-      }
-      return rows;
+    try {
+      return access.read(
+          session ->
+              Sql.list(
+                  session,
+                  QUEUE,
+                  r ->
+                      new ProposedSettlement(
+                          r.getLong("settlement_id"),
+                          r.text("outcome"),
+                          r.getLong("payee_minor"),
+                          r.getLong("payer_minor"),
+                          r.text("currency"),
+                          r.text("reason"),
+                          r.text("proposed_by"),
+                          r.text("proposer_name"),
+                          r.instant("proposed_at"),
+                          r.getLong("dispute_id"),
+                          r.text("dispute_reference"),
+                          r.text("dispute_status"),
+                          r.text("reason_code"),
+                          r.getLong("amount_disputed_minor"),
+                          r.text("dispute_summary"),
+                          r.text("contract_reference"),
+                          r.text("payer"),
+                          r.text("payee"),
+                          r.getLong("held_minor"),
+                          r.getInt("version")),
+                  QUEUE_LIMIT));
     } catch (SQLException e) {
       throw new StaffDatabaseException("Could not load the settlements queue", e);
     }

@@ -1,14 +1,16 @@
 package dev.arbiter.persistence.staff;
 
+import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.staff.SignInException.Reason;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Signs staff in with their own PostgreSQL login. The database decides everything: the password
@@ -17,9 +19,11 @@ import java.util.Set;
  */
 public final class SignInService {
 
+  // Each staff role's membership, named by its group role.
   private static final String ROLE_QUERY =
-      "SELECT pg_has_role(session_user, ?, 'MEMBER'), pg_has_role(session_user, ?, 'MEMBER'),"
-          + " pg_has_role(session_user, ?, 'MEMBER'), pg_has_role(session_user, ?, 'MEMBER')";
+      Arrays.stream(StaffRole.values())
+          .map(r -> "pg_has_role(session_user, ?, 'MEMBER') AS " + r.groupRole())
+          .collect(Collectors.joining(", ", "SELECT ", ""));
   private static final String ACCOUNT_QUERY =
       "SELECT display_name, active FROM staff_accounts WHERE login_role = session_user";
 
@@ -62,6 +66,7 @@ public final class SignInService {
     }
   }
 
+  // Runs on the pool before Hibernate is started: signing in should not wait for it.
   private static SignedInStaff identify(StaffDatabase database, String login)
       throws SignInException {
     try (Connection c = database.dataSource().getConnection()) {
@@ -71,19 +76,22 @@ public final class SignInService {
             Reason.NOT_STAFF,
             "The login '" + login + "' is not a staff login: it belongs to no staff role.");
       }
-      try (PreparedStatement ps = c.prepareStatement(ACCOUNT_QUERY);
-          ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new SignInException(
-              Reason.NO_STAFF_ACCOUNT,
-              "The login '" + login + "' has no staff account. Ask an admin to create one.");
-        }
-        if (!rs.getBoolean("active")) {
-          throw new SignInException(
-              Reason.DEACTIVATED, "The staff account '" + login + "' has been deactivated.");
-        }
-        return new SignedInStaff(login, rs.getString("display_name"), roles);
+      record Account(String name, boolean active) {}
+      List<Account> accounts =
+          Jdbc.list(
+              c,
+              ACCOUNT_QUERY,
+              row -> new Account(row.text("display_name"), row.getBoolean("active")));
+      if (accounts.isEmpty()) {
+        throw new SignInException(
+            Reason.NO_STAFF_ACCOUNT,
+            "The login '" + login + "' has no staff account. Ask an admin to create one.");
       }
+      if (!accounts.get(0).active()) {
+        throw new SignInException(
+            Reason.DEACTIVATED, "The staff account '" + login + "' has been deactivated.");
+      }
+      return new SignedInStaff(login, accounts.get(0).name(), roles);
     } catch (SQLException e) {
       throw refusal(e, login, database.target());
     }
@@ -91,21 +99,21 @@ public final class SignInService {
 
   private static Set<StaffRole> roles(Connection c) throws SQLException {
     StaffRole[] all = StaffRole.values();
-    try (PreparedStatement ps = c.prepareStatement(ROLE_QUERY)) {
-      for (int i = 0; i < all.length; i++) {
-        ps.setString(i + 1, all[i].groupRole());
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        Set<StaffRole> held = EnumSet.noneOf(StaffRole.class);
-        for (int i = 0; i < all.length; i++) {
-          if (rs.getBoolean(i + 1)) {
-            held.add(all[i]);
-          }
-        }
-        return held;
-      }
-    }
+    Object[] groups = Arrays.stream(all).map(StaffRole::groupRole).toArray();
+    return Jdbc.list(
+            c,
+            ROLE_QUERY,
+            row -> {
+              Set<StaffRole> held = EnumSet.noneOf(StaffRole.class);
+              for (StaffRole role : all) {
+                if (row.getBoolean(role.groupRole())) {
+                  held.add(role);
+                }
+              }
+              return held;
+            },
+            groups)
+        .get(0);
   }
 
   /** Turns the driver's refusal into a sentence, by SQLSTATE rather than by message text. */

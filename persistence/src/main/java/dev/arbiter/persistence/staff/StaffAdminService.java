@@ -1,16 +1,15 @@
 package dev.arbiter.persistence.staff;
 
-import dev.arbiter.persistence.session.StaffDatabase;
+import dev.arbiter.model.staff.StaffAccount;
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.DataAccess.Audited;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.workspaces.WorkspaceActionException;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Staff accounts and their roles. Roles are PostgreSQL group memberships, changed only through the
@@ -20,51 +19,66 @@ import javax.sql.DataSource;
  */
 public final class StaffAdminService {
 
-  private static final String LIST =
-      """
-      SELECT s.login_role, s.display_name, s.email, s.active, coalesce(r.rolcanlogin, false) AS can_login,
-             staff_groups_of(s.login_role) AS groups
-        FROM staff_accounts s LEFT JOIN pg_roles r ON r.rolname = s.login_role
-       ORDER BY s.active DESC, s.login_role
-      """;
+  private static final String ACCOUNTS = "from StaffAccount s order by s.active desc, s.loginRole";
 
-  private final DataSource dataSource;
+  // What the entity cannot hold: the login's standing in the catalog, not a column of the account.
+  private static final String LOGINS =
+      "SELECT s.login_role, coalesce(r.rolcanlogin, false) AS can_login,"
+          + " staff_groups_of(s.login_role) AS groups"
+          + " FROM staff_accounts s LEFT JOIN pg_roles r ON r.rolname = s.login_role";
 
-  public StaffAdminService(StaffDatabase database) {
-    this(database.dataSource());
-  }
+  private final DataAccess access;
 
-  public StaffAdminService(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public StaffAdminService(DataAccess access) {
+    this.access = access;
   }
 
   /** Every staff account with its roles. Readable by all staff. */
   public List<StaffAdminAccount> list() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(LIST);
-        ResultSet rs = ps.executeQuery()) {
-      List<StaffAdminAccount> accounts = new ArrayList<>();
-      while (rs.next()) {
-        accounts.add(
-            new StaffAdminAccount(
-                rs.getString("login_role"),
-                rs.getString("display_name"),
-                rs.getString("email"),
-                rs.getBoolean("active"),
-                rs.getBoolean("can_login"),
-                roles(rs.getArray("groups"))));
-      }
-      return accounts;
+    try {
+      return access.snapshot(
+          session -> {
+            Map<String, Login> logins =
+                Sql.list(session, LOGINS, Login::of).stream()
+                    .collect(Collectors.toMap(Login::role, l -> l));
+            return session
+                .createSelectionQuery(ACCOUNTS, StaffAccount.class)
+                .getResultList()
+                .stream()
+                .map(account -> account(account, logins.get(account.getLoginRole())))
+                .toList();
+          });
     } catch (SQLException e) {
       throw new StaffDatabaseException("Could not load staff accounts", e);
     }
+  }
+
+  /** A login's standing in the catalog. */
+  private record Login(String role, boolean canLogin, List<String> groups) {
+    static Login of(dev.arbiter.persistence.access.Row row) {
+      return new Login(row.text("login_role"), row.getBoolean("can_login"), row.texts("groups"));
+    }
+  }
+
+  private static StaffAdminAccount account(StaffAccount account, Login login) {
+    List<String> groups = login == null ? List.of() : login.groups();
+    return new StaffAdminAccount(
+        account.getLoginRole(),
+        account.getDisplayName(),
+        account.getEmail(),
+        account.isActive(),
+        login != null && login.canLogin(),
+        List.of(StaffRole.values()).stream()
+            .filter(role -> groups.contains(role.groupRole()))
+            .toList());
   }
 
   /** Creates a login with a password and a staff account, with no roles yet. */
   public void createLogin(String login, String displayName, String password, String email) {
     call(
         "Could not create the staff login",
-        "SELECT 1 FROM create_staff_login(?, ?, ?, ?)",
+        "create staff login " + login,
+        "SELECT 1 AS done FROM create_staff_login(?, ?, ?, CAST(? AS text))",
         login,
         displayName,
         password,
@@ -73,50 +87,38 @@ public final class StaffAdminService {
 
   /** Grants {@code role} to {@code login}; granting a held role changes nothing. */
   public void grant(String login, StaffRole role) {
-    call(
-        "Could not grant " + role.title(),
-        "SELECT 1 FROM grant_staff_role(?, ?)",
-        login,
-        role.groupRole());
+    roleChange("grant", "to", login, role);
   }
 
   /** Revokes {@code role} from {@code login}; refused for an admin's own admin role. */
   public void revoke(String login, StaffRole role) {
+    roleChange("revoke", "from", login, role);
+  }
+
+  private void roleChange(String verb, String preposition, String login, StaffRole role) {
     call(
-        "Could not revoke " + role.title(),
-        "SELECT 1 FROM revoke_staff_role(?, ?)",
+        "Could not " + verb + " " + role.title(),
+        verb + " " + role.groupRole() + " " + preposition + " " + login,
+        "SELECT 1 AS done FROM " + verb + "_staff_role(?, ?)",
         login,
         role.groupRole());
   }
 
   /** Stops {@code login} from signing in and marks the account inactive. */
   public void deactivate(String login) {
-    call("Could not deactivate " + login, "SELECT 1 FROM deactivate_staff(?)", login);
+    call(
+        "Could not deactivate " + login,
+        "deactivate " + login,
+        "SELECT 1 AS done FROM deactivate_staff(?)",
+        login);
   }
 
-  private void call(String what, String sql, String... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setString(i + 1, args[i]);
-      }
-      ps.executeQuery().close();
+  private void call(String what, String command, String sql, Object... args) {
+    try {
+      access.write(
+          Audited.as(command), session -> Sql.one(session, sql, row -> Boolean.TRUE, args));
     } catch (SQLException e) {
       throw new WorkspaceActionException(what, e);
     }
-  }
-
-  private static List<StaffRole> roles(Array groups) throws SQLException {
-    List<StaffRole> roles = new ArrayList<>();
-    if (groups == null) {
-      return roles;
-    }
-    List<String> names = List.of((String[]) groups.getArray());
-    for (StaffRole role : StaffRole.values()) {
-      if (names.contains(role.groupRole())) {
-        roles.add(role);
-      }
-    }
-    return roles;
   }
 }

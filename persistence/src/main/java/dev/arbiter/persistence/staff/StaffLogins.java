@@ -1,7 +1,7 @@
 package dev.arbiter.persistence.staff;
 
+import dev.arbiter.persistence.access.Jdbc;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -61,22 +61,18 @@ public final class StaffLogins {
 
   private static void ensureStaffAccount(Connection c, String login, String displayName)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO staff_accounts (login_role, display_name, email) VALUES (?, ?, ?)"
-                + " ON CONFLICT (login_role) DO NOTHING")) {
-      ps.setString(1, login);
-      ps.setString(2, displayName);
-      ps.setString(3, login + "@arbiter.example");
-      ps.executeUpdate();
-    }
+    Jdbc.update(
+        c,
+        "INSERT INTO staff_accounts (login_role, display_name, email) VALUES (?, ?, ?)"
+            + " ON CONFLICT (login_role) DO NOTHING",
+        login,
+        displayName,
+        login + "@arbiter.example");
   }
 
   private static boolean roleExists(Connection c, String role) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-      ps.setString(1, role);
-      return ps.executeQuery().next();
-    }
+    return !Jdbc.list(c, "SELECT 1 AS found FROM pg_roles WHERE rolname = ?", r -> true, role)
+        .isEmpty();
   }
 
   static void requireIdentifier(String name) {

@@ -1,15 +1,14 @@
 package dev.arbiter.persistence.workspaces;
 
+import dev.arbiter.persistence.access.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /**
  * The request keys of workspace actions in {@code staff_requests} (V81), read and written inside
@@ -46,21 +45,17 @@ final class RequestLog {
   private RequestLog() {}
 
   /** The signed-in login's record of {@code key}, if it has one. */
-  static Optional<Recorded> find(Connection c, String key) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT action, fingerprint, (result ->> 'value')::bigint, result ->> 'at'"
-                + " FROM staff_requests WHERE idempotency_key = ?")) {
-      ps.setString(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
+  static Optional<Recorded> find(Session session, String key) {
+    return Sql.first(
+        session,
+        "SELECT action, fingerprint, coalesce((result ->> 'value')::bigint, 0) AS value, result ->> 'at' AS at"
+            + " FROM staff_requests WHERE idempotency_key = ?",
+        row ->
             new Recorded(
-                rs.getString(1), rs.getString(2), new Answer(rs.getLong(3), rs.getString(4))));
-      }
-    }
+                row.text("action"),
+                row.text("fingerprint"),
+                new Answer(row.getLong("value"), row.text("at"))),
+        key);
   }
 
   /**
@@ -77,19 +72,17 @@ final class RequestLog {
   }
 
   /** Records {@code key} for {@code request} with its answer, in the caller's transaction. */
-  static void record(Connection c, String key, Request request, Answer answer) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO staff_requests (idempotency_key, action, fingerprint, result)"
-                + " VALUES (?, ?, ?, jsonb_strip_nulls(jsonb_build_object('value', ?::bigint,"
-                + " 'at', ?::text)))")) {
-      ps.setString(1, key);
-      ps.setString(2, request.action());
-      ps.setString(3, request.fingerprint());
-      ps.setLong(4, answer.value());
-      ps.setString(5, answer.at());
-      ps.executeUpdate();
-    }
+  static void record(Session session, String key, Request request, Answer answer) {
+    Sql.update(
+        session,
+        "INSERT INTO staff_requests (idempotency_key, action, fingerprint, result)"
+            + " VALUES (?, ?, ?, jsonb_strip_nulls(jsonb_build_object('value', CAST(? AS bigint),"
+            + " 'at', CAST(? AS text))))",
+        key,
+        request.action(),
+        request.fingerprint(),
+        answer.value(),
+        answer.at());
   }
 
   static String sha256(String text) {

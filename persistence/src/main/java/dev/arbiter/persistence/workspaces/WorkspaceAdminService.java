@@ -1,13 +1,13 @@
 package dev.arbiter.persistence.workspaces;
 
 import dev.arbiter.model.workspaces.MemberRole;
+import dev.arbiter.model.workspaces.MemberStatus;
 import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.session.CommitOutcomes;
-import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.workspaces.RequestLog.Answer;
 import dev.arbiter.persistence.workspaces.RequestLog.Request;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * The admin actions on a workspace. Each runs in its own transaction under the staff member's
@@ -27,7 +26,9 @@ import javax.sql.DataSource;
  * WorkspaceActionException} with the database's sentence.
  *
  * <p>Writes that take a version are optimistic: they are refused (40001) when the row changed since
- * it was read.
+ * it was read. Role, member status and workspace status are edits of the loaded entity ({@link
+ * WorkspaceEdits}), whose {@code @Version} Hibernate checks; the database's version guard stays the
+ * last word.
  *
  * <p>The console sends each action under a request key ({@link #keyed}), recorded in {@code
  * staff_requests} in the action's transaction (V81). A second send of the same action under its key
@@ -39,22 +40,22 @@ public final class WorkspaceAdminService {
   /** How long a re-issued invite stays valid. */
   public static final Duration INVITE_VALIDITY = Duration.ofDays(7);
 
-  private final DataSource dataSource;
+  private final DataAccess access;
   private final Clock clock;
   private final ActionTransaction transaction;
 
-  public WorkspaceAdminService(StaffDatabase database) {
-    this(database.dataSource(), Clock.systemUTC());
+  public WorkspaceAdminService(DataAccess access) {
+    this(access, Clock.systemUTC());
   }
 
-  public WorkspaceAdminService(DataSource dataSource, Clock clock) {
-    this(dataSource, clock, null);
+  public WorkspaceAdminService(DataAccess access, Clock clock) {
+    this(access, clock, null);
   }
 
-  private WorkspaceAdminService(DataSource dataSource, Clock clock, String requestKey) {
-    this.dataSource = Objects.requireNonNull(dataSource);
+  private WorkspaceAdminService(DataAccess access, Clock clock, String requestKey) {
+    this.access = Objects.requireNonNull(access);
     this.clock = Objects.requireNonNull(clock);
-    this.transaction = new ActionTransaction(dataSource, requestKey);
+    this.transaction = new ActionTransaction(access, requestKey);
   }
 
   /**
@@ -62,7 +63,7 @@ public final class WorkspaceAdminService {
    * member asked for, and again for every retry of that action ({@link #newRequestKey()}).
    */
   public WorkspaceAdminService keyed(String requestKey) {
-    return new WorkspaceAdminService(dataSource, clock, Objects.requireNonNull(requestKey));
+    return new WorkspaceAdminService(access, clock, Objects.requireNonNull(requestKey));
   }
 
   /** A fresh request key, e.g. {@code ws-1b4e28ba-2fa1-11d2-883f-0016d3cca427}. */
@@ -77,7 +78,7 @@ public final class WorkspaceAdminService {
    * @throws SQLException while the server still cannot be reached
    */
   public boolean committed(String requestKey) throws SQLException {
-    return new CommitOutcomes(dataSource).committed(requestKey);
+    return new CommitOutcomes(access).committed(requestKey);
   }
 
   /**
@@ -87,47 +88,46 @@ public final class WorkspaceAdminService {
     if (role == MemberRole.OWNER) {
       throw new IllegalArgumentException("make someone owner with transferOwnership");
     }
-    update(
+    transaction.run(
         "Could not change the member's role",
         Request.of("workspace.change_role", memberId, version, role.dbValue()),
         "change role of member " + memberId + " to " + role.dbValue(),
-        "UPDATE workspace_members SET role = ?, version = ? WHERE id = ?",
-        role.dbValue(),
-        version + 1,
-        memberId);
+        null,
+        session -> WorkspaceEdits.member(session, memberId, version, null, m -> m.setRole(role)));
   }
 
   public void suspendMember(long memberId, int version) {
-    update(
-        "Could not suspend the member",
-        Request.of("workspace.suspend_member", memberId, version),
-        "suspend member " + memberId,
-        "UPDATE workspace_members SET status = 'suspended', removed_at = NULL, version = ?"
-            + " WHERE id = ? AND status = 'active'",
-        version + 1,
-        memberId);
+    moveMember("suspend", memberId, version, MemberStatus.ACTIVE, MemberStatus.SUSPENDED);
   }
 
   public void reactivateMember(long memberId, int version) {
-    update(
-        "Could not reactivate the member",
-        Request.of("workspace.reactivate_member", memberId, version),
-        "reactivate member " + memberId,
-        "UPDATE workspace_members SET status = 'active', removed_at = NULL, version = ?"
-            + " WHERE id = ? AND status = 'suspended'",
-        version + 1,
-        memberId);
+    moveMember("reactivate", memberId, version, MemberStatus.SUSPENDED, MemberStatus.ACTIVE);
+  }
+
+  // A member's move between active and suspended, refused as nothing to change from another state.
+  private void moveMember(
+      String verb, long memberId, int version, MemberStatus from, MemberStatus to) {
+    transaction.run(
+        "Could not " + verb + " the member",
+        Request.of("workspace." + verb + "_member", memberId, version),
+        verb + " member " + memberId,
+        null,
+        session -> WorkspaceEdits.member(session, memberId, version, from, m -> m.setStatus(to)));
   }
 
   public void removeMember(long memberId, int version) {
-    update(
+    transaction.run(
         "Could not remove the member",
         Request.of("workspace.remove_member", memberId, version),
         "remove member " + memberId,
-        "UPDATE workspace_members SET status = 'removed', removed_at = now(), version = ?"
-            + " WHERE id = ? AND status <> 'removed'",
-        version + 1,
-        memberId);
+        null,
+        session ->
+            WorkspaceEdits.update(
+                session,
+                "UPDATE workspace_members SET status = 'removed', removed_at = now(), version = ?"
+                    + " WHERE id = ? AND status <> 'removed'",
+                version + 1,
+                memberId));
   }
 
   /** Makes {@code newOwnerUserId}, an active admin member, the owner; the old owner stays admin. */
@@ -137,23 +137,27 @@ public final class WorkspaceAdminService {
         Request.of("workspace.transfer_ownership", workspaceId, newOwnerUserId),
         "transfer workspace " + workspaceId + " to user " + newOwnerUserId,
         null,
-        c ->
-            ActionTransaction.call(
-                c,
-                "SELECT 1 FROM transfer_workspace_ownership(?, ?)",
+        session ->
+            WorkspaceEdits.number(
+                session,
+                "SELECT 1 AS value FROM transfer_workspace_ownership(?, ?)",
                 workspaceId,
                 newOwnerUserId));
   }
 
   public void revokeInvite(long inviteId, int version) {
-    update(
+    transaction.run(
         "Could not revoke the invite",
         Request.of("workspace.revoke_invite", inviteId, version),
         "revoke invite " + inviteId,
-        "UPDATE workspace_invites SET status = 'revoked', revoked_at = now(), version = ?"
-            + " WHERE id = ?",
-        version + 1,
-        inviteId);
+        null,
+        session ->
+            WorkspaceEdits.update(
+                session,
+                "UPDATE workspace_invites SET status = 'revoked', revoked_at = now(), version = ?"
+                    + " WHERE id = ?",
+                version + 1,
+                inviteId));
   }
 
   /** Replaces invite {@code inviteId} with a new one and a new token, shown to the caller once. */
@@ -175,10 +179,10 @@ public final class WorkspaceAdminService {
             Request.of("workspace.reissue_invite", inviteId, HexFormat.of().formatHex(hash)),
             "re-issue invite " + inviteId,
             expires.toString(),
-            c ->
-                ActionTransaction.call(
-                    c,
-                    "SELECT reissue_workspace_invite(?, ?, ?)",
+            session ->
+                WorkspaceEdits.number(
+                    session,
+                    "SELECT reissue_workspace_invite(?, ?, ?) AS value",
                     inviteId,
                     hash,
                     OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)));
@@ -194,20 +198,19 @@ public final class WorkspaceAdminService {
                 Request.of("workspace.expire_invites"),
                 "expire invites",
                 null,
-                c -> ActionTransaction.call(c, "SELECT expire_invites()"))
+                session -> WorkspaceEdits.number(session, "SELECT expire_invites() AS value"))
             .value();
   }
 
   /** Suspends, reactivates or archives a workspace. */
   public void setWorkspaceStatus(long workspaceId, int version, WorkspaceStatus status) {
-    update(
+    transaction.run(
         "Could not change the workspace status",
         Request.of("workspace.set_status", workspaceId, version, status.dbValue()),
         "set workspace " + workspaceId + " " + status.dbValue(),
-        "UPDATE workspaces SET status = ?, version = ? WHERE id = ?",
-        status.dbValue(),
-        version + 1,
-        workspaceId);
+        null,
+        session ->
+            WorkspaceEdits.workspace(session, workspaceId, version, w -> w.setStatus(status)));
   }
 
   /**
@@ -239,34 +242,9 @@ public final class WorkspaceAdminService {
                 supersedesId),
             "add " + visibility.dbValue() + " note to workspace " + workspaceId,
             null,
-            c ->
-                ActionTransaction.call(
-                    c,
-                    "INSERT INTO contact_notes (workspace_id, subject_user_id, body, visibility,"
-                        + " supersedes_id) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                    workspaceId,
-                    subjectUserId,
-                    body.strip(),
-                    visibility.dbValue(),
-                    supersedesId))
+            session ->
+                WorkspaceEdits.note(
+                    session, workspaceId, subjectUserId, body.strip(), visibility, supersedesId))
         .value();
-  }
-
-  private void update(String what, Request request, String command, String sql, Object... args) {
-    transaction.run(
-        what,
-        request,
-        command,
-        null,
-        c -> {
-          try (PreparedStatement ps = ActionTransaction.prepare(c, sql, args)) {
-            int changed = ps.executeUpdate();
-            if (changed != 1) {
-              throw new SQLException(
-                  "nothing to change: the record is gone or already in that state", "P0002");
-            }
-            return changed;
-          }
-        });
   }
 }

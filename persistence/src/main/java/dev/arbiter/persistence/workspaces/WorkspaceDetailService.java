@@ -1,6 +1,6 @@
 package dev.arbiter.persistence.workspaces;
 
-import dev.arbiter.persistence.session.StaffDatabase;
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.ContractLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.DisputeLine;
@@ -10,11 +10,9 @@ import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Note;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.TimelineEntry;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.NoSuchElementException;
-import javax.sql.DataSource;
 
 /**
  * Reads one workspace with its members, invites, notes, contracts, disputes, flags and audit
@@ -23,19 +21,15 @@ import javax.sql.DataSource;
  */
 public final class WorkspaceDetailService {
 
-  private final DataSource dataSource;
+  private final DataAccess access;
   private final boolean admin;
 
   /**
    * @param admin whether the viewer is an admin, who alone sees {@code _internal*} and {@code
    *     private*} settings keys
    */
-  public WorkspaceDetailService(StaffDatabase database, boolean admin) {
-    this(database.dataSource(), admin);
-  }
-
-  public WorkspaceDetailService(DataSource dataSource, boolean admin) {
-    this.dataSource = dataSource;
+  public WorkspaceDetailService(DataAccess access, boolean admin) {
+    this.access = access;
     this.admin = admin;
   }
 
@@ -46,25 +40,14 @@ public final class WorkspaceDetailService {
    * @throws StaffDatabaseException when the database cannot be read
    */
   public WorkspaceDetails load(long id) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      c.setReadOnly(true);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      try {
-        WorkspaceDetails details = read(c, id);
-        c.commit();
-        return details;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+    try {
+      return access.snapshot(session -> read(new WorkspaceReads(session, id)));
     } catch (SQLException e) {
       throw new StaffDatabaseException("Could not load workspace " + id, e);
     }
   }
 
-  private WorkspaceDetails read(Connection c, long id) throws SQLException {
-    WorkspaceReads reads = new WorkspaceReads(c, id);
+  private WorkspaceDetails read(WorkspaceReads reads) {
     Settings settings = reads.settings();
     String json = MetadataSanitizer.forViewer(reads.settingsJson(), admin);
     List<Member> members = reads.members();

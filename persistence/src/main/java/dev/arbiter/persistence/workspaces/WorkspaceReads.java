@@ -1,6 +1,13 @@
 package dev.arbiter.persistence.workspaces;
 
 import dev.arbiter.model.audit.AuditActor;
+import dev.arbiter.model.workspaces.ContactNote;
+import dev.arbiter.model.workspaces.InviteStatus;
+import dev.arbiter.model.workspaces.MemberRole;
+import dev.arbiter.model.workspaces.Workspace;
+import dev.arbiter.model.workspaces.WorkspaceInvite;
+import dev.arbiter.model.workspaces.WorkspaceMember;
+import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.ContractLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.DisputeLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.FlagLine;
@@ -9,165 +16,176 @@ import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Note;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.TimelineEntry;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 
-/** The queries behind {@link WorkspaceDetailService}, on one connection and snapshot. */
+/**
+ * The reads behind {@link WorkspaceDetailService}, in one session and snapshot: the workspace, its
+ * members, invites and notes as entities (each list one query, however long), the rest as rows.
+ */
 final class WorkspaceReads {
 
   private static final int LIMIT = 200;
 
-  private final Connection c;
+  private static final String WORKSPACE =
+      "select w, o.displayName from Workspace w join User o on o.id = w.ownerId where w.id = :id";
+
+  private static final String MEMBERS =
+      "select m, u.displayName, u.email, i.displayName from WorkspaceMember m"
+          + " join User u on u.id = m.userId left join User i on i.id = m.invitedBy"
+          + " where m.workspaceId = :id"
+          + " order by case m.role when :owner then 0 when :admin then 1 when :manager then 2"
+          + " when :member then 3 else 4 end, lower(u.displayName), m.id";
+
+  private static final String INVITES =
+      "select i, u.displayName from WorkspaceInvite i left join User u on u.id = i.invitedBy"
+          + " where i.workspaceId = :id"
+          + " order by case when i.status = :pending then 0 else 1 end, i.createdAt desc, i.id desc";
+
+  private static final String NOTES =
+      "select n, u.displayName, (select s.id from ContactNote s where s.supersedesId = n.id)"
+          + " from ContactNote n left join User u on u.id = n.subjectUserId"
+          + " where n.workspaceId = :id order by n.createdAt desc, n.id desc";
+
+  private final Session session;
   private final long id;
   private String settingsJson;
+  private Instant now;
 
-  WorkspaceReads(Connection c, long id) {
-    this.c = c;
+  WorkspaceReads(Session session, long id) {
+    this.session = session;
     this.id = id;
   }
 
-  /** Row mapping that may throw SQLException. */
-  private interface RowMapper<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
-
-  private <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      List<T> rows = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(mapper.map(rs));
-        }
-      }
-      return rows;
-    }
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  Settings settings() throws SQLException {
-    List<Settings> rows =
-        list(
-            "SELECT w.*, w.settings::text AS settings_text, u.display_name AS owner_name"
-                + " FROM workspaces w JOIN users u ON u.id = w.owner_id WHERE w.id = ?",
-            rs -> {
-              settingsJson = rs.getString("settings_text");
-              return new Settings(
-                  rs.getLong("id"),
-                  rs.getString("name"),
-                  rs.getString("slug"),
-                  rs.getString("type"),
-                  rs.getLong("owner_id"),
-                  rs.getString("owner_name"),
-                  rs.getString("timezone"),
-                  rs.getString("default_currency"),
-                  rs.getString("intake_email"),
-                  rs.getString("status"),
-                  rs.getInt("version"));
-            },
-            id);
-    if (rows.isEmpty()) {
-      throw new NoSuchElementException("There is no workspace " + id + ".");
-    }
-    return rows.get(0);
+  Settings settings() {
+    Object[] found =
+        session
+            .createSelectionQuery(WORKSPACE, Object[].class)
+            .setParameter("id", id)
+            .uniqueResultOptional()
+            .orElseThrow(() -> new NoSuchElementException("There is no workspace " + id + "."));
+    Workspace w = (Workspace) found[0];
+    // The settings column is not mapped (private keys must not reach an entity); the snapshot's
+    // clock judges invites overdue as the database would.
+    Sql.one(
+        session,
+        "SELECT settings::text AS settings_text, now() AS now FROM workspaces WHERE id = ?",
+        row -> {
+          settingsJson = row.text("settings_text");
+          now = row.instant("now");
+          return row;
+        },
+        id);
+    return new Settings(
+        w.getId(),
+        w.getName(),
+        w.getSlug(),
+        w.getType().dbValue(),
+        w.getOwnerId(),
+        (String) found[1],
+        w.getTimezone(),
+        w.getDefaultCurrency(),
+        w.getIntakeEmail(),
+        w.getStatus().dbValue(),
+        w.getVersion());
   }
 
   String settingsJson() {
     return settingsJson;
   }
 
-  List<Member> members() throws SQLException {
-    return list(
-        """
-        SELECT m.id, m.user_id, u.display_name, u.email, m.role, m.status, i.display_name AS invited_by,
-               m.joined_at, m.removed_at, m.version,
-               workspace_contact_contracts(m.workspace_id, m.user_id) AS active_contracts
-          FROM workspace_members m
-          JOIN users u ON u.id = m.user_id
-          LEFT JOIN users i ON i.id = m.invited_by
-         WHERE m.workspace_id = ?
-         ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 WHEN 'manager' THEN 2
-                  WHEN 'member' THEN 3 ELSE 4 END, lower(u.display_name), m.id
-        """,
-        rs ->
-            new Member(
-                rs.getLong("id"),
-                rs.getLong("user_id"),
-                rs.getString("display_name"),
-                rs.getString("email"),
-                rs.getString("role"),
-                rs.getString("status"),
-                rs.getString("invited_by"),
-                instant(rs, "joined_at"),
-                instant(rs, "removed_at"),
-                rs.getString("active_contracts"),
-                rs.getInt("version")),
+  List<Member> members() {
+    Map<Long, String> contacts = new HashMap<>();
+    Sql.list(
+        session,
+        "SELECT id, workspace_contact_contracts(workspace_id, user_id) AS active_contracts"
+            + " FROM workspace_members WHERE workspace_id = ?",
+        row -> contacts.put(row.getLong("id"), row.text("active_contracts")),
         id);
+    return select(
+        MEMBERS,
+        Integer.MAX_VALUE,
+        Map.of(
+            "owner", MemberRole.OWNER,
+            "admin", MemberRole.ADMIN,
+            "manager", MemberRole.MANAGER,
+            "member", MemberRole.MEMBER),
+        r -> {
+          WorkspaceMember m = (WorkspaceMember) r[0];
+          return new Member(
+              m.getId(),
+              m.getUserId(),
+              (String) r[1],
+              (String) r[2],
+              m.getRole().dbValue(),
+              m.getStatus().dbValue(),
+              (String) r[3],
+              m.getJoinedAt(),
+              m.getRemovedAt(),
+              contacts.get(m.getId()),
+              m.getVersion());
+        });
   }
 
-  List<Invite> invites() throws SQLException {
-    return list(
-        """
-        SELECT i.id, i.email, i.role, i.status, i.expires_at, u.display_name AS invited_by, i.created_at,
-               i.version, (i.status = 'pending' AND i.expires_at <= now()) AS overdue
-          FROM workspace_invites i LEFT JOIN users u ON u.id = i.invited_by
-         WHERE i.workspace_id = ?
-         ORDER BY (i.status = 'pending') DESC, i.created_at DESC, i.id DESC LIMIT ?
-        """,
-        rs ->
-            new Invite(
-                rs.getLong("id"),
-                rs.getString("email"),
-                rs.getString("role"),
-                rs.getString("status"),
-                instant(rs, "expires_at"),
-                rs.getString("invited_by"),
-                instant(rs, "created_at"),
-                rs.getBoolean("overdue"),
-                rs.getInt("version")),
-        id,
-        LIMIT);
+  List<Invite> invites() {
+    return select(
+        INVITES,
+        LIMIT,
+        Map.of("pending", InviteStatus.PENDING),
+        r -> {
+          WorkspaceInvite i = (WorkspaceInvite) r[0];
+          boolean pending = i.getStatus() == InviteStatus.PENDING;
+          return new Invite(
+              i.getId(),
+              i.getEmail(),
+              i.getRole().dbValue(),
+              i.getStatus().dbValue(),
+              i.getExpiresAt(),
+              (String) r[1],
+              i.getCreatedAt(),
+              pending && !i.getExpiresAt().isAfter(now),
+              i.getVersion());
+        });
   }
 
-  List<Note> notes() throws SQLException {
-    return list(
-        """
-        SELECT n.id, n.author, u.display_name AS subject, n.body, n.visibility, n.supersedes_id,
-               (SELECT s.id FROM contact_notes s WHERE s.supersedes_id = n.id) AS superseded_by, n.created_at
-          FROM contact_notes n LEFT JOIN users u ON u.id = n.subject_user_id
-         WHERE n.workspace_id = ?
-         ORDER BY n.created_at DESC, n.id DESC LIMIT ?
-        """,
-        rs ->
-            new Note(
-                rs.getLong("id"),
-                rs.getString("author"),
-                rs.getString("subject"),
-                rs.getString("body"),
-                rs.getString("visibility"),
-                rs.getObject("supersedes_id", Long.class),
-                rs.getObject("superseded_by", Long.class),
-                instant(rs, "created_at")),
-        id,
-        LIMIT);
+  List<Note> notes() {
+    return select(
+        NOTES,
+        LIMIT,
+        Map.of(),
+        r -> {
+          ContactNote n = (ContactNote) r[0];
+          return new Note(
+              n.getId(),
+              n.getAuthor(),
+              (String) r[1],
+              n.getBody(),
+              n.getVisibility().dbValue(),
+              n.getSupersedesId(),
+              (Long) r[2],
+              n.getCreatedAt());
+        });
   }
 
-  List<ContractLine> contracts() throws SQLException {
-    return list(
+  // An entity query about this workspace (parameter "id", plus {@code params}), each result row
+  // an entity and the values selected beside it.
+  private <T> List<T> select(
+      String hql, int max, Map<String, Object> params, Function<Object[], T> mapper) {
+    SelectionQuery<Object[]> query =
+        session.createSelectionQuery(hql, Object[].class).setParameter("id", id);
+    params.forEach(query::setParameter);
+    return query.setMaxResults(max).getResultList().stream().map(mapper).toList();
+  }
+
+  List<ContractLine> contracts() {
+    return Sql.list(
+        session,
         """
         SELECT c.id, c.reference, c.title, c.status, cl.display_name AS client, f.display_name AS freelancer,
                c.value_minor, c.currency
@@ -175,22 +193,23 @@ final class WorkspaceReads {
          WHERE c.workspace_id = ?
          ORDER BY (c.status IN ('active', 'paused')) DESC, c.created_at DESC, c.id DESC LIMIT ?
         """,
-        rs ->
+        row ->
             new ContractLine(
-                rs.getLong("id"),
-                rs.getString("reference"),
-                rs.getString("title"),
-                rs.getString("status"),
-                rs.getString("client"),
-                rs.getString("freelancer"),
-                rs.getLong("value_minor"),
-                rs.getString("currency")),
+                row.getLong("id"),
+                row.text("reference"),
+                row.text("title"),
+                row.text("status"),
+                row.text("client"),
+                row.text("freelancer"),
+                row.getLong("value_minor"),
+                row.text("currency")),
         id,
         LIMIT);
   }
 
-  List<DisputeLine> disputes() throws SQLException {
-    return list(
+  List<DisputeLine> disputes() {
+    return Sql.list(
+        session,
         """
         SELECT d.id, d.reference, c.reference AS contract_reference, d.status, d.priority,
                d.amount_disputed_minor, d.currency
@@ -198,50 +217,50 @@ final class WorkspaceReads {
          WHERE c.workspace_id = ?
          ORDER BY d.opened_at DESC, d.id DESC LIMIT ?
         """,
-        rs ->
+        row ->
             new DisputeLine(
-                rs.getLong("id"),
-                rs.getString("reference"),
-                rs.getString("contract_reference"),
-                rs.getString("status"),
-                rs.getString("priority"),
-                rs.getLong("amount_disputed_minor"),
-                rs.getString("currency")),
+                row.getLong("id"),
+                row.text("reference"),
+                row.text("contract_reference"),
+                row.text("status"),
+                row.text("priority"),
+                row.getLong("amount_disputed_minor"),
+                row.text("currency")),
         id,
         LIMIT);
   }
 
-  List<FlagLine> flags(List<Member> members, List<ContractLine> contracts) throws SQLException {
-    Array users = c.createArrayOf("bigint", members.stream().map(Member::userId).toArray());
-    Array contractIds =
-        c.createArrayOf("bigint", contracts.stream().map(ContractLine::id).toArray());
-    return list(
+  List<FlagLine> flags(List<Member> members, List<ContractLine> contracts) {
+    Long[] users = members.stream().map(Member::userId).toArray(Long[]::new);
+    Long[] contractIds = contracts.stream().map(ContractLine::id).toArray(Long[]::new);
+    return Sql.list(
+        session,
         """
         SELECT f.id, f.entity_type, f.entity_id, f.reason, f.severity, f.status
           FROM moderation_flags f
          WHERE (f.entity_type = 'workspace' AND f.entity_id = ?)
-            OR (f.entity_type = 'contract' AND f.entity_id = ANY (?))
-            OR (f.entity_type = 'user' AND f.entity_id = ANY (?))
+            OR (f.entity_type = 'contract' AND f.entity_id = ANY (CAST(? AS bigint[])))
+            OR (f.entity_type = 'user' AND f.entity_id = ANY (CAST(? AS bigint[])))
          ORDER BY (f.status = 'open') DESC, f.created_at DESC, f.id DESC LIMIT ?
         """,
-        rs ->
+        row ->
             new FlagLine(
-                rs.getLong("id"),
-                rs.getString("entity_type"),
-                rs.getLong("entity_id"),
-                rs.getString("reason"),
-                rs.getString("severity"),
-                rs.getString("status")),
+                row.getLong("id"),
+                row.text("entity_type"),
+                row.getLong("entity_id"),
+                row.text("reason"),
+                row.text("severity"),
+                row.text("status")),
         id,
         contractIds,
         users,
         LIMIT);
   }
 
-  List<TimelineEntry> timeline(List<Member> members, List<Invite> invites, List<Note> notes)
-      throws SQLException {
+  List<TimelineEntry> timeline(List<Member> members, List<Invite> invites, List<Note> notes) {
     // Only the keys that changed, and never a note's body or an invite's token hash.
-    return list(
+    return Sql.list(
+        session,
         """
         SELECT a.id, a.occurred_at, a.actor, a.db_user, a.action, a.entity_type, a.entity_id,
                (SELECT string_agg(k || ': ' || coalesce(a.old_values ->> k, '-') || ' -> '
@@ -252,20 +271,20 @@ final class WorkspaceReads {
                    AND (a.old_values -> k) IS DISTINCT FROM (a.new_values -> k)) AS change
           FROM audit_log a
          WHERE (a.entity_type = 'workspaces' AND a.entity_id = ?)
-            OR (a.entity_type = 'workspace_members' AND a.entity_id = ANY (?))
-            OR (a.entity_type = 'workspace_invites' AND a.entity_id = ANY (?))
-            OR (a.entity_type = 'contact_notes' AND a.entity_id = ANY (?))
+            OR (a.entity_type = 'workspace_members' AND a.entity_id = ANY (CAST(? AS text[])))
+            OR (a.entity_type = 'workspace_invites' AND a.entity_id = ANY (CAST(? AS text[])))
+            OR (a.entity_type = 'contact_notes' AND a.entity_id = ANY (CAST(? AS text[])))
          ORDER BY a.id DESC LIMIT ?
         """,
-        rs ->
+        row ->
             new TimelineEntry(
-                rs.getLong("id"),
-                instant(rs, "occurred_at"),
-                new AuditActor(rs.getString("actor"), rs.getString("db_user")),
-                rs.getString("action"),
-                rs.getString("entity_type"),
-                rs.getString("entity_id"),
-                rs.getString("change")),
+                row.getLong("id"),
+                row.instant("occurred_at"),
+                new AuditActor(row.text("actor"), row.text("db_user")),
+                row.text("action"),
+                row.text("entity_type"),
+                row.text("entity_id"),
+                row.text("change")),
         Long.toString(id),
         ids(members.stream().map(Member::id)),
         ids(invites.stream().map(Invite::id)),
@@ -273,7 +292,7 @@ final class WorkspaceReads {
         LIMIT);
   }
 
-  private Array ids(java.util.stream.Stream<Long> ids) throws SQLException {
-    return c.createArrayOf("text", ids.map(String::valueOf).toArray());
+  private static String[] ids(java.util.stream.Stream<Long> ids) {
+    return ids.map(String::valueOf).toArray(String[]::new);
   }
 }

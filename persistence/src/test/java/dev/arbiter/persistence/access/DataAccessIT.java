@@ -129,6 +129,24 @@ class DataAccessIT {
   }
 
   @Test
+  void aStatementTimeoutArrivesAsTheDriversExceptionWithItsState() {
+    assertThatThrownBy(
+            () ->
+                support.snapshot(
+                    session -> {
+                      Sql.one(
+                          session,
+                          "SELECT set_config('statement_timeout', '50ms', true) AS timeout",
+                          r -> r.text("timeout"));
+                      return Sql.one(
+                          session, "SELECT pg_sleep(5)::text AS slept", r -> r.text("slept"));
+                    }))
+        .isInstanceOf(SQLException.class)
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("57014");
+  }
+
+  @Test
   void rowsAreReadByNameInEveryTypeTheServiceNeeds() throws SQLException {
     record Everything(
         long big,

@@ -67,8 +67,8 @@ class AuditCanonicalFormIT {
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         String server = rs.getString(1);
-        AuditEntry entry =
-            new AuditEntry(
+        ChainEntry entry =
+            new ChainEntry(
                 77,
                 AuditCanonicalForm.epochMicros(rs.getObject(2, OffsetDateTime.class)),
                 utf8(actorValue),

@@ -162,8 +162,8 @@ class AuditExportServiceIT {
         .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
   }
 
-  private static AuditEntry entry(List<String> row) {
-    return new AuditEntry(
+  private static ChainEntry entry(List<String> row) {
+    return new ChainEntry(
         Long.parseLong(row.get(0)),
         AuditCanonicalForm.epochMicros(OffsetDateTime.parse(row.get(1))),
         utf8(row.get(2)),

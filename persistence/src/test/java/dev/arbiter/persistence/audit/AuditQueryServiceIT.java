@@ -2,6 +2,7 @@ package dev.arbiter.persistence.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.audit.AuditFixture.Written;
 import dev.arbiter.persistence.audit.FieldChange.Kind;
 import dev.arbiter.persistence.db.EmbeddedServer;
@@ -9,6 +10,7 @@ import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +28,8 @@ class AuditQueryServiceIT {
   static void entries() throws SQLException {
     db = TestDatabase.fresh();
     w = AuditFixture.write(db);
-    support = new AuditQueryService(db.dataSource("demo_support", "demo"), false);
-    admin = new AuditQueryService(db.dataSource("demo_admin", "demo"), true);
+    support = new AuditQueryService(db.access("demo_support"), false);
+    admin = new AuditQueryService(db.access("demo_admin"), true);
   }
 
   /** What plain SQL selects as support, whose row policies hide the seed's wallets. */
@@ -97,7 +99,8 @@ class AuditQueryServiceIT {
 
   @Test
   void onlyLoginsThatMayNameAnActorAreLookedUpByTheirDatabaseLogin() throws SQLException {
-    try (Connection c = db.as("demo_support")) {
+    try (Connection support = db.as("demo_support")) {
+      AuditSql.Lookup c = AuditSql.Lookup.of(support);
       assertThat(AuditSql.namesOthers(c, "demo_backend")).isTrue();
       assertThat(AuditSql.namesOthers(c, "arbiter_migrator")).isTrue();
       assertThat(AuditSql.namesOthers(c, EmbeddedServer.SUPERUSER)).isTrue();
@@ -149,6 +152,29 @@ class AuditQueryServiceIT {
                     .withRole(AuditActorRole.SUPPORT),
                 3))
         .hasSize(1);
+  }
+
+  @Test
+  void theIdBoundOfATimeSplitsWhatTheLoginReadsBeforeAndFromThatTime() throws SQLException {
+    try (Connection c = db.as("demo_support")) {
+      List<Instant> times =
+          new ArrayList<>(
+              Jdbc.list(
+                  c,
+                  "SELECT occurred_at FROM audit_log ORDER BY id",
+                  row -> row.instant("occurred_at")));
+      Instant afterAll = times.get(times.size() - 1).plusSeconds(1);
+      times.add(times.get(0).minusSeconds(1));
+      times.add(afterAll);
+      AuditSql.Lookup lookup = AuditSql.Lookup.of(c);
+      for (Instant at : times) {
+        long bound = AuditSql.firstIdAtOrAfter(lookup, at);
+        assertThat(readable("occurred_at < ?", Timestamp.from(at))).allMatch(id -> id < bound);
+        assertThat(readable("occurred_at >= ?", Timestamp.from(at))).allMatch(id -> id >= bound);
+      }
+      assertThat(AuditSql.firstIdAtOrAfter(lookup, afterAll))
+          .isEqualTo(readable("TRUE").get(0) + 1);
+    }
   }
 
   @Test

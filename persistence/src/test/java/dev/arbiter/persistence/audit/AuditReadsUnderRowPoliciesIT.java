@@ -39,7 +39,7 @@ class AuditReadsUnderRowPoliciesIT {
 
   @Test
   void pagesListEveryEntrySupportMayReadOnceAndNoOther() {
-    AuditQueryService queries = new AuditQueryService(support, false);
+    AuditQueryService queries = new AuditQueryService(db.access("demo_support"), false);
     List<Long> listed = new ArrayList<>();
     long before = Long.MAX_VALUE;
     AuditPage page;
@@ -62,7 +62,7 @@ class AuditReadsUnderRowPoliciesIT {
     List<Long> listed = new ArrayList<>();
     long before = Long.MAX_VALUE;
     AuditPage page;
-    AuditQueryService queries = new AuditQueryService(support, false);
+    AuditQueryService queries = new AuditQueryService(db.access("demo_support"), false);
     do {
       page = queries.page(range, before, 1_000);
       page.entries().forEach(e -> listed.add(0, e.id()));
@@ -81,7 +81,7 @@ class AuditReadsUnderRowPoliciesIT {
 
   @Test
   void anEntrySupportMayNotReadIsNotFoundByItsId() {
-    AuditQueryService queries = new AuditQueryService(support, false);
+    AuditQueryService queries = new AuditQueryService(db.access("demo_support"), false);
     assertThat(queries.entry(hidden.get(0))).isEmpty();
     assertThat(queries.entry(hidden.get(0) - 1)).isPresent();
   }
@@ -90,10 +90,13 @@ class AuditReadsUnderRowPoliciesIT {
   void aWalletsHistoryIsFinancesNotSupports() throws SQLException {
     String wallet = walletOf(hidden.get(0));
 
-    assertThat(new RecordHistoryService(support, false).history("wallets", wallet).changes())
+    assertThat(
+            new RecordHistoryService(db.access("demo_support"), false)
+                .history("wallets", wallet)
+                .changes())
         .isEmpty();
     assertThat(
-            new RecordHistoryService(db.dataSource("demo_finance", "demo"), false)
+            new RecordHistoryService(db.access("demo_finance"), false)
                 .history("wallets", wallet)
                 .changes())
         .extracting(AuditRecord::id)

@@ -68,7 +68,7 @@ class NamedActorReadModelsIT {
   @Test
   void recordHistoryNamesTheUserAndTheBackendLogin() {
     RecordHistory history =
-        new RecordHistoryService(db.dataSource("demo_support", "demo"), false)
+        new RecordHistoryService(db.access("demo_support"), false)
             .history("disputes", seed.dispute());
 
     AuditRecord last = history.changes().get(history.changes().size() - 1);
@@ -80,7 +80,7 @@ class NamedActorReadModelsIT {
   @Test
   void theDisputeTimelineCarriesBothIdentities() {
     TimelineEntry newest =
-        new DisputeCaseService(db.dataSource("demo_support", "demo"), false)
+        new DisputeCaseService(db.access("demo_support"), false)
             .load(seed.dispute())
             .orElseThrow()
             .timeline()
@@ -93,7 +93,7 @@ class NamedActorReadModelsIT {
   @Test
   void theWorkspaceHistoryCarriesBothIdentities() {
     WorkspaceDetails.TimelineEntry newest =
-        new WorkspaceDetailService(db.dataSource("demo_admin", "demo"), true)
+        new WorkspaceDetailService(db.access("demo_admin"), true)
             .load(seed.workspace())
             .timeline()
             .get(0);
@@ -118,7 +118,7 @@ class NamedActorReadModelsIT {
   @Test
   void theModerationItemHistoryCarriesBothIdentities() {
     ItemDetail.TimelineEntry newest =
-        new ModerationItemService(db.dataSource("demo_moderator", "demo"))
+        new ModerationItemService(db.access("demo_moderator"))
             .load(ItemKey.of("user", seed.client()))
             .timeline()
             .get(0);

@@ -204,8 +204,7 @@ class PrivateNoteAuditIT {
 
     // Admins see hidden keys in the console; a withheld body is not a hidden key, it is not there.
     RecordHistory history =
-        new RecordHistoryService(db.dataSource("demo_admin", "demo"), true)
-            .history("contact_notes", note);
+        new RecordHistoryService(db.access("demo_admin"), true).history("contact_notes", note);
     assertThat(history.changes())
         .extracting(AuditRecord::action)
         .containsExactly("insert", "update");

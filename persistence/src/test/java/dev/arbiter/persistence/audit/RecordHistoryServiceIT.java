@@ -26,8 +26,7 @@ class RecordHistoryServiceIT {
 
   @Test
   void disputeHistoryListsEveryWriterOldestFirst() throws SQLException {
-    RecordHistoryService service =
-        new RecordHistoryService(db.dataSource("demo_finance", "demo"), false);
+    RecordHistoryService service = new RecordHistoryService(db.access("demo_finance"), false);
 
     RecordHistory history = service.history("disputes", w.seed().dispute());
     List<Long> oldestFirst =
@@ -65,7 +64,7 @@ class RecordHistoryServiceIT {
       owner.createStatement().execute("TRUNCATE contact_notes");
     }
     RecordHistory history =
-        new RecordHistoryService(db.superuserDataSource(), true).history("contact_notes", note);
+        new RecordHistoryService(db.access("demo_admin"), true).history("contact_notes", note);
     assertThat(history.changes())
         .extracting(AuditRecord::action)
         .containsExactly("insert", "truncate");
@@ -75,7 +74,7 @@ class RecordHistoryServiceIT {
   @Test
   void unknownRecordHasAnEmptyHistory() {
     assertThat(
-            new RecordHistoryService(db.superuserDataSource(), true)
+            new RecordHistoryService(db.access("demo_admin"), true)
                 .history("users", "987654")
                 .changes())
         .isEmpty();

@@ -282,7 +282,7 @@ class AutomationRulesIT {
     worker.run(AutomationRule.SUSPENSION_EXPIRY);
 
     DecisionEntry suspension =
-        new ModerationItemService(db.dataSource("demo_moderator", "demo"))
+        new ModerationItemService(db.access("demo_moderator"))
             .load(item)
             .author()
             .decisions()

@@ -33,8 +33,8 @@ class SavedViewServiceIT {
               "INSERT INTO staff_accounts (login_role, display_name) VALUES ('demo_support2',"
                   + " 'Sue Support')");
     }
-    sam = new SavedViewService(db.dataSource("demo_support", "demo"));
-    ada = new SavedViewService(db.dataSource("demo_support2", "demo"));
+    sam = new SavedViewService(db.access("demo_support"));
+    ada = new SavedViewService(db.access("demo_support2"));
   }
 
   @Test
@@ -91,7 +91,7 @@ class SavedViewServiceIT {
     sam.saveLast(filter, QueueSort.ascending(SortKey.PRIORITY));
     sam.saveLast(filter.withText("late"), QueueSort.descending(SortKey.PRIORITY));
 
-    SavedViewService restarted = new SavedViewService(db.dataSource("demo_support", "demo"));
+    SavedViewService restarted = new SavedViewService(db.access("demo_support"));
     SavedView last = restarted.last();
     assertThat(last.filter()).isEqualTo(filter.withText("late"));
     assertThat(last.sort()).isEqualTo(QueueSort.descending(SortKey.PRIORITY));

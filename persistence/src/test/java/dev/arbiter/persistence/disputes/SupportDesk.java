@@ -26,8 +26,10 @@ public final class SupportDesk implements AutoCloseable {
     this.database = database;
     this.staff = staff;
     this.queue = new DisputeQueueService(database.dataSource());
-    this.cases = new DisputeCaseService(database.dataSource(), staff.has(StaffRole.ADMIN));
-    this.actions = new DisputeActionService(database.sessionFactory(), staff, clock);
+    this.cases = new DisputeCaseService(database.access(), staff.has(StaffRole.ADMIN));
+    this.actions = new DisputeActionService(database.access(), staff, clock);
+    // The console starts Hibernate right after sign-in, before anyone opens a case.
+    database.sessionFactory();
   }
 
   public static SupportDesk open(TestDatabase db, String login, StaffRole... roles)

@@ -65,10 +65,10 @@ class ServerOutageIT {
             new ConsoleTarget(server.jdbcUrl(), false, "outage"), "demo_support", "demo");
     actions =
         new DisputeActionService(
-            staff::sessionFactory,
+            staff.access(),
             new SignedInStaff("demo_support", "Sam Support", Set.of(StaffRole.SUPPORT)),
             Clock.systemUTC());
-    cases = new DisputeCaseService(staff.dataSource(), false);
+    cases = new DisputeCaseService(staff.access(), false);
   }
 
   @AfterEach
@@ -130,7 +130,7 @@ class ServerOutageIT {
 
       // No "connection has been closed" left over from before the outage.
       assertThat(cases.load(dispute)).isPresent();
-      assertThat(new CommitOutcomes(staff.dataSource()).committed("dsp-none")).isFalse();
+      assertThat(new CommitOutcomes(staff.access()).committed("dsp-none")).isFalse();
     }
   }
 
@@ -149,7 +149,7 @@ class ServerOutageIT {
     stallCommits(false);
 
     assertThat(ConnectionFailures.isConnectionLost(failure)).as(failure.toString()).isTrue();
-    assertThat(new CommitOutcomes(staff.dataSource()).committed(reply.idempotencyKey())).isFalse();
+    assertThat(new CommitOutcomes(staff.access()).committed(reply.idempotencyKey())).isFalse();
     ActionResult retry = actions.execute(reply);
     assertThat(retry.replayed()).isFalse();
     assertExactlyOneEffect(reply, dispute);
@@ -180,7 +180,7 @@ class ServerOutageIT {
       waitForStandby(false);
     }
 
-    assertThat(new CommitOutcomes(staff.dataSource()).committed(reply.idempotencyKey())).isTrue();
+    assertThat(new CommitOutcomes(staff.access()).committed(reply.idempotencyKey())).isTrue();
     assertExactlyOneEffect(reply, dispute);
     ActionResult retry = actions.execute(reply);
     assertThat(retry.replayed()).isTrue();

@@ -7,16 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.model.moderation.FlaggedEntityType;
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.moderation.BulkResult.Outcome;
 import dev.arbiter.persistence.moderation.CuttingDataSource.Cut;
 import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
+import dev.arbiter.persistence.testing.DataAccesses;
 import dev.arbiter.persistence.testing.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,8 +65,11 @@ class ModerationBulkOutageIT {
   void open() throws SQLException {
     owner = db.migrator();
     cutting = new CuttingDataSource(mo.dataSource(), db);
-    bulk = new ModerationBulkService(cutting);
-    outcomes = new CommitOutcomes(mo.dataSource());
+    DataAccess access = DataAccesses.over(cutting);
+    // Hibernate starts before any commit is counted, as the console's does at its first read.
+    access.read(session -> session.isOpen());
+    bulk = new ModerationBulkService(access);
+    outcomes = new CommitOutcomes(mo.access());
   }
 
   @AfterEach
@@ -71,7 +80,7 @@ class ModerationBulkOutageIT {
   @Test
   void aRunCutBeforeACommitKeepsItsAnswersAndTheRetryDecidesEachItemOnce() throws Exception {
     List<ItemKey> keys = items(5);
-    new ModerationDecisionService(max).claim(keys.get(1));
+    new ModerationDecisionService(max.access()).claim(keys.get(1));
     List<BulkItem> plan = BulkItem.plan(keys);
     // Item 0 commits, item 1 is refused (rolled back), item 2 commits, item 3 is cut at its commit.
     cutting.cutCommit(3, Cut.BEFORE_COMMIT);
@@ -99,7 +108,7 @@ class ModerationBulkOutageIT {
 
     // Once the colleague lets go, the whole plan again: the decided items replay their first
     // decision, and only the refused one (its key still free) is decided now.
-    new ModerationDecisionService(max).release(keys.get(1));
+    new ModerationDecisionService(max.access()).release(keys.get(1));
     List<BulkResult> again = bulk.apply(plan, dismiss(keys.get(0)));
 
     assertThat(again).extracting(BulkResult::outcome).containsOnly(Outcome.DECIDED);
@@ -139,12 +148,17 @@ class ModerationBulkOutageIT {
   void aRunThatCannotGetAConnectionReportsEveryItemNotSent() throws Exception {
     List<ItemKey> keys = items(2);
     List<BulkItem> plan = BulkItem.plan(keys);
-    // Nothing listens on port 1: the server is gone before the run starts.
+    // The console started on the real server; then the server is gone (nothing listens on port
+    // 1) before the run starts.
     PGSimpleDataSource gone = new PGSimpleDataSource();
     gone.setUrl("jdbc:postgresql://localhost:1/arbiter?connectTimeout=2");
     gone.setUser("demo_moderator");
     gone.setPassword("demo");
-    ModerationBulkService unreachable = new ModerationBulkService(gone);
+    AtomicReference<DataSource> server = new AtomicReference<>(mo.dataSource());
+    DataAccess access = DataAccesses.over(rerouted(server));
+    access.read(session -> session.isOpen());
+    server.set(gone);
+    ModerationBulkService unreachable = new ModerationBulkService(access);
 
     List<BulkResult> results = unreachable.apply(plan, dismiss(keys.get(0)));
 
@@ -166,6 +180,21 @@ class ModerationBulkOutageIT {
     assertThat(reused.get(0).outcome()).isEqualTo(Outcome.REFUSED);
     assertThat(reused.get(0).refusal()).contains("already used for another request");
     assertThat(decisionsPerItem(other)).containsOnly(0L);
+  }
+
+  // A data source that asks whichever server {@code server} names at the time.
+  private static DataSource rerouted(AtomicReference<DataSource> server) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              try {
+                return method.invoke(server.get(), args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   private static List<BulkItem> leftOver(List<BulkResult> results) {

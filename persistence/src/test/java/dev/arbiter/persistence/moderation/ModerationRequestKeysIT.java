@@ -41,8 +41,8 @@ class ModerationRequestKeysIT {
   @BeforeEach
   void openItem() throws SQLException {
     owner = db.migrator();
-    moderator = new ModerationDecisionService(db.dataSource("demo_moderator", "demo"));
-    moderator2 = new ModerationDecisionService(db.dataSource(SECOND_MODERATOR, "demo"));
+    moderator = new ModerationDecisionService(db.access("demo_moderator"));
+    moderator2 = new ModerationDecisionService(db.access(SECOND_MODERATOR));
     long author = ModerationFixture.user(owner);
     message = ModerationFixture.message(owner, author, "pay me outside the site");
     open =
@@ -76,7 +76,7 @@ class ModerationRequestKeysIT {
                 key))
         .isEqualTo("moderation.decide " + first);
     // Recorded as the moderator's own request, so a commit check by its key finds it.
-    assertThat(new CommitOutcomes(db.dataSource("demo_moderator", "demo")).committed(key)).isTrue();
+    assertThat(new CommitOutcomes(db.access("demo_moderator")).committed(key)).isTrue();
   }
 
   @Test
@@ -119,8 +119,7 @@ class ModerationRequestKeysIT {
               assertThat(r.getMessage()).contains("another login").doesNotContain("demo_moderator");
             });
     assertThat(openFlags(other)).hasSize(1);
-    assertThat(new CommitOutcomes(db.dataSource(SECOND_MODERATOR, "demo")).committed(key))
-        .isFalse();
+    assertThat(new CommitOutcomes(db.access(SECOND_MODERATOR)).committed(key)).isFalse();
   }
 
   @Test

@@ -71,7 +71,7 @@ class ModerationServicesIT {
 
   @Test
   void keysetPagesWalkTheWholeQueueInSqlOrderWithoutRepeats() throws SQLException {
-    ModerationQueueService queue = new ModerationQueueService(mo);
+    ModerationQueueService queue = new ModerationQueueService(mo.access());
     for (QueueSort sort : QueueSort.values()) {
       List<Long> walked = new ArrayList<>();
       QueueCursor cursor = null;
@@ -87,7 +87,7 @@ class ModerationServicesIT {
 
   @Test
   void filtersNarrowTheQueueInSql() {
-    ModerationQueueService queue = new ModerationQueueService(mo);
+    ModerationQueueService queue = new ModerationQueueService(mo.access());
     QueueFilter base = QueueFilter.open();
 
     assertThat(queue.count(base)).isGreaterThanOrEqualTo(7);
@@ -112,8 +112,8 @@ class ModerationServicesIT {
   @Test
   void claimedByMeAndUnclaimedFiltersFollowTheClaims() {
     ItemKey item = ITEMS.get(5);
-    new ModerationDecisionService(max).claim(item);
-    ModerationQueueService queue = new ModerationQueueService(max);
+    new ModerationDecisionService(max.access()).claim(item);
+    ModerationQueueService queue = new ModerationQueueService(max.access());
 
     List<QueueRow> mine =
         queue
@@ -126,7 +126,7 @@ class ModerationServicesIT {
     assertThat(mine).extracting(QueueRow::key).containsExactly(item);
     assertThat(mine.get(0).claimant()).isEqualTo(SECOND_MODERATOR);
     assertThat(
-            new ModerationQueueService(mo)
+            new ModerationQueueService(mo.access())
                 .keys(
                     new QueueFilter(FlagStatus.OPEN, null, null, null, ClaimFilter.UNCLAIMED, null),
                     100))
@@ -136,8 +136,8 @@ class ModerationServicesIT {
   @Test
   void aClaimHeldByAnotherModeratorComesBackAsATypedRefusalNamingThem() {
     ItemKey item = ITEMS.get(4);
-    new ModerationDecisionService(max).claim(item);
-    ModerationDecisionService decisions = new ModerationDecisionService(mo);
+    new ModerationDecisionService(max.access()).claim(item);
+    ModerationDecisionService decisions = new ModerationDecisionService(mo.access());
 
     assertThatThrownBy(() -> decisions.claim(item))
         .isInstanceOfSatisfying(
@@ -146,14 +146,14 @@ class ModerationServicesIT {
               assertThat(r.kind()).isEqualTo(ModerationRefusal.Kind.CLAIMED_BY_OTHER);
               assertThat(r.holder()).isEqualTo(SECOND_MODERATOR);
             });
-    new ModerationDecisionService(max).release(item);
+    new ModerationDecisionService(max.access()).release(item);
     assertThat(decisions.claim(item)).isNotNull();
   }
 
   @Test
   void decideThenUndoThroughTheServiceShowsInTheLogAndTheItemView() throws SQLException {
     ItemKey item = ITEMS.get(3);
-    ModerationDecisionService decisions = new ModerationDecisionService(mo);
+    ModerationDecisionService decisions = new ModerationDecisionService(mo.access());
     decisions.claim(item);
 
     long id =
@@ -168,7 +168,7 @@ class ModerationServicesIT {
               assertThat(d.undoable()).isTrue();
               assertThat(d.subjectUserId()).isEqualTo(author);
             });
-    ItemDetail detail = new ModerationItemService(mo).load(item);
+    ItemDetail detail = new ModerationItemService(mo.access()).load(item);
     assertThat(detail.content()).contains(new ItemDetail.Field("Message", "message number 3"));
     assertThat(detail.flags()).allSatisfy(f -> assertThat(f.status()).isEqualTo("actioned"));
     assertThat(detail.author().userId()).isEqualTo(author);
@@ -185,7 +185,7 @@ class ModerationServicesIT {
       // The service caught the scores up after each decision: nothing is left queued.
       assertThat(text(owner, "SELECT count(*) FROM moderation_rescore_queue")).isEqualTo("0");
     }
-    assertThat(new ModerationItemService(mo).load(item).timeline())
+    assertThat(new ModerationItemService(mo.access()).load(item).timeline())
         .extracting(ItemDetail.TimelineEntry::what)
         .contains("undid decision " + id);
     assertThatThrownBy(() -> decisions.undo(id))
@@ -197,11 +197,11 @@ class ModerationServicesIT {
   @Test
   void bulkDismissReportsPerItemAndSkipsItemsClaimedByOthers() {
     ItemKey held = ITEMS.get(1);
-    new ModerationDecisionService(max).claim(held);
+    new ModerationDecisionService(max.access()).claim(held);
     List<ItemKey> keys = List.of(ITEMS.get(2), held, ITEMS.get(6));
 
     List<BulkResult> results =
-        new ModerationBulkService(mo)
+        new ModerationBulkService(mo.access())
             .apply(
                 BulkItem.plan(keys),
                 new DecisionRequest(
@@ -210,7 +210,7 @@ class ModerationServicesIT {
     assertThat(results).extracting(BulkResult::key).containsExactlyElementsOf(keys);
     assertThat(results).extracting(BulkResult::succeeded).containsExactly(true, false, true);
     assertThat(results.get(1).refusal()).contains("claimed by " + SECOND_MODERATOR);
-    assertThat(new ModerationQueueService(mo).keys(QueueFilter.open(), 100))
+    assertThat(new ModerationQueueService(mo.access()).keys(QueueFilter.open(), 100))
         .doesNotContain(ITEMS.get(2), ITEMS.get(6))
         .contains(held);
   }

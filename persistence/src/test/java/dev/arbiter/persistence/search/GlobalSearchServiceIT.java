@@ -82,7 +82,7 @@ class GlobalSearchServiceIT {
   }
 
   private static GlobalSearchService as(String login) {
-    return new GlobalSearchService(db.dataSource(login, "demo"));
+    return new GlobalSearchService(db.access(login));
   }
 
   private static List<SearchHit> search(String login, String text, SearchKind kind) {
@@ -229,7 +229,12 @@ class GlobalSearchServiceIT {
               "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off;"
                   + " SET LOCAL enable_indexonlyscan = off");
       try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + query.statement(text))) {
-        query.bind(new KindQuery.Binder(ps), text, 5);
+        KindQuery.Binder binder = new KindQuery.Binder();
+        query.bind(binder, text, 5);
+        List<Object> params = binder.params();
+        for (int i = 0; i < params.size(); i++) {
+          ps.setObject(i + 1, params.get(i));
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             plan.append(rs.getString(1)).append('\n');

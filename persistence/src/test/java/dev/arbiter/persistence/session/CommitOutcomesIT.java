@@ -13,7 +13,7 @@ class CommitOutcomesIT {
   @Test
   void aKeyIsCommittedOnlyOnceTheTableThatGuardsItHoldsIt() throws Exception {
     TestDatabase db = TestDatabase.fresh();
-    CommitOutcomes outcomes = new CommitOutcomes(db.dataSource("demo_support", "demo"));
+    CommitOutcomes outcomes = new CommitOutcomes(db.access("demo_support"));
     assertThat(outcomes.committed("dsp-unknown-key")).isFalse();
     assertThat(outcomes.committed("rel-unknown-key")).isFalse();
 
@@ -25,7 +25,7 @@ class CommitOutcomesIT {
               + " ('rel-0000002', 'release', 'f', 'demo_finance', 'already_released', '{}')");
     }
     // Each login reads its own money requests, which is all a check of its own lost answer needs.
-    CommitOutcomes finance = new CommitOutcomes(db.dataSource("demo_finance", "demo"));
+    CommitOutcomes finance = new CommitOutcomes(db.access("demo_finance"));
     assertThat(outcomes.committed("rel-0000001")).isFalse();
     assertThat(finance.committed("rel-0000001")).isTrue();
     assertThat(finance.outcome("rel-0000001")).contains("ok");
@@ -49,8 +49,8 @@ class CommitOutcomesIT {
   @Test
   void aStaffRequestKeyIsCommittedForTheLoginThatSentItOnly() throws Exception {
     TestDatabase db = TestDatabase.fresh();
-    CommitOutcomes support = new CommitOutcomes(db.dataSource("demo_support", "demo"));
-    CommitOutcomes admin = new CommitOutcomes(db.dataSource("demo_admin", "demo"));
+    CommitOutcomes support = new CommitOutcomes(db.access("demo_support"));
+    CommitOutcomes admin = new CommitOutcomes(db.access("demo_admin"));
     assertThat(support.committed("ws-0000001")).isFalse();
 
     try (Connection c = db.as("demo_support")) {

@@ -27,8 +27,7 @@ class SettlementServiceIT {
       settlement =
           MoneyFixture.settlement(owner, dispute, "split", 4_000, 2_000, "USD", "demo_support");
     }
-    SettlementService service =
-        new SettlementService(db.dataSource("demo_finance", "demo"), db.access("demo_finance"));
+    SettlementService service = finance();
 
     assertThat(service.queue())
         .singleElement()
@@ -55,8 +54,7 @@ class SettlementServiceIT {
       settlement =
           MoneyFixture.settlement(owner, dispute, "split", 4_000, 2_000, "USD", "demo_support");
     }
-    SettlementService service =
-        new SettlementService(db.dataSource("demo_finance", "demo"), db.access("demo_finance"));
+    SettlementService service = finance();
     int seen = service.queue().get(0).version();
     try (Connection owner = db.migrator()) {
       MoneyFixture.longValue(
@@ -70,11 +68,16 @@ class SettlementServiceIT {
     var stale = service.execute(settlement, seen, "Fine", key);
 
     assertThat(stale.refusal()).contains(MoneyRefusal.STALE);
-    assertThat(new CommitOutcomes(db.dataSource("demo_finance", "demo")).committed(key)).isFalse();
+    assertThat(new CommitOutcomes(db.access("demo_finance")).committed(key)).isFalse();
     int now = service.queue().get(0).version();
     assertThat(now).isEqualTo(seen + 1);
     assertThat(service.execute(settlement, now, "Fine", key).ok()).isTrue();
     assertThat(service.queue()).isEmpty();
+  }
+
+  /** The service as finance's console builds it. */
+  private SettlementService finance() {
+    return new SettlementService(db.access("demo_finance"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbiter.persistence.testing.DataAccesses;
 import dev.arbiter.persistence.testing.Latency;
 import dev.arbiter.persistence.testing.TestDatabase;
 import dev.arbiter.persistence.testing.Waits;
@@ -37,7 +38,7 @@ class StaffAdminIT {
   @BeforeAll
   static void database() {
     db = TestDatabase.fresh();
-    admin = new StaffAdminService(db.dataSource("demo_admin", "demo"));
+    admin = new StaffAdminService(db.access("demo_admin"));
   }
 
   private static String newLogin() {
@@ -163,7 +164,8 @@ class StaffAdminIT {
   void anotherAdminMayRemoveAnAdminRole() throws SQLException {
     String second = newLogin();
     admin.grant(second, StaffRole.ADMIN);
-    StaffAdminService asSecond = new StaffAdminService(db.dataSource(second, PASSWORD));
+    StaffAdminService asSecond =
+        new StaffAdminService(DataAccesses.over(db.dataSource(second, PASSWORD)));
     String third = newLogin();
     admin.grant(third, StaffRole.ADMIN);
 

@@ -32,8 +32,8 @@ class ContactNotesIT {
   void fixture() throws SQLException {
     owner = db.migrator();
     ws = WorkspaceFixture.create(owner);
-    admin = new WorkspaceAdminService(db.dataSource("demo_admin", "demo"), Clock.systemUTC());
-    support = new WorkspaceAdminService(db.dataSource("demo_support", "demo"), Clock.systemUTC());
+    admin = new WorkspaceAdminService(db.access("demo_admin"), Clock.systemUTC());
+    support = new WorkspaceAdminService(db.access("demo_support"), Clock.systemUTC());
   }
 
   @AfterEach
@@ -42,7 +42,7 @@ class ContactNotesIT {
   }
 
   private WorkspaceDetails detailsAs(String login, boolean isAdmin) {
-    return new WorkspaceDetailService(db.dataSource(login, "demo"), isAdmin).load(ws.workspace());
+    return new WorkspaceDetailService(db.access(login), isAdmin).load(ws.workspace());
   }
 
   @Test

@@ -34,7 +34,7 @@ class WorkspaceAdminIT {
   void fixture() throws SQLException {
     owner = db.migrator();
     ws = WorkspaceFixture.create(owner);
-    admin = new WorkspaceAdminService(db.dataSource("demo_admin", "demo"), Clock.systemUTC());
+    admin = new WorkspaceAdminService(db.access("demo_admin"), Clock.systemUTC());
   }
 
   @AfterEach
@@ -83,6 +83,23 @@ class WorkspaceAdminIT {
         .isInstanceOfSatisfying(
             WorkspaceActionException.class, e -> assertThat(e.stale()).isTrue());
     assertThat(member("role", ws.plainMember())).isEqualTo("viewer");
+  }
+
+  @Test
+  void settingWhatTheRowHoldsStillMovesItsVersionOnSoAColleaguesViewGoesStale()
+      throws SQLException {
+    int read = version("workspace_members", ws.adminMember());
+    admin.changeRole(ws.adminMember(), read, MemberRole.ADMIN);
+    assertThat(version("workspace_members", ws.adminMember())).isEqualTo(read + 1);
+    assertThatThrownBy(() -> admin.changeRole(ws.adminMember(), read, MemberRole.MANAGER))
+        .isInstanceOfSatisfying(
+            WorkspaceActionException.class, e -> assertThat(e.stale()).isTrue());
+
+    int status = version("workspaces", ws.workspace());
+    admin.setWorkspaceStatus(ws.workspace(), status, WorkspaceStatus.ACTIVE);
+    assertThat(version("workspaces", ws.workspace())).isEqualTo(status + 1);
+    assertThat(lastAudit("command", "workspaces", ws.workspace()))
+        .isEqualTo("set workspace " + ws.workspace() + " active");
   }
 
   @Test

@@ -30,7 +30,7 @@ class WorkspaceListIT {
         }
       }
     }
-    service = new WorkspaceListService(db.dataSource("demo_support", "demo"));
+    service = new WorkspaceListService(db.access("demo_support"));
   }
 
   private static List<WorkspaceRow> all(WorkspaceQuery first) {

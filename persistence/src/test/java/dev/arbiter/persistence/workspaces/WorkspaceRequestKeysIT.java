@@ -39,8 +39,8 @@ class WorkspaceRequestKeysIT {
   void fixture() throws SQLException {
     owner = db.migrator();
     ws = WorkspaceFixture.create(owner);
-    admin = new WorkspaceAdminService(db.dataSource("demo_admin", "demo"), Clock.systemUTC());
-    support = new WorkspaceAdminService(db.dataSource("demo_support", "demo"), Clock.systemUTC());
+    admin = new WorkspaceAdminService(db.access("demo_admin"), Clock.systemUTC());
+    support = new WorkspaceAdminService(db.access("demo_support"), Clock.systemUTC());
   }
 
   @AfterEach
@@ -129,12 +129,11 @@ class WorkspaceRequestKeysIT {
     String token = InviteTokens.newToken();
     Instant now = Instant.parse("2030-01-01T00:00:00Z");
     WorkspaceAdminService early =
-        new WorkspaceAdminService(
-                db.dataSource("demo_admin", "demo"), Clock.fixed(now, ZoneOffset.UTC))
+        new WorkspaceAdminService(db.access("demo_admin"), Clock.fixed(now, ZoneOffset.UTC))
             .keyed(key);
     WorkspaceAdminService later =
         new WorkspaceAdminService(
-                db.dataSource("demo_admin", "demo"),
+                db.access("demo_admin"),
                 Clock.fixed(now.plus(Duration.ofMinutes(5)), ZoneOffset.UTC))
             .keyed(key);
 

@@ -1,17 +1,18 @@
 package dev.arbiter.tools.bench;
 
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.audit.AuditFilter;
 import dev.arbiter.persistence.audit.AuditQueryService;
 import dev.arbiter.persistence.audit.AuditSql;
+import dev.arbiter.persistence.db.HibernateFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
 
 /**
  * Filtered audit pages newest first, through the service the console uses (SQL, JSON values and
@@ -30,8 +31,17 @@ public final class AuditPageBenchmark implements Benchmark.Measurement {
     Instant before = now(context.owner());
     AuditVerifyBenchmark.fill(context.owner(), entries);
     Instant after = now(context.owner());
-    AuditQueryService service =
-        new AuditQueryService(context.asLogin().apply("demo_support"), false);
+    // The console's path: Hibernate sessions over support's connections.
+    try (SessionFactory sessions =
+        HibernateFactory.build(context.asLogin().apply("demo_support"))) {
+      return run(
+          context, new AuditQueryService(new DataAccess(() -> sessions), false), before, after);
+    }
+  }
+
+  private static List<BenchLine> run(
+      BenchContext context, AuditQueryService service, Instant before, Instant after)
+      throws Exception {
     List<BenchLine> lines = new ArrayList<>();
     compare(
         lines,
@@ -85,20 +95,7 @@ public final class AuditPageBenchmark implements Benchmark.Measurement {
       throws SQLException {
     try (Connection c = owner.getConnection()) {
       AuditSql.Where where = AuditSql.where(c, filter);
-      // As the service binds them: an instant as a timestamp.
-      Object[] params =
-          where.params().stream()
-              .map(p -> p instanceof Instant i ? Timestamp.from(i) : p)
-              .toArray();
-      long total =
-          Jdbc.list(
-                  c,
-                  "SELECT count(*) AS total FROM audit_log WHERE " + where.sql(),
-                  row -> row.getLong("total"),
-                  params)
-              .get(0);
-      Object[] withOffset = Arrays.copyOf(params, params.length + 1);
-      withOffset[params.length] = Math.max(0, total * 9 / 10 - 1);
+      long total = where.count(c);
       List<Long> ids =
           Jdbc.list(
               c,
@@ -106,7 +103,7 @@ public final class AuditPageBenchmark implements Benchmark.Measurement {
                   + where.sql()
                   + " ORDER BY id DESC OFFSET ? LIMIT 1",
               row -> row.getLong("id"),
-              withOffset);
+              where.args(Math.max(0, total * 9 / 10 - 1)));
       if (ids.isEmpty()) {
         throw new IllegalStateException("the filter selects nothing: " + filter);
       }

@@ -118,7 +118,8 @@ public final class DisputeQueueBenchmark implements Benchmark.Measurement {
     try (Connection c = owner.getConnection()) {
       QueueSql.Query count = QueueSql.count(FILTER, Integer.MAX_VALUE - 1);
       long matching =
-          Jdbc.list(c, count.sql(), row -> row.getLong("count"), count.params().toArray()).get(0);
+          Jdbc.list(c, count.sql(), row -> row.getLong("matching"), count.params().toArray())
+              .get(0);
       QueueSql.Query first = QueueSql.page(FILTER, SORT, null, PageDirection.FORWARD, 1);
       String sql =
           "SELECT p.id AS id, p.sort_value AS sort_value, NOT isfinite(p.sort_value) AS infinite"

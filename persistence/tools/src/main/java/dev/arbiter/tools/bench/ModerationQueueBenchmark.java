@@ -1,7 +1,9 @@
 package dev.arbiter.tools.bench;
 
+import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.access.Row;
+import dev.arbiter.persistence.db.HibernateFactory;
 import dev.arbiter.persistence.moderation.ItemKey;
 import dev.arbiter.persistence.moderation.ModerationQueueService;
 import dev.arbiter.persistence.moderation.QueueCursor;
@@ -13,6 +15,7 @@ import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
 
 /**
  * The grouped flag queue over a million flags: the first page, a page 90% of the way down (keyset,
@@ -76,7 +79,13 @@ public final class ModerationQueueBenchmark implements Benchmark.Measurement {
                 + (System.nanoTime() - start) / 1_000_000
                 + " ms");
     DataSource moderator = context.asLogin().apply("demo_moderator");
-    ModerationQueueService queue = new ModerationQueueService(moderator);
+    try (SessionFactory sessions = HibernateFactory.build(moderator)) {
+      return run(new ModerationQueueService(new DataAccess(() -> sessions)), context, moderator);
+    }
+  }
+
+  private static List<BenchLine> run(
+      ModerationQueueService queue, BenchContext context, DataSource moderator) throws Exception {
     QueueCursor deep = cursorAt(context.owner(), 0.9);
     double[] pages =
         Timing.interleavedMedians(

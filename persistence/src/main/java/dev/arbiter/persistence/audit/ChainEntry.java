@@ -6,7 +6,7 @@ package dev.arbiter.persistence.audit;
  * salt} the entry's 16 random bytes, null for entries written before it existed (V88). Bytes rather
  * than strings because decoding and re-encoding every value cost more than hashing it.
  */
-record AuditEntry(
+record ChainEntry(
     long id,
     long occurredAtMicros,
     byte[] actor,
