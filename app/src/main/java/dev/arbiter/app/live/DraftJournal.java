@@ -2,7 +2,6 @@ package dev.arbiter.app.live;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.persistence.db.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,20 +35,20 @@ public final class DraftJournal implements AutoCloseable {
   private final Path file;
   private final Map<String, String> drafts = new ConcurrentHashMap<>();
   private final AtomicBoolean writeQueued = new AtomicBoolean();
-  private final ScheduledExecutorService writer =
-      Executors.newSingleThreadScheduledExecutor(
-          ExecutorTaskRunner.daemonThreads("arbiter-drafts"));
+  private final ScheduledExecutorService writer;
 
-  private DraftJournal(Path file) {
+  private DraftJournal(Path file, ScheduledExecutorService writer) {
     this.file = file;
+    this.writer = writer;
   }
 
   /**
-   * Opens (or starts) the journal in {@code file}. A file that cannot be read is moved aside rather
-   * than overwritten, so nothing is thrown away silently.
+   * Opens (or starts) the journal in {@code file}, written by {@code writer}, which the journal
+   * owns from now on and shuts down on {@link #close}. A file that cannot be read is moved aside
+   * rather than overwritten, so nothing is thrown away silently.
    */
-  public static DraftJournal open(Path file) {
-    DraftJournal journal = new DraftJournal(file);
+  public static DraftJournal open(Path file, ScheduledExecutorService writer) {
+    DraftJournal journal = new DraftJournal(file, writer);
     try {
       PrivateFiles.ensureFolder(file.toAbsolutePath().getParent());
       if (Files.exists(file)) {

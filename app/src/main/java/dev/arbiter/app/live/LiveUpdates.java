@@ -1,6 +1,5 @@
 package dev.arbiter.app.live;
 
-import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.persistence.live.ChangeFeedListener;
 import dev.arbiter.persistence.live.TableChange;
 import java.time.Duration;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -35,9 +33,7 @@ public final class LiveUpdates implements ChangeFeedListener, AutoCloseable {
   }
 
   private final Executor fxThread;
-  private final ScheduledExecutorService flusher =
-      Executors.newSingleThreadScheduledExecutor(
-          ExecutorTaskRunner.daemonThreads("arbiter-live-updates"));
+  private final ScheduledExecutorService flusher;
   private final List<Consumer<ChangeSet>> subscribers = new CopyOnWriteArrayList<>();
   private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", true);
   private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper(this, "checked");
@@ -48,11 +44,14 @@ public final class LiveUpdates implements ChangeFeedListener, AutoCloseable {
   private boolean announced;
 
   /**
+   * @param flusher the thread that publishes what gathered, once per interval; the updates own it
+   *     from now on and shut it down on {@link #close}
    * @param interval how long changes gather before one publication; short enough that a commit
    *     shows within a second including the views' re-query
    */
-  public LiveUpdates(Executor fxThread, Duration interval) {
+  public LiveUpdates(Executor fxThread, ScheduledExecutorService flusher, Duration interval) {
     this.fxThread = fxThread;
+    this.flusher = flusher;
     long millis = interval.toMillis();
     flusher.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
   }

@@ -1,6 +1,5 @@
 package dev.arbiter.app.live;
 
-import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.persistence.presence.Presence;
 import dev.arbiter.persistence.presence.PresenceKey;
 import dev.arbiter.persistence.presence.PresenceMode;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +41,7 @@ public final class PresenceTracker implements AutoCloseable {
 
   private final PresenceService service;
   private final Executor fxThread;
-  private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(
-          ExecutorTaskRunner.daemonThreads("arbiter-presence"));
+  private final ScheduledExecutorService worker;
   private final List<Scope> scopes = new ArrayList<>();
   private final AtomicBoolean syncQueued = new AtomicBoolean();
   private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
@@ -55,9 +51,18 @@ public final class PresenceTracker implements AutoCloseable {
   private volatile boolean unreachable;
   private int beatsUnreachable;
 
-  public PresenceTracker(PresenceService service, Executor fxThread, Duration heartbeat) {
+  /**
+   * @param worker the one thread that beats, publishes and reads the others, in order; the tracker
+   *     owns it from now on and shuts it down on {@link #close}
+   */
+  public PresenceTracker(
+      PresenceService service,
+      Executor fxThread,
+      ScheduledExecutorService worker,
+      Duration heartbeat) {
     this.service = service;
     this.fxThread = fxThread;
+    this.worker = worker;
     long millis = heartbeat.toMillis();
     worker.scheduleWithFixedDelay(this::beat, 0, millis, TimeUnit.MILLISECONDS);
   }

@@ -11,6 +11,7 @@ import dev.arbiter.app.live.DraftJournal;
 import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.live.Schedulers;
 import dev.arbiter.app.login.DemoAccount;
 import dev.arbiter.app.login.LoginView;
 import dev.arbiter.app.login.LoginViewModel;
@@ -160,12 +161,14 @@ public final class ConsoleShell implements AutoCloseable {
   }
 
   private LiveSession startLive(StaffSession session, SignedInStaff staff) {
-    LiveUpdates updates = new LiveUpdates(fxThread, LIVE_INTERVAL);
+    LiveUpdates updates =
+        new LiveUpdates(fxThread, Schedulers.daemon("arbiter-live-updates"), LIVE_INTERVAL);
     ChangeFeed feed = session.database().changeFeed(updates);
     PresenceTracker presence =
         new PresenceTracker(
             new PresenceService(session.database().access(), PRESENCE_TTL),
             fxThread,
+            Schedulers.daemon("arbiter-presence"),
             PRESENCE_HEARTBEAT);
     updates.subscribe(presence::changed);
     // One journal per login for the console's life: signing out and straight back in must not read
@@ -173,7 +176,10 @@ public final class ConsoleShell implements AutoCloseable {
     // still clear its draft.
     DraftJournal journal =
         journals.computeIfAbsent(
-            staff.login(), login -> DraftJournal.open(draftsFolder.resolve(login + ".json")));
+            staff.login(),
+            login ->
+                DraftJournal.open(
+                    draftsFolder.resolve(login + ".json"), Schedulers.daemon("arbiter-drafts")));
     return new LiveSession(feed, updates, presence, new DraftBinder(journal));
   }
 

@@ -2,6 +2,7 @@ package dev.arbiter.app.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.persistence.testing.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,9 +77,7 @@ class ExecutorTaskRunnerTest {
                 return 42;
               });
       done.await(5, TimeUnit.SECONDS);
-      while (!task.isDone()) {
-        Thread.onSpinWait();
-      }
+      Waits.atMost(Duration.ofSeconds(5)).until(task::isDone);
       List<Integer> received = new ArrayList<>();
 
       task.onSuccess(received::add);

@@ -2,6 +2,7 @@ package dev.arbiter.app.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.app.testing.ManualScheduler;
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.presence.PresenceService;
 import dev.arbiter.persistence.testing.DataAccesses;
@@ -23,15 +24,10 @@ class PresenceTrackerOfflineTest {
   /** The driver's data source, counting how often anyone asks it for a connection. */
   static final class CountingDataSource extends PGSimpleDataSource {
     final AtomicInteger attempts = new AtomicInteger();
-    final AtomicInteger fromTestThread = new AtomicInteger();
-    final Thread testThread = Thread.currentThread();
 
     @Override
     public Connection getConnection() throws SQLException {
       attempts.incrementAndGet();
-      if (Thread.currentThread() == testThread) {
-        fromTestThread.incrementAndGet();
-      }
       return super.getConnection();
     }
   }
@@ -46,6 +42,7 @@ class PresenceTrackerOfflineTest {
     unreachable.setDatabaseName("arbiter");
     unreachable.setUser("demo_support");
     unreachable.setPassword("demo");
+    ManualScheduler clock = new ManualScheduler();
 
     // Hibernate is up before the server goes, as in a console that lost it: starting it offline
     // asks the server nothing, so every attempt counted below is a beat's.
@@ -55,21 +52,23 @@ class PresenceTrackerOfflineTest {
         new PresenceTracker(
             new PresenceService(access, Duration.ofSeconds(35)),
             Runnable::run,
+            clock,
             Duration.ofMillis(20));
-    Thread.sleep(1_200);
+    clock.advance(Duration.ofMillis(1_200));
     int whileOffline = unreachable.attempts.get();
-    // About 60 beats went by; every beat knocking would be 60 attempts.
-    assertThat(whileOffline).isBetween(1, 15);
+    // Sixty beats went by; every beat knocking would be sixty attempts. The first beat finds the
+    // server gone (and sweeps), then one beat in six tries again.
+    assertThat(whileOffline).isBetween(60 / 6, 60 / 6 + 3);
 
     tracker.changed(ChangeSet.everything());
-    LiveUpdatesTest.waitFor(() -> unreachable.attempts.get() > whileOffline);
+    clock.advance(Duration.ofMillis(20));
+    assertThat(unreachable.attempts.get()).isGreaterThan(whileOffline);
 
-    // Close lets a beat in flight finish (it may knock once more), but does not knock itself, and
-    // nothing knocks after it.
+    // Close does not knock (the server is gone), and nothing knocks after it.
+    int beforeClose = unreachable.attempts.get();
     tracker.close();
-    int afterClose = unreachable.attempts.get();
-    assertThat(unreachable.fromTestThread.get()).isZero();
-    Thread.sleep(200);
-    assertThat(unreachable.attempts.get()).isEqualTo(afterClose);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(unreachable.attempts.get()).isEqualTo(beforeClose);
+    assertThat(clock.isShutdown()).isTrue();
   }
 }

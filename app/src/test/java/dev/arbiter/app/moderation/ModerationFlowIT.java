@@ -4,14 +4,16 @@ import static dev.arbiter.app.testing.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.shell.Area;
+import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.persistence.moderation.ModerationFixture;
 import dev.arbiter.persistence.moderation.QueueRow;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.testing.Waits;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -29,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Moderation end to end, headless: claim, preview, hide the content, see the item leave the open
@@ -225,8 +226,9 @@ class ModerationFlowIT {
 
     console.click("#globalSearch");
     waitUntil(() -> fx(() -> console.lookup("#globalSearch").query().isFocused()));
-    robot.sleep(300);
-    assertThat(fx(() -> console.lookup("#globalSearch").query().isFocused())).isTrue();
+    Waits.atMost(Duration.ofSeconds(30))
+        .during(Duration.ofMillis(300))
+        .until(() -> fx(() -> console.lookup("#globalSearch").query().isFocused()));
   }
 
   private void openModeration(String login) {
@@ -264,9 +266,9 @@ class ModerationFlowIT {
 
   private void waitUntil(Callable<Boolean> condition) {
     try {
-      WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("condition not met within 15 s; item pane: " + itemState(), e);
+      StandInWaits.waitFor(condition, Duration.ofSeconds(15));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; item pane: " + itemState(), e);
     }
   }
 

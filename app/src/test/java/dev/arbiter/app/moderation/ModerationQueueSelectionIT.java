@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.live.Schedulers;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.moderation.ItemKey;
 import dev.arbiter.persistence.moderation.ModerationFixture;
@@ -71,10 +72,13 @@ class ModerationQueueSelectionIT {
         new PresenceTracker(
             new PresenceService(moderator.access(), Duration.ofSeconds(30)),
             Platform::runLater,
+            Schedulers.daemon("test-presence"),
             Duration.ofSeconds(10));
     queue = new ModerationQueueViewModel(ModerationArea.gateway(moderator), tasks);
     table = new QueueTable(queue, presence.scope()).node();
-    updates = new LiveUpdates(Platform::runLater, Duration.ofMillis(200));
+    updates =
+        new LiveUpdates(
+            Platform::runLater, Schedulers.daemon("test-live-updates"), Duration.ofMillis(200));
     updates.subscribe(queue::changed);
     feed = moderator.changeFeed(updates);
     stage.setScene(new Scene(table, 900, 400));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.live.Schedulers;
 import dev.arbiter.app.releases.ReleaseQueueViewModel.QueueItem;
 import dev.arbiter.persistence.escrow.MoneyFixture;
 import dev.arbiter.persistence.escrow.MoneyFixture.Deal;
@@ -69,6 +70,7 @@ class ReleaseQueueSelectionIT {
         new PresenceTracker(
             new PresenceService(db.access("demo_finance"), Duration.ofSeconds(30)),
             Platform::runLater,
+            Schedulers.daemon("test-presence"),
             Duration.ofSeconds(10));
     queue =
         new ReleaseQueueViewModel(

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.app.live.DraftJournal;
+import dev.arbiter.app.live.Schedulers;
+import dev.arbiter.persistence.testing.Waits;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,16 +35,14 @@ class DraftJournalCrashIT {
   public static final class Child {
     public static void main(String[] args) throws Exception {
       Path file = Path.of(args[0]);
-      DraftJournal journal = DraftJournal.open(file);
+      DraftJournal journal = DraftJournal.open(file, Schedulers.daemon("arbiter-drafts"));
       journal.put(KEY, DRAFT);
       // Wait for the journal's own writer (not a flush from here): that is what a crash races.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!(Files.exists(file) && Files.readString(file).contains(DRAFT))) {
-        if (System.nanoTime() > deadline) {
-          System.out.println("never written");
-          System.exit(3);
-        }
-        Thread.sleep(10);
+      try {
+        Waits.atMost(Duration.ofSeconds(30)).until(() -> holds(file, DRAFT));
+      } catch (ConditionTimeoutException e) {
+        System.out.println("never written");
+        System.exit(3);
       }
       System.out.println("written");
       System.out.flush();
@@ -60,7 +63,8 @@ class DraftJournalCrashIT {
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(out.readLine()).isEqualTo("written");
-      Thread.sleep(150);
+      // Killed once the rewrites are under way, so the kill lands among them.
+      Waits.atMost(Duration.ofSeconds(30)).until(() -> holds(file, "dispute:43:note"));
       child.destroyForcibly();
       assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
     }
@@ -68,7 +72,7 @@ class DraftJournalCrashIT {
     Map<String, String> onDisk =
         new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, String>>() {});
     assertThat(onDisk).containsEntry(KEY, DRAFT);
-    try (DraftJournal reopened = DraftJournal.open(file)) {
+    try (DraftJournal reopened = DraftJournal.open(file, Schedulers.daemon("arbiter-drafts"))) {
       assertThat(reopened.get(KEY)).isEqualTo(DRAFT);
     }
   }
@@ -76,7 +80,7 @@ class DraftJournalCrashIT {
   @Test
   void aHalfWrittenTemporaryFileNeverReplacesTheJournal(@TempDir Path folder) throws Exception {
     Path file = folder.resolve("demo_support.json");
-    try (DraftJournal journal = DraftJournal.open(file)) {
+    try (DraftJournal journal = DraftJournal.open(file, Schedulers.daemon("arbiter-drafts"))) {
       journal.put(KEY, DRAFT);
       journal.flush();
     }
@@ -84,17 +88,21 @@ class DraftJournalCrashIT {
     Path temp = folder.resolve("demo_support.json.tmp");
     Files.writeString(temp, "{\"" + KEY + "\": \"Thanks for the fi");
 
-    try (DraftJournal reopened = DraftJournal.open(file)) {
+    try (DraftJournal reopened = DraftJournal.open(file, Schedulers.daemon("arbiter-drafts"))) {
       assertThat(reopened.get(KEY)).isEqualTo(DRAFT);
       reopened.put("dispute:7:note", "Second draft");
       reopened.flush();
     }
-    try (DraftJournal again = DraftJournal.open(file)) {
+    try (DraftJournal again = DraftJournal.open(file, Schedulers.daemon("arbiter-drafts"))) {
       assertThat(again.all())
           .containsEntry(KEY, DRAFT)
           .containsEntry("dispute:7:note", "Second draft");
     }
     assertThat(Files.exists(folder.resolve("demo_support.json.unreadable"))).isFalse();
+  }
+
+  private static boolean holds(Path file, String text) throws IOException {
+    return Files.exists(file) && Files.readString(file).contains(text);
   }
 
   private static Process startChild(Path file) throws Exception {

@@ -1,6 +1,9 @@
 package dev.arbiter.app.shell;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 
@@ -12,35 +15,32 @@ final class FxWatchdog implements AutoCloseable {
 
   private final AtomicLong longest = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
-  private final Thread thread = new Thread(this::run, "fx-watchdog");
-  private volatile boolean running = true;
+  private final ScheduledExecutorService pinger =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "fx-watchdog");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   static FxWatchdog start() {
     FxWatchdog watchdog = new FxWatchdog();
-    watchdog.thread.setDaemon(true);
-    watchdog.thread.start();
+    watchdog.pinger.scheduleWithFixedDelay(watchdog::ping, 0, 50, TimeUnit.MILLISECONDS);
     return watchdog;
   }
 
-  private void run() {
-    while (running) {
-      if (pending.get() == 0) {
-        long sent = System.nanoTime();
-        pending.set(sent);
-        Platform.runLater(
-            () -> {
-              longest.accumulateAndGet(System.nanoTime() - sent, Math::max);
-              pending.set(0);
-            });
-      } else {
-        // A ping still queued counts for as long as it has waited so far.
-        longest.accumulateAndGet(System.nanoTime() - pending.get(), Math::max);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        return;
-      }
+  private void ping() {
+    if (pending.get() == 0) {
+      long sent = System.nanoTime();
+      pending.set(sent);
+      Platform.runLater(
+          () -> {
+            longest.accumulateAndGet(System.nanoTime() - sent, Math::max);
+            pending.set(0);
+          });
+    } else {
+      // A ping still queued counts for as long as it has waited so far.
+      longest.accumulateAndGet(System.nanoTime() - pending.get(), Math::max);
     }
   }
 
@@ -54,7 +54,6 @@ final class FxWatchdog implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    thread.interrupt();
+    pinger.shutdownNow();
   }
 }

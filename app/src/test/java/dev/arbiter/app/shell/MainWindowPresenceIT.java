@@ -6,7 +6,9 @@ import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.SynchronousTaskRunner;
 import dev.arbiter.app.live.LiveUpdates;
 import dev.arbiter.app.live.PresenceTracker;
+import dev.arbiter.app.live.Schedulers;
 import dev.arbiter.app.search.GlobalSearchViewModel;
+import dev.arbiter.app.testing.StandInWaits;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.presence.Presence;
 import dev.arbiter.persistence.presence.PresenceKey;
@@ -64,7 +66,9 @@ class MainWindowPresenceIT {
     supportDb = StaffDatabase.open(target, "demo_support", "demo");
     financeDb = StaffDatabase.open(target, "demo_finance", "demo");
 
-    samUpdates = new LiveUpdates(Platform::runLater, Duration.ofMillis(100));
+    samUpdates =
+        new LiveUpdates(
+            Platform::runLater, Schedulers.daemon("test-live-updates"), Duration.ofMillis(100));
     samPresence = tracker(supportDb);
     SignedInStaff sam = new SignedInStaff("demo_support", "Sam Support", Set.of(StaffRole.SUPPORT));
     samWindow = new MainWindowViewModel(sam, () -> {});
@@ -84,7 +88,9 @@ class MainWindowPresenceIT {
                         new SynchronousTaskRunner(),
                         samUpdates.onlineProperty())));
 
-    franUpdates = new LiveUpdates(Platform::runLater, Duration.ofMillis(100));
+    franUpdates =
+        new LiveUpdates(
+            Platform::runLater, Schedulers.daemon("test-live-updates"), Duration.ofMillis(100));
     franPresence = tracker(financeDb);
     franUpdates.subscribe(franPresence::changed);
     franFeed = financeDb.changeFeed(franUpdates);
@@ -162,7 +168,10 @@ class MainWindowPresenceIT {
 
   private static PresenceTracker tracker(StaffDatabase database) {
     return new PresenceTracker(
-        new PresenceService(database.access(), TTL), Platform::runLater, SLOW_HEARTBEAT);
+        new PresenceService(database.access(), TTL),
+        Platform::runLater,
+        Schedulers.daemon("test-presence"),
+        SLOW_HEARTBEAT);
   }
 
   private static <T> T fx(Callable<T> call) {
@@ -179,10 +188,6 @@ class MainWindowPresenceIT {
   }
 
   private static void waitUntil(Callable<Boolean> condition, Duration limit) {
-    try {
-      WaitForAsyncUtils.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS, condition);
-    } catch (Exception e) {
-      throw new AssertionError("not within " + limit, e);
-    }
+    StandInWaits.waitFor(condition, limit);
   }
 }

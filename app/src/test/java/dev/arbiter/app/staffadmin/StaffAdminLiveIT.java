@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbiter.app.common.ExecutorTaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveUpdates;
+import dev.arbiter.app.live.Schedulers;
 import dev.arbiter.app.workspaces.WorkspacesArea;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.session.ConsoleTarget;
@@ -15,7 +16,9 @@ import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.staff.StaffAdminAccount;
 import dev.arbiter.persistence.staff.StaffAdminService;
 import dev.arbiter.persistence.staff.StaffRole;
+import dev.arbiter.persistence.testing.Latency;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.testing.Waits;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -60,7 +63,7 @@ class StaffAdminLiveIT {
     support =
         StaffDatabase.open(new ConsoleTarget(db.jdbcUrl(), false, "test"), "demo_support", "demo");
     tasks = new ExecutorTaskRunner(Executors.newFixedThreadPool(2), fx);
-    updates = new LiveUpdates(fx, Duration.ofMillis(200));
+    updates = new LiveUpdates(fx, Schedulers.daemon("test-live-updates"), Duration.ofMillis(200));
     feed = support.changeFeed(updates);
     model =
         onFx(
@@ -93,7 +96,8 @@ class StaffAdminLiveIT {
     long start = System.nanoTime();
 
     waitFor(() -> selected().roles().contains(StaffRole.MODERATOR), secs(2));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Latency.target(Duration.ofSeconds(1)));
     assertThat(selected().login()).isEqualTo(login);
     assertThat(busy).doesNotContain(true);
   }
@@ -108,7 +112,8 @@ class StaffAdminLiveIT {
     long start = System.nanoTime();
 
     waitFor(() -> indexOf(above) >= 0, secs(2));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Latency.target(Duration.ofSeconds(1)));
     assertThat(indexOf(login)).isEqualTo(before + 1);
     assertThat(selected().login()).isEqualTo(login);
 
@@ -131,8 +136,8 @@ class StaffAdminLiveIT {
         });
 
     otherAdmin.grant(login, StaffRole.FINANCE);
-    Thread.sleep(1_000);
-    assertThat(selected().roles()).isEmpty();
+    // A re-read while offline would show the role within this second.
+    Waits.atMost(secs(30)).during(secs(1)).until(() -> selected().roles().isEmpty());
 
     // What the feed does when it is back: everything may have changed.
     onFx(

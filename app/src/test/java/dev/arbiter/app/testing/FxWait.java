@@ -1,17 +1,20 @@
 package dev.arbiter.app.testing;
 
+import dev.arbiter.persistence.testing.Latency;
+import dev.arbiter.persistence.testing.Waits;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Window;
+import org.awaitility.core.ConditionTimeoutException;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Waiting on and reading from the FX thread in TestFX flows, shared by every *FlowIT. */
 public final class FxWait {
 
-  private static final int WAIT_SECONDS = 20;
+  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final int READ_SECONDS = 10;
 
   private FxWait() {}
@@ -19,10 +22,14 @@ public final class FxWait {
   /** Waits until {@code condition} holds; background work in the console may take a while. */
   public static void waitUntil(Callable<Boolean> condition) {
     try {
-      WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-    } catch (TimeoutException e) {
+      Waits.atMost(Latency.target(WAIT)).until(condition);
+    } catch (ConditionTimeoutException e) {
       throw new AssertionError(
-          "condition not met within " + WAIT_SECONDS + " s; " + windowsAndFocus(), e);
+          "condition not met within "
+              + Latency.target(WAIT).toSeconds()
+              + " s; "
+              + windowsAndFocus(),
+          e);
     }
   }
 

@@ -9,14 +9,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Verification costs little more than reading the same rows without checking them. Bounds are loose
- * because the build machine is shared and noisy; the measured figures are logged.
+ * because the build machine is shared and noisy; the measured figures are logged. A measurement, so
+ * it runs in the timing run only ({@code -Ptiming}); what verification finds is the other audit
+ * tests' to check.
  */
+@Tag("timing")
 class AuditChainThroughputIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditChainThroughputIT.class);

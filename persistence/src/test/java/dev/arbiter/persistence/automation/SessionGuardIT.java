@@ -8,11 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.arbiter.persistence.audit.AuditEntries;
 import dev.arbiter.persistence.contract.Fixtures;
 import dev.arbiter.persistence.contract.Fixtures.Seed;
+import dev.arbiter.persistence.testing.Latency;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.testing.Waits;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,12 +137,6 @@ class SessionGuardIT {
   }
 
   private static void waitUntil(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.onSpinWait();
-    }
+    Waits.atMost(Latency.target(Duration.ofSeconds(10))).until(condition::getAsBoolean);
   }
 }

@@ -67,7 +67,7 @@ class HibernateValidateIT {
 
   @Test
   void validateRefusesToStartWhenTheSchemaLacksAMappedColumn() throws SQLException {
-    TestDatabase drifted = TestDatabase.fresh();
+    TestDatabase drifted = TestDatabase.migratedFromScratch();
     try (Connection c = drifted.superuser();
         Statement s = c.createStatement()) {
       s.execute("ALTER TABLE disputes RENAME COLUMN resolution_notes TO case_notes");

@@ -14,7 +14,7 @@ class MigrationIT {
 
   @Test
   void migrationsCreateEveryCoreTableOwnedByTheMigrator() throws Exception {
-    TestDatabase db = TestDatabase.fresh();
+    TestDatabase db = TestDatabase.migratedFromScratch();
     List<String> owners = new ArrayList<>();
     try (Connection c = db.superuser();
         Statement s = c.createStatement();

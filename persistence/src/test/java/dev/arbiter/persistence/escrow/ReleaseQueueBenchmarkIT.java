@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Optional;
 import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +27,12 @@ import org.junit.jupiter.api.Test;
  * would fail on a busy machine, not on slow code). It times the two paths as {@code bench}'s {@code
  * Timing} does, with its own few lines, so that it stays beside the service it measures when the
  * benchmarks move out of the product.
+ *
+ * <p>It measures and prints, some 400 timed reads of a page over 10,000 checkpoints, so it runs in
+ * the timing run, not in {@code mvn verify}; what a page holds is {@code ReleaseQueueServiceIT}'s
+ * to check.
  */
+@Tag("timing")
 class ReleaseQueueBenchmarkIT {
 
   private static final int CHECKPOINTS = 10_000;

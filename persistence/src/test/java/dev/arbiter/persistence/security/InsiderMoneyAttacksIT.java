@@ -11,11 +11,11 @@ import dev.arbiter.persistence.escrow.MoneyFixture;
 import dev.arbiter.persistence.escrow.MoneyFixture.Deal;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.testing.Waits;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -278,14 +278,12 @@ class InsiderMoneyAttacksIT {
 
   /** Waits, by asking the server, until the backend {@code pid} is queued behind a lock. */
   private static void awaitLockWait(Connection observer, long pid) throws SQLException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!"Lock"
-        .equals(
-            Fixtures.value(
-                observer, "SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?", pid))) {
-      assertThat(Instant.now())
-          .as("the racing refund never waited for the release")
-          .isBefore(deadline);
-    }
+    Waits.atMost(Duration.ofSeconds(30))
+        .alias("the racing refund waits for the release")
+        .until(
+            () ->
+                Fixtures.value(
+                    observer, "SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?", pid),
+            "Lock"::equals);
   }
 }

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignInException.Reason;
+import dev.arbiter.persistence.testing.Latency;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.testing.Waits;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,12 +153,8 @@ class SignInServiceIT {
   void refusedSignInLeavesNoConnectionBehind() throws Exception {
     assertRefused("demo_backend", "demo", Reason.NOT_STAFF);
 
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-    long open;
-    do {
-      open = consoleConnectionsOf("demo_backend");
-    } while (open > 0 && Instant.now().isBefore(deadline));
-    assertThat(open).isZero();
+    Waits.atMost(Latency.target(Duration.ofSeconds(5)))
+        .until(() -> consoleConnectionsOf("demo_backend"), open -> open == 0);
   }
 
   private static long consoleConnectionsOf(String login) throws Exception {

@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.persistence.testing.DataAccesses;
+import dev.arbiter.persistence.testing.Latency;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.testing.Waits;
 import dev.arbiter.persistence.workspaces.WorkspaceActionException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -125,20 +128,25 @@ class StaffAdminIT {
     }
   }
 
-  // Waits up to a second for each expected notification, the console's live-update budget.
+  // A second for each expected notification, the console's live-update budget, in the timing run.
   private static List<String> staffChanges(PGConnection notifications, int expected)
       throws Exception {
     List<String> received = new ArrayList<>();
-    long deadline = System.nanoTime() + 1_000_000_000L * expected;
-    while (received.size() < expected && System.nanoTime() < deadline) {
-      for (PGNotification n : notifications.getNotifications(200)) {
-        JsonNode change = new ObjectMapper().readTree(n.getParameter());
-        if (change.get("table").asText().equals("staff_accounts")) {
-          received.add(
-              "staff_accounts " + change.get("op").asText() + " " + change.get("id").asText());
-        }
-      }
-    }
+    Waits.atMost(Latency.target(Duration.ofSeconds(expected)))
+        .until(
+            () -> {
+              for (PGNotification n : notifications.getNotifications(200)) {
+                JsonNode change = new ObjectMapper().readTree(n.getParameter());
+                if (change.get("table").asText().equals("staff_accounts")) {
+                  received.add(
+                      "staff_accounts "
+                          + change.get("op").asText()
+                          + " "
+                          + change.get("id").asText());
+                }
+              }
+              return received.size() >= expected;
+            });
     assertThat(received).hasSize(expected);
     return received;
   }

@@ -18,9 +18,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @Tag("scale")
 @EnabledIfSystemProperty(named = "arbiter.demo.scale", matches = "[0-9]+")
+// A million disputes take far longer than the build's default timeout for a test (five minutes).
+@Timeout(value = 3, unit = TimeUnit.HOURS)
 class DemoDataScaleIT {
 
   private static final Instant BASE = Instant.parse("2024-06-11T09:00:00Z");

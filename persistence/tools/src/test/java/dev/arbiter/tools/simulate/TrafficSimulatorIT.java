@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.testing.Latency;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.testing.Waits;
 import dev.arbiter.tools.demo.DemoDataLoader;
 import dev.arbiter.tools.demo.DemoScale;
 import dev.arbiter.tools.demo.ProgressListener;
@@ -20,6 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The simulator against the demo marketplace, logged in as the demo backend login. */
@@ -49,10 +52,11 @@ class TrafficSimulatorIT {
 
     SimulationReport report = new TrafficSimulator(backend(), plan).run(ticks::add);
 
-    // 40 ticks are due in two seconds at 20 a second; a slow machine may skip a few late ones.
+    // 40 ticks are due in two seconds at 20 a second; a slow machine skips late ones, and no
+    // machine goes faster than the rate. How close it keeps to it is the timing run's to check.
     assertThat(report.progress().finished() + report.progress().late()).isEqualTo(40);
-    assertThat(report.progress().finished()).isBetween(34L, 40L);
-    assertThat(report.progress().achievedRate()).isBetween(15.0, 20.0);
+    assertThat(report.progress().finished()).isPositive();
+    assertThat(report.progress().achievedRate()).isLessThanOrEqualTo(20.0);
     assertThat(report.progress().committed()).allSatisfy((kind, n) -> assertThat(n).isPositive());
     assertThat(report.stoppedEarly()).isFalse();
     assertThat(ticks).isNotEmpty();
@@ -123,17 +127,30 @@ class TrafficSimulatorIT {
   }
 
   @Test
-  void stopEndsALongRunWithinASecond() {
+  @Tag("timing")
+  void keepsCloseToTheRateOnAQuietMachine() {
+    // Messages only: the other tests count the disputes, flags and submissions their run made.
+    SimulationPlan plan =
+        new SimulationPlan(
+            20, Duration.ofSeconds(2), 42L, TrafficMix.only(OperationKind.MESSAGE), 2);
+
+    SimulationReport report = new TrafficSimulator(backend(), plan).run(p -> {});
+
+    assertThat(report.progress().finished()).isBetween(34L, 40L);
+    assertThat(report.progress().achievedRate()).isBetween(15.0, 20.0);
+  }
+
+  @Test
+  void stopEndsALongRunWithinASecond() throws SQLException {
     TrafficSimulator simulator =
         new TrafficSimulator(backend(), SimulationPlan.of(5, Duration.ofMinutes(10)).withSeed(3L));
+    long auditBefore = number("SELECT coalesce(max(id), 0) FROM audit_log");
+    // Stopped once the run is under way: its first operation has committed.
     Thread stopper =
         new Thread(
             () -> {
-              try {
-                Thread.sleep(700);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
+              Waits.atMost(Duration.ofSeconds(30))
+                  .until(() -> number("SELECT max(id) FROM audit_log") > auditBefore);
               simulator.stop();
             });
     long began = System.nanoTime();
@@ -141,7 +158,8 @@ class TrafficSimulatorIT {
 
     SimulationReport report = simulator.run(p -> {});
 
-    assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(3));
+    assertThat(Duration.ofNanos(System.nanoTime() - began))
+        .isLessThan(Latency.target(Duration.ofSeconds(3)));
     assertThat(report.stoppedEarly()).isTrue();
     assertThat(report.progress().finished()).isBetween(1L, 6L);
   }
