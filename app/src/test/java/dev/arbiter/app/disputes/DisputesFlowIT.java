@@ -204,7 +204,9 @@ class DisputesFlowIT {
           return null;
         });
     robot.clickOn("#colReference");
-    List<String> expected = dbReferencesAll(700);
+    // Far more than the presses below reach: pages still in flight when they stop (a loaded
+    // machine answers late) carry the window past row 600, and a row missing here reads as -1.
+    List<String> expected = dbReferencesAll(2_000);
     waitUntil(() -> !rows().isEmpty() && references().get(0).equals(expected.get(0)));
 
     fx(
