@@ -6,21 +6,26 @@ import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.disputes.DisputeActionService;
 import dev.arbiter.persistence.disputes.DisputeBulkService;
+import dev.arbiter.persistence.disputes.DisputeBulkService.Outcome;
 import dev.arbiter.persistence.disputes.DisputeCaseService;
 import dev.arbiter.persistence.disputes.DisputeCaseService.Agent;
+import dev.arbiter.persistence.disputes.DisputeCommand;
 import dev.arbiter.persistence.disputes.DisputeQueueService;
+import dev.arbiter.persistence.disputes.DisputeSnapshot;
 import dev.arbiter.persistence.disputes.PageDirection;
 import dev.arbiter.persistence.disputes.QueueCursor;
 import dev.arbiter.persistence.disputes.QueueFilter;
 import dev.arbiter.persistence.disputes.QueuePage;
 import dev.arbiter.persistence.disputes.QueueRow;
 import dev.arbiter.persistence.disputes.QueueSort;
+import dev.arbiter.persistence.disputes.SavedView;
 import dev.arbiter.persistence.disputes.SavedViewService;
 import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Builds the Disputes area for a signed-in support agent: services, ports over them, ViewModels.
@@ -62,7 +67,11 @@ public final class DisputesArea {
     DisputeBulkService bulk = new DisputeBulkService(actions, queueService);
     QueueActionsViewModel toolbar =
         new QueueActionsViewModel(
-            new SavedViewService(db.access()), bulk, queue, tasks, commands, staff.login());
+            queueActions(new SavedViewService(db.access()), bulk),
+            queue,
+            tasks,
+            commands,
+            staff.login());
     return new DisputesView(
         queue, toolbar, caseModel, files(cases), tasks, context.locale(), context.live());
   }
@@ -87,6 +96,44 @@ public final class DisputesArea {
       @Override
       public List<QueueRow> rows(List<Long> ids, QueueSort sort) {
         return service.rows(ids, sort);
+      }
+    };
+  }
+
+  /** The toolbar's port over the saved views and the bulk actions. */
+  static QueueActionsViewModel.Port queueActions(SavedViewService views, DisputeBulkService bulk) {
+    return new QueueActionsViewModel.Port() {
+      @Override
+      public SavedView lastView() {
+        return views.last();
+      }
+
+      @Override
+      public List<SavedView> savedViews() {
+        return views.list();
+      }
+
+      @Override
+      public long saveView(String name, boolean shared, QueueFilter filter, QueueSort sort) {
+        return views.save(name, shared, filter, sort);
+      }
+
+      @Override
+      public void saveLast(QueueFilter filter, QueueSort sort) {
+        views.saveLast(filter, sort);
+      }
+
+      @Override
+      public List<DisputeSnapshot> matching(QueueFilter filter) {
+        return bulk.matching(filter);
+      }
+
+      @Override
+      public List<Outcome> apply(
+          List<DisputeSnapshot> targets,
+          String batchKey,
+          BiFunction<DisputeSnapshot, String, DisputeCommand> command) {
+        return bulk.apply(targets, batchKey, command);
       }
     };
   }

@@ -6,12 +6,12 @@ import dev.arbiter.app.common.command.BulkRun;
 import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.app.common.command.StaffCommand;
 import dev.arbiter.model.disputes.DisputePriority;
-import dev.arbiter.persistence.disputes.DisputeBulkService;
 import dev.arbiter.persistence.disputes.DisputeBulkService.Outcome;
 import dev.arbiter.persistence.disputes.DisputeCommand;
 import dev.arbiter.persistence.disputes.DisputeSnapshot;
+import dev.arbiter.persistence.disputes.QueueFilter;
+import dev.arbiter.persistence.disputes.QueueSort;
 import dev.arbiter.persistence.disputes.SavedView;
-import dev.arbiter.persistence.disputes.SavedViewService;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -29,11 +29,32 @@ import javafx.collections.ObservableList;
  */
 public final class QueueActionsViewModel {
 
+  /** The saved views and the bulk actions the toolbar reads and sends; called off the FX thread. */
+  public interface Port {
+    /** The filter and sort the agent last applied, or the defaults. */
+    SavedView lastView();
+
+    List<SavedView> savedViews();
+
+    /** Returns the saved view's id. */
+    long saveView(String name, boolean shared, QueueFilter filter, QueueSort sort);
+
+    void saveLast(QueueFilter filter, QueueSort sort);
+
+    /** Every row {@code filter} matches; refused when more match than a bulk action takes. */
+    List<DisputeSnapshot> matching(QueueFilter filter);
+
+    /** Sends {@code command} to each target under a key derived from {@code batchKey}. */
+    List<Outcome> apply(
+        List<DisputeSnapshot> targets,
+        String batchKey,
+        BiFunction<DisputeSnapshot, String, DisputeCommand> command);
+  }
+
   /** What a bulk action would touch, for the agent to confirm. */
   public record Preview(String description, List<DisputeSnapshot> targets) {}
 
-  private final SavedViewService views;
-  private final DisputeBulkService bulk;
+  private final Port port;
   private final DisputeQueueViewModel queue;
   private final TaskRunner tasks;
   private final CommandRunner commands;
@@ -42,14 +63,12 @@ public final class QueueActionsViewModel {
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
   public QueueActionsViewModel(
-      SavedViewService views,
-      DisputeBulkService bulk,
+      Port port,
       DisputeQueueViewModel queue,
       TaskRunner tasks,
       CommandRunner commands,
       String login) {
-    this.views = views;
-    this.bulk = bulk;
+    this.port = port;
     this.queue = queue;
     this.tasks = tasks;
     this.commands = commands;
@@ -59,7 +78,7 @@ public final class QueueActionsViewModel {
   /** Restores the last session's filter and sort, then loads the queue and the saved views. */
   public void start() {
     tasks
-        .run(views::last)
+        .run(port::lastView)
         .onSuccess(
             last -> {
               queue.form().show(last.filter());
@@ -75,7 +94,7 @@ public final class QueueActionsViewModel {
   }
 
   public void loadViews() {
-    tasks.run(views::list).onSuccess(savedViews::setAll);
+    tasks.run(port::savedViews).onSuccess(savedViews::setAll);
   }
 
   /** Shows a saved view's filter and sort. */
@@ -92,7 +111,7 @@ public final class QueueActionsViewModel {
     }
     var sort = queue.sortProperty().get();
     tasks
-        .run(() -> views.save(name, shared, filter, sort))
+        .run(() -> port.saveView(name, shared, filter, sort))
         .onSuccess(id -> loadViews())
         .onFailure(f -> error.set(ErrorText.describe(f)));
   }
@@ -103,7 +122,7 @@ public final class QueueActionsViewModel {
     var sort = queue.sortProperty().get();
     tasks.run(
         () -> {
-          views.saveLast(filter, sort);
+          port.saveLast(filter, sort);
           return null;
         });
   }
@@ -123,7 +142,7 @@ public final class QueueActionsViewModel {
     }
     var filter = queue.appliedProperty().get();
     tasks
-        .run(() -> bulk.matching(filter))
+        .run(() -> port.matching(filter))
         .onSuccess(
             targets ->
                 then.accept(
@@ -171,7 +190,7 @@ public final class QueueActionsViewModel {
     return StaffCommand.of(
         key,
         command.apply(target, key).description(),
-        () -> bulk.apply(List.of(target), batch, command).get(0));
+        () -> port.apply(List.of(target), batch, command).get(0));
   }
 
   // A failure other than a lost connection stops the run and is said, as a refusal of the whole

@@ -13,14 +13,13 @@ import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
 import dev.arbiter.persistence.workspaces.InviteTokens;
-import dev.arbiter.persistence.workspaces.WorkspaceAdminService;
+import dev.arbiter.persistence.workspaces.IssuedInvite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.LongFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -39,11 +38,53 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class WorkspaceDetailViewModel {
 
+  /** What the detail reads and sends through; called off the FX thread. */
+  public interface Port {
+    WorkspaceDetails details(long workspaceId);
+
+    /** A fresh key for one action the staff member asked for; its retries keep it. */
+    String newRequestKey();
+
+    /** The actions, each recorded under {@code requestKey}, so that a retry is done only once. */
+    Actions keyed(String requestKey);
+  }
+
+  /** The admin actions on a workspace, under the request key they were made for. */
+  public interface Actions {
+    void changeRole(long memberId, int version, MemberRole role);
+
+    void suspendMember(long memberId, int version);
+
+    void reactivateMember(long memberId, int version);
+
+    void removeMember(long memberId, int version);
+
+    void transferOwnership(long workspaceId, long newOwnerUserId);
+
+    void revokeInvite(long inviteId, int version);
+
+    /** The new invite with {@code token}, which the database keeps only as a hash. */
+    IssuedInvite reissueInvite(long inviteId, String token);
+
+    /** Returns how many invites expired. */
+    int expireInvites();
+
+    void setWorkspaceStatus(long workspaceId, int version, WorkspaceStatus status);
+
+    /** Returns the new note's id. */
+    long addNote(
+        long workspaceId,
+        Long subjectUserId,
+        String body,
+        NoteVisibility visibility,
+        Long supersedesId);
+  }
+
   static final String OFFLINE =
       "Offline: the database cannot be reached, so nothing was sent. Your text is kept; try again"
           + " once the connection is back.";
 
-  private final WorkspaceAdminService actions;
+  private final Port port;
   private final boolean admin;
   private final StatusLines lines = new StatusLines();
   private final WorkspaceReader reader;
@@ -56,15 +97,10 @@ public final class WorkspaceDetailViewModel {
    * @param me the signed-in login: only what others changed is announced as a change
    */
   public WorkspaceDetailViewModel(
-      LongFunction<WorkspaceDetails> source,
-      WorkspaceAdminService actions,
-      TaskRunner tasks,
-      CommandRunner commands,
-      boolean admin,
-      String me) {
-    this.actions = actions;
+      Port port, TaskRunner tasks, CommandRunner commands, boolean admin, String me) {
+    this.port = port;
     this.admin = admin;
-    this.reader = new WorkspaceReader(source, tasks, me, lines);
+    this.reader = new WorkspaceReader(port::details, tasks, me, lines);
     this.commands = new CommandSlot(commands, lines.busy());
   }
 
@@ -162,7 +198,7 @@ public final class WorkspaceDetailViewModel {
 
   public void expireInvites() {
     send(
-        answering("Expire the overdue invites", WorkspaceAdminService::expireInvites),
+        answering("Expire the overdue invites", Actions::expireInvites),
         count -> {
           lines.message(count == 1 ? "1 invite expired." : count + " invites expired.");
           reload();
@@ -262,13 +298,12 @@ public final class WorkspaceDetailViewModel {
 
   // One action under a fresh request key, which its retries keep. Found saved after its answer was
   // lost, it is sent once more under that key to read the answer it got (the database replays it).
-  private <T> StaffCommand<T> answering(
-      String description, Function<WorkspaceAdminService, T> action) {
-    String key = WorkspaceAdminService.newRequestKey();
-    return StaffCommand.replaying(key, description, () -> action.apply(actions.keyed(key)));
+  private <T> StaffCommand<T> answering(String description, Function<Actions, T> action) {
+    String key = port.newRequestKey();
+    return StaffCommand.replaying(key, description, () -> action.apply(port.keyed(key)));
   }
 
-  private StaffCommand<Object> keyed(String description, Consumer<WorkspaceAdminService> action) {
+  private StaffCommand<Object> keyed(String description, Consumer<Actions> action) {
     return answering(
         description,
         k -> {

@@ -398,8 +398,9 @@ class DisputesLiveIT {
         onFx(
             () ->
                 new QueueActionsViewModel(
-                    new SavedViewService(desk.database.access()),
-                    new DisputeBulkService(desk.actions, desk.queue),
+                    DisputesArea.queueActions(
+                        new SavedViewService(desk.database.access()),
+                        new DisputeBulkService(desk.actions, desk.queue)),
                     queue,
                     tasks,
                     new CommandRunner(

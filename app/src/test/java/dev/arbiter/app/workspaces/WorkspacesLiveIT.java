@@ -81,8 +81,8 @@ class WorkspacesLiveIT {
         onFx(
             () ->
                 new WorkspaceDetailViewModel(
-                    new WorkspaceDetailService(admin.access(), true)::load,
-                    actions,
+                    WorkspacesArea.workspaceDetail(
+                        new WorkspaceDetailService(admin.access(), true), actions),
                     tasks,
                     commands(actions),
                     true,
@@ -289,8 +289,8 @@ class WorkspacesLiveIT {
         onFx(
             () ->
                 new WorkspaceDetailViewModel(
-                    new WorkspaceDetailService(admin.access(), true)::load,
-                    actions,
+                    WorkspacesArea.workspaceDetail(
+                        new WorkspaceDetailService(admin.access(), true), actions),
                     tasks,
                     commands(actions),
                     true,
