@@ -1,7 +1,5 @@
 package dev.arbiter.app;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -20,7 +18,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.arbiter.app.common.AreaContext;
 import dev.arbiter.app.common.AreaView;
-import dev.arbiter.app.common.ExecutorTaskRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -147,20 +144,9 @@ class ArchitectureTest {
     slices().matching("dev.arbiter.(*)..").should().beFreeOfCycles().check(classes);
   }
 
-  /**
-   * One known edge is let through until the live services get their executors injected (issue 18,
-   * item 8): {@code live} takes its daemon threads from {@code common}, whose {@code AreaView} is
-   * told of {@code live}'s change sets. Every other cycle fails.
-   */
   @Test
   void appPackagesFormNoCycle() {
-    slices()
-        .matching("dev.arbiter.app.(*)..")
-        .should()
-        .beFreeOfCycles()
-        .ignoreDependency(
-            resideInAPackage("dev.arbiter.app.live.."), equivalentTo(ExecutorTaskRunner.class))
-        .check(classes);
+    slices().matching("dev.arbiter.app.(*)..").should().beFreeOfCycles().check(classes);
   }
 
   @Test

@@ -6,8 +6,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.arbiter.persistence.db.EmbeddedDatabasePreparer;
-import dev.arbiter.persistence.staff.StaffLogins;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,19 +26,9 @@ class PersistenceArchitectureTest {
             .importPackages("dev.arbiter.persistence");
   }
 
-  /**
-   * One known edge is let through until its owners untangle it: preparing the embedded database
-   * ({@code db}) creates the demo staff logins ({@code staff}), while {@code staff} reaches {@code
-   * db} through {@code session} (and {@code workspaces}). Every other cycle fails.
-   */
   @Test
   void featurePackagesFormNoCycle() {
-    slices()
-        .matching("dev.arbiter.persistence.(*)..")
-        .should()
-        .beFreeOfCycles()
-        .ignoreDependency(EmbeddedDatabasePreparer.class, StaffLogins.class)
-        .check(classes);
+    slices().matching("dev.arbiter.persistence.(*)..").should().beFreeOfCycles().check(classes);
   }
 
   @Test

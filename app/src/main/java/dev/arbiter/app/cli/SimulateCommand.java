@@ -2,7 +2,7 @@ package dev.arbiter.app.cli;
 
 import dev.arbiter.persistence.db.DatabaseSettings;
 import dev.arbiter.persistence.db.EmbeddedRuntime;
-import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.tools.simulate.Pacing;
 import dev.arbiter.tools.simulate.SimulationException;
 import dev.arbiter.tools.simulate.SimulationPlan;

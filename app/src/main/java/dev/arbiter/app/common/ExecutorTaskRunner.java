@@ -1,5 +1,6 @@
 package dev.arbiter.app.common;
 
+import dev.arbiter.app.live.Schedulers;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -7,9 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,7 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
   public ExecutorTaskRunner(ExecutorService workers, Executor callbacks) {
     this(
         workers,
-        Executors.newSingleThreadScheduledExecutor(daemonThreads("arbiter-timer")),
+        Executors.newSingleThreadScheduledExecutor(Schedulers.daemonThreads("arbiter-timer")),
         callbacks);
   }
 
@@ -48,7 +47,7 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
   /** Background workers whose callbacks land on the JavaFX application thread. */
   public static ExecutorTaskRunner forFxThread() {
     return new ExecutorTaskRunner(
-        Executors.newFixedThreadPool(WORKERS, daemonThreads("arbiter-background")),
+        Executors.newFixedThreadPool(WORKERS, Schedulers.daemonThreads("arbiter-background")),
         Platform::runLater);
   }
 
@@ -102,15 +101,5 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** Named daemon threads, so background work never keeps the JVM alive after the window. */
-  public static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -1,6 +1,6 @@
 package dev.arbiter.app.login;
 
-import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.arbiter.persistence.db;
 
-import dev.arbiter.persistence.staff.StaffLogins;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.arbiter.model.disputes.DisputeStatus;
 import dev.arbiter.persistence.access.DataAccess.Audited;
 import dev.arbiter.persistence.contract.Fixtures;
-import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -25,7 +25,7 @@ class SavedViewServiceIT {
     db = TestDatabase.fresh();
     try (Connection owner = db.migrator()) {
       // A second support agent, to see the team's shared views.
-      dev.arbiter.persistence.staff.StaffLogins.ensureLogin(
+      dev.arbiter.persistence.db.StaffLogins.ensureLogin(
           owner, "demo_support2", "demo", java.util.List.of("arbiter_support"));
       owner
           .createStatement()

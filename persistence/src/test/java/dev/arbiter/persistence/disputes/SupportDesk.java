@@ -1,9 +1,9 @@
 package dev.arbiter.persistence.disputes;
 
+import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.staff.SignedInStaff;
-import dev.arbiter.persistence.staff.StaffLogins;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.SQLException;

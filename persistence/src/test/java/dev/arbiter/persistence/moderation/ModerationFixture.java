@@ -3,7 +3,7 @@ package dev.arbiter.persistence.moderation;
 import static dev.arbiter.persistence.contract.Fixtures.id;
 
 import dev.arbiter.persistence.contract.Fixtures;
-import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

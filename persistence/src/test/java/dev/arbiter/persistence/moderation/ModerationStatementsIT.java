@@ -4,7 +4,7 @@ import static dev.arbiter.persistence.moderation.ModerationFixture.flag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.model.moderation.FlaggedEntityType;
-import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.testing.CountingDataSource;
 import dev.arbiter.persistence.testing.DataAccesses;
 import dev.arbiter.persistence.testing.TestDatabase;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.persistence.contract.Fixtures;
 import dev.arbiter.persistence.contract.Transactions;
+import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.escrow.MoneyFixture;
 import dev.arbiter.persistence.escrow.MoneyFixture.Deal;
-import dev.arbiter.persistence.staff.StaffLogins;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;

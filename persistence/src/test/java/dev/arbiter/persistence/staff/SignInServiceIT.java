@@ -3,6 +3,7 @@ package dev.arbiter.persistence.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignInException.Reason;
 import dev.arbiter.persistence.testing.Latency;

@@ -2,6 +2,7 @@ package dev.arbiter.persistence.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package dev.arbiter.persistence.workspaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.persistence.contract.Fixtures;
-import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.testing.CountingDataSource;
 import dev.arbiter.persistence.testing.DataAccesses;
 import dev.arbiter.persistence.testing.TestDatabase;

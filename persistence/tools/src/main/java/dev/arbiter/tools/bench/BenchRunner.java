@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.arbiter.persistence.db.EmbeddedServer;
 import dev.arbiter.persistence.db.SchemaMigrator;
 import dev.arbiter.persistence.db.ServerBootstrap;
-import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.db.StaffLogins;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -7,7 +7,7 @@ import dev.arbiter.persistence.db.ArbiterHome;
 import dev.arbiter.persistence.db.EmbeddedServer;
 import dev.arbiter.persistence.db.SchemaMigrator;
 import dev.arbiter.persistence.db.ServerBootstrap;
-import dev.arbiter.persistence.staff.StaffLogins;
+import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;

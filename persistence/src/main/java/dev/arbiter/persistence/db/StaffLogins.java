@@ -1,4 +1,4 @@
-package dev.arbiter.persistence.staff;
+package dev.arbiter.persistence.db;
 
 import dev.arbiter.persistence.access.Jdbc;
 import java.sql.Connection;
