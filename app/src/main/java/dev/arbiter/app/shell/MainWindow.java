@@ -217,7 +217,12 @@ final class MainWindow {
       button.setMaxWidth(Double.MAX_VALUE);
       button.setAlignment(Pos.CENTER_LEFT);
       button.getStyleClass().add("nav-button");
-      button.setTooltip(new Tooltip(area.title() + " (" + shortcut(area).getDisplayText() + ")"));
+      Tooltip tip =
+          new Tooltip(
+              area.title() + " (" + shortcut(area).getDisplayText() + ")\n" + area.purpose());
+      tip.setWrapText(true);
+      tip.setMaxWidth(360);
+      button.setTooltip(tip);
       // A toggle group lets the last selected button be clicked off; keep one area always open.
       button.setOnAction(
           e -> {

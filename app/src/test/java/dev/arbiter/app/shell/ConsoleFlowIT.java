@@ -76,7 +76,7 @@ class ConsoleFlowIT {
     assertThat(console.navigationTitles())
         .containsExactly("Dashboard", "Disputes", "Workspaces", "Audit");
     assertThat(fx(() -> console.lookup("#nav-audit").queryAs(Labeled.class).getTooltip().getText()))
-        .isEqualTo("Audit (Ctrl+6)");
+        .isEqualTo("Audit (Ctrl+6)\n" + Area.AUDIT.purpose());
     waitUntil(() -> !console.text("#openDisputesValue").equals("—"));
     assertDashboardEqualsDatabase();
     waitUntil(() -> console.text("#connectionState").equals("online"));
