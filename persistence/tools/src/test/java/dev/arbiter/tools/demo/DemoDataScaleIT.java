@@ -29,7 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Measures a large load; run by hand, it is not part of the default build:
  *
  * <pre>
- * mvn -pl persistence -am verify -Dit.test=DemoDataScaleIT -Darbiter.demo.scale=3334 ...
+ * mvn -pl persistence/tools -am verify -Dit.test=DemoDataScaleIT -Darbiter.demo.scale=3334 ...
  * </pre>
  *
  * Factor 3334 is a million disputes. With {@code -Darbiter.demo.durable=true} it loads into an
