@@ -13,7 +13,7 @@ import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.model.workspaces.NoteVisibility;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
 import dev.arbiter.persistence.workspaces.InviteTokens;
-import dev.arbiter.persistence.workspaces.IssuedInvite;
+import dev.arbiter.persistence.workspaces.WorkspaceActions;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
@@ -46,38 +46,7 @@ public final class WorkspaceDetailViewModel {
     String newRequestKey();
 
     /** The actions, each recorded under {@code requestKey}, so that a retry is done only once. */
-    Actions keyed(String requestKey);
-  }
-
-  /** The admin actions on a workspace, under the request key they were made for. */
-  public interface Actions {
-    void changeRole(long memberId, int version, MemberRole role);
-
-    void suspendMember(long memberId, int version);
-
-    void reactivateMember(long memberId, int version);
-
-    void removeMember(long memberId, int version);
-
-    void transferOwnership(long workspaceId, long newOwnerUserId);
-
-    void revokeInvite(long inviteId, int version);
-
-    /** The new invite with {@code token}, which the database keeps only as a hash. */
-    IssuedInvite reissueInvite(long inviteId, String token);
-
-    /** Returns how many invites expired. */
-    int expireInvites();
-
-    void setWorkspaceStatus(long workspaceId, int version, WorkspaceStatus status);
-
-    /** Returns the new note's id. */
-    long addNote(
-        long workspaceId,
-        Long subjectUserId,
-        String body,
-        NoteVisibility visibility,
-        Long supersedesId);
+    WorkspaceActions keyed(String requestKey);
   }
 
   static final String OFFLINE =
@@ -198,7 +167,7 @@ public final class WorkspaceDetailViewModel {
 
   public void expireInvites() {
     send(
-        answering("Expire the overdue invites", Actions::expireInvites),
+        answering("Expire the overdue invites", WorkspaceActions::expireInvites),
         count -> {
           lines.message(count == 1 ? "1 invite expired." : count + " invites expired.");
           reload();
@@ -298,12 +267,12 @@ public final class WorkspaceDetailViewModel {
 
   // One action under a fresh request key, which its retries keep. Found saved after its answer was
   // lost, it is sent once more under that key to read the answer it got (the database replays it).
-  private <T> StaffCommand<T> answering(String description, Function<Actions, T> action) {
+  private <T> StaffCommand<T> answering(String description, Function<WorkspaceActions, T> action) {
     String key = port.newRequestKey();
     return StaffCommand.replaying(key, description, () -> action.apply(port.keyed(key)));
   }
 
-  private StaffCommand<Object> keyed(String description, Consumer<Actions> action) {
+  private StaffCommand<Object> keyed(String description, Consumer<WorkspaceActions> action) {
     return answering(
         description,
         k -> {

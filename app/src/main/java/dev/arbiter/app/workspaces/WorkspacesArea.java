@@ -3,13 +3,10 @@ package dev.arbiter.app.workspaces;
 import dev.arbiter.app.common.AreaContext;
 import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.app.staffadmin.StaffAdminViewModel;
-import dev.arbiter.model.workspaces.MemberRole;
-import dev.arbiter.model.workspaces.NoteVisibility;
-import dev.arbiter.model.workspaces.WorkspaceStatus;
 import dev.arbiter.persistence.staff.StaffAdminAccount;
 import dev.arbiter.persistence.staff.StaffAdminService;
 import dev.arbiter.persistence.staff.StaffRole;
-import dev.arbiter.persistence.workspaces.IssuedInvite;
+import dev.arbiter.persistence.workspaces.WorkspaceActions;
 import dev.arbiter.persistence.workspaces.WorkspaceAdminService;
 import dev.arbiter.persistence.workspaces.WorkspaceDetailService;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
@@ -61,67 +58,8 @@ public final class WorkspacesArea {
       }
 
       @Override
-      public WorkspaceDetailViewModel.Actions keyed(String requestKey) {
-        return keyedActions(actions.keyed(requestKey));
-      }
-    };
-  }
-
-  private static WorkspaceDetailViewModel.Actions keyedActions(WorkspaceAdminService keyed) {
-    return new WorkspaceDetailViewModel.Actions() {
-      @Override
-      public void changeRole(long memberId, int version, MemberRole role) {
-        keyed.changeRole(memberId, version, role);
-      }
-
-      @Override
-      public void suspendMember(long memberId, int version) {
-        keyed.suspendMember(memberId, version);
-      }
-
-      @Override
-      public void reactivateMember(long memberId, int version) {
-        keyed.reactivateMember(memberId, version);
-      }
-
-      @Override
-      public void removeMember(long memberId, int version) {
-        keyed.removeMember(memberId, version);
-      }
-
-      @Override
-      public void transferOwnership(long workspaceId, long newOwnerUserId) {
-        keyed.transferOwnership(workspaceId, newOwnerUserId);
-      }
-
-      @Override
-      public void revokeInvite(long inviteId, int version) {
-        keyed.revokeInvite(inviteId, version);
-      }
-
-      @Override
-      public IssuedInvite reissueInvite(long inviteId, String token) {
-        return keyed.reissueInvite(inviteId, token);
-      }
-
-      @Override
-      public int expireInvites() {
-        return keyed.expireInvites();
-      }
-
-      @Override
-      public void setWorkspaceStatus(long workspaceId, int version, WorkspaceStatus status) {
-        keyed.setWorkspaceStatus(workspaceId, version, status);
-      }
-
-      @Override
-      public long addNote(
-          long workspaceId,
-          Long subjectUserId,
-          String body,
-          NoteVisibility visibility,
-          Long supersedesId) {
-        return keyed.addNote(workspaceId, subjectUserId, body, visibility, supersedesId);
+      public WorkspaceActions keyed(String requestKey) {
+        return actions.keyed(requestKey);
       }
     };
   }

@@ -35,7 +35,7 @@ import java.util.UUID;
  * (its answer was lost, or it went twice) does nothing and answers as the first did, so a retry
  * never adds a note twice; the same key with other arguments is refused.
  */
-public final class WorkspaceAdminService {
+public final class WorkspaceAdminService implements WorkspaceActions {
 
   /** How long a re-issued invite stays valid. */
   public static final Duration INVITE_VALIDITY = Duration.ofDays(7);
