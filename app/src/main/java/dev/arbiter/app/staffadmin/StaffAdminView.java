@@ -1,5 +1,6 @@
 package dev.arbiter.app.staffadmin;
 
+import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.persistence.staff.StaffAdminAccount;
@@ -80,6 +81,7 @@ public final class StaffAdminView {
                 "Status",
                 a -> a.active() ? (a.canLogin() ? "active" : "no login") : "deactivated"));
     role.getItems().setAll(StaffRole.values());
+    role.setConverter(DisplayNames.forEnum());
     role.getSelectionModel().select(StaffRole.SUPPORT);
     ObservableBooleanValue noSelection =
         table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty());
