@@ -2,6 +2,7 @@ package dev.arbiter.app.audit;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.persistence.audit.ExportFormat;
 import java.io.File;
 import java.nio.file.Path;
@@ -47,12 +48,10 @@ final class AuditToolbar {
     verifying.setId("verifyProgress");
     verifying.setPrefWidth(120);
     verifying.progressProperty().bind(chain.progressProperty());
-    verifying.visibleProperty().bind(chain.runningProperty());
-    verifying.managedProperty().bind(verifying.visibleProperty());
+    Visibility.showWhen(verifying, chain.runningProperty());
     Button stopVerify = new Button("Cancel");
     stopVerify.setId("verifyCancel");
-    stopVerify.visibleProperty().bind(chain.runningProperty());
-    stopVerify.managedProperty().bind(stopVerify.visibleProperty());
+    Visibility.showWhen(stopVerify, chain.runningProperty());
     stopVerify.setOnAction(e -> chain.cancel());
     Label chainStatus = new Label();
     chainStatus.setId("chainStatus");
@@ -84,8 +83,7 @@ final class AuditToolbar {
     Hyperlink showBroken = new Hyperlink();
     showBroken.setId("showBrokenEntry");
     showBroken.textProperty().bind(chain.brokenEntryProperty().asString("Show entry %d"));
-    showBroken.visibleProperty().bind(chain.brokenEntryProperty().greaterThan(0));
-    showBroken.managedProperty().bind(showBroken.visibleProperty());
+    Visibility.showWhen(showBroken, chain.brokenEntryProperty().greaterThan(0));
     showBroken.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     showBroken.setOnAction(e -> showEntry.accept(chain.brokenEntryProperty().get()));
 
@@ -109,12 +107,10 @@ final class AuditToolbar {
     exporting.setId("exportProgress");
     exporting.setPrefWidth(120);
     exporting.progressProperty().bind(export.progressProperty());
-    exporting.visibleProperty().bind(export.runningProperty());
-    exporting.managedProperty().bind(exporting.visibleProperty());
+    Visibility.showWhen(exporting, export.runningProperty());
     Button stopExport = new Button("Cancel");
     stopExport.setId("exportCancel");
-    stopExport.visibleProperty().bind(export.runningProperty());
-    stopExport.managedProperty().bind(stopExport.visibleProperty());
+    Visibility.showWhen(stopExport, export.runningProperty());
     stopExport.setOnAction(e -> export.cancel());
     Label exportStatus = new Label();
     exportStatus.setId("exportStatus");

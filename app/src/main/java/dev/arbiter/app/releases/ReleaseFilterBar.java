@@ -1,5 +1,6 @@
 package dev.arbiter.app.releases;
 
+import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.app.releases.ReleaseQueueViewModel.StatusFilter;
 import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Sort;
@@ -7,7 +8,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
 
 /** The release queue's filters, bound to its view model; each reloads the queue when used. */
 final class ReleaseFilterBar {
@@ -35,18 +35,7 @@ final class ReleaseFilterBar {
     currency.textProperty().bindBidirectional(model.currencyProperty());
     status.getItems().setAll(StatusFilter.values());
     sort.getItems().setAll(Sort.values());
-    sort.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(Sort s) {
-            return s == null ? "" : s.title();
-          }
-
-          @Override
-          public Sort fromString(String text) {
-            return null;
-          }
-        });
+    sort.setConverter(DisplayNames.of(Sort::title));
     // A choice box fires an action when its value is bound, so it reloads only from then on.
     status.valueProperty().bindBidirectional(model.statusProperty());
     status.setOnAction(e -> model.reload());

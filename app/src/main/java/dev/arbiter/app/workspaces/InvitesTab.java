@@ -3,6 +3,7 @@ package dev.arbiter.app.workspaces;
 import static dev.arbiter.app.workspaces.Tables.column;
 
 import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import javafx.beans.binding.Bindings;
@@ -56,8 +57,7 @@ final class InvitesTab {
     reissue.disableProperty().bind(blocked);
     expire.setDisable(!model.isAdmin());
     token.textProperty().bind(model.issuedTokenProperty());
-    tokenLine.visibleProperty().bind(model.issuedTokenProperty().isNotEmpty());
-    tokenLine.managedProperty().bind(tokenLine.visibleProperty());
+    Visibility.showWhen(tokenLine, model.issuedTokenProperty().isNotEmpty());
   }
 
   @FXML
