@@ -259,12 +259,7 @@ final class ItemPane {
     return "#"
         + d.id()
         + " "
-        + d.decision().dbValue()
-        + " ("
-        + d.reason().label()
-        + (d.note() == null ? "" : ": " + d.note())
-        + ") by "
-        + d.decidedBy()
+        + DecisionLogViewModel.decided(d)
         + " · "
         + time.format(d.decidedAt())
         + (d.undoneAt() == null ? "" : " · undone by " + d.undoneBy())
