@@ -1,6 +1,6 @@
 package dev.arbiter.app.moderation;
 
-import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.model.moderation.FlagReason;
 import dev.arbiter.model.moderation.FlagStatus;
 import dev.arbiter.model.moderation.FlaggedEntityType;
@@ -9,11 +9,10 @@ import dev.arbiter.persistence.moderation.ClaimFilter;
 import dev.arbiter.persistence.moderation.QueueSort;
 import java.util.Arrays;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 
 /** The queue's filters and sort, bound to its view model; a choice re-reads the queue at once. */
-final class ModerationFilterBar {
+final class ModerationFilterBar extends FxmlView<ModerationQueueViewModel> {
 
   @FXML private ComboBox<Choice<FlagStatus>> status;
   @FXML private ComboBox<Choice<FlaggedEntityType>> type;
@@ -23,16 +22,8 @@ final class ModerationFilterBar {
   @FXML private ComboBox<Choice<AgeFilter>> age;
   @FXML private ComboBox<Choice<QueueSort>> sort;
 
-  private final ModerationQueueViewModel queue;
-  private final Node root;
-
-  ModerationFilterBar(ModerationQueueViewModel queue) {
-    this.queue = queue;
-    this.root = ViewLoader.load(this);
-  }
-
-  Node node() {
-    return root;
+  ModerationFilterBar(ModerationQueueViewModel model) {
+    super(model);
   }
 
   @FXML
@@ -42,39 +33,39 @@ final class ModerationFilterBar {
         null,
         Arrays.asList(FlagStatus.values()),
         s -> "Status: " + s.dbValue(),
-        queue.statusProperty());
+        model.statusProperty());
     Choice.bind(
         type,
         "All types",
         Arrays.asList(FlaggedEntityType.values()),
         FlaggedEntityType::dbValue,
-        queue.typeProperty());
+        model.typeProperty());
     Choice.bind(
         reason,
         "All reasons",
         Arrays.asList(FlagReason.values()),
         FlagReason::dbValue,
-        queue.reasonProperty());
+        model.reasonProperty());
     Choice.bind(
         severity,
         "Any severity",
         Arrays.asList(Severity.values()),
         s -> s.dbValue() + " or worse",
-        queue.minSeverityProperty());
+        model.minSeverityProperty());
     Choice.bind(
         claim,
         null,
         Arrays.asList(ClaimFilter.values()),
         ModerationFilterBar::claimLabel,
-        queue.claimProperty());
+        model.claimProperty());
     Choice.bind(
-        age, null, Arrays.asList(AgeFilter.values()), AgeFilter::toString, queue.ageProperty());
+        age, null, Arrays.asList(AgeFilter.values()), AgeFilter::toString, model.ageProperty());
     Choice.bind(
         sort,
         null,
         Arrays.asList(QueueSort.values()),
         s -> "Sort: " + s.label(),
-        queue.sortProperty());
+        model.sortProperty());
   }
 
   private static String claimLabel(ClaimFilter filter) {

@@ -1,32 +1,23 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.DisplayNames;
-import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.app.releases.ReleaseQueueViewModel.StatusFilter;
 import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Sort;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
 
 /** The release queue's filters, bound to its view model; each reloads the queue when used. */
-final class ReleaseFilterBar {
+final class ReleaseFilterBar extends FxmlView<ReleaseQueueViewModel> {
 
   @FXML private TextField search;
   @FXML private TextField currency;
   @FXML private ChoiceBox<StatusFilter> status;
   @FXML private ChoiceBox<Sort> sort;
 
-  private final ReleaseQueueViewModel model;
-  private final Node root;
-
   ReleaseFilterBar(ReleaseQueueViewModel model) {
-    this.model = model;
-    this.root = ViewLoader.load(this);
-  }
-
-  Node root() {
-    return root;
+    super(model);
   }
 
   @FXML

@@ -94,7 +94,7 @@ final class ReleaseQueueView {
     error.textProperty().bind(list.errorProperty());
     Visibility.showWhen(error, list.errorProperty().isNotEmpty());
 
-    root = new VBox(8, new ReleaseFilterBar(model).root(), error, table, footer);
+    root = new VBox(8, new ReleaseFilterBar(model).node(), error, table, footer);
     root.getStyleClass().add("release-queue");
   }
 

@@ -1,32 +1,23 @@
 package dev.arbiter.app.workspaces;
 
 import dev.arbiter.app.common.DisplayNames;
-import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.persistence.workspaces.WorkspaceSort;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 
 /** The workspace list's search, status filter and sort; Enter or a choice re-reads the list. */
-final class WorkspaceFilterBar {
+final class WorkspaceFilterBar extends FxmlView<WorkspaceListViewModel> {
 
   @FXML private TextField search;
   @FXML private ComboBox<String> status;
   @FXML private ComboBox<WorkspaceSort> sort;
   @FXML private CheckBox descending;
 
-  private final WorkspaceListViewModel model;
-  private final Node root;
-
   WorkspaceFilterBar(WorkspaceListViewModel model) {
-    this.model = model;
-    this.root = ViewLoader.load(this);
-  }
-
-  Node node() {
-    return root;
+    super(model);
   }
 
   @FXML
