@@ -1,6 +1,6 @@
 package dev.arbiter.app.audit;
 
-import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.persistence.audit.AuditActorRole;
 import dev.arbiter.persistence.audit.AuditQueryService;
 import java.util.ArrayList;
@@ -9,13 +9,12 @@ import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
 
 /** The filter inputs, bound to the view model; Enter in any field applies them. */
-final class AuditFilterBar {
+final class AuditFilterBar extends FxmlView<AuditViewModel> {
 
   static final String ANY = "Any";
 
@@ -28,16 +27,8 @@ final class AuditFilterBar {
   @FXML private DatePicker to;
   @FXML private TextField search;
 
-  private final AuditViewModel model;
-  private final Node root;
-
   AuditFilterBar(AuditViewModel model) {
-    this.model = model;
-    this.root = ViewLoader.load(this);
-  }
-
-  Node node() {
-    return root;
+    super(model);
   }
 
   @FXML

@@ -2,11 +2,14 @@ package dev.arbiter.app.audit;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.persistence.audit.ExportFormat;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -43,17 +46,9 @@ final class AuditToolbar {
     verify.setId("verifyChain");
     verify.disableProperty().bind(chain.runningProperty());
     verify.setOnAction(e -> chain.verify());
-    ProgressBar verifying = new ProgressBar();
-    verifying.setId("verifyProgress");
-    verifying.setPrefWidth(120);
-    verifying.progressProperty().bind(chain.progressProperty());
-    verifying.visibleProperty().bind(chain.runningProperty());
-    verifying.managedProperty().bind(verifying.visibleProperty());
-    Button stopVerify = new Button("Cancel");
-    stopVerify.setId("verifyCancel");
-    stopVerify.visibleProperty().bind(chain.runningProperty());
-    stopVerify.managedProperty().bind(stopVerify.visibleProperty());
-    stopVerify.setOnAction(e -> chain.cancel());
+    ProgressBar verifying =
+        progress("verifyProgress", chain.progressProperty(), chain.runningProperty());
+    Button stopVerify = cancel("verifyCancel", chain.runningProperty(), chain::cancel);
     Label chainStatus = new Label();
     chainStatus.setId("chainStatus");
     chainStatus.textProperty().bind(chain.messageProperty());
@@ -84,8 +79,7 @@ final class AuditToolbar {
     Hyperlink showBroken = new Hyperlink();
     showBroken.setId("showBrokenEntry");
     showBroken.textProperty().bind(chain.brokenEntryProperty().asString("Show entry %d"));
-    showBroken.visibleProperty().bind(chain.brokenEntryProperty().greaterThan(0));
-    showBroken.managedProperty().bind(showBroken.visibleProperty());
+    Visibility.showWhen(showBroken, chain.brokenEntryProperty().greaterThan(0));
     showBroken.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     showBroken.setOnAction(e -> showEntry.accept(chain.brokenEntryProperty().get()));
 
@@ -105,17 +99,9 @@ final class AuditToolbar {
           });
       exportButton.getItems().add(item);
     }
-    ProgressBar exporting = new ProgressBar();
-    exporting.setId("exportProgress");
-    exporting.setPrefWidth(120);
-    exporting.progressProperty().bind(export.progressProperty());
-    exporting.visibleProperty().bind(export.runningProperty());
-    exporting.managedProperty().bind(exporting.visibleProperty());
-    Button stopExport = new Button("Cancel");
-    stopExport.setId("exportCancel");
-    stopExport.visibleProperty().bind(export.runningProperty());
-    stopExport.managedProperty().bind(stopExport.visibleProperty());
-    stopExport.setOnAction(e -> export.cancel());
+    ProgressBar exporting =
+        progress("exportProgress", export.progressProperty(), export.runningProperty());
+    Button stopExport = cancel("exportCancel", export.runningProperty(), export::cancel);
     Label exportStatus = new Label();
     exportStatus.setId("exportStatus");
     exportStatus.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -135,6 +121,26 @@ final class AuditToolbar {
             stopExport);
     this.status.setAlignment(Pos.CENTER_LEFT);
     this.status.getStyleClass().add("audit-status");
+  }
+
+  // An operation's progress, shown only while it runs.
+  private static ProgressBar progress(
+      String id, ObservableDoubleValue done, ObservableBooleanValue running) {
+    ProgressBar bar = new ProgressBar();
+    bar.setId(id);
+    bar.setPrefWidth(120);
+    bar.progressProperty().bind(done);
+    Visibility.showWhen(bar, running);
+    return bar;
+  }
+
+  // Stops an operation; there only while it runs.
+  private static Button cancel(String id, ObservableBooleanValue running, Runnable stop) {
+    Button button = new Button("Cancel");
+    button.setId(id);
+    Visibility.showWhen(button, running);
+    button.setOnAction(e -> stop.run());
+    return button;
   }
 
   /** Verify and Export, for the header. */

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import dev.arbiter.app.audit.AuditViewModel.Row;
 import dev.arbiter.app.audit.EntryDetailView.DiffTarget;
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.ChangeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -69,8 +70,7 @@ public final class AuditView implements AreaView {
     error.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
     error.getStyleClass().add(Styles.DANGER);
     error.textProperty().bind(model.list().errorProperty());
-    error.visibleProperty().bind(model.list().errorProperty().isNotEmpty());
-    error.managedProperty().bind(error.visibleProperty());
+    Visibility.showWhen(error, model.list().errorProperty().isNotEmpty());
 
     EntryDetailView detail =
         new EntryDetailView(

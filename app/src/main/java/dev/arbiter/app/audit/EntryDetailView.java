@@ -2,6 +2,7 @@ package dev.arbiter.app.audit;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.audit.EntryDetailViewModel.DiffRow;
+import dev.arbiter.app.common.Visibility;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -49,8 +50,7 @@ final class EntryDetailView {
     hidden.setGraphic(new FontIcon(Feather.EYE_OFF));
     hidden.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     hidden.textProperty().bind(model.hiddenNoteProperty());
-    hidden.visibleProperty().bind(model.hiddenNoteProperty().isNotEmpty());
-    hidden.managedProperty().bind(hidden.visibleProperty());
+    Visibility.showWhen(hidden, model.hiddenNoteProperty().isNotEmpty());
 
     Button history = new Button("Record history", new FontIcon(Feather.CLOCK));
     history.setId("entryHistory");
@@ -64,10 +64,9 @@ final class EntryDetailView {
     unchanged.setId("entryUnchanged");
     unchanged.textProperty().bind(model.unchangedToggleProperty());
     unchanged.selectedProperty().bindBidirectional(model.showUnchangedProperty());
-    unchanged.visibleProperty().bind(model.hasUnchangedProperty());
+    Visibility.showWhen(unchanged, model.hasUnchangedProperty());
     HBox actions = new HBox(8, history, only);
     actions.setAlignment(Pos.CENTER_LEFT);
-    unchanged.managedProperty().bind(unchanged.visibleProperty());
 
     TableView<DiffRow> diff = new TableView<>(model.diff());
     diff.setId("entryDiff");

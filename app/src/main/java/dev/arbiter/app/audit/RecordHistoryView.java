@@ -2,6 +2,7 @@ package dev.arbiter.app.audit;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.audit.RecordHistoryViewModel.Item;
+import dev.arbiter.app.common.Visibility;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -45,8 +46,7 @@ public final class RecordHistoryView {
     error.getStyleClass().add(Styles.DANGER);
     error.setWrapText(true);
     error.textProperty().bind(model.errorProperty());
-    error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-    error.managedProperty().bind(error.visibleProperty());
+    Visibility.showWhen(error, model.errorProperty().isNotEmpty());
     ListView<Item> timeline = new ListView<>(model.items());
     timeline.setId("historyTimeline");
     timeline.getStyleClass().add("history-timeline");

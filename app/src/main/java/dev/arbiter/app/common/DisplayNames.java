@@ -1,6 +1,7 @@
 package dev.arbiter.app.common;
 
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.util.StringConverter;
 
 /** Words for screen choices, so no combo box ever shows a constant such as OPEN_CONTRACTS. */
@@ -19,31 +20,35 @@ public final class DisplayNames {
 
   /** Shows enum constants as words; read-only choices need no reverse conversion. */
   public static <E extends Enum<E>> StringConverter<E> forEnum() {
-    return new StringConverter<>() {
-      @Override
-      public String toString(E value) {
-        return value == null ? "" : words(value.name());
-      }
-
-      @Override
-      public E fromString(String text) {
-        throw new UnsupportedOperationException("choices are picked, not typed");
-      }
-    };
+    return of(value -> words(value.name()));
   }
 
   /** Database values as words, with the empty value ("no filter") shown as {@code anyLabel}. */
   public static StringConverter<String> forValues(String anyLabel) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(String value) {
-        return value == null || value.isEmpty() ? anyLabel : words(value);
-      }
+    return new Picked<>(value -> value == null || value.isEmpty() ? anyLabel : words(value));
+  }
 
-      @Override
-      public String fromString(String text) {
-        throw new UnsupportedOperationException("choices are picked, not typed");
-      }
-    };
+  /** Shows a picked value as {@code label} says, and no value as nothing. */
+  public static <T> StringConverter<T> of(Function<T, String> label) {
+    return new Picked<>(value -> value == null ? "" : label.apply(value));
+  }
+
+  // Choices are picked, never typed, so there is no way back from the text.
+  private static final class Picked<T> extends StringConverter<T> {
+    private final Function<T, String> text;
+
+    Picked(Function<T, String> text) {
+      this.text = text;
+    }
+
+    @Override
+    public String toString(T value) {
+      return text.apply(value);
+    }
+
+    @Override
+    public T fromString(String typed) {
+      throw new UnsupportedOperationException("choices are picked, not typed");
+    }
   }
 }

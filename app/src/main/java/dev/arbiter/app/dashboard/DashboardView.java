@@ -3,6 +3,7 @@ package dev.arbiter.app.dashboard;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.dashboard.DashboardViewModel.HeldEntry;
 import dev.arbiter.app.live.ChangeSet;
 import java.util.List;
@@ -89,8 +90,7 @@ public final class DashboardView implements AreaView {
     error.setWrapText(true);
     error.setMaxWidth(Double.MAX_VALUE);
     error.textProperty().bind(model.errorProperty());
-    error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-    error.managedProperty().bind(error.visibleProperty());
+    Visibility.showWhen(error, model.errorProperty().isNotEmpty());
     return error;
   }
 

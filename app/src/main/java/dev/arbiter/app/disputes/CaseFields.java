@@ -1,6 +1,8 @@
 package dev.arbiter.app.disputes;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.DisplayNames;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.DraftBinder;
 import dev.arbiter.model.disputes.DisputePriority;
 import javafx.beans.binding.Bindings;
@@ -10,7 +12,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
-import javafx.util.StringConverter;
 
 /**
  * What the case view and its forms share: each text field's draft belongs to the case the forms are
@@ -45,8 +46,7 @@ final class CaseFields {
   /** Shows {@code message} in {@code label}, which takes no room while there is none. */
   static void showError(Label label, StringExpression message) {
     label.textProperty().bind(message);
-    label.managedProperty().bind(message.isNotEmpty());
-    label.visibleProperty().bind(message.isNotEmpty());
+    Visibility.showWhen(label, message.isNotEmpty());
   }
 
   static Label error(String id, StringExpression message) {
@@ -62,18 +62,7 @@ final class CaseFields {
     ComboBox<DisputePriority> box =
         new ComboBox<>(FXCollections.observableArrayList(DisputePriority.values()));
     box.setId("casePriority");
-    box.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(DisputePriority p) {
-            return p == null ? "" : Labels.of(p);
-          }
-
-          @Override
-          public DisputePriority fromString(String s) {
-            return null;
-          }
-        });
+    box.setConverter(DisplayNames.of(Labels::of));
     box.setTooltip(new Tooltip("Change the priority"));
     return box;
   }

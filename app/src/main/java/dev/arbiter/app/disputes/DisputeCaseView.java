@@ -2,6 +2,7 @@ package dev.arbiter.app.disputes;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.ChangedBanner;
 import dev.arbiter.app.live.DraftBinder;
 import dev.arbiter.app.live.PresenceTracker;
@@ -65,7 +66,7 @@ final class DisputeCaseView {
   private final MenuButton assign = new MenuButton("Assign to…");
   private final MenuButton move = new MenuButton("Move to…");
   private final Button escalate = new Button("Escalate");
-  private final ChangedBanner changed = new ChangedBanner();
+  private final ChangedBanner changed;
   private final CasePresence presence;
   private final Label others;
   private boolean showingPriority;
@@ -79,6 +80,7 @@ final class DisputeCaseView {
       PresenceTracker.Scope tracker,
       DraftBinder drafts) {
     this.model = model;
+    this.changed = ChangedBanner.following(model.changedProperty());
     this.sections = new CaseSections(locale, model.zone());
     this.fields = new CaseFields(model, drafts);
     this.presence = new CasePresence(tracker, model);
@@ -122,25 +124,8 @@ final class DisputeCaseView {
           }
         });
     header.getChildren().setAll(headerLine(), others, changed, actionBar(), feedback());
-    model
-        .changedProperty()
-        .addListener(
-            (obs, was, now) -> {
-              if (now.isEmpty()) {
-                changed.hide();
-              } else {
-                changed.show(now);
-              }
-            });
     // Dismissing the banner acknowledges the changes, so the next one starts a new list.
-    changed
-        .visibleProperty()
-        .addListener(
-            (obs, was, visible) -> {
-              if (!visible) {
-                model.acknowledgeChanges();
-              }
-            });
+    changed.onHidden(model::acknowledgeChanges);
     model.currentProperty().addListener((obs, was, now) -> show(now));
   }
 
@@ -200,8 +185,7 @@ final class DisputeCaseView {
     deadline.getStyleClass().add(Styles.TEXT_MUTED);
     deadline.setWrapText(true);
     deadline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    deadline.managedProperty().bind(deadline.textProperty().isNotEmpty());
-    deadline.visibleProperty().bind(deadline.managedProperty());
+    Visibility.showWhen(deadline, deadline.textProperty().isNotEmpty());
     return new VBox(4, first, second, deadline);
   }
 
@@ -279,8 +263,7 @@ final class DisputeCaseView {
     error.setWrapText(true);
     error.getStyleClass().addAll(Styles.DANGER, "case-error");
     error.textProperty().bind(model.errorProperty());
-    error.managedProperty().bind(model.errorProperty().isNotEmpty());
-    error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+    Visibility.showWhen(error, model.errorProperty().isNotEmpty());
     Label notice = new Label();
     notice.setId("caseNotice");
     notice.getStyleClass().addAll(Styles.SUCCESS, Styles.TEXT_SMALL);
@@ -304,27 +287,22 @@ final class DisputeCaseView {
     reapply.getStyleClass().add(Styles.ACCENT);
     reapply.setTooltip(new Tooltip("Make your change again on the case as it is now"));
     reapply.setOnAction(e -> model.reapply());
-    showWhen(reapply, model.canReapplyProperty());
+    Visibility.showWhen(reapply, model.canReapplyProperty());
     Label cannot = CaseFields.error("reapplyNote", model.reapplyNoteProperty());
     Label outcome = new Label();
     outcome.setId("caseOutcome");
     outcome.setWrapText(true);
     outcome.getStyleClass().addAll(Styles.WARNING, "case-error");
     outcome.textProperty().bind(model.outcomeProperty());
-    showWhen(outcome, model.outcomeProperty().isNotEmpty());
+    Visibility.showWhen(outcome, model.outcomeProperty().isNotEmpty());
     Button retry = new Button("Retry");
     retry.setId("retryAction");
     retry.setTooltip(new Tooltip("Send it again; it takes effect once, however often it is sent"));
     retry.setOnAction(e -> model.retry());
-    showWhen(retry, model.canRetryProperty());
+    Visibility.showWhen(retry, model.canRetryProperty());
     HBox lost = new HBox(8, outcome, retry);
     lost.setAlignment(Pos.CENTER_LEFT);
     return new VBox(4, error, changes, new HBox(8, reapply, cannot), lost, notice);
-  }
-
-  private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
-    node.visibleProperty().bind(condition);
-    node.managedProperty().bind(condition);
   }
 
   private Node message(MessageInfo m) {

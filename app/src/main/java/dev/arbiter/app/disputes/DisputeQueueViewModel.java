@@ -50,7 +50,7 @@ public final class DisputeQueueViewModel {
   private final Clock clock;
   private final MoneyFormat money;
   private final NumberFormat counts;
-  private final QueueFilterForm form = new QueueFilterForm();
+  private final QueueFilterViewModel form = new QueueFilterViewModel();
   private final QueueWindow window = new QueueWindow(WINDOW);
   private final PagedList<QueueItem, Long> list;
   private final TaskKey counting = new TaskKey();
@@ -77,7 +77,7 @@ public final class DisputeQueueViewModel {
 
   /**
    * Reads the first page for the form's filter and the current sort. With a bad input the message
-   * shows in {@link QueueFilterForm#errorProperty()} and the list stays as it was.
+   * shows in {@link QueueFilterViewModel#errorProperty()} and the list stays as it was.
    */
   public void apply() {
     QueueFilter filter = form.toFilter();
@@ -241,7 +241,7 @@ public final class DisputeQueueViewModel {
     this.onApplied = onApplied;
   }
 
-  public QueueFilterForm form() {
+  public QueueFilterViewModel form() {
     return form;
   }
 

@@ -1,16 +1,13 @@
 package dev.arbiter.app.disputes;
 
-import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.AreaView;
 import dev.arbiter.app.common.RecordRef;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
-import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.persistence.disputes.DisputeBulkService;
 import dev.arbiter.persistence.disputes.DisputeCase.EvidenceInfo;
 import dev.arbiter.persistence.disputes.DisputeCaseService.Agent;
-import dev.arbiter.persistence.disputes.SavedView;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.List;
@@ -19,21 +16,10 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 /**
  * The Disputes area: the queue on the left and the open case on the right (master/detail), with the
@@ -70,7 +56,9 @@ public final class DisputesView implements AreaView {
     this.queue = queue;
     this.toolbar = toolbar;
     this.caseModel = caseModel;
-    this.queueView = new DisputeQueueView(queue, toolbarNode(), live.presence());
+    this.queueView =
+        new DisputeQueueView(
+            queue, new QueueToolbar(toolbar, dialogs, this::selection).node(), live.presence());
     this.caseView =
         new DisputeCaseView(
             caseModel,
@@ -139,89 +127,9 @@ public final class DisputesView implements AreaView {
     caseView.close();
   }
 
-  private Node toolbarNode() {
-    ComboBox<SavedView> views = new ComboBox<>(toolbar.savedViews());
-    views.setId("savedViews");
-    views.setPromptText("Saved views");
-    views.setTooltip(new Tooltip("Your views and those shared with the team"));
-    views.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(SavedView v) {
-            return v == null
-                ? ""
-                : v.name()
-                    + (v.mine() ? "" : " (" + v.owner() + ")")
-                    + (v.shared() && v.mine() ? " · shared" : "");
-          }
-
-          @Override
-          public SavedView fromString(String s) {
-            return null;
-          }
-        });
-    views.setOnAction(
-        e -> {
-          if (views.getValue() != null) {
-            toolbar.applyView(views.getValue());
-          }
-        });
-    Button save = new Button("Save view…");
-    save.setId("saveView");
-    save.setOnAction(
-        e -> dialogs.askViewName().ifPresent(r -> toolbar.saveView(r.name(), r.shared())));
-    MenuButton bulk = new MenuButton("Bulk");
-    bulk.setId("bulkMenu");
-    bulk.setTooltip(new Tooltip("Act on the selected rows or on everything matching"));
-    bulk.getItems()
-        .addAll(
-            bulkItem("bulkAssignSelected", "Assign selected to me", false, null),
-            bulkItem("bulkAssignAll", "Assign all matching to me", true, null),
-            new SeparatorMenuItem());
-    for (boolean all : new boolean[] {false, true}) {
-      for (DisputePriority p : DisputePriority.values()) {
-        String priority = Labels.of(p).toLowerCase(Locale.ROOT);
-        bulk.getItems()
-            .add(
-                bulkItem(
-                    (all ? "bulkPriorityAll-" : "bulkPriority-") + p.dbValue(),
-                    "Set priority of " + (all ? "all matching" : "selected") + " to " + priority,
-                    all,
-                    p));
-      }
-    }
-    Button help = new Button("?");
-    help.setId("helpButton");
-    help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
-    help.setOnAction(e -> dialogs.showHelp());
-    Label error = new Label();
-    error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(toolbar.errorProperty());
-    FlowPane bar = new FlowPane(6, 6, views, save, bulk, help, error);
-    bar.setOrientation(Orientation.HORIZONTAL);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    return bar;
-  }
-
-  private MenuItem bulkItem(String id, String text, boolean all, DisputePriority priority) {
-    MenuItem item = new MenuItem(text);
-    item.setId(id);
-    item.setOnAction(
-        e ->
-            toolbar.preview(
-                queueView.selection(),
-                all,
-                priority == null ? "Assign to you" : "Set priority " + Labels.of(priority) + " on",
-                p -> {
-                  if (dialogs.confirm("Bulk action", p.description())) {
-                    if (priority == null) {
-                      toolbar.assignToMe(p.targets(), dialogs::showResults);
-                    } else {
-                      toolbar.setPriority(p.targets(), priority, dialogs::showResults);
-                    }
-                  }
-                }));
-    return item;
+  // The toolbar is made before the queue view it reads the selection of.
+  private List<QueueItem> selection() {
+    return queueView.selection();
   }
 
   private void reportIfRefused(List<DisputeBulkService.Outcome> outcomes) {

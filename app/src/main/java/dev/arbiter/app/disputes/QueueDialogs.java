@@ -1,12 +1,11 @@
 package dev.arbiter.app.disputes;
 
-import dev.arbiter.app.common.OfflineMarks;
+import dev.arbiter.app.common.Confirmation;
 import dev.arbiter.persistence.disputes.DisputeBulkService.Outcome;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
@@ -39,14 +38,7 @@ final class QueueDialogs {
   }
 
   boolean confirm(String title, String description) {
-    Alert alert =
-        new Alert(Alert.AlertType.CONFIRMATION, description, ButtonType.OK, ButtonType.CANCEL);
-    alert.setTitle(title);
-    alert.setHeaderText(title);
-    alert.getDialogPane().setId("confirmDialog");
-    OfflineMarks.needsDatabase(alert.getDialogPane().lookupButton(ButtonType.OK));
-    alert.initOwner(window());
-    return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    return Confirmation.ask(owner, title, description);
   }
 
   void showResults(List<Outcome> outcomes) {

@@ -20,8 +20,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.util.Duration;
 
 /**
- * The queue's filter bar, bound to its {@link QueueFilterForm}: a choice applies at once, a field
- * on Enter, the search after a pause in typing. Enter in the search also moves to the table.
+ * The queue's filter bar, bound to its {@link QueueFilterViewModel}: a choice applies at once, a
+ * field on Enter, the search after a pause in typing. Enter in the search also moves to the table.
  */
 final class QueueFilterBar {
 
@@ -62,7 +62,7 @@ final class QueueFilterBar {
 
   @FXML
   private void initialize() {
-    QueueFilterForm form = model.form();
+    QueueFilterViewModel form = model.form();
     search.textProperty().bindBidirectional(form.searchProperty());
     typing.setOnFinished(e -> model.apply());
     // Typing applies after a pause; restoring a saved filter into the field does not.

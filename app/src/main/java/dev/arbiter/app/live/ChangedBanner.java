@@ -2,6 +2,7 @@ package dev.arbiter.app.live;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.OfflineMarks;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -37,6 +38,34 @@ public final class ChangedBanner extends HBox {
     dismiss.setOnAction(e -> hide());
     getChildren().setAll(text, dismiss);
     hide();
+  }
+
+  /**
+   * A banner that shows {@code text} while it is not empty: the record's view model says what
+   * changed, and clears it when the change is acknowledged.
+   */
+  public static ChangedBanner following(ObservableStringValue text) {
+    ChangedBanner banner = new ChangedBanner();
+    text.addListener(
+        (obs, was, now) -> {
+          if (now.isEmpty()) {
+            banner.hide();
+          } else {
+            banner.show(now);
+          }
+        });
+    return banner;
+  }
+
+  /** Runs {@code action} each time the banner goes away: dismissed, or its text cleared. */
+  public void onHidden(Runnable action) {
+    visibleProperty()
+        .addListener(
+            (obs, was, visible) -> {
+              if (!visible) {
+                action.run();
+              }
+            });
   }
 
   /** Shows {@code message}, e.g. "Changed by Fran Finance: status open → escalated". */

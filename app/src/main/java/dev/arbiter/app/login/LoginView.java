@@ -2,6 +2,7 @@ package dev.arbiter.app.login;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.Visibility;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -51,8 +52,7 @@ public final class LoginView {
     passwordField.disableProperty().bind(model.busyProperty());
     serverLabel.setText(model.serverLabel());
     errorLabel.textProperty().bind(model.errorProperty());
-    errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
-    errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+    Visibility.showWhen(errorLabel, model.errorProperty().isNotEmpty());
     progress.visibleProperty().bind(model.busyProperty());
     signInButton.disableProperty().bind(model.canSignInProperty().not());
     signInButton

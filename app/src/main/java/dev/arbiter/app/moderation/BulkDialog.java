@@ -34,7 +34,7 @@ final class BulkDialog {
 
   private BulkDialog(BulkViewModel model) {
     this.model = model;
-    ViewLoader.load(this, Map.of("form", new DecisionForm(form).root()));
+    ViewLoader.load(this, Map.of("form", new DecisionForm(form).node()));
   }
 
   static void show(Window owner, BulkViewModel model) {

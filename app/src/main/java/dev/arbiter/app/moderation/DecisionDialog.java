@@ -42,7 +42,7 @@ final class DecisionDialog {
     this.drafts = drafts;
     this.draftKey = draftKey;
     this.editing = editing;
-    ViewLoader.load(this, Map.of("form", form.root()));
+    ViewLoader.load(this, Map.of("form", form.node()));
   }
 
   static void show(

@@ -1,10 +1,9 @@
 package dev.arbiter.app.moderation;
 
-import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.moderation.ModerationReason;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -15,7 +14,7 @@ import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 
 /** The controls of a {@link DecisionFormViewModel}, shared by the single and the bulk dialog. */
-final class DecisionForm {
+final class DecisionForm extends FxmlView<DecisionFormViewModel> {
 
   @FXML private ToggleGroup choices;
   @FXML private ComboBox<ModerationReason> reason;
@@ -24,16 +23,8 @@ final class DecisionForm {
   @FXML private Label preview;
   @FXML private Label problem;
 
-  private final DecisionFormViewModel model;
-  private final Parent root;
-
   DecisionForm(DecisionFormViewModel model) {
-    this.model = model;
-    this.root = ViewLoader.load(this);
-  }
-
-  Parent root() {
-    return root;
+    super(model);
   }
 
   /** The note, whose unsent text the single-item dialog keeps as a draft. */

@@ -133,17 +133,22 @@ public final class DecisionLogViewModel {
         + " · "
         + d.key().label()
         + " · "
-        + d.decision().dbValue()
-        + " ("
-        + d.reason().label()
-        + (d.note() == null ? "" : ": " + d.note())
-        + ") by "
-        + d.decidedBy()
+        + decided(d)
         + " · "
         + d.decidedAt()
         + (d.undoneAt() == null
             ? (d.undoable() ? " · can be undone" : "")
             : " · undone by " + d.undoneBy());
+  }
+
+  /** What was decided, why and by whom: "hide_content (spam: note) by demo_moderator". */
+  static String decided(DecisionEntry d) {
+    return d.decision().dbValue()
+        + " ("
+        + d.reason().label()
+        + (d.note() == null ? "" : ": " + d.note())
+        + ") by "
+        + d.decidedBy();
   }
 
   public ObservableList<DecisionEntry> entries() {

@@ -1,6 +1,7 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.OfflineMarks;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.ChangedBanner;
 import dev.arbiter.app.moderation.PendingDecisionViewModel.State;
 import dev.arbiter.persistence.moderation.DecisionEntry;
@@ -73,21 +74,10 @@ final class ItemPane {
     FlowPane buttons = new FlowPane(8, 8, claimButton, release, dismissButton, actButton, undo);
     Label facts = label("itemFacts", "moderation-muted");
     model.rowProperty().addListener((obs, old, row) -> facts.setText(facts(row)));
-    ChangedBanner banner = new ChangedBanner();
-    model
-        .changedTextProperty()
-        .addListener(
-            (obs, old, text) -> {
-              if (text.isEmpty()) {
-                banner.hide();
-              } else {
-                banner.show(text);
-              }
-            });
     VBox header =
         new VBox(
             8,
-            banner,
+            ChangedBanner.following(model.changedTextProperty()),
             presenceLine,
             claim,
             buttons,
@@ -113,8 +103,7 @@ final class ItemPane {
             Bindings.createStringBinding(
                 () -> String.join("\n", pending.changes().stream().map(c -> "• " + c).toList()),
                 pending.changes()));
-    diff.visibleProperty().bind(Bindings.isNotEmpty(pending.changes()));
-    diff.managedProperty().bind(diff.visibleProperty());
+    Visibility.showWhen(diff, Bindings.isNotEmpty(pending.changes()));
     Button reapply =
         button("reapplyChange", "Re-apply on the current item", "Send your decision again");
     reapply.visibleProperty().bind(pending.stateProperty().isEqualTo(State.STALE));
@@ -134,8 +123,7 @@ final class ItemPane {
     VBox box = new VBox(6, text, diff, actions);
     box.setId("pendingDecision");
     box.getStyleClass().add("moderation-pending");
-    box.visibleProperty().bind(pending.stateProperty().isNotEqualTo(State.NONE));
-    box.managedProperty().bind(box.visibleProperty());
+    Visibility.showWhen(box, pending.stateProperty().isNotEqualTo(State.NONE));
     return box;
   }
 
@@ -271,12 +259,7 @@ final class ItemPane {
     return "#"
         + d.id()
         + " "
-        + d.decision().dbValue()
-        + " ("
-        + d.reason().label()
-        + (d.note() == null ? "" : ": " + d.note())
-        + ") by "
-        + d.decidedBy()
+        + DecisionLogViewModel.decided(d)
         + " · "
         + time.format(d.decidedAt())
         + (d.undoneAt() == null ? "" : " · undone by " + d.undoneBy())

@@ -5,17 +5,10 @@ import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.model.moderation.FlagDecision;
-import dev.arbiter.model.moderation.FlagReason;
-import dev.arbiter.model.moderation.FlagStatus;
-import dev.arbiter.model.moderation.FlaggedEntityType;
-import dev.arbiter.model.moderation.Severity;
-import dev.arbiter.persistence.moderation.ClaimFilter;
 import dev.arbiter.persistence.moderation.QueueRow;
-import dev.arbiter.persistence.moderation.QueueSort;
 import dev.arbiter.persistence.presence.PresenceKey;
 import dev.arbiter.persistence.presence.PresenceMode;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,7 +24,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -104,7 +96,7 @@ public final class ModerationView implements AreaView {
     VBox.setVgrow(table.node(), Priority.ALWAYS);
     SplitPane split = new SplitPane(left, pane.node());
     split.setDividerPositions(0.62);
-    root.setTop(new VBox(8, header(), filters()));
+    root.setTop(new VBox(8, header(), new ModerationFilterBar(queue).node()));
     root.setCenter(split);
     Label legend = new Label(SHORTCUTS);
     legend.setId("moderationShortcuts");
@@ -156,65 +148,6 @@ public final class ModerationView implements AreaView {
     HBox header = new HBox(12, title, summary, error, spacer, progress, log, bulk, refresh);
     header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     return header;
-  }
-
-  private FlowPane filters() {
-    FlowPane bar =
-        new FlowPane(
-            8,
-            8,
-            Choice.combo(
-                "filterStatus",
-                null,
-                Arrays.asList(FlagStatus.values()),
-                s -> "Status: " + s.dbValue(),
-                queue.statusProperty()),
-            Choice.combo(
-                "filterType",
-                "All types",
-                Arrays.asList(FlaggedEntityType.values()),
-                FlaggedEntityType::dbValue,
-                queue.typeProperty()),
-            Choice.combo(
-                "filterReason",
-                "All reasons",
-                Arrays.asList(FlagReason.values()),
-                FlagReason::dbValue,
-                queue.reasonProperty()),
-            Choice.combo(
-                "filterSeverity",
-                "Any severity",
-                Arrays.asList(Severity.values()),
-                s -> s.dbValue() + " or worse",
-                queue.minSeverityProperty()),
-            Choice.combo(
-                "filterClaim",
-                null,
-                Arrays.asList(ClaimFilter.values()),
-                ModerationView::claimLabel,
-                queue.claimProperty()),
-            Choice.combo(
-                "filterAge",
-                null,
-                Arrays.asList(AgeFilter.values()),
-                AgeFilter::toString,
-                queue.ageProperty()),
-            Choice.combo(
-                "sortOrder",
-                null,
-                Arrays.asList(QueueSort.values()),
-                s -> "Sort: " + s.label(),
-                queue.sortProperty()));
-    bar.setId("moderationFilters");
-    return bar;
-  }
-
-  private static String claimLabel(ClaimFilter filter) {
-    return switch (filter) {
-      case ANY -> "Claimed or not";
-      case MINE -> "Claimed by me";
-      case UNCLAIMED -> "Unclaimed";
-    };
   }
 
   private void onKey(KeyEvent e) {

@@ -1,9 +1,8 @@
 package dev.arbiter.app.releases;
 
-import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.app.releases.BulkReleaseViewModel.Line;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -13,7 +12,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The bulk release: the dry-run preview, then execution with progress and a line per item. */
-final class BulkReleaseView {
+final class BulkReleaseView extends FxmlView<BulkReleaseViewModel> {
 
   @FXML private Label summary;
   @FXML private ProgressBar progress;
@@ -22,16 +21,8 @@ final class BulkReleaseView {
   @FXML private Button execute;
   @FXML private Button cancel;
 
-  private final BulkReleaseViewModel model;
-  private final Node root;
-
   BulkReleaseView(BulkReleaseViewModel model) {
-    this.model = model;
-    this.root = ViewLoader.load(this);
-  }
-
-  Node node() {
-    return root;
+    super(model);
   }
 
   @FXML

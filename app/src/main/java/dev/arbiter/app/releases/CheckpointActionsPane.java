@@ -2,9 +2,9 @@ package dev.arbiter.app.releases;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.DraftBinder;
 import dev.arbiter.app.releases.CheckpointText.Shown;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -83,15 +83,15 @@ final class CheckpointActionsPane {
         .messageIsErrorProperty()
         .addListener(
             (obs, was, error) -> message.pseudoClassStateChanged(Styles.STATE_DANGER, error));
-    showWhen(retry, model.retryableProperty());
-    showWhen(messageBox, model.messageProperty().isNotEmpty());
+    Visibility.showWhen(retry, model.retryableProperty());
+    Visibility.showWhen(messageBox, model.messageProperty().isNotEmpty());
 
     staleDiff.textProperty().bind(model.staleDiffProperty());
-    showWhen(reapply, model.reapplyableProperty());
-    showWhen(staleBox, model.staleDiffProperty().isNotEmpty());
+    Visibility.showWhen(reapply, model.reapplyableProperty());
+    Visibility.showWhen(staleBox, model.staleDiffProperty().isNotEmpty());
 
     confirmation.textProperty().bind(model.confirmationProperty());
-    showWhen(confirmBox, model.confirmationProperty().isNotEmpty());
+    Visibility.showWhen(confirmBox, model.confirmationProperty().isNotEmpty());
 
     note.textProperty().bindBidirectional(model.noteProperty());
     drafts.bind(note, noteDraftKey);
@@ -99,11 +99,6 @@ final class CheckpointActionsPane {
     drafts.bind(override, overrideDraftKey);
     amount.textProperty().bindBidirectional(model.amountProperty());
     busy.visibleProperty().bind(model.busyProperty().or(model.settlingProperty()));
-  }
-
-  private static void showWhen(Node node, ObservableBooleanValue shown) {
-    node.visibleProperty().bind(shown);
-    node.managedProperty().bind(node.visibleProperty());
   }
 
   @FXML

@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.ChangedBanner;
 import dev.arbiter.app.live.DraftBinder;
 import dev.arbiter.app.live.PresenceTracker;
@@ -43,7 +44,7 @@ final class CheckpointView {
   private final VBox timeline = new VBox(2);
   private final TableView<LedgerLine> ledger = new TableView<>(FXCollections.observableArrayList());
   private final VBox content;
-  private final ChangedBanner banner = new ChangedBanner();
+  private final ChangedBanner banner;
   private final PresenceTracker.Scope presence;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final StringProperty noteDraftKey = new SimpleStringProperty();
@@ -52,6 +53,8 @@ final class CheckpointView {
 
   CheckpointView(CheckpointViewModel model, PresenceTracker.Scope presence, DraftBinder drafts) {
     this.model = model;
+    this.banner = ChangedBanner.following(model.bannerProperty());
+    banner.onHidden(model::dismissBanner);
     this.presence = presence;
     this.actions = new CheckpointActionsPane(model, drafts, noteDraftKey, overrideDraftKey);
     Label empty = new Label("Select a checkpoint in the queue.");
@@ -76,32 +79,12 @@ final class CheckpointView {
             section("Audit timeline", timeline));
     content.setId("checkpointView");
     content.getStyleClass().add("checkpoint-view");
-    content.visibleProperty().bind(model.shownProperty().isNotNull());
+    Visibility.showWhen(content, model.shownProperty().isNotNull());
     badges.setId("checkpointBadges");
     root = new ScrollPane(new VBox(content, empty));
-    empty.visibleProperty().bind(model.shownProperty().isNull());
-    empty.managedProperty().bind(empty.visibleProperty());
-    content.managedProperty().bind(content.visibleProperty());
+    Visibility.showWhen(empty, model.shownProperty().isNull());
     root.setFitToWidth(true);
     model.shownProperty().addListener((obs, was, shown) -> show(shown));
-    model
-        .bannerProperty()
-        .addListener(
-            (obs, was, text) -> {
-              if (text.isEmpty()) {
-                banner.hide();
-              } else {
-                banner.show(text);
-              }
-            });
-    banner
-        .visibleProperty()
-        .addListener(
-            (obs, was, visible) -> {
-              if (!visible) {
-                model.dismissBanner();
-              }
-            });
     for (StringProperty typed :
         List.of(model.noteProperty(), model.overrideReasonProperty(), model.amountProperty())) {
       typed.addListener((obs, was, now) -> announce());

@@ -59,7 +59,7 @@ public final class CheckpointViewModel {
   private final ActionFeedback feedback = new ActionFeedback();
   private final ChangeNotice notice;
   private final OpenCheckpoint checkpoint;
-  private final CheckpointForm form;
+  private final CheckpointInput form;
   private final ReleaseConfirmation release;
   private final StaleRefusal stale;
   private final CommandSlot slot;
@@ -86,7 +86,7 @@ public final class CheckpointViewModel {
     CheckpointDiff diff = new CheckpointDiff(money);
     this.notice = new ChangeNotice(diff, login);
     this.checkpoint = new OpenCheckpoint(gateway.source(), tasks, text, login, feedback, notice);
-    this.form = new CheckpointForm(locale, feedback);
+    this.form = new CheckpointInput(locale, feedback);
     this.release = new ReleaseConfirmation(gateway.preview(), tasks, text, feedback);
     this.stale = new StaleRefusal(diff, checkpoint, notice, feedback);
     this.slot = new CommandSlot(commands, feedback.busyFlag());

@@ -1,32 +1,23 @@
 package dev.arbiter.app.releases;
 
-import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.DisplayNames;
+import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.app.releases.ReleaseQueueViewModel.StatusFilter;
 import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Sort;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
 
 /** The release queue's filters, bound to its view model; each reloads the queue when used. */
-final class ReleaseFilterBar {
+final class ReleaseFilterBar extends FxmlView<ReleaseQueueViewModel> {
 
   @FXML private TextField search;
   @FXML private TextField currency;
   @FXML private ChoiceBox<StatusFilter> status;
   @FXML private ChoiceBox<Sort> sort;
 
-  private final ReleaseQueueViewModel model;
-  private final Node root;
-
   ReleaseFilterBar(ReleaseQueueViewModel model) {
-    this.model = model;
-    this.root = ViewLoader.load(this);
-  }
-
-  Node root() {
-    return root;
+    super(model);
   }
 
   @FXML
@@ -35,18 +26,7 @@ final class ReleaseFilterBar {
     currency.textProperty().bindBidirectional(model.currencyProperty());
     status.getItems().setAll(StatusFilter.values());
     sort.getItems().setAll(Sort.values());
-    sort.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(Sort s) {
-            return s == null ? "" : s.title();
-          }
-
-          @Override
-          public Sort fromString(String text) {
-            return null;
-          }
-        });
+    sort.setConverter(DisplayNames.of(Sort::title));
     // A choice box fires an action when its value is bound, so it reloads only from then on.
     status.valueProperty().bindBidirectional(model.statusProperty());
     status.setOnAction(e -> model.reload());

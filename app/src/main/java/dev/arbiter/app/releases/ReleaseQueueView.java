@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.common.PagedList;
 import dev.arbiter.app.common.TableCells;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.app.releases.ReleaseQueueViewModel.QueueItem;
@@ -91,10 +92,9 @@ final class ReleaseQueueView {
     Label error = new Label();
     error.getStyleClass().add(Styles.DANGER);
     error.textProperty().bind(list.errorProperty());
-    error.visibleProperty().bind(list.errorProperty().isNotEmpty());
-    error.managedProperty().bind(error.visibleProperty());
+    Visibility.showWhen(error, list.errorProperty().isNotEmpty());
 
-    root = new VBox(8, new ReleaseFilterBar(model).root(), error, table, footer);
+    root = new VBox(8, new ReleaseFilterBar(model).node(), error, table, footer);
     root.getStyleClass().add("release-queue");
   }
 

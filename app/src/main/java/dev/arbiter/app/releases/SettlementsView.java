@@ -2,6 +2,7 @@ package dev.arbiter.app.releases;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.DraftBinder;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
@@ -13,7 +14,6 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -79,20 +79,15 @@ final class SettlementsView {
     model.noteProperty().addListener((obs, was, now) -> announce());
     execute.disableProperty().bind(model.busyProperty());
     sendBack.disableProperty().bind(model.busyProperty());
-    showWhen(retry, model.retryableProperty());
+    Visibility.showWhen(retry, model.retryableProperty());
     stale.textProperty().bind(model.staleDiffProperty());
-    showWhen(reapply, model.reapplyableProperty());
-    showWhen(staleBox, model.staleDiffProperty().isNotEmpty());
+    Visibility.showWhen(reapply, model.reapplyableProperty());
+    Visibility.showWhen(staleBox, model.staleDiffProperty().isNotEmpty());
     message.textProperty().bind(model.messageProperty());
     model
         .messageIsErrorProperty()
         .addListener(
             (obs, was, error) -> message.pseudoClassStateChanged(Styles.STATE_DANGER, error));
-  }
-
-  private static void showWhen(Node node, ObservableBooleanValue shown) {
-    node.visibleProperty().bind(shown);
-    node.managedProperty().bind(node.visibleProperty());
   }
 
   @FXML

@@ -2,6 +2,7 @@ package dev.arbiter.app.shell;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.Visibility;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -37,8 +38,7 @@ final class StatusBar {
     Label automation = new Label();
     automation.setId("automationState");
     automation.textProperty().bind(model.automationProperty());
-    automation.visibleProperty().bind(model.automationStoppedProperty());
-    automation.managedProperty().bind(automation.visibleProperty());
+    Visibility.showWhen(automation, model.automationStoppedProperty());
     automation.getStyleClass().add(Styles.WARNING);
     automation.setGraphic(new FontIcon(Feather.CLOCK));
     automation.setTooltip(

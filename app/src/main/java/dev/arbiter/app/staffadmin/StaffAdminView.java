@@ -1,8 +1,8 @@
 package dev.arbiter.app.staffadmin;
 
 import dev.arbiter.app.common.DisplayNames;
+import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.app.common.KeyedSelection;
-import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.persistence.staff.StaffAdminAccount;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.util.function.Function;
@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -22,7 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 
 /** The staff accounts table with role grants, revocations, deactivation and new logins. */
-public final class StaffAdminView {
+public final class StaffAdminView extends FxmlView<StaffAdminViewModel> {
 
   @FXML private TableView<StaffAdminAccount> table;
   @FXML private ComboBox<StaffRole> role;
@@ -37,16 +36,8 @@ public final class StaffAdminView {
   @FXML private Label error;
   @FXML private Label message;
 
-  private final StaffAdminViewModel model;
-  private final Node root;
-
   public StaffAdminView(StaffAdminViewModel model) {
-    this.model = model;
-    this.root = ViewLoader.load(this);
-  }
-
-  public Node node() {
-    return root;
+    super(model);
   }
 
   public void refresh() {

@@ -2,20 +2,20 @@ package dev.arbiter.app.workspaces;
 
 import static dev.arbiter.app.workspaces.Tables.column;
 
-import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.FxmlView;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 
 /** Invites with expiry; revoke, re-issue (the new token is shown once) and expire overdue ones. */
-final class InvitesTab {
+final class InvitesTab extends FxmlView<WorkspaceDetailViewModel> {
 
   @FXML private TableView<Invite> table;
   @FXML private Button revoke;
@@ -24,16 +24,8 @@ final class InvitesTab {
   @FXML private HBox tokenLine;
   @FXML private TextField token;
 
-  private final WorkspaceDetailViewModel model;
-  private final Node root;
-
   InvitesTab(WorkspaceDetailViewModel model) {
-    this.model = model;
-    this.root = ViewLoader.load(this);
-  }
-
-  Node node() {
-    return root;
+    super(model);
   }
 
   @FXML
@@ -56,8 +48,7 @@ final class InvitesTab {
     reissue.disableProperty().bind(blocked);
     expire.setDisable(!model.isAdmin());
     token.textProperty().bind(model.issuedTokenProperty());
-    tokenLine.visibleProperty().bind(model.issuedTokenProperty().isNotEmpty());
-    tokenLine.managedProperty().bind(tokenLine.visibleProperty());
+    Visibility.showWhen(tokenLine, model.issuedTokenProperty().isNotEmpty());
   }
 
   @FXML

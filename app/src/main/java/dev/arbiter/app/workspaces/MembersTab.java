@@ -2,26 +2,22 @@ package dev.arbiter.app.workspaces;
 
 import static dev.arbiter.app.workspaces.Tables.column;
 
+import dev.arbiter.app.common.Confirmation;
 import dev.arbiter.app.common.DisplayNames;
-import dev.arbiter.app.common.OfflineMarks;
-import dev.arbiter.app.common.ViewLoader;
+import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 
 /** Members with role, status and inviter, and the admin actions on the selected member. */
-final class MembersTab {
+final class MembersTab extends FxmlView<WorkspaceDetailViewModel> {
 
   @FXML private TableView<Member> table;
   @FXML private ComboBox<MemberRole> role;
@@ -31,16 +27,8 @@ final class MembersTab {
   @FXML private Button remove;
   @FXML private Button transfer;
 
-  private final WorkspaceDetailViewModel model;
-  private final Node root;
-
   MembersTab(WorkspaceDetailViewModel model) {
-    this.model = model;
-    this.root = ViewLoader.load(this);
-  }
-
-  Node node() {
-    return root;
+    super(model);
   }
 
   @FXML
@@ -107,12 +95,6 @@ final class MembersTab {
   }
 
   private boolean confirm(String question) {
-    Alert alert =
-        new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
-    alert.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
-    alert.setHeaderText(null);
-    OfflineMarks.needsDatabase(alert.getDialogPane().lookupButton(ButtonType.OK));
-    Optional<ButtonType> answer = alert.showAndWait();
-    return answer.isPresent() && answer.get() == ButtonType.OK;
+    return Confirmation.ask(node(), null, question);
   }
 }

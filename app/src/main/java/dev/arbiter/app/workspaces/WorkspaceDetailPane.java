@@ -5,6 +5,7 @@ import static dev.arbiter.app.workspaces.Tables.column;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.OfflineMarks;
+import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.common.command.StaleOffer;
 import dev.arbiter.app.live.ChangedBanner;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
@@ -25,7 +26,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -37,8 +37,6 @@ final class WorkspaceDetailPane extends VBox {
   private final MoneyFormat money;
   private final Label title = new Label("Select a workspace");
   private final Label subtitle = new Label();
-  private final GridPane settings = new GridPane();
-  private final JsonTreeView json;
   private final TableView<ContractLine> contracts = Tables.table("contractTable");
   private final TableView<DisputeLine> disputes = Tables.table("disputeTable");
   private final TableView<FlagLine> flags = Tables.table("flagTable");
@@ -49,8 +47,6 @@ final class WorkspaceDetailPane extends VBox {
     super(8);
     this.model = model;
     this.money = money;
-    this.json = new JsonTreeView(model.isAdmin());
-    json.setId("settingsJson");
     setPadding(new Insets(8, 0, 0, 0));
     title.setId("workspaceTitle");
     title.getStyleClass().add(Styles.TITLE_3);
@@ -73,26 +69,14 @@ final class WorkspaceDetailPane extends VBox {
             new Tab("Members", new MembersTab(model).node()),
             new Tab("Invites", new InvitesTab(model).node()),
             new Tab("Notes", notes.node()),
-            new Tab("Settings", new VBox(8, settings, json)),
+            new Tab("Settings", new SettingsTab(model).node()),
             new Tab("Contracts & cases", records()),
             new Tab("History", timeline()));
     tabs.getTabs().forEach(t -> t.setId("tab-" + t.getText().toLowerCase().split(" ")[0]));
     VBox.setVgrow(tabs, Priority.ALWAYS);
-    VBox.setVgrow(json, Priority.ALWAYS);
-    ChangedBanner banner = new ChangedBanner();
-    model
-        .changedTextProperty()
-        .addListener(
-            (obs, old, text) -> {
-              if (text.isEmpty()) {
-                banner.hide();
-              } else {
-                banner.show(text);
-              }
-            });
     getChildren()
         .addAll(
-            banner,
+            ChangedBanner.following(model.changedTextProperty()),
             header(),
             presenceLine,
             message,
@@ -107,8 +91,7 @@ final class WorkspaceDetailPane extends VBox {
   private Button retryButton() {
     Button retry = new Button("Retry");
     retry.setId("retryAction");
-    retry.visibleProperty().bind(model.canRetryProperty());
-    retry.managedProperty().bind(retry.visibleProperty());
+    Visibility.showWhen(retry, model.canRetryProperty());
     retry.disableProperty().bind(model.busyProperty());
     retry.setOnAction(e -> model.retry());
     return retry;
@@ -143,8 +126,7 @@ final class WorkspaceDetailPane extends VBox {
     box.setStyle(
         "-fx-padding: 8 10 8 10; -fx-background-color: -color-warning-subtle;"
             + " -fx-background-radius: 4;");
-    box.visibleProperty().bind(stale.textProperty().isNotEmpty());
-    box.managedProperty().bind(box.visibleProperty());
+    Visibility.showWhen(box, stale.textProperty().isNotEmpty());
     return box;
   }
 
@@ -175,24 +157,10 @@ final class WorkspaceDetailPane extends VBox {
     title.setText(s.name());
     subtitle.setText(
         s.slug() + " · " + s.type() + " · " + s.status() + " · owner " + s.ownerName());
-    settings.getChildren().clear();
-    settings.setHgap(12);
-    settings.setVgap(4);
-    row(0, "Timezone", s.timezone());
-    row(1, "Default currency", s.defaultCurrency());
-    row(2, "Intake e-mail", s.intakeEmail() == null ? "—" : s.intakeEmail());
-    row(3, "Status", s.status());
-    json.show(d.settingsJson());
     contracts.getItems().setAll(d.contracts());
     disputes.getItems().setAll(d.disputes());
     flags.getItems().setAll(d.flags());
     history.getItems().setAll(d.timeline());
-  }
-
-  private void row(int index, String label, String value) {
-    Label name = new Label(label);
-    name.getStyleClass().add(Styles.TEXT_MUTED);
-    settings.addRow(index, name, new Label(value));
   }
 
   private Node records() {

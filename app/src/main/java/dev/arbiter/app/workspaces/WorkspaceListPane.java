@@ -1,25 +1,20 @@
 package dev.arbiter.app.workspaces;
 
 import atlantafx.base.theme.Styles;
-import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
 import dev.arbiter.persistence.presence.PresenceKey;
 import dev.arbiter.persistence.workspaces.WorkspaceRow;
-import dev.arbiter.persistence.workspaces.WorkspaceSort;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -82,35 +77,7 @@ final class WorkspaceListPane extends VBox {
     more.setOnAction(e -> model.loadMore());
     HBox footer = new HBox(10, summary, more);
     footer.setAlignment(Pos.CENTER_LEFT);
-    getChildren().addAll(filters(), table, footer, error);
-  }
-
-  private HBox filters() {
-    TextField search = new TextField();
-    search.setId("workspaceSearch");
-    search.setPromptText("Name or slug");
-    search.textProperty().bindBidirectional(model.textProperty());
-    search.setOnAction(e -> model.reload());
-    HBox.setHgrow(search, Priority.ALWAYS);
-    ComboBox<String> status = new ComboBox<>();
-    status.setId("workspaceStatusFilter");
-    status.getItems().setAll("", "active", "suspended", "archived");
-    status.setPromptText("Any status");
-    status.setConverter(DisplayNames.forValues("Any status"));
-    status.valueProperty().bindBidirectional(model.statusProperty());
-    status.setOnAction(e -> model.reload());
-    ComboBox<WorkspaceSort> sort = new ComboBox<>();
-    sort.setId("workspaceSort");
-    sort.getItems().setAll(WorkspaceSort.values());
-    sort.setConverter(DisplayNames.forEnum());
-    sort.valueProperty().bindBidirectional(model.sortProperty());
-    sort.setOnAction(e -> model.reload());
-    CheckBox descending = new CheckBox("Descending");
-    descending.selectedProperty().bindBidirectional(model.descendingProperty());
-    descending.setOnAction(e -> model.reload());
-    HBox bar = new HBox(8, search, status, new Label("Sort"), sort, descending);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    return bar;
+    getChildren().addAll(new WorkspaceFilterBar(model).node(), table, footer, error);
   }
 
   private static TableColumn<WorkspaceRow, String> column(

@@ -90,7 +90,11 @@ class ModerationFlowIT {
     QueueRow top = selected();
     assertThat(top.preview()).startsWith("Send the payment to my PayPal");
     assertThat(top.openFlags()).isEqualTo(3);
-    waitUntil(() -> console.text("#itemPreview").startsWith("Send the payment"));
+    // The item renders after its detail is read: wait for the node as well as its text.
+    waitUntil(
+        () ->
+            console.has("#itemPreview")
+                && console.text("#itemPreview").startsWith("Send the payment"));
     assertThat(console.text("#moderationShortcuts")).contains("C claim").contains("D dismiss");
     console.screenshot("moderation-queue.png");
 

@@ -15,7 +15,7 @@ import javafx.beans.property.StringProperty;
  * its key here, when the reviewer clicks, so a retry of it is the same request. An action the form
  * cannot make yet is refused with what is missing.
  */
-final class CheckpointForm {
+final class CheckpointInput {
 
   private final Locale locale;
   private final ActionFeedback feedback;
@@ -23,7 +23,7 @@ final class CheckpointForm {
   private final StringProperty overrideReason = new SimpleStringProperty("");
   private final StringProperty amount = new SimpleStringProperty("");
 
-  CheckpointForm(Locale locale, ActionFeedback feedback) {
+  CheckpointInput(Locale locale, ActionFeedback feedback) {
     this.locale = locale;
     this.feedback = feedback;
   }

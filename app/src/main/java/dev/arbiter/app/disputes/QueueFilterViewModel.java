@@ -28,7 +28,7 @@ import javafx.collections.ObservableList;
  * The queue's filter bar as properties: one choice per dimension, the amount range and the search
  * text. It turns them into a {@link QueueFilter} (or a message for a bad amount) and back.
  */
-public final class QueueFilterForm {
+public final class QueueFilterViewModel {
 
   private final ObservableList<Option<Set<DisputeStatus>>> statuses =
       FXCollections.observableArrayList();
@@ -52,7 +52,7 @@ public final class QueueFilterForm {
   private final StringProperty search = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-  public QueueFilterForm() {
+  public QueueFilterViewModel() {
     statuses.add(new Option<>("Open cases", QueueFilter.OPEN_CASES.statuses()));
     statuses.add(new Option<>("All statuses", Set.of()));
     Arrays.stream(DisputeStatus.values())
