@@ -121,7 +121,7 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
           id(
               owner,
               "INSERT INTO contracts (reference, kind, title, client_id,"
-                  + " freelancer_id, currency, value_minor) VALUES ('WT-1', 'gig_order', 'Throughput', "
+                  + " freelancer_id, currency, value_minor) VALUES ('WT-9001', 'gig_order', 'Throughput', "
                   + client
                   + ", "
                   + freelancer
@@ -130,7 +130,7 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
           id(
               owner,
               "INSERT INTO disputes (reference, contract_id, opened_by,"
-                  + " reason_code, amount_disputed_minor, currency) VALUES ('DSP-WT-1', "
+                  + " reason_code, amount_disputed_minor, currency) VALUES ('DSP-900001', "
                   + contract
                   + ", "
                   + client
@@ -139,7 +139,7 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
           id(
               owner,
               "INSERT INTO disputes (reference, contract_id, opened_by,"
-                  + " reason_code, amount_disputed_minor, currency) VALUES ('DSP-WT-2', "
+                  + " reason_code, amount_disputed_minor, currency) VALUES ('DSP-900002', "
                   + contract
                   + ", "
                   + client
