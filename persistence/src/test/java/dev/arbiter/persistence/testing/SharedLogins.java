@@ -1,0 +1,125 @@
+package dev.arbiter.persistence.testing;
+
+import dev.arbiter.persistence.access.DataAccess;
+import dev.arbiter.persistence.access.Jdbc;
+import dev.arbiter.persistence.db.HibernateFactory;
+import dev.arbiter.persistence.db.StaffLogins;
+import dev.arbiter.persistence.db.WorkerLogin;
+import dev.arbiter.persistence.staff.StaffAdminService;
+import dev.arbiter.persistence.staff.StaffRole;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.SessionFactory;
+import org.postgresql.PGConnection;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The demo logins of a shared server, made the way staff logins are made there:
+ *
+ * <ul>
+ *   <li>the first admin ({@code demo_admin}) outside Arbiter, by the migrator, as a DBA makes the
+ *       first one (README); the backend and worker logins too, as the README's DBA steps say;
+ *   <li>every other staff login by that admin through the console's staff admin functions ({@link
+ *       StaffAdminService}: {@code create_staff_login}, {@code grant_staff_role}) with a first
+ *       password, which its owner then changes to {@code demo} at first sign-in.
+ * </ul>
+ *
+ * An admin who makes a login knows its first password, so four-eyes counts that login as the admin
+ * (its {@code person}). The fixture's logins stand for five different people, as the embedded
+ * demo's do; the migrator records each as a person of its own once made.
+ */
+final class SharedLogins {
+
+  private static final String ADMIN = "demo_admin";
+
+  private SharedLogins() {}
+
+  /** Makes the logins that are missing, as {@code migrator} (its own login) on {@code url}. */
+  static void ensure(Connection migrator, String url) throws SQLException {
+    StaffLogins.DemoLogin admin = demo(ADMIN);
+    StaffLogins.ensureLogin(migrator, ADMIN, StaffLogins.DEMO_PASSWORD, admin.groups());
+    Jdbc.update(
+        migrator,
+        "INSERT INTO staff_accounts (login_role, display_name, email) VALUES (?, ?, ?)"
+            + " ON CONFLICT (login_role) DO NOTHING",
+        ADMIN,
+        admin.displayName(),
+        ADMIN + "@arbiter.example");
+    StaffLogins.ensureLogin(
+        migrator,
+        StaffLogins.DEMO_BACKEND,
+        StaffLogins.DEMO_PASSWORD,
+        List.of("marketplace_backend"));
+    StaffLogins.ensureLogin(
+        migrator, TestDatabase.WORKER, StaffLogins.DEMO_PASSWORD, List.of(WorkerLogin.GROUP));
+    List<StaffLogins.DemoLogin> missing =
+        StaffLogins.DEMO_LOGINS.stream()
+            .filter(l -> !l.login().equals(ADMIN))
+            .filter(l -> !hasAccount(migrator, l.login()))
+            .toList();
+    if (!missing.isEmpty()) {
+      madeByTheAdmin(url, missing);
+      for (StaffLogins.DemoLogin login : missing) {
+        Jdbc.update(
+            migrator,
+            "UPDATE staff_accounts SET person = login_role WHERE login_role = ?",
+            login.login());
+      }
+    }
+  }
+
+  private static void madeByTheAdmin(String url, List<StaffLogins.DemoLogin> logins)
+      throws SQLException {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(url);
+    ds.setUser(ADMIN);
+    ds.setPassword(StaffLogins.DEMO_PASSWORD);
+    SessionFactory factory = HibernateFactory.build(ds);
+    try {
+      StaffAdminService admin = new StaffAdminService(new DataAccess(() -> factory, ds));
+      for (StaffLogins.DemoLogin login : logins) {
+        String first = "first-" + UUID.randomUUID();
+        admin.createLogin(
+            login.login(), login.displayName(), first, login.login() + "@arbiter.example");
+        for (String group : login.groups()) {
+          admin.grant(login.login(), role(group));
+        }
+        try (Connection own = DriverManager.getConnection(url, login.login(), first)) {
+          // The verifier is computed here, so no password reaches the server's log.
+          own.unwrap(PGConnection.class)
+              .alterUserPassword(
+                  login.login(), StaffLogins.DEMO_PASSWORD.toCharArray(), "scram-sha-256");
+        }
+      }
+    } finally {
+      factory.close();
+    }
+  }
+
+  private static boolean hasAccount(Connection c, String login) {
+    try {
+      return !Jdbc.list(
+              c, "SELECT 1 AS found FROM staff_accounts WHERE login_role = ?", r -> 1, login)
+          .isEmpty();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static StaffLogins.DemoLogin demo(String login) {
+    return StaffLogins.DEMO_LOGINS.stream()
+        .filter(l -> l.login().equals(login))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static StaffRole role(String group) {
+    return List.of(StaffRole.values()).stream()
+        .filter(r -> r.groupRole().equals(group))
+        .findFirst()
+        .orElseThrow();
+  }
+}
