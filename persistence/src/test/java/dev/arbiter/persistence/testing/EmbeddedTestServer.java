@@ -4,10 +4,8 @@ import dev.arbiter.persistence.db.EmbeddedServer;
 import dev.arbiter.persistence.db.SchemaMigrator;
 import dev.arbiter.persistence.db.ServerBootstrap;
 import dev.arbiter.persistence.db.StaffLogins;
-import dev.arbiter.persistence.db.WorkerLogin;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -39,8 +37,7 @@ final class EmbeddedTestServer implements TestServer {
     SchemaMigrator.migrate(server.dataSource(database), true);
     try (Connection c = migrator(database)) {
       StaffLogins.ensureDemoLogins(c);
-      StaffLogins.ensureLogin(
-          c, TestDatabase.WORKER, StaffLogins.DEMO_PASSWORD, List.of(WorkerLogin.GROUP));
+      TestDatabase.ensureServiceLogins(c);
     }
   }
 

@@ -4,12 +4,12 @@ import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.db.HibernateFactory;
 import dev.arbiter.persistence.db.StaffLogins;
-import dev.arbiter.persistence.db.WorkerLogin;
 import dev.arbiter.persistence.staff.StaffAdminService;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
@@ -34,6 +34,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class SharedLogins {
 
   private static final String ADMIN = "demo_admin";
+  private static final String ACCOUNT =
+      "SELECT 1 AS found FROM staff_accounts WHERE login_role = ?";
+  private static final String ROLE = "SELECT 1 AS found FROM pg_roles WHERE rolname = ?";
 
   private SharedLogins() {}
 
@@ -41,25 +44,21 @@ final class SharedLogins {
   static void ensure(Connection migrator, String url) throws SQLException {
     StaffLogins.DemoLogin admin = demo(ADMIN);
     StaffLogins.ensureLogin(migrator, ADMIN, StaffLogins.DEMO_PASSWORD, admin.groups());
-    Jdbc.update(
-        migrator,
-        "INSERT INTO staff_accounts (login_role, display_name, email) VALUES (?, ?, ?)"
-            + " ON CONFLICT (login_role) DO NOTHING",
-        ADMIN,
-        admin.displayName(),
-        ADMIN + "@arbiter.example");
-    StaffLogins.ensureLogin(
-        migrator,
-        StaffLogins.DEMO_BACKEND,
-        StaffLogins.DEMO_PASSWORD,
-        List.of("marketplace_backend"));
-    StaffLogins.ensureLogin(
-        migrator, TestDatabase.WORKER, StaffLogins.DEMO_PASSWORD, List.of(WorkerLogin.GROUP));
-    List<StaffLogins.DemoLogin> missing =
-        StaffLogins.DEMO_LOGINS.stream()
-            .filter(l -> !l.login().equals(ADMIN))
-            .filter(l -> !hasAccount(migrator, l.login()))
-            .toList();
+    account(migrator, admin);
+    TestDatabase.ensureServiceLogins(migrator);
+    List<StaffLogins.DemoLogin> missing = new ArrayList<>();
+    for (StaffLogins.DemoLogin login : StaffLogins.DEMO_LOGINS) {
+      if (login.login().equals(ADMIN) || found(migrator, ACCOUNT, login.login())) {
+        continue;
+      }
+      if (found(migrator, ROLE, login.login())) {
+        // Made on this server for another database (the template): the login is the server's,
+        // and this database only lacks its account.
+        account(migrator, login);
+      } else {
+        missing.add(login);
+      }
+    }
     if (!missing.isEmpty()) {
       madeByTheAdmin(url, missing);
       for (StaffLogins.DemoLogin login : missing) {
@@ -73,10 +72,7 @@ final class SharedLogins {
 
   private static void madeByTheAdmin(String url, List<StaffLogins.DemoLogin> logins)
       throws SQLException {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(url);
-    ds.setUser(ADMIN);
-    ds.setPassword(StaffLogins.DEMO_PASSWORD);
+    PGSimpleDataSource ds = TestDatabase.dataSource(url, ADMIN, StaffLogins.DEMO_PASSWORD);
     SessionFactory factory = HibernateFactory.build(ds);
     try {
       StaffAdminService admin = new StaffAdminService(new DataAccess(() -> factory, ds));
@@ -99,14 +95,19 @@ final class SharedLogins {
     }
   }
 
-  private static boolean hasAccount(Connection c, String login) {
-    try {
-      return !Jdbc.list(
-              c, "SELECT 1 AS found FROM staff_accounts WHERE login_role = ?", r -> 1, login)
-          .isEmpty();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  private static void account(Connection migrator, StaffLogins.DemoLogin login)
+      throws SQLException {
+    Jdbc.update(
+        migrator,
+        "INSERT INTO staff_accounts (login_role, display_name, email) VALUES (?, ?, ?)"
+            + " ON CONFLICT (login_role) DO NOTHING",
+        login.login(),
+        login.displayName(),
+        login.login() + "@arbiter.example");
+  }
+
+  private static boolean found(Connection c, String sql, String login) throws SQLException {
+    return !Jdbc.list(c, sql, r -> 1, login).isEmpty();
   }
 
   private static StaffLogins.DemoLogin demo(String login) {

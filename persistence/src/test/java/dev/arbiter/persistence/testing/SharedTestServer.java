@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A server a DBA set up as the README says: {@code arbiter_migrator} (not a superuser) owns the
@@ -130,10 +129,7 @@ final class SharedTestServer implements TestServer {
 
   @Override
   public DataSource superuserDataSource(String database) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(jdbcUrl(database));
-    ds.setUser(settings.superuser());
-    ds.setPassword(settings.superuserPassword());
-    return ds;
+    return TestDatabase.dataSource(
+        jdbcUrl(database), settings.superuser(), settings.superuserPassword());
   }
 }

@@ -155,6 +155,11 @@ public final class TestDatabase {
     for (StaffLogins.DemoLogin login : StaffLogins.DEMO_LOGINS) {
       StaffLogins.ensureLogin(migrator, login.login(), StaffLogins.DEMO_PASSWORD, login.groups());
     }
+    ensureServiceLogins(migrator);
+  }
+
+  /** The backend's and the worker's demo logins, as a DBA makes them (README). */
+  static void ensureServiceLogins(Connection migrator) throws SQLException {
     StaffLogins.ensureLogin(
         migrator,
         StaffLogins.DEMO_BACKEND,
@@ -182,8 +187,12 @@ public final class TestDatabase {
   }
 
   public DataSource dataSource(String user, String password) {
+    return dataSource(jdbcUrl(), user, password);
+  }
+
+  static PGSimpleDataSource dataSource(String url, String user, String password) {
     PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(jdbcUrl());
+    ds.setUrl(url);
     ds.setUser(user);
     ds.setPassword(password);
     return ds;
