@@ -27,7 +27,9 @@ final class ConsoleStarter {
       settings.home().makePrivate();
       String url = settings.sharedUrl().orElseThrow();
       ConsoleLauncher.launch(
-          new ConsoleTarget(url, false, url.replaceFirst("^jdbc:", "")), settings.home().drafts());
+          new ConsoleTarget(
+              url, false, url.replaceFirst("^jdbc:", ""), settings.poolUrl().orElse(null)),
+          settings.home().drafts());
       return ArbiterCli.OK;
     }
     try (EmbeddedRuntime runtime = EmbeddedRuntime.attachOrStart(settings.home(), "console")) {

@@ -56,13 +56,19 @@ public final class Jdbc {
    * every row was visited. For the audit chain's verification, which reads millions of entries and
    * stops at the first bad one: unlike {@link #forEach}, results come in PostgreSQL's binary form
    * from the first execution (PgJDBC would switch only at the fifth), so hashes arrive as raw bytes
-   * and times as integers, not as hex and text to parse; read them with {@link Row#rawBytes}.
+   * and times as integers, not as hex and text to parse; read them with {@link Row#rawBytes}. On a
+   * connection through a pooler in transaction mode ({@code prepareThreshold=0}) the rows come as
+   * text instead: binary results need a named statement, which another server connection may not
+   * know. {@link Row#rawBytes} answers the same bytes either way, only slower.
    */
   public static boolean scan(
       Connection c, String sql, int fetchSize, RowVisitor visitor, Object... params)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+      PGStatement pg = ps.unwrap(PGStatement.class);
+      if (pg.getPrepareThreshold() > 0) {
+        pg.setPrepareThreshold(-1);
+      }
       ps.setFetchSize(fetchSize);
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {

@@ -13,15 +13,28 @@ import java.util.Properties;
  * {@code ARBITER_DB_URL} (or {@code db.url} in {@code $ARBITER_HOME/arbiter.properties}) it is a
  * shared server. {@code ARBITER_DB_USER}/{@code ARBITER_DB_PASSWORD} ({@code db.user}, {@code
  * db.password}) are the credentials the command-line tools use there; the console asks each staff
- * member for their own at sign-in.
+ * member for their own at sign-in. {@code ARBITER_DB_POOL_URL} ({@code db.pool_url}) names a pooler
+ * in transaction mode (PgBouncer) in front of that server: the console's pooled connections go
+ * through it, while its LISTEN connection and every command-line tool keep to {@code
+ * ARBITER_DB_URL} (docs/OPERATIONS.md).
  */
 public record DatabaseSettings(
     ArbiterHome home,
     Optional<String> sharedUrl,
     Optional<String> user,
-    Optional<String> password) {
+    Optional<String> password,
+    Optional<String> poolUrl) {
 
   public static final String DATABASE_NAME = "arbiter";
+
+  /** Settings without a pooler. */
+  public DatabaseSettings(
+      ArbiterHome home,
+      Optional<String> sharedUrl,
+      Optional<String> user,
+      Optional<String> password) {
+    this(home, sharedUrl, user, password, Optional.empty());
+  }
 
   public static DatabaseSettings resolve(Map<String, String> env) {
     ArbiterHome home = ArbiterHome.resolve(env);
@@ -30,7 +43,8 @@ public record DatabaseSettings(
         home,
         pick(env, "ARBITER_DB_URL", file, "db.url"),
         pick(env, "ARBITER_DB_USER", file, "db.user"),
-        pick(env, "ARBITER_DB_PASSWORD", file, "db.password"));
+        pick(env, "ARBITER_DB_PASSWORD", file, "db.password"),
+        pick(env, "ARBITER_DB_POOL_URL", file, "db.pool_url"));
   }
 
   public boolean embedded() {

@@ -35,6 +35,9 @@ public final class StaffDatabase implements AutoCloseable {
   public static final String APPLICATION_NAME = "arbiter-console";
 
   private static final int POOL_SIZE = 4;
+  // Through PgBouncer 1.18 in transaction mode a server-side prepared statement may meet another
+  // server connection than the one it was prepared on: 0 keeps the driver to unnamed statements.
+  private static final String PREPARE_THRESHOLD = "prepareThreshold";
   private static final long CONNECTION_TIMEOUT_MS = 5_000;
   private static final long VALIDATION_TIMEOUT_MS = 2_000;
   private static final int CONNECT_TIMEOUT_SECONDS = 5;
@@ -63,7 +66,7 @@ public final class StaffDatabase implements AutoCloseable {
       throws SQLException {
     probe(target, login, password);
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(target.jdbcUrl());
+    config.setJdbcUrl(target.poolUrl());
     config.setUsername(login);
     config.setPassword(password);
     config.setPoolName("arbiter-console-" + login + "-" + POOLS.incrementAndGet());
@@ -76,6 +79,9 @@ public final class StaffDatabase implements AutoCloseable {
     config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
     config.addDataSourceProperty("connectTimeout", CONNECT_TIMEOUT_SECONDS);
     config.addDataSourceProperty("loginTimeout", CONNECT_TIMEOUT_SECONDS);
+    if (target.pooled()) {
+      config.addDataSourceProperty(PREPARE_THRESHOLD, 0);
+    }
     try {
       return new StaffDatabase(target, login, new HikariDataSource(config));
     } catch (HikariPool.PoolInitializationException e) {
@@ -86,13 +92,17 @@ public final class StaffDatabase implements AutoCloseable {
     }
   }
 
+  // Through the pooler when there is one: a pooler that refuses the login fails the sign-in too.
   private static void probe(ConsoleTarget target, String login, String password)
       throws SQLException {
-    connect(target, login, password).close();
+    Properties properties = properties(target, login, password);
+    if (target.pooled()) {
+      properties.setProperty(PREPARE_THRESHOLD, "0");
+    }
+    connect(target.poolUrl(), properties).close();
   }
 
-  private static Connection connect(ConsoleTarget target, String login, String password)
-      throws SQLException {
+  private static Properties properties(ConsoleTarget target, String login, String password) {
     Properties properties = new Properties();
     properties.setProperty("user", login);
     properties.setProperty("password", password);
@@ -100,19 +110,24 @@ public final class StaffDatabase implements AutoCloseable {
     properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
     properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
     properties.setProperty("tcpKeepAlive", "true");
-    Connection c = new Driver().connect(target.jdbcUrl(), properties);
+    return properties;
+  }
+
+  private static Connection connect(String url, Properties properties) throws SQLException {
+    Connection c = new Driver().connect(url, properties);
     if (c == null) {
-      throw new SQLException("not a PostgreSQL URL: " + target.displayUrl(), "08001");
+      throw new SQLException("not a PostgreSQL URL: " + ConsoleTarget.redact(url), "08001");
     }
     return c;
   }
 
   /**
-   * A plain connection outside the pool, as the same login: the change feed keeps one open for
-   * LISTEN, which must never occupy (or be recycled by) the pool.
+   * A plain connection outside the pool, as the same login, straight to the server even when the
+   * pool goes through a pooler: the change feed keeps one open for LISTEN, which must never occupy
+   * (or be recycled by) the pool, and which a pooler in transaction mode would not keep.
    */
   public Connection openDedicatedConnection() throws SQLException {
-    return connect(target, login, pool.getPassword());
+    return connect(target.jdbcUrl(), properties(target, login, pool.getPassword()));
   }
 
   /**

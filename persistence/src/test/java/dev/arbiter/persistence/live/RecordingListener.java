@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps what a change feed reported, for tests to wait on. */
-final class RecordingListener implements ChangeFeedListener {
+public final class RecordingListener implements ChangeFeedListener {
 
-  final List<TableChange> changes = new CopyOnWriteArrayList<>();
-  final List<Boolean> onlines = new CopyOnWriteArrayList<>();
-  final List<String> offlines = new CopyOnWriteArrayList<>();
+  public final List<TableChange> changes = new CopyOnWriteArrayList<>();
+  public final List<Boolean> onlines = new CopyOnWriteArrayList<>();
+  public final List<String> offlines = new CopyOnWriteArrayList<>();
 
   @Override
   public void changes(List<TableChange> batch) {
@@ -25,7 +25,7 @@ final class RecordingListener implements ChangeFeedListener {
     offlines.add(reason);
   }
 
-  boolean saw(String table, String op, String id) {
+  public boolean saw(String table, String op, String id) {
     return changes.contains(new TableChange(table, op, id));
   }
 }

@@ -1,7 +1,6 @@
 package dev.arbiter.persistence.testing;
 
 import dev.arbiter.persistence.db.ServerBootstrap;
-import dev.arbiter.persistence.db.SuperuserConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,43 +18,37 @@ import java.util.List;
  */
 final class TemplateDatabase {
 
-  /** Prepares a database named by the caller, as every test database starts. */
-  @FunctionalInterface
-  interface Preparation {
-    void prepare(String database) throws SQLException;
-  }
+  private final TestServer server;
+  private final String name;
 
-  static final String NAME = "arbiter_template";
-
-  private final SuperuserConnections server;
-
-  private TemplateDatabase(SuperuserConnections server) {
+  private TemplateDatabase(TestServer server) {
     this.server = server;
+    this.name = server.templateName();
   }
 
-  /** Prepares the template on {@code server} and closes it to connections, so it can be copied. */
-  static TemplateDatabase prepare(SuperuserConnections server, Preparation preparation)
-      throws SQLException {
-    preparation.prepare(NAME);
-    try (Connection c = server.open("postgres");
+  /** Migrates the template on {@code server} and closes it to connections, so it can be copied. */
+  static TemplateDatabase prepare(TestServer server) throws SQLException {
+    TemplateDatabase template = new TemplateDatabase(server);
+    server.migrate(template.name);
+    try (Connection c = server.databaseAdmin();
         Statement s = c.createStatement()) {
       // A copy fails while anyone, autovacuum included, is connected to the template.
-      s.execute("ALTER DATABASE " + NAME + " WITH ALLOW_CONNECTIONS false");
+      s.execute("ALTER DATABASE " + template.name + " WITH ALLOW_CONNECTIONS false");
     }
-    return new TemplateDatabase(server);
+    return template;
   }
 
   /**
    * Creates {@code database} as a copy of the template, owned by the migrator like the template.
    */
   void cloneTo(String database) throws SQLException {
-    try (Connection c = server.open("postgres");
+    try (Connection c = server.databaseAdmin();
         Statement s = c.createStatement()) {
       s.execute(
           "CREATE DATABASE "
               + database
               + " TEMPLATE "
-              + NAME
+              + name
               + " OWNER "
               + ServerBootstrap.MIGRATOR);
       for (String statement : databaseGrants(c, database)) {
@@ -68,7 +61,7 @@ final class TemplateDatabase {
   }
 
   // A new database starts with the default privileges; the template's are put in their place.
-  private static List<String> databaseGrants(Connection c, String database) throws SQLException {
+  private List<String> databaseGrants(Connection c, String database) throws SQLException {
     List<String> statements = new ArrayList<>();
     statements.add("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
     String sql =
@@ -81,7 +74,7 @@ final class TemplateDatabase {
          ORDER BY 1, 2
         """;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, NAME);
+      ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           statements.add(
@@ -98,7 +91,7 @@ final class TemplateDatabase {
     return statements;
   }
 
-  private static List<String> databaseSettings(Connection c, String database) throws SQLException {
+  private List<String> databaseSettings(Connection c, String database) throws SQLException {
     String sql =
         """
         SELECT CASE WHEN r.setrole = 0 THEN NULL
@@ -112,7 +105,7 @@ final class TemplateDatabase {
         """;
     List<String> statements = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, NAME);
+      ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String role = rs.getString("role");

@@ -3,8 +3,6 @@ package dev.arbiter.persistence.testing;
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.db.EmbeddedServer;
 import dev.arbiter.persistence.db.HibernateFactory;
-import dev.arbiter.persistence.db.SchemaMigrator;
-import dev.arbiter.persistence.db.ServerBootstrap;
 import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.db.WorkerLogin;
 import java.sql.Connection;
@@ -22,10 +20,12 @@ import org.hibernate.cfg.AvailableSettings;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A migrated database of its own on one embedded PostgreSQL shared by the whole test JVM, so test
+ * A migrated database of its own on one PostgreSQL server shared by the whole test JVM, so test
  * classes never see each other's rows. The migrations run once per JVM, into a template database;
  * {@link #fresh()} clones it ({@link TemplateDatabase}), which costs a fraction of migrating again.
- * Tests of the migrations themselves use {@link #migratedFromScratch()}.
+ * Tests of the migrations themselves use {@link #migratedFromScratch()}. The server is the embedded
+ * one, or in the shared-server run ({@code -Darbiter.test.server=shared}) a server a DBA set up
+ * ({@link TestServer}).
  */
 public final class TestDatabase {
 
@@ -35,6 +35,7 @@ public final class TestDatabase {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final List<TestDatabase> CREATED = new ArrayList<>();
   private static volatile EmbeddedServer server;
+  private static TestServer testServer;
   private static TemplateDatabase template;
 
   private final String name;
@@ -44,6 +45,7 @@ public final class TestDatabase {
     this.name = name;
   }
 
+  /** The embedded server of this JVM, for the tests that need it whichever server the run uses. */
   public static synchronized EmbeddedServer server() {
     if (server == null) {
       server = EmbeddedServer.startTemporary();
@@ -117,7 +119,7 @@ public final class TestDatabase {
 
   private void drop() {
     sessionFactories.values().forEach(SessionFactory::close);
-    try (Connection c = server().open("postgres");
+    try (Connection c = testServer().databaseAdmin();
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     } catch (SQLException e) {
@@ -130,20 +132,22 @@ public final class TestDatabase {
     return "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
   }
 
+  private static synchronized TestServer testServer() {
+    if (testServer == null) {
+      testServer = TestServer.current();
+    }
+    return testServer;
+  }
+
   private static synchronized TemplateDatabase template() throws SQLException {
     if (template == null) {
-      template = TemplateDatabase.prepare(server(), TestDatabase::migrate);
+      template = TemplateDatabase.prepare(testServer());
     }
     return template;
   }
 
   private static void migrate(String database) throws SQLException {
-    ServerBootstrap.ensureDatabase(server(), database);
-    SchemaMigrator.migrate(server().dataSource(database), true);
-    try (Connection c = migrator(database)) {
-      StaffLogins.ensureDemoLogins(c);
-      StaffLogins.ensureLogin(c, WORKER, StaffLogins.DEMO_PASSWORD, List.of(WorkerLogin.GROUP));
-    }
+    testServer().migrate(database);
   }
 
   // The server-wide half of migrate's logins: the roles exist already, their groups are granted.
@@ -151,6 +155,11 @@ public final class TestDatabase {
     for (StaffLogins.DemoLogin login : StaffLogins.DEMO_LOGINS) {
       StaffLogins.ensureLogin(migrator, login.login(), StaffLogins.DEMO_PASSWORD, login.groups());
     }
+    ensureServiceLogins(migrator);
+  }
+
+  /** The backend's and the worker's demo logins, as a DBA makes them (README). */
+  static void ensureServiceLogins(Connection migrator) throws SQLException {
     StaffLogins.ensureLogin(
         migrator,
         StaffLogins.DEMO_BACKEND,
@@ -161,14 +170,7 @@ public final class TestDatabase {
   }
 
   private static Connection migrator(String database) throws SQLException {
-    Connection c = server().superuserConnection(database);
-    try (Statement s = c.createStatement()) {
-      s.execute("SET ROLE " + ServerBootstrap.MIGRATOR);
-    } catch (SQLException e) {
-      c.close();
-      throw e;
-    }
-    return c;
+    return testServer().migrator(database);
   }
 
   public String name() {
@@ -176,24 +178,28 @@ public final class TestDatabase {
   }
 
   public String jdbcUrl() {
-    return server().jdbcUrl(name);
+    return testServer().jdbcUrl(name);
   }
 
-  /** The superuser, with the throw-away server's password: it trusts nobody, like the real one. */
+  /** The superuser, with its password: the server trusts nobody, like the real one. */
   public DataSource superuserDataSource() {
-    return server().dataSource(name);
+    return testServer().superuserDataSource(name);
   }
 
   public DataSource dataSource(String user, String password) {
+    return dataSource(jdbcUrl(), user, password);
+  }
+
+  static PGSimpleDataSource dataSource(String url, String user, String password) {
     PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(jdbcUrl());
+    ds.setUrl(url);
     ds.setUser(user);
     ds.setPassword(password);
     return ds;
   }
 
   public Connection superuser() throws SQLException {
-    return server().superuserConnection(name);
+    return testServer().superuser(name);
   }
 
   /** A connection acting as the schema owner, as the demo loader and migrations do. */
@@ -219,6 +225,19 @@ public final class TestDatabase {
             HibernateFactory.build(
                 dataSource(l, StaffLogins.DEMO_PASSWORD),
                 Map.of(AvailableSettings.GENERATE_STATISTICS, true)));
+  }
+
+  /**
+   * The server's major version (15, 16, 17): the shared-server run uses Debian's, whose behaviour
+   * differs from the embedded 17's in a few places a test checks.
+   */
+  public int serverMajorVersion() throws SQLException {
+    try (Connection c = superuser();
+        Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 
   /** A connection logged in as a demo login with its password. */
