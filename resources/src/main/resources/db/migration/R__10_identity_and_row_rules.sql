@@ -485,3 +485,33 @@ CREATE OR REPLACE TRIGGER users_guard BEFORE INSERT OR UPDATE ON public.users
 -- Helpers the invoker-rights triggers and views call in the writer's or reader's name.
 GRANT EXECUTE ON FUNCTION arbiter_is_owner_session(), arbiter_person(text), arbiter_require_active_staff(),
   arbiter_clean_text(text) TO arbiter_staff, marketplace_backend;
+
+-- Serialises the requests that send one key (an idempotency or request key): the second waits for
+-- the first to end and then finds its stored outcome (a replay) instead of acting again. An advisory
+-- lock on the key's hash, so requests with other keys never wait; two keys that share a hash only
+-- queue behind each other. Under REPEATABLE READ the second cannot see the first's outcome, and its
+-- own write of the key or of the row fails instead (23505 or 40001): never a second effect.
+CREATE OR REPLACE FUNCTION arbiter_lock_request_key(p_key text) RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('arbiter.request_key'), hashtext(coalesce(p_key, '')));
+END $$;
+
+-- Takes the named lock of arbiter_serial_locks (V90) until the transaction ends. It writes the row,
+-- so that under REPEATABLE READ a transaction that another holder committed before fails (40001)
+-- rather than judge by a snapshot older than that holder's change. Called only by the definer
+-- functions that need it, as their owner.
+CREATE OR REPLACE FUNCTION arbiter_serialize(p_name text) RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+  UPDATE public.arbiter_serial_locks SET taken = taken + 1 WHERE name = p_name;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no serial lock %', p_name USING ERRCODE = 'P0002';
+  END IF;
+END $$;
+
+REVOKE ALL ON FUNCTION arbiter_lock_request_key(text), arbiter_serialize(text) FROM PUBLIC;

@@ -89,12 +89,10 @@ BEGIN
   END IF;
 END $$;
 
--- Appends one entry to the chain. SECURITY DEFINER: runtime roles cannot insert into audit_log
--- themselves, only through changes to the tables they may write.
--- The head row is only locked here and written once per transaction, at commit (audit_advance_head):
--- every rewrite of one row inside one transaction leaves a version that later lookups step over, so
--- rewriting it per entry made a bulk load of n rows cost O(n^2). While the lock is held, the newest
--- entry in audit_log is the one to chain onto.
+-- Appends one entry: to audit_pending, which takes no lock that another writer waits for; sealing
+-- (audit_seal) puts it in the chain after its transaction commits (V90). SECURITY DEFINER: runtime
+-- roles cannot write either table themselves, only through changes to the tables they may write.
+-- Returns the entry's pending id (its chain id is given when it is sealed).
 CREATE OR REPLACE FUNCTION audit_append(p_action text, p_entity_type text, p_entity_id text, p_old jsonb, p_new jsonb)
   RETURNS bigint
   LANGUAGE plpgsql SECURITY DEFINER
@@ -102,39 +100,115 @@ CREATE OR REPLACE FUNCTION audit_append(p_action text, p_entity_type text, p_ent
 AS $$
 DECLARE
   v_id      bigint;
-  v_prev    bytea;
-  v_hash    bytea;
-  v_at      timestamptz;
-  v_actor   text := public.arbiter_actor();
   v_command text := nullif(current_setting('arbiter.command', true), '');
   v_request text := nullif(current_setting('arbiter.request_id', true), '');
   v_client  text := nullif(current_setting('application_name', true), '');
-  -- 16 bytes from the server's strong random source (gen_random_uuid, core since PostgreSQL 13, 122 of
-  -- its 128 bits random; no extension needed), so that a hash never confirms a guess of the values of
-  -- an entry its reader may not see (V88).
-  v_salt    bytea := uuid_send(gen_random_uuid());
 BEGIN
   IF NOT public.arbiter_is_owner_session() THEN
     PERFORM public.arbiter_require_active_staff();
     PERFORM public.audit_require_context(v_command, v_request, v_client);
   END IF;
-  -- Re-locking the row this transaction already holds is cheap. Under REPEATABLE READ this refuses
-  -- (40001) if another appender committed since the snapshot, whose entries would be invisible here.
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
-  SELECT id + 1, hash INTO v_id, v_prev FROM public.audit_log ORDER BY id DESC LIMIT 1;
-  IF NOT FOUND THEN
-    SELECT 1, decode(repeat('00', 32), 'hex') INTO v_id, v_prev;
-  END IF;
-  -- Read the clock only once the head is ours, so that occurred_at rises with id.
-  v_at := clock_timestamp();
-  v_hash := sha256(v_prev || convert_to(public.audit_canonical(v_id, v_at, v_actor, session_user::text, p_action,
-            v_command, p_entity_type, p_entity_id, p_old, p_new, v_request, v_client, v_salt), 'UTF8'));
-  INSERT INTO public.audit_log (id, occurred_at, actor, db_user, action, command, entity_type, entity_id,
-                         old_values, new_values, request_id, client_info, salt, prev_hash, hash)
-  VALUES (v_id, v_at, v_actor, session_user, p_action, v_command, p_entity_type, p_entity_id,
-          p_old, p_new, v_request, v_client, v_salt, v_prev, v_hash);
+  -- The salt: 16 bytes from the server's strong random source (gen_random_uuid, core since
+  -- PostgreSQL 13, 122 of its 128 bits random; no extension needed), so that a hash never confirms a
+  -- guess of the values of an entry its reader may not see (V88).
+  INSERT INTO public.audit_pending (occurred_at, actor, db_user, action, command, entity_type, entity_id,
+                                    old_values, new_values, request_id, client_info, salt)
+  VALUES (clock_timestamp(), public.arbiter_actor(), session_user, p_action, v_command, p_entity_type,
+          p_entity_id, p_old, p_new, v_request, v_client, uuid_send(gen_random_uuid()))
+  RETURNING pending_id INTO v_id;
   RETURN v_id;
 END $$;
+
+-- Seals up to p_limit pending entries, oldest pending id first, onto the chain, and returns how many.
+-- One sealer at a time holds the head row; whoever finds it taken returns 0 at once (SKIP LOCKED)
+-- rather than wait, since the holder or the next sealer takes these entries too. The holder reads the
+-- head after taking it, so it always chains onto the newest sealed entry, and it sees only committed
+-- entries (and its own transaction's): an entry whose transaction is still open, or rolled back,
+-- is never sealed. Each entry is hashed exactly as audit_append hashed it before V90. occurred_at is
+-- when the entry was written, moved up to its predecessor's time where a transaction that wrote
+-- earlier committed later, so that it still rises with id (the audit search finds time ranges by id).
+CREATE OR REPLACE FUNCTION audit_seal(p_limit integer DEFAULT 10000)
+  RETURNS integer
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  v_id      bigint;
+  v_prev    bytea;
+  v_last_at timestamptz;
+  v_at      timestamptz;
+  v_hash    bytea;
+  v_sealed  bigint[] := '{}';
+  p         public.audit_pending;
+BEGIN
+  SELECT h.last_id, h.last_hash INTO v_id, v_prev FROM public.audit_chain_head h WHERE h.id = 1
+     FOR UPDATE SKIP LOCKED;
+  IF NOT FOUND THEN
+    RETURN 0;
+  END IF;
+  SELECT a.occurred_at INTO v_last_at FROM public.audit_log a WHERE a.id = v_id;
+  FOR p IN SELECT * FROM public.audit_pending ORDER BY pending_id LIMIT p_limit LOOP
+    v_id := v_id + 1;
+    v_at := greatest(p.occurred_at, v_last_at);
+    v_hash := sha256(v_prev || convert_to(public.audit_canonical(v_id, v_at, p.actor, p.db_user, p.action,
+              p.command, p.entity_type, p.entity_id, p.old_values, p.new_values, p.request_id, p.client_info,
+              p.salt), 'UTF8'));
+    INSERT INTO public.audit_log (id, occurred_at, actor, db_user, action, command, entity_type, entity_id,
+                                  old_values, new_values, request_id, client_info, salt, prev_hash, hash)
+    VALUES (v_id, v_at, p.actor, p.db_user, p.action, p.command, p.entity_type, p.entity_id,
+            p.old_values, p.new_values, p.request_id, p.client_info, p.salt, v_prev, v_hash);
+    v_sealed := v_sealed || p.pending_id;
+    v_prev := v_hash;
+    v_last_at := v_at;
+  END LOOP;
+  IF cardinality(v_sealed) > 0 THEN
+    -- Exactly the entries sealed: one that committed while this ran is newer than the loop's view.
+    DELETE FROM public.audit_pending WHERE pending_id = ANY (v_sealed);
+    UPDATE public.audit_chain_head SET last_id = v_id, last_hash = v_prev WHERE id = 1;
+  END IF;
+  RETURN cardinality(v_sealed);
+END $$;
+
+-- The worker seals; a writer seals through the trigger below, as the function's owner.
+REVOKE ALL ON FUNCTION audit_seal(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_seal(integer) TO arbiter_automation;
+
+-- A writer seals as it commits (a deferred trigger on each of its pending entries), so on a quiet
+-- server an entry is in the chain the moment its change is visible. Only in READ COMMITTED: in a
+-- REPEATABLE READ or SERIALIZABLE transaction, taking the head after another seal committed would
+-- fail the writer's own commit (40001), so its entries wait for the next sealer instead. The first
+-- entry of a transaction seals what there is; the later ones find themselves sealed and stop.
+-- Only a transaction younger than half the bound seals: the worker's session-guard ends a session
+-- whose transaction is older than the bound and holds the head, which is how a session that made
+-- this fire early (SET CONSTRAINTS ... IMMEDIATE) and then stayed open is stopped from holding every
+-- entry out of the chain; a young writer is done sealing long before it could be taken for one.
+CREATE OR REPLACE FUNCTION audit_seal_at_commit() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+  IF current_setting('transaction_isolation') = 'read committed'
+     AND EXISTS (SELECT 1 FROM public.audit_pending WHERE pending_id = NEW.pending_id)
+     AND clock_timestamp() - now() < (SELECT p.max_unsealed / 2 FROM public.audit_seal_policy p WHERE p.id = 1) THEN
+    PERFORM public.audit_seal(1000);
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- What waits to be sealed, for `audit verify` and the worker: how many entries, the oldest one's
+-- time, and the bound. STABLE, so it reads in the caller's snapshot. Counting is cheap: a healthy
+-- server keeps only the entries of the last moments here.
+CREATE OR REPLACE FUNCTION audit_unsealed(OUT o_count bigint, OUT o_oldest timestamptz, OUT o_bound interval)
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+  SELECT (SELECT count(*) FROM public.audit_pending),
+         (SELECT min(occurred_at) FROM public.audit_pending),
+         (SELECT max_unsealed FROM public.audit_seal_policy WHERE id = 1)
+$$;
+
+REVOKE ALL ON FUNCTION audit_unsealed() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_unsealed() TO arbiter_staff, arbiter_automation;
 
 -- The links of the chain, for verifying across the entries a login may not read (row policies, V88): for
 -- the entries after p_after up to p_up_to, in id order, their id, prev_hash and hash, and nothing else.
@@ -166,20 +240,6 @@ $$;
 REVOKE ALL ON FUNCTION audit_chain_links(bigint, bigint), audit_chain_last_id() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION audit_chain_links(bigint, bigint), audit_chain_last_id()
   TO arbiter_staff, arbiter_automation;
-
--- At commit the head records the transaction's last entry: each entry queues this check, and only the
--- newest writes. A row trigger rather than one event per transaction, so that SET CONSTRAINTS ... IMMEDIATE
--- (open to any login) only makes it run per statement instead of leaving the head behind.
-CREATE OR REPLACE FUNCTION audit_advance_head() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER
-  SET search_path = pg_catalog, public, pg_temp
-AS $$
-BEGIN
-  IF NEW.id = (SELECT max(id) FROM public.audit_log) THEN
-    UPDATE public.audit_chain_head SET last_id = NEW.id, last_hash = NEW.hash WHERE id = 1;
-  END IF;
-  RETURN NULL;
-END $$;
 
 -- Row trigger for the operational tables, also fired once per TRUNCATE. Trigger arguments name columns
 -- left out of the values (bulky or secret ones such as evidence content).
@@ -248,12 +308,12 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- The log itself never changes. Privileges already keep runtime roles out; these triggers also stop
+-- The log itself never changes, nor does a pending entry (V90). Privileges already keep runtime roles out; these triggers also stop
 -- the owner unless a superuser deliberately disables them (which verification then detects).
 CREATE OR REPLACE FUNCTION refuse_audit_change() RETURNS trigger
   LANGUAGE plpgsql
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
-  RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = '42501';
+  RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = '42501';
 END $$;

@@ -10,9 +10,9 @@ BEGIN
   RETURN jsonb_build_object('outcome', p_outcome, 'message', p_message) || coalesce(p_details, '{}'::jsonb);
 END $$;
 
--- Opens a money request. Locks the audit chain head first: every audited writer takes it before it
--- commits, so holding it serialises this request with all of them, and taking it before any row lock
--- keeps the lock order the same in every money function (see V4). Returns the fingerprint to store,
+-- Opens a money request. Takes its key (arbiter_lock_request_key), so that a second send of one key
+-- waits for the first and replays its outcome; the rows a request acts on it locks itself, and the
+-- ledger's limits are row constraints (V85), which hold under any interleaving. Returns the fingerprint to store,
 -- and a result when the request must stop here: a replay, a conflicting key, or a caller outside the
 -- required group.
 CREATE OR REPLACE FUNCTION money_request_start(p_key text, p_action text, p_args jsonb, p_group text,
@@ -23,7 +23,6 @@ AS $$
 DECLARE
   v_prior public.money_requests;
 BEGIN
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
   IF NOT pg_has_role(session_user, p_group, 'MEMBER') THEN
     o_result := money_outcome('not_finance',
       format('%s is not a member of %s', session_user, p_group), jsonb_build_object('action', p_action));
@@ -41,6 +40,7 @@ BEGIN
   END IF;
   o_fingerprint := encode(sha256(convert_to(
     jsonb_build_object('action', p_action, 'actor', session_user::text, 'args', p_args)::text, 'UTF8')), 'hex');
+  PERFORM arbiter_lock_request_key(p_key);
   SELECT * INTO v_prior FROM public.money_requests WHERE idempotency_key = p_key;
   IF FOUND THEN
     IF v_prior.fingerprint = o_fingerprint THEN
@@ -233,7 +233,7 @@ BEGIN
   RETURN money_request_finish(p_key, p_action, p_fingerprint, money_outcome(p_code, p_message, p_details));
 END $$;
 
--- The opening every money function shares. money_request_start first (the chain head, the group,
+-- The opening every money function shares. money_request_start first (the key, the group,
 -- an active login, the key: a replay or a conflict ends the request there); then the refusal the
 -- caller found in its arguments before any row was read (p_refusal, a code, with its message: a
 -- missing reason, a funding amount that is not positive); then the row the request acts on, locked
@@ -970,8 +970,8 @@ BEGIN
     RAISE EXCEPTION 'a checkpoint action names the version and decisions it was based on'
       USING ERRCODE = '22023';
   END IF;
-  -- Same lock order as every money function: the audit chain head first, then the row.
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
+  -- The key first, as the money function takes it: a second send of one key waits here for the first.
+  PERFORM arbiter_lock_request_key(p_key);
   IF NOT EXISTS (SELECT 1 FROM public.money_requests WHERE idempotency_key = p_key)
      AND pg_has_role(session_user, 'arbiter_finance', 'MEMBER') THEN
     SELECT version INTO v_version FROM public.escrow_checkpoints WHERE id = p_checkpoint FOR UPDATE;
@@ -1014,7 +1014,7 @@ BEGIN
   IF p_version IS NULL THEN
     RAISE EXCEPTION 'a settlement decision names the version it was based on' USING ERRCODE = '22023';
   END IF;
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
+  PERFORM arbiter_lock_request_key(p_key);
   IF NOT EXISTS (SELECT 1 FROM public.money_requests WHERE idempotency_key = p_key)
      AND pg_has_role(session_user, 'arbiter_finance', 'MEMBER') THEN
     SELECT version INTO v_version FROM public.settlements WHERE id = p_settlement FOR UPDATE;
@@ -1047,7 +1047,6 @@ BEGIN
     RAISE EXCEPTION 'only support withdraws a settlement proposal, not %', session_user USING ERRCODE = '42501';
   END IF;
   PERFORM public.arbiter_require_active_staff();
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
   SELECT * INTO v_s FROM public.settlements WHERE id = p_settlement FOR UPDATE;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'no settlement %', coalesce(p_settlement::text, 'NULL') USING ERRCODE = 'P0002';

@@ -236,7 +236,7 @@ BEGIN
   PERFORM public.arbiter_require_active_staff();
 END $$;
 
--- Locks the item's open flags (the audit head first, see V4) and returns their ids.
+-- Locks the item's open flags and returns their ids.
 CREATE OR REPLACE FUNCTION moderation_lock_open_flags(p_type text, p_id bigint) RETURNS bigint[]
   LANGUAGE plpgsql
   SET search_path = pg_catalog, public, pg_temp
@@ -244,7 +244,6 @@ AS $$
 DECLARE
   v_flags bigint[];
 BEGIN
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
   SELECT array_agg(id ORDER BY id) INTO v_flags
     FROM (SELECT id FROM public.moderation_flags
            WHERE entity_type = p_type AND entity_id = p_id AND status = 'open'
@@ -297,7 +296,6 @@ CREATE OR REPLACE FUNCTION moderation_release(p_type text, p_id bigint) RETURNS 
 AS $$
 BEGIN
   PERFORM moderation_require_moderator();
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
   UPDATE public.moderation_flags SET assigned_to = NULL, claimed_at = NULL
    WHERE entity_type = p_type AND entity_id = p_id AND status = 'open' AND assigned_to = session_user::text;
 END $$;
@@ -400,7 +398,6 @@ DECLARE
   v_open bigint[];
 BEGIN
   PERFORM moderation_require_moderator();
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
   SELECT * INTO v_d FROM public.moderation_decisions WHERE id = p_decision_id FOR UPDATE;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'no decision %', p_decision_id USING ERRCODE = 'MD004';
@@ -486,8 +483,6 @@ DECLARE
   v_seen bigint[];
 BEGIN
   PERFORM moderation_require_moderator();
-  -- The same lock order as moderation_decide: the audit head, then the item's open flags.
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
   SELECT coalesce(array_agg(id ORDER BY id), '{}') INTO v_open
     FROM (SELECT id FROM public.moderation_flags
            WHERE entity_type = p_type AND entity_id = p_id AND status = 'open'
@@ -522,9 +517,8 @@ BEGIN
   IF p_request_key IS NULL OR length(p_request_key) NOT BETWEEN 8 AND 200 THEN
     RAISE EXCEPTION 'a request key has 8 to 200 characters' USING ERRCODE = '22023';
   END IF;
-  -- The audit head first (see V4): it also serialises two sends of one key, so the second sees the
-  -- first's row and replays it.
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
+  -- Two sends of one key queue here, so the second sees the first's row and replays it.
+  PERFORM arbiter_lock_request_key(p_request_key);
   -- The duration as seconds, not text: its text depends on the session's IntervalStyle.
   v_fingerprint := encode(sha256(convert_to(jsonb_build_object(
       'type', p_type, 'id', p_id,
@@ -573,9 +567,8 @@ BEGIN
   IF p_request_key IS NULL OR length(p_request_key) NOT BETWEEN 8 AND 200 THEN
     RAISE EXCEPTION 'a request key has 8 to 200 characters' USING ERRCODE = '22023';
   END IF;
-  -- The audit head first (see V4), as in moderation_decide_keyed: two sends of one key queue here,
-  -- and the second sees the first's row.
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
+  -- As in moderation_decide_keyed: two sends of one key queue here, and the second sees the first's row.
+  PERFORM arbiter_lock_request_key(p_request_key);
   v_fingerprint := encode(sha256(convert_to(jsonb_build_object(
       'type', p_type, 'id', p_id,
       'decision', p_decision, 'reason', p_reason_code, 'note', public.arbiter_clean_text(p_note),

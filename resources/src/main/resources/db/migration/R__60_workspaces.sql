@@ -181,7 +181,6 @@ AS $$
 DECLARE
   v_count integer;
 BEGIN
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
   UPDATE public.workspace_invites SET status = 'expired' WHERE status = 'pending' AND expires_at <= now();
   GET DIAGNOSTICS v_count = ROW_COUNT;
   RETURN v_count;
@@ -197,7 +196,6 @@ DECLARE
   v_member    public.workspace_members;
 BEGIN
   PERFORM arbiter_require_admin();
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
   SELECT * INTO v_workspace FROM public.workspaces WHERE id = p_workspace FOR UPDATE;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'no workspace %', p_workspace USING ERRCODE = 'P0002';
@@ -236,7 +234,6 @@ DECLARE
   v_id     bigint;
 BEGIN
   PERFORM arbiter_require_admin();
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
   SELECT * INTO v_invite FROM public.workspace_invites WHERE id = p_invite FOR UPDATE;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'no invite %', p_invite USING ERRCODE = 'P0002';

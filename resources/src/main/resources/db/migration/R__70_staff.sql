@@ -51,7 +51,7 @@ CREATE OR REPLACE FUNCTION create_staff_login(p_login text, p_display_name text,
 AS $$
 BEGIN
   PERFORM arbiter_require_admin();
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
+  PERFORM arbiter_serialize('staff');
   IF p_login IS NULL OR p_login !~ '^[a-z_][a-z0-9_]{2,62}$' OR p_login LIKE 'pg\_%' OR p_login LIKE 'arbiter\_%' THEN
     RAISE EXCEPTION 'login name % is not allowed: use 3-63 lower-case letters, digits or _, not starting with pg_ or arbiter_',
       coalesce(p_login, 'NULL') USING ERRCODE = '22023';
@@ -80,7 +80,7 @@ DECLARE
   v_new text[];
 BEGIN
   PERFORM arbiter_require_admin();
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
+  PERFORM arbiter_serialize('staff');
   PERFORM staff_require_group(p_group);
   PERFORM staff_require_login(p_login);
   -- Nobody grants roles to their own login, directly or through a login they created (which acts
@@ -115,7 +115,7 @@ DECLARE
   v_new text[];
 BEGIN
   PERFORM arbiter_require_admin();
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
+  PERFORM arbiter_serialize('staff');
   PERFORM staff_require_group(p_group);
   PERFORM staff_require_login(p_login);
   IF p_login = session_user::text AND p_group = 'arbiter_admin' THEN
@@ -147,7 +147,7 @@ CREATE OR REPLACE FUNCTION deactivate_staff(p_login text) RETURNS boolean
 AS $$
 BEGIN
   PERFORM arbiter_require_admin();
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
+  PERFORM arbiter_serialize('staff');
   PERFORM staff_require_login(p_login);
   IF p_login = session_user::text THEN
     RAISE EXCEPTION 'you cannot deactivate your own login' USING ERRCODE = '42501', CONSTRAINT = 'staff_own_login';

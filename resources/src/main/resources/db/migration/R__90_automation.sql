@@ -1,6 +1,5 @@
 -- The time-driven rules the Arbiter worker runs (V86). Each is a SECURITY DEFINER function that only
--- members of arbiter_automation may call. Each takes the audit chain head first (the lock order of
--- every money function, see V4), then its due items FOR UPDATE SKIP LOCKED, and acts on each with a
+-- members of arbiter_automation may call. Each takes its due items FOR UPDATE SKIP LOCKED, and acts on each with a
 -- conditional write: two workers at once, or a worker killed and run again, act on an item once.
 -- An item the rule may not act on is skipped with the reason (the console shows the same gates); an
 -- item that fails is recorded in automation_failures and the rule goes on with the others. Every
@@ -17,7 +16,6 @@ BEGIN
   END IF;
   PERFORM set_config('arbiter.actor', 'system:' || p_rule, true);
   PERFORM set_config('arbiter.command', 'automation.' || replace(p_rule, '-', '_'), true);
-  PERFORM 1 FROM public.audit_chain_head WHERE id = 1 FOR UPDATE;
 END $$;
 
 -- One item's outcome in a rule's answer.
@@ -284,8 +282,8 @@ BEGIN
 END $$;
 
 -- Ends the sessions of runtime logins that hold everyone up: idle inside a transaction for longer
--- than p_idle, or holding the audit chain head (which every audited writer waits for) in a
--- transaction older than p_holding. The database's own timeouts (V85) do this unless a session
+-- than p_idle, or holding the audit chain head (the seal, V90: while one session holds it, no entry
+-- enters the chain) in a transaction older than p_holding. The database's own timeouts (V85) do this unless a session
 -- lifted them for itself; this rule does it whatever the session set. Never a superuser's or the
 -- owner's session. Each end is an audit note. Needs pg_signal_backend for the schema owner
 -- (granted on the embedded server; a DBA grants it on a shared one); without it the rule reports

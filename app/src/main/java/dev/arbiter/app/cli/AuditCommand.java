@@ -7,12 +7,14 @@ import dev.arbiter.persistence.audit.ChainHead;
 import dev.arbiter.persistence.audit.ChainReadException;
 import dev.arbiter.persistence.audit.ChainVerification;
 import dev.arbiter.persistence.audit.CommandDatabase;
+import dev.arbiter.persistence.audit.UnsealedEntries;
 import dev.arbiter.persistence.audit.VerifyOptions;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +42,10 @@ public final class AuditCommand {
       description = {
         "Recompute every entry's hash and check every link, the head and (with --anchor) that the"
             + " chain still reaches an exported anchor.",
-        "Exit 0 when intact, 1 naming the first bad entry and how the chain broke there."
+        "Entries written but not sealed into the chain yet are counted apart; verifying seals"
+            + " nothing.",
+        "Exit 0 when intact, 1 naming the first bad entry and how the chain broke there, or when"
+            + " an entry has waited to be sealed longer than the bound."
       })
   int verify(
       @Option(
@@ -72,8 +77,10 @@ public final class AuditCommand {
       options = options.parallelism(jobs);
     }
     ChainVerification result;
+    UnsealedEntries unsealed;
     try (CommandDatabase db = CommandDatabase.open(root.settings(), "audit")) {
       result = db.verify(options);
+      unsealed = db.unsealed();
     } catch (ChainReadException e) {
       throw new UserFacingException(e.getMessage() + ": " + rootMessage(e), e);
     } catch (IllegalArgumentException e) {
@@ -91,7 +98,9 @@ public final class AuditCommand {
           anchor == null ? "" : "; the chain still reaches anchor entry " + anchor.entryId());
       result.linksOnlyNote(plainCounts()).ifPresent(System.out::println);
       System.out.println("head " + result.lastVerified().format());
-      return ArbiterCli.OK;
+      Instant now = Instant.now();
+      System.out.println(unsealed.describe(now));
+      return unsealed.overdue(now) ? ArbiterCli.FINDINGS : ArbiterCli.OK;
     }
     ChainBreak found = result.firstBreak();
     System.out.printf(
@@ -105,6 +114,7 @@ public final class AuditCommand {
             ? "no entry before it was proven"
             : "entries " + first + " to " + result.lastVerified().entryId() + " are intact");
     result.linksOnlyNote(plainCounts()).ifPresent(System.out::println);
+    System.out.println(unsealed.describe(Instant.now()));
     return ArbiterCli.FINDINGS;
   }
 

@@ -82,7 +82,33 @@ class AuditCommandIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .startsWith("intact: " + last + " entries verified (entries 1 to " + last + ")")
-        .contains("head " + last + ":");
+        .contains("head " + last + ":")
+        .contains("unsealed: none (entries are sealed within 5.0 s)");
+  }
+
+  @Test
+  void verifyCountsEntriesNotYetSealedApartAndSealsNone() throws SQLException {
+    TestDatabase db = chain();
+    long last = lastId(db);
+    // A REPEATABLE READ writer leaves its entry to the next sealer (decision 8).
+    try (Connection owner = db.migrator()) {
+      owner.setAutoCommit(false);
+      owner.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      owner
+          .createStatement()
+          .execute(
+              "INSERT INTO users (email, display_name, kind)"
+                  + " VALUES ('late@example.test', 'Late', 'client')");
+      owner.commit();
+    }
+
+    Run run = arbiter(db, "audit", "verify");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith("intact: " + last + " entries verified")
+        .contains("unsealed: 1 entry not yet in the chain, oldest written ");
+    assertThat(lastId(db)).isEqualTo(last);
   }
 
   @Test

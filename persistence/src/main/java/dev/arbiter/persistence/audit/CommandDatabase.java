@@ -134,6 +134,15 @@ public final class CommandDatabase implements AutoCloseable {
     return new AuditChainVerifier().verify(dataSource, options);
   }
 
+  /** The entries waiting to be sealed into the chain; verification reports them apart. */
+  public UnsealedEntries unsealed() {
+    try {
+      return StreamSnapshot.on(dataSource, UnsealedEntries::read);
+    } catch (SQLException e) {
+      throw new ChainReadException("could not read the unsealed audit entries", e);
+    }
+  }
+
   /**
    * The newest entry, as audit_chain_head names it, after checking that the head and the log agree
    * on it (the cheap part of verification). Run {@code audit verify} to prove the chain up to it.

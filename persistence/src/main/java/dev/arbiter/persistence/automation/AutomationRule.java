@@ -28,8 +28,11 @@ public enum AutomationRule {
       "housekeeping", "SELECT automation_housekeeping()::text AS result", Duration.ofSeconds(30)),
   SESSION_GUARD(
       "session-guard",
-      "SELECT automation_end_stalled_sessions(interval '2 minutes', interval '2 minutes')::text AS result",
-      Duration.ofSeconds(30));
+      // A session may hold the chain head (the seal, V90) as long as an entry may wait to be
+      // sealed.
+      "SELECT automation_end_stalled_sessions(interval '2 minutes',"
+          + " (SELECT max_unsealed FROM audit_seal_policy WHERE id = 1))::text AS result",
+      Duration.ofSeconds(5));
 
   /** How many items one run of a rule takes at most; the next run takes the rest. */
   static final int BATCH = 200;

@@ -45,6 +45,7 @@ public final class AutomationWorker implements AutoCloseable {
   private final Optional<Anchoring> anchoring;
   private final Clock clock;
   private ScheduledExecutorService scheduler;
+  private ScheduledExecutorService sealer;
 
   public AutomationWorker(
       DataSource dataSource,
@@ -70,8 +71,9 @@ public final class AutomationWorker implements AutoCloseable {
     return host + ":" + ProcessHandle.current().pid();
   }
 
-  /** Runs every rule once, in order. */
+  /** Seals what waits to be sealed, then runs every rule once, in order. */
   public List<RuleOutcome> runOnce() {
+    seal();
     List<RuleOutcome> outcomes = new ArrayList<>();
     for (AutomationRule rule : AutomationRule.values()) {
       outcomes.add(run(rule));
@@ -96,6 +98,15 @@ public final class AutomationWorker implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    // The sealer has a thread of its own: a slow rule must not hold entries out of the chain.
+    sealer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "arbiter-sealer");
+              t.setDaemon(true);
+              return t;
+            });
+    sealer.scheduleWithFixedDelay(this::seal, 0, sealInterval().toMillis(), TimeUnit.MILLISECONDS);
     for (AutomationRule rule : AutomationRule.values()) {
       long every = rule.interval().toMillis();
       scheduler.scheduleWithFixedDelay(() -> run(rule), 0, every, TimeUnit.MILLISECONDS);
@@ -104,6 +115,26 @@ public final class AutomationWorker implements AutoCloseable {
         a ->
             scheduler.scheduleWithFixedDelay(
                 () -> anchor(a), 0, a.every().toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /** Seals the audit entries that wait; logs only a failure. Never throws. */
+  public long seal() {
+    try {
+      return new AuditSealer(dataSource).sealAll();
+    } catch (SQLException | RuntimeException e) {
+      log.accept(clock.instant() + " seal: FAILED " + e.getMessage());
+      return 0;
+    }
+  }
+
+  // Read once at start; the default bound when the policy cannot be read (logged).
+  private Duration sealInterval() {
+    try {
+      return new AuditSealer(dataSource).interval();
+    } catch (SQLException | RuntimeException e) {
+      log.accept(clock.instant() + " seal: could not read the bound, sealing every second: " + e);
+      return Duration.ofSeconds(1);
+    }
   }
 
   /** Runs one rule in a transaction of its own and records the run. Never throws. */
@@ -192,6 +223,10 @@ public final class AutomationWorker implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (sealer != null) {
+      sealer.shutdownNow();
+      sealer = null;
+    }
     if (scheduler != null) {
       scheduler.shutdownNow();
       try {

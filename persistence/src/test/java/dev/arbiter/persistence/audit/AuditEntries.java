@@ -27,6 +27,27 @@ public final class AuditEntries {
 
   private AuditEntries() {}
 
+  /**
+   * Seals every committed entry into the chain, as the worker does (V90), and returns how many: for
+   * tests whose writes were too long or not READ COMMITTED to seal as they committed.
+   */
+  public static long seal(TestDatabase db) throws SQLException {
+    try (Connection c = db.migrator();
+        ResultSet rs = c.createStatement().executeQuery("SELECT audit_seal(2147483647)")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** How many entries wait to be sealed. */
+  public static long unsealed(TestDatabase db) throws SQLException {
+    try (Connection c = db.superuser();
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM audit_pending")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   public static long lastId(TestDatabase db) throws SQLException {
     try (Connection c = db.superuser();
         ResultSet rs = c.createStatement().executeQuery("SELECT last_id FROM audit_chain_head")) {

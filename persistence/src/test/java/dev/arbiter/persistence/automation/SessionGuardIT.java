@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One insider cannot hold every writer up: a runtime session that wrote (and so holds the audit
- * chain head) and then waits, with its own timeouts lifted, is ended by the worker's session guard,
+ * One insider cannot hold the others up: a runtime session idle in a transaction it keeps open, or
+ * one that took the audit chain head (the seal, V90, by sealing early with SET CONSTRAINTS
+ * IMMEDIATE) and then waits, with its own timeouts lifted, is ended by the worker's session guard,
  * and the guard's audit note says whose session it was.
  */
 class SessionGuardIT {
@@ -71,6 +72,9 @@ class SessionGuardIT {
     Connection stalling = db.as("demo_support");
     update(stalling, "SET statement_timeout = 0");
     stalling.setAutoCommit(false);
+    // Made to seal at once rather than at commit, the session takes the head (the seal, V90) and
+    // keeps it: no entry enters the chain while it waits.
+    update(stalling, "SET CONSTRAINTS ALL IMMEDIATE");
     update(stalling, "UPDATE disputes SET priority = 'low' WHERE id = ?", seed.dispute());
     CompletableFuture<Void> sleeping =
         CompletableFuture.runAsync(

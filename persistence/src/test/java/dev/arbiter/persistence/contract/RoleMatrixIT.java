@@ -401,7 +401,10 @@ class RoleMatrixIT {
                   """,
                   TestDatabase.WORKER))
           .containsExactly(
-              "audit_chain_head SELECT", "automation_failures SELECT", "automation_runs SELECT");
+              "audit_chain_head SELECT",
+              "audit_seal_policy SELECT",
+              "automation_failures SELECT",
+              "automation_runs SELECT");
       assertThat(
               Fixtures.strings(
                   c,
@@ -420,6 +423,9 @@ class RoleMatrixIT {
               // Link-only chain verification, for the anchor (V88).
               "audit_chain_last_id",
               "audit_chain_links",
+              // Sealing the entries writers left (V90), and what waits.
+              "audit_seal",
+              "audit_unsealed",
               "automation_auto_release",
               "automation_dispute_deadlines",
               "automation_end_stalled_sessions",

@@ -69,6 +69,8 @@ final class FunctionSamples {
       audit_canonical_field(text) | demo_support | READS | 1 | 'x' | NULL is written as \\N
       audit_chain_last_id() | demo_support | READS | | | -
       audit_chain_links(bigint,bigint) | demo_support | READS | 1,2 | 0 ; 10 | an open end of the range holds no entry, so no links
+      audit_seal(integer) | demo_worker | WRITES | 1 | 100 | no limit seals every committed entry
+      audit_unsealed() | demo_support | READS | | | -
       checkpoint_action_at(text,bigint,integer,integer,text,text,bigint,text) | demo_finance | WRITES | 5,6,7 | 'approve' ; {submitted} ; {version} ; {decisions} ; 'Looks right' ; 'CSAT waived' ; 1000 ; {key} | an approval's note and override are optional, and it takes no amount
       checkpoint_gates(bigint) | demo_finance | READS | 1 | {submitted} | no checkpoint, no row
       create_staff_login(text,text,text,text) | demo_admin | WRITES | 4 | '{newLogin}' ; 'New Hire' ; 'new-hire-password' ; 'hire@example.test' | an e-mail is optional

@@ -38,6 +38,11 @@ public final class Benchmarks {
             "backend commit to notification heard by a console's change feed, vs the commit alone",
             new LiveLatencyBenchmark()),
         new Benchmark(
+            "write-throughput",
+            "the same audited insert by 1 and 16 clients, audit trigger on vs off (fsync on);"
+                + " insert latency while a staff change is held open",
+            new WriteThroughputBenchmark()),
+        new Benchmark(
             "durability",
             "audited commits on a durable server (fsync on) vs the throw-away one (fsync off)",
             new DurabilityBenchmark()));

@@ -1,21 +1,10 @@
 package dev.arbiter.tools.bench;
 
-import dev.arbiter.persistence.db.ArbiterHome;
-import dev.arbiter.persistence.db.DatabaseSettings;
-import dev.arbiter.persistence.db.EmbeddedDatabasePreparer;
-import dev.arbiter.persistence.db.EmbeddedServer;
-import dev.arbiter.persistence.db.SchemaMigrator;
-import dev.arbiter.persistence.db.ServerBootstrap;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * {@code durability}: what the desktop server's durability costs. The same audited writes (each
@@ -27,7 +16,6 @@ import java.util.stream.Stream;
  */
 public final class DurabilityBenchmark implements Benchmark.Measurement {
 
-  private static final String DATABASE = DatabaseSettings.DATABASE_NAME;
   private static final int WARMUPS = 1;
   private static final AtomicLong SEQ = new AtomicLong();
 
@@ -47,28 +35,21 @@ public final class DurabilityBenchmark implements Benchmark.Measurement {
   @Override
   public List<BenchLine> run(BenchContext context) throws Exception {
     int rows = rowsPerScale * context.scale();
-    Path folder = Files.createTempDirectory("arbiter-bench-durable");
-    try (EmbeddedServer durable = EmbeddedServer.start(new ArbiterHome(folder), 0)) {
-      context.progress().accept("  migrating a durable server in " + folder);
-      ServerBootstrap.ensureDatabase(durable, DATABASE);
-      SchemaMigrator.migrate(durable.dataSource(DATABASE), true);
-      try (Connection safe = EmbeddedDatabasePreparer.ownerConnection(durable);
-          Connection fast = context.owner().getConnection()) {
-        double[] each =
-            Timing.interleavedMedians(
-                WARMUPS, runs, () -> commitEach(safe, rows), () -> commitEach(fast, rows));
-        double[] once =
-            Timing.interleavedMedians(
-                WARMUPS, runs, () -> commitOnce(safe, rows), () -> commitOnce(fast, rows));
-        String n = String.format("%,d", rows);
-        return List.of(
-            BenchLine.baseline(n + " audited commits, fsync off (throw-away)", each[1]),
-            BenchLine.compared(n + " audited commits, durable (fsync on)", each[0], each[1], ""),
-            BenchLine.baseline(n + " audited rows in one commit, fsync off", once[1]),
-            BenchLine.compared(n + " audited rows in one commit, durable", once[0], once[1], ""));
-      }
-    } finally {
-      deleteTree(folder);
+    try (DurableBenchServer durable = DurableBenchServer.start(context.progress());
+        Connection safe = durable.owner();
+        Connection fast = context.owner().getConnection()) {
+      double[] each =
+          Timing.interleavedMedians(
+              WARMUPS, runs, () -> commitEach(safe, rows), () -> commitEach(fast, rows));
+      double[] once =
+          Timing.interleavedMedians(
+              WARMUPS, runs, () -> commitOnce(safe, rows), () -> commitOnce(fast, rows));
+      String n = String.format("%,d", rows);
+      return List.of(
+          BenchLine.baseline(n + " audited commits, fsync off (throw-away)", each[1]),
+          BenchLine.compared(n + " audited commits, durable (fsync on)", each[0], each[1], ""),
+          BenchLine.baseline(n + " audited rows in one commit, fsync off", once[1]),
+          BenchLine.compared(n + " audited rows in one commit, durable", once[0], once[1], ""));
     }
   }
 
@@ -99,13 +80,5 @@ public final class DurabilityBenchmark implements Benchmark.Measurement {
   private static void insert(PreparedStatement ps) throws SQLException {
     ps.setString(1, "durable" + SEQ.incrementAndGet() + "@example.test");
     ps.executeUpdate();
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
