@@ -10,14 +10,7 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** Exports the applied filter's entries (all pages) to a file, with progress and cancel. */
 public final class AuditExportViewModel {
@@ -35,78 +28,44 @@ public final class AuditExportViewModel {
 
   private final Exporter exporter;
   private final TaskRunner tasks;
-  private final Executor fxThread;
   private final NumberFormat counts;
-  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-  private AtomicBoolean cancelled = new AtomicBoolean();
+  private final LongRun run;
 
   public AuditExportViewModel(
       Exporter exporter, TaskRunner tasks, Executor fxThread, Locale locale) {
     this.exporter = exporter;
     this.tasks = tasks;
-    this.fxThread = fxThread;
     this.counts = NumberFormat.getIntegerInstance(locale);
+    this.run = new LongRun(fxThread, "Exporting…", "");
   }
 
   /** Writes every entry {@code filter} selects to {@code file}; ignored while one runs. */
   public void export(AuditFilter filter, ExportFormat format, Path file) {
-    if (running.get()) {
-      return;
-    }
-    AtomicBoolean flag = new AtomicBoolean();
-    cancelled = flag;
-    running.set(true);
-    progress.set(0);
-    message.set("Exporting…");
-    ProgressRelay relay =
-        new ProgressRelay(
-            fxThread,
-            value -> {
-              if (running.get()) {
-                progress.set(value);
-                message.set("Exporting… " + Math.round(value * 100) + " %");
-              }
-            });
+    run.start().ifPresent(started -> export(filter, format, file, started));
+  }
+
+  private void export(AuditFilter filter, ExportFormat format, Path file, LongRun.Started run) {
     tasks
-        .run(() -> exporter.export(filter, format, file, relay::report, flag::get))
+        .run(() -> exporter.export(filter, format, file, run.relay()::report, run.cancelled()::get))
         .onSuccess(
-            rows -> {
-              running.set(false);
-              progress.set(1);
-              message.set(
-                  "Exported "
-                      + counts.format(rows)
-                      + (rows == 1 ? " entry" : " entries")
-                      + " to "
-                      + file.getFileName()
-                      + ".");
-            })
+            rows ->
+                this.run.finished(
+                    "Exported "
+                        + counts.format(rows)
+                        + (rows == 1 ? " entry" : " entries")
+                        + " to "
+                        + file.getFileName()
+                        + "."))
         .onFailure(
-            failure -> {
-              running.set(false);
-              progress.set(0);
-              message.set(
-                  failure instanceof CancellationException
-                      ? "Export cancelled; no file was written."
-                      : "Export failed: " + ErrorText.describe(failure));
-            });
+            failure ->
+                this.run.stopped(
+                    failure instanceof CancellationException
+                        ? "Export cancelled; no file was written."
+                        : "Export failed: " + ErrorText.describe(failure)));
   }
 
-  public void cancel() {
-    cancelled.set(true);
-  }
-
-  public ReadOnlyBooleanProperty runningProperty() {
-    return running.getReadOnlyProperty();
-  }
-
-  public ReadOnlyDoubleProperty progressProperty() {
-    return progress.getReadOnlyProperty();
-  }
-
-  public ReadOnlyStringProperty messageProperty() {
-    return message.getReadOnlyProperty();
+  /** The export as the toolbar shows it: running, progress, message, and its cancel. */
+  public LongRun run() {
+    return run;
   }
 }

@@ -8,8 +8,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
-import javafx.beans.value.ObservableBooleanValue;
-import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -44,20 +42,19 @@ final class AuditToolbar {
       LongConsumer showEntry) {
     Button verify = new Button("Verify chain", new FontIcon(Feather.SHIELD));
     verify.setId("verifyChain");
-    verify.disableProperty().bind(chain.runningProperty());
+    verify.disableProperty().bind(chain.run().runningProperty());
     verify.setOnAction(e -> chain.verify());
-    ProgressBar verifying =
-        progress("verifyProgress", chain.progressProperty(), chain.runningProperty());
-    Button stopVerify = cancel("verifyCancel", chain.runningProperty(), chain::cancel);
+    ProgressBar verifying = progress("verifyProgress", chain.run());
+    Button stopVerify = cancel("verifyCancel", chain.run());
     Label chainStatus = new Label();
     chainStatus.setId("chainStatus");
-    chainStatus.textProperty().bind(chain.messageProperty());
+    chainStatus.textProperty().bind(chain.run().messageProperty());
     chainStatus.getStyleClass().add("chain-status");
     chainStatus.setMaxWidth(Double.MAX_VALUE);
     // A verdict can run longer than the toolbar (entries checked by their links only): the tooltip
     // holds all of it.
     Tooltip wholeVerdict = new Tooltip();
-    wholeVerdict.textProperty().bind(chain.messageProperty());
+    wholeVerdict.textProperty().bind(chain.run().messageProperty());
     wholeVerdict.setWrapText(true);
     wholeVerdict.setMaxWidth(480);
     chainStatus.setTooltip(wholeVerdict);
@@ -85,7 +82,7 @@ final class AuditToolbar {
 
     MenuButton exportButton = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
     exportButton.setId("exportMenu");
-    exportButton.disableProperty().bind(export.runningProperty());
+    exportButton.disableProperty().bind(export.run().runningProperty());
     for (ExportFormat format : ExportFormat.values()) {
       MenuItem item =
           new MenuItem(format == ExportFormat.CSV ? "CSV (all matching entries)" : "JSON Lines");
@@ -99,13 +96,12 @@ final class AuditToolbar {
           });
       exportButton.getItems().add(item);
     }
-    ProgressBar exporting =
-        progress("exportProgress", export.progressProperty(), export.runningProperty());
-    Button stopExport = cancel("exportCancel", export.runningProperty(), export::cancel);
+    ProgressBar exporting = progress("exportProgress", export.run());
+    Button stopExport = cancel("exportCancel", export.run());
     Label exportStatus = new Label();
     exportStatus.setId("exportStatus");
     exportStatus.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-    exportStatus.textProperty().bind(export.messageProperty());
+    exportStatus.textProperty().bind(export.run().messageProperty());
     buttons = new HBox(8, verify, exportButton);
     buttons.setAlignment(Pos.CENTER_RIGHT);
     this.status =
@@ -124,22 +120,21 @@ final class AuditToolbar {
   }
 
   // An operation's progress, shown only while it runs.
-  private static ProgressBar progress(
-      String id, ObservableDoubleValue done, ObservableBooleanValue running) {
+  private static ProgressBar progress(String id, LongRun run) {
     ProgressBar bar = new ProgressBar();
     bar.setId(id);
     bar.setPrefWidth(120);
-    bar.progressProperty().bind(done);
-    Visibility.showWhen(bar, running);
+    bar.progressProperty().bind(run.progressProperty());
+    Visibility.showWhen(bar, run.runningProperty());
     return bar;
   }
 
   // Stops an operation; there only while it runs.
-  private static Button cancel(String id, ObservableBooleanValue running, Runnable stop) {
+  private static Button cancel(String id, LongRun run) {
     Button button = new Button("Cancel");
     button.setId(id);
-    Visibility.showWhen(button, running);
-    button.setOnAction(e -> stop.run());
+    Visibility.showWhen(button, run.runningProperty());
+    button.setOnAction(e -> run.cancel());
     return button;
   }
 

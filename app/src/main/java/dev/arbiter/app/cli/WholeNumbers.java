@@ -2,6 +2,7 @@ package dev.arbiter.app.cli;
 
 import dev.arbiter.tools.demo.DemoScale;
 import dev.arbiter.tools.simulate.SimulationPlan;
+import java.util.function.LongFunction;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -37,33 +38,33 @@ final class WholeNumbers {
     return new TypeConversionException("'" + value + "' is not " + allowed);
   }
 
-  abstract static class IntRange implements ITypeConverter<Integer> {
-    private final int min;
-    private final int max;
+  /** The numbers from {@code min} to {@code max}, as the option's type ({@code int} or long). */
+  abstract static class Range<T> implements ITypeConverter<T> {
+    private final long min;
+    private final long max;
+    private final LongFunction<T> type;
 
-    IntRange(int min, int max) {
+    Range(long min, long max, LongFunction<T> type) {
       this.min = min;
       this.max = max;
+      this.type = type;
     }
 
     @Override
-    public Integer convert(String value) {
-      return (int) parse(value, min, max);
+    public T convert(String value) {
+      return type.apply(parse(value, min, max));
     }
   }
 
-  abstract static class LongRange implements ITypeConverter<Long> {
-    private final long min;
-    private final long max;
-
-    LongRange(long min, long max) {
-      this.min = min;
-      this.max = max;
+  abstract static class IntRange extends Range<Integer> {
+    IntRange(int min, int max) {
+      super(min, max, Math::toIntExact);
     }
+  }
 
-    @Override
-    public Long convert(String value) {
-      return parse(value, min, max);
+  abstract static class LongRange extends Range<Long> {
+    LongRange(long min, long max) {
+      super(min, max, Long::valueOf);
     }
   }
 

@@ -27,6 +27,10 @@ final class CaseFields {
     this.drafts = drafts;
   }
 
+  DisputeCaseViewModel model() {
+    return model;
+  }
+
   /**
    * Keeps the field's unsent text as a draft of the case the forms belong to ({@code
    * dispute:42:reply}); the key is null while the forms switch cases, so emptying them for the next

@@ -1,8 +1,6 @@
 package dev.arbiter.app.disputes;
 
-import dev.arbiter.app.common.ViewLoader;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -10,7 +8,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 
 /** Under the conversation: a reply the parties read, and an internal note only staff see. */
-final class ComposerForm {
+final class ComposerForm extends CaseFormBase {
 
   @FXML private VBox form;
   @FXML private TextArea reply;
@@ -18,45 +16,36 @@ final class ComposerForm {
   @FXML private Label replyError;
   @FXML private Label noteError;
 
-  private final DisputeCaseViewModel model;
-  private final CaseFields fields;
-
-  ComposerForm(DisputeCaseViewModel model, CaseFields fields) {
-    this.model = model;
-    this.fields = fields;
-    ViewLoader.load(this);
-  }
-
-  Node root() {
-    return form;
+  ComposerForm(CaseFields fields) {
+    super(fields);
   }
 
   @FXML
   private void initialize() {
-    CaseForms forms = model.forms();
+    CaseForms forms = caseModel().forms();
     reply.textProperty().bindBidirectional(forms.replyProperty());
-    fields.keepDraft(reply, "reply");
+    fields().keepDraft(reply, "reply");
     note.textProperty().bindBidirectional(forms.noteProperty());
-    fields.keepDraft(note, "note");
+    fields().keepDraft(note, "note");
     CaseFields.showError(replyError, forms.replyErrorProperty());
     CaseFields.showError(noteError, forms.noteErrorProperty());
-    form.disableProperty().bind(model.busyProperty());
+    form.disableProperty().bind(caseModel().busyProperty());
   }
 
   @FXML
   private void replyKey(KeyEvent e) {
     if (e.isControlDown() && e.getCode() == KeyCode.ENTER) {
-      model.sendReply();
+      caseModel().sendReply();
     }
   }
 
   @FXML
   private void sendReply() {
-    model.sendReply();
+    caseModel().sendReply();
   }
 
   @FXML
   private void addNote() {
-    model.addNote();
+    caseModel().addNote();
   }
 }

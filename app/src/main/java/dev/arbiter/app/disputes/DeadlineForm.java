@@ -1,6 +1,5 @@
 package dev.arbiter.app.disputes;
 
-import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.model.disputes.DeadlineAction;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -11,41 +10,34 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
 /** The response deadline: a time, what happens when it passes, and quick offsets from now. */
-final class DeadlineForm {
+final class DeadlineForm extends CaseFormBase {
 
   @FXML private VBox form;
   @FXML private TextField due;
   @FXML private ComboBox<Option<DeadlineAction>> action;
   @FXML private Label dueError;
 
-  private final DisputeCaseViewModel model;
-
-  DeadlineForm(DisputeCaseViewModel model) {
-    this.model = model;
-    ViewLoader.load(this);
-  }
-
-  Node root() {
-    return form;
+  DeadlineForm(CaseFields fields) {
+    super(fields);
   }
 
   @FXML
   private void initialize() {
-    CaseForms forms = model.forms();
+    CaseForms forms = caseModel().forms();
     due.textProperty().bindBidirectional(forms.dueProperty());
     action.getItems().setAll(CaseForms.DEADLINE_ACTIONS);
     action.valueProperty().bindBidirectional(forms.deadlineActionProperty());
     CaseFields.showError(dueError, forms.dueErrorProperty());
-    form.disableProperty().bind(model.busyProperty());
+    form.disableProperty().bind(caseModel().busyProperty());
   }
 
   @FXML
   private void dueIn(ActionEvent e) {
-    model.dueIn(Integer.parseInt((String) ((Node) e.getSource()).getUserData()));
+    caseModel().dueIn(Integer.parseInt((String) ((Node) e.getSource()).getUserData()));
   }
 
   @FXML
   private void setDeadline() {
-    model.setDeadline();
+    caseModel().setDeadline();
   }
 }

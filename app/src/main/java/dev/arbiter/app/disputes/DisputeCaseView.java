@@ -90,13 +90,13 @@ final class DisputeCaseView {
     this.saveEvidence = saveEvidence;
     ScrollPane thread = scroll();
     thread.setContent(conversation);
-    VBox talk = new VBox(8, thread, new ComposerForm(model, fields).root());
+    VBox talk = new VBox(8, thread, new ComposerForm(fields).node());
     VBox.setVgrow(thread, Priority.ALWAYS);
     VBox settle =
         new VBox(
             16,
-            section("Response deadline", new DeadlineForm(model).root()),
-            section("Propose a settlement", new SettlementForm(model, fields).root()));
+            section("Response deadline", new DeadlineForm(fields).node()),
+            section("Propose a settlement", new SettlementForm(fields).node()));
     settle.getStyleClass().add("case-pad");
     tabs.getTabs()
         .addAll(

@@ -1,9 +1,7 @@
 package dev.arbiter.app.disputes;
 
-import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.model.disputes.DisputeOutcome;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,7 +14,7 @@ import javafx.util.StringConverter;
  * The settlement proposal: the outcome, each party's share, the reason finance reads, and whether
  * to escalate first. Only the shares the outcome moves money to can be typed.
  */
-final class SettlementForm {
+final class SettlementForm extends CaseFormBase {
 
   @FXML private GridPane form;
   @FXML private ComboBox<DisputeOutcome> outcome;
@@ -27,22 +25,13 @@ final class SettlementForm {
   @FXML private Label reasonError;
   @FXML private CheckBox escalateFirst;
 
-  private final DisputeCaseViewModel model;
-  private final CaseFields fields;
-
-  SettlementForm(DisputeCaseViewModel model, CaseFields fields) {
-    this.model = model;
-    this.fields = fields;
-    ViewLoader.load(this);
-  }
-
-  Node root() {
-    return form;
+  SettlementForm(CaseFields fields) {
+    super(fields);
   }
 
   @FXML
   private void initialize() {
-    CaseForms forms = model.forms();
+    CaseForms forms = caseModel().forms();
     outcome.getItems().setAll(DisputeOutcome.values());
     outcome.valueProperty().bindBidirectional(forms.outcomeProperty());
     outcome.setConverter(new OutcomeText());
@@ -63,16 +52,16 @@ final class SettlementForm {
                 .isEqualTo(DisputeOutcome.RELEASE_TO_PAYEE)
                 .or(forms.outcomeProperty().isEqualTo(DisputeOutcome.DISMISSED)));
     reason.textProperty().bindBidirectional(forms.reasonProperty());
-    fields.keepDraft(reason, "settlement-reason");
+    fields().keepDraft(reason, "settlement-reason");
     escalateFirst.selectedProperty().bindBidirectional(forms.escalateFirstProperty());
     CaseFields.showError(sharesError, forms.sharesErrorProperty());
     CaseFields.showError(reasonError, forms.reasonErrorProperty());
-    form.disableProperty().bind(model.busyProperty());
+    form.disableProperty().bind(caseModel().busyProperty());
   }
 
   @FXML
   private void propose() {
-    model.proposeSettlement();
+    caseModel().proposeSettlement();
   }
 
   private static final class OutcomeText extends StringConverter<DisputeOutcome> {

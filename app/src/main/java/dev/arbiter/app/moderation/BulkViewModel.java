@@ -1,6 +1,5 @@
 package dev.arbiter.app.moderation;
 
-import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.common.command.AnswerLost;
 import dev.arbiter.app.common.command.BulkRun;
 import dev.arbiter.app.common.command.CommandRunner;
@@ -30,10 +29,8 @@ public final class BulkViewModel {
 
   static final int MAX_ITEMS = 500;
 
-  private final ModerationGateway gateway;
-  private final TaskRunner tasks;
+  private final ModerationWork work;
   private final CommandRunner commands;
-  private final Runnable changed;
   private final ReadOnlyStringWrapper scope = new ReadOnlyStringWrapper("Counting…");
   private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
@@ -49,12 +46,9 @@ public final class BulkViewModel {
    * @param commands sends each item: nothing while offline, and an answer lost with the connection
    *     is looked up by its key once online again
    */
-  public BulkViewModel(
-      ModerationGateway gateway, TaskRunner tasks, CommandRunner commands, Runnable changed) {
-    this.gateway = gateway;
-    this.tasks = tasks;
-    this.commands = commands;
-    this.changed = changed;
+  public BulkViewModel(ModerationWork work) {
+    this.work = work;
+    this.commands = work.commands();
     retryable.bind(
         Bindings.createBooleanBinding(
             () -> canRetry.get() && commands.isOnline(), canRetry, commands.online()));
@@ -70,8 +64,10 @@ public final class BulkViewModel {
   /** Targets every item matching {@code filter}; counts them first for the preview. */
   public void useFilter(QueueFilter filter) {
     ready.set(false);
-    tasks
-        .run(() -> new Matching(gateway.count(filter), gateway.keys(filter, MAX_ITEMS)))
+    work.tasks()
+        .run(
+            () ->
+                new Matching(work.gateway().count(filter), work.gateway().keys(filter, MAX_ITEMS)))
         .onSuccess(
             matching -> {
               keys = matching.keys();
@@ -114,7 +110,7 @@ public final class BulkViewModel {
               public void changed(int index, BulkRun.Item<BulkResult> item) {
                 show();
                 if (item.state() == BulkRun.State.SAVED) {
-                  changed.run();
+                  work.queueChanged().run();
                 }
               }
 
@@ -122,7 +118,7 @@ public final class BulkViewModel {
               public void stopped() {
                 show();
                 done.set(true);
-                changed.run();
+                work.queueChanged().run();
               }
             });
     summary.set("Working on " + plan.size() + " items…");
@@ -160,7 +156,7 @@ public final class BulkViewModel {
         item.requestKey(),
         DecisionRequest.describe(template.decision()) + ": " + item.key().label(),
         () -> {
-          BulkResult result = gateway.bulk(List.of(item), template).get(0);
+          BulkResult result = work.gateway().bulk(List.of(item), template).get(0);
           if (!result.answered()) {
             throw new AnswerLost(
                 "the connection dropped while " + item.key().label() + " was sent");

@@ -1,8 +1,6 @@
 package dev.arbiter.app.moderation;
 
-import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.common.command.CommandReply;
-import dev.arbiter.app.common.command.CommandRunner;
 import dev.arbiter.app.common.command.CommandSlot;
 import dev.arbiter.app.common.command.StaffCommand;
 import dev.arbiter.persistence.moderation.DecisionEntry;
@@ -20,9 +18,7 @@ public final class DecisionLogViewModel {
   static final int LIMIT = 200;
   private static final String UNDO = "undo-of-decision-";
 
-  private final ModerationGateway gateway;
-  private final TaskRunner tasks;
-  private final Runnable changed;
+  private final ModerationWork work;
   private final ObservableList<DecisionEntry> entries = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
@@ -33,19 +29,16 @@ public final class DecisionLogViewModel {
    * @param commands sends the undos: refused while offline, and an undo whose answer was lost is
    *     looked up once online
    */
-  public DecisionLogViewModel(
-      ModerationGateway gateway, TaskRunner tasks, CommandRunner commands, Runnable changed) {
-    this.gateway = gateway;
-    this.tasks = tasks;
-    this.changed = changed;
+  public DecisionLogViewModel(ModerationWork work) {
+    this.work = work;
     // An undo leaves its mark on the decision itself, so the decision is the record that settles
     // an undo whose answer was lost.
-    this.undos = new CommandSlot(commands.checkingWith(this::undone));
+    this.undos = new CommandSlot(work.commands().checkingWith(this::undone));
   }
 
   public void refresh() {
-    tasks
-        .run(() -> gateway.recentDecisions(LIMIT))
+    work.tasks()
+        .run(() -> work.gateway().recentDecisions(LIMIT))
         .onSuccess(entries::setAll)
         .onFailure(failure -> status.set(Refusals.describe(failure)));
   }
@@ -64,7 +57,7 @@ public final class DecisionLogViewModel {
             UNDO + entry.id(),
             "Undo decision " + entry.id(),
             () -> {
-              gateway.undo(entry.id());
+              work.gateway().undo(entry.id());
               return null;
             }),
         new CommandReply<Object>() {
@@ -117,13 +110,13 @@ public final class DecisionLogViewModel {
   // Whether the undo keyed so took effect: its decision is marked undone.
   private boolean undone(String key) {
     long decisionId = Long.parseLong(key.substring(UNDO.length()));
-    return gateway.decision(decisionId).map(d -> d.undoneAt() != null).orElse(false);
+    return work.gateway().decision(decisionId).map(d -> d.undoneAt() != null).orElse(false);
   }
 
   private void undone(DecisionEntry entry) {
     status.set("Undid decision " + entry.id() + " on " + entry.key().label());
     refresh();
-    changed.run();
+    work.queueChanged().run();
   }
 
   /** One line for the list. */

@@ -1,6 +1,5 @@
 package dev.arbiter.app.moderation;
 
-import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.common.command.CommandReply;
 import dev.arbiter.app.common.command.CommandSlot;
 import dev.arbiter.app.common.command.StaffCommand;
@@ -30,37 +29,26 @@ final class ItemCommands {
           ModerationRefusal.Kind.CLAIMED_BY_OTHER,
           ModerationRefusal.Kind.NOTHING_OPEN);
 
-  private final ModerationGateway gateway;
-  private final TaskRunner tasks;
+  private final ModerationWork work;
   private final String me;
-  private final CommandSlot slot;
   private final StatusLines lines;
   private final ShownItem item;
-  private final Runnable queueChanged;
   private final Runnable afterCommand;
+  private final CommandSlot slot;
   private final PendingDecisionViewModel pending = new PendingDecisionViewModel();
 
   /**
-   * @param queueChanged reloads the queue after the item changed
+   * @param lines the item's status and error lines; its busy flag is the commands' too
    * @param afterCommand reloads the queue and the item after a command ran or was refused for good
    */
   ItemCommands(
-      ModerationGateway gateway,
-      TaskRunner tasks,
-      String me,
-      CommandSlot slot,
-      StatusLines lines,
-      ShownItem item,
-      Runnable queueChanged,
-      Runnable afterCommand) {
-    this.gateway = gateway;
-    this.tasks = tasks;
+      ModerationWork work, String me, StatusLines lines, ShownItem item, Runnable afterCommand) {
+    this.work = work;
     this.me = me;
-    this.slot = slot;
     this.lines = lines;
     this.item = item;
-    this.queueChanged = queueChanged;
     this.afterCommand = afterCommand;
+    this.slot = new CommandSlot(work.commands(), lines.busy());
   }
 
   PendingDecisionViewModel pending() {
@@ -167,10 +155,10 @@ final class ItemCommands {
     @Override
     public Long send() {
       if (claimFirst.get()) {
-        gateway.claim(request.key());
+        work.gateway().claim(request.key());
         claimFirst.set(false);
       }
-      return gateway.decide(request, seen, key);
+      return work.gateway().decide(request, seen, key);
     }
   }
 
@@ -248,7 +236,7 @@ final class ItemCommands {
         lines.message(done() + " (saved before the connection dropped, once)");
         afterCommand.run();
       } else {
-        queueChanged.run();
+        work.queueChanged().run();
       }
     }
 
@@ -272,15 +260,15 @@ final class ItemCommands {
       DecisionRequest request = decision.request;
       ItemKey key = request.key();
       long read = item.nextRead();
-      tasks
-          .run(() -> gateway.load(key))
+      work.tasks()
+          .run(() -> work.gateway().load(key))
           .onSuccess(
               now -> {
                 if (item.isLatest(read)) {
                   item.detail(now);
                   pending.stale(request, basis, now, me, sentence(refusal.getMessage()), onSaved);
                 }
-                queueChanged.run();
+                work.queueChanged().run();
               })
           .onFailure(failure -> lines.error(Refusals.describe(refusal)));
     }

@@ -1,8 +1,5 @@
 package dev.arbiter.app.moderation;
 
-import dev.arbiter.app.common.TaskRunner;
-import dev.arbiter.app.common.command.CommandRunner;
-import dev.arbiter.app.common.command.CommandSlot;
 import dev.arbiter.app.common.command.StatusLines;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.persistence.moderation.DecisionEntry;
@@ -31,10 +28,8 @@ public final class ItemViewModel {
       "Offline: the database cannot be reached, so nothing was sent. Try again once the"
           + " connection is back.";
 
-  private final ModerationGateway gateway;
-  private final TaskRunner tasks;
+  private final ModerationWork work;
   private final String me;
-  private final Runnable changed;
   private final ClaimStatus claim;
   private final ShownItem item;
   private final StatusLines status = new StatusLines();
@@ -43,35 +38,16 @@ public final class ItemViewModel {
   private ItemKey lastKey;
 
   /**
-   * @param runner sends the commands: refused while offline, and a decision whose answer was lost
-   *     is settled by its key once online
+   * @param work its runner sends the commands: refused while offline, and a decision whose answer
+   *     was lost is settled by its key once online
    * @param me the signed-in login, to tell one's own claim from a colleague's
-   * @param changed reloads the queue after a command changed the item
    */
-  public ItemViewModel(
-      ModerationGateway gateway,
-      TaskRunner tasks,
-      CommandRunner runner,
-      String me,
-      Runnable changed,
-      Locale locale,
-      ZoneId zone) {
-    this.gateway = gateway;
-    this.tasks = tasks;
+  public ItemViewModel(ModerationWork work, String me, Locale locale, ZoneId zone) {
+    this.work = work;
     this.me = me;
-    this.changed = changed;
     this.claim = new ClaimStatus(me, locale, zone);
     this.item = new ShownItem(claim);
-    this.commands =
-        new ItemCommands(
-            gateway,
-            tasks,
-            me,
-            new CommandSlot(runner, status.busy()),
-            status,
-            item,
-            changed,
-            this::afterCommand);
+    this.commands = new ItemCommands(work, me, status, item, this::afterCommand);
   }
 
   /** Shows {@code selected} (null clears the pane) and loads its detail. */
@@ -109,8 +85,8 @@ public final class ItemViewModel {
 
   private void load(ItemKey key, boolean live) {
     long read = item.nextRead();
-    tasks
-        .run(() -> gateway.load(key))
+    work.tasks()
+        .run(() -> work.gateway().load(key))
         .onSuccess(
             loaded -> {
               if (item.isLatest(read)) {
@@ -143,7 +119,7 @@ public final class ItemViewModel {
     if (current != null && claim.canClaimProperty().get()) {
       commands.run(
           "Claim " + current.key().label(),
-          () -> gateway.claim(current.key()),
+          () -> work.gateway().claim(current.key()),
           "Claimed " + current.key().label());
     }
   }
@@ -154,7 +130,7 @@ public final class ItemViewModel {
       commands.run(
           "Release " + current.key().label(),
           () -> {
-            gateway.release(current.key());
+            work.gateway().release(current.key());
             return null;
           },
           "Released " + current.key().label());
@@ -196,7 +172,7 @@ public final class ItemViewModel {
                 commands.run(
                     "Undo decision " + d.id(),
                     () -> {
-                      gateway.undo(d.id());
+                      work.gateway().undo(d.id());
                       return null;
                     },
                     "Undid decision " + d.id() + " (" + d.decision().dbValue() + ")"));
@@ -211,7 +187,7 @@ public final class ItemViewModel {
 
   private void afterCommand() {
     QueueRow current = item.row();
-    changed.run();
+    work.queueChanged().run();
     // The queue row may be unchanged (an undo) while the detail changed: reload it too. If the
     // item left the queue, showing the next one supersedes this load.
     QueueRow now = item.row();

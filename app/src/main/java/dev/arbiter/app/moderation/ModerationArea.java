@@ -36,22 +36,15 @@ public final class ModerationArea {
         new CommandRunner(
             tasks, tasks::schedule, context.live().onlineProperty(), gateway::committed);
     ModerationQueueViewModel queue = new ModerationQueueViewModel(gateway, tasks);
+    ModerationWork work = new ModerationWork(gateway, tasks, commands, queue::refresh);
     ItemViewModel item =
-        new ItemViewModel(
-            gateway,
-            tasks,
-            commands,
-            context.staff().login(),
-            queue::refresh,
-            context.locale(),
-            context.zone());
+        new ItemViewModel(work, context.staff().login(), context.locale(), context.zone());
     ModerationView view =
         new ModerationView(
             queue,
             item,
             new ModerationView.Dialogs(
-                () -> new BulkViewModel(gateway, tasks, commands, queue::refresh),
-                () -> new DecisionLogViewModel(gateway, tasks, commands, queue::refresh)),
+                () -> new BulkViewModel(work), () -> new DecisionLogViewModel(work)),
             context.locale(),
             context.zone(),
             context.live());

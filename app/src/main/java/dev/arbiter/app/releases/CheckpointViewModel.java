@@ -85,10 +85,11 @@ public final class CheckpointViewModel {
     CheckpointText text = new CheckpointText(money, locale, zone, clock);
     CheckpointDiff diff = new CheckpointDiff(money);
     this.notice = new ChangeNotice(diff, login);
-    this.checkpoint = new OpenCheckpoint(gateway.source(), tasks, text, login, feedback, notice);
+    CheckpointParts parts = new CheckpointParts(tasks, text, diff, feedback, notice, login);
+    this.checkpoint = new OpenCheckpoint(gateway.source(), parts);
     this.form = new CheckpointInput(locale, feedback);
-    this.release = new ReleaseConfirmation(gateway.preview(), tasks, text, feedback);
-    this.stale = new StaleRefusal(diff, checkpoint, notice, feedback);
+    this.release = new ReleaseConfirmation(gateway.preview(), parts);
+    this.stale = new StaleRefusal(checkpoint, parts);
     this.slot = new CommandSlot(commands, feedback.busyFlag());
   }
 

@@ -17,27 +17,19 @@ final class OpenCheckpoint {
 
   private final CheckpointViewModel.DetailSource source;
   private final TaskRunner tasks;
-  private final CheckpointText text;
-  private final String login;
   private final ActionFeedback feedback;
   private final ChangeNotice notice;
+  private final CheckpointParts parts;
   private final ReadOnlyObjectWrapper<Long> openId = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<CheckpointDetail> detail = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<CheckpointText.Shown> shown = new ReadOnlyObjectWrapper<>();
 
-  OpenCheckpoint(
-      CheckpointViewModel.DetailSource source,
-      TaskRunner tasks,
-      CheckpointText text,
-      String login,
-      ActionFeedback feedback,
-      ChangeNotice notice) {
+  OpenCheckpoint(CheckpointViewModel.DetailSource source, CheckpointParts parts) {
     this.source = source;
-    this.tasks = tasks;
-    this.text = text;
-    this.login = login;
-    this.feedback = feedback;
-    this.notice = notice;
+    this.parts = parts;
+    this.tasks = parts.tasks();
+    this.feedback = parts.feedback();
+    this.notice = parts.notice();
   }
 
   void open(long id) {
@@ -109,7 +101,7 @@ final class OpenCheckpoint {
 
   void show(CheckpointDetail loaded) {
     detail.set(loaded);
-    shown.set(text.of(loaded, login));
+    shown.set(parts.text().of(loaded, parts.login()));
   }
 
   private void gone(long id) {

@@ -1,6 +1,5 @@
 package dev.arbiter.app.releases;
 
-import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.escrow.CheckpointAction;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,34 +13,29 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 final class ReleaseConfirmation {
 
   private final CheckpointViewModel.Previewer previewer;
-  private final TaskRunner tasks;
-  private final CheckpointText text;
+  private final CheckpointParts parts;
   private final ActionFeedback feedback;
   private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper("");
   private SentAction pending;
 
-  ReleaseConfirmation(
-      CheckpointViewModel.Previewer previewer,
-      TaskRunner tasks,
-      CheckpointText text,
-      ActionFeedback feedback) {
+  ReleaseConfirmation(CheckpointViewModel.Previewer previewer, CheckpointParts parts) {
     this.previewer = previewer;
-    this.tasks = tasks;
-    this.text = text;
-    this.feedback = feedback;
+    this.parts = parts;
+    this.feedback = parts.feedback();
   }
 
   /** Previews {@code release} as decided on {@code seen}; a refused preview is said, not kept. */
   void preview(CheckpointAction.Release release, CheckpointDetail seen) {
     feedback.busy(true);
-    tasks
+    parts
+        .tasks()
         .run(() -> previewer.preview(release))
         .onSuccess(
             result -> {
               feedback.busy(false);
               if (result.ok()) {
                 pending = SentAction.on(release, seen);
-                confirmation.set(text.confirmation(seen, result));
+                confirmation.set(parts.text().confirmation(seen, result));
                 feedback.clear();
               } else {
                 feedback.say(result.describe(), true);

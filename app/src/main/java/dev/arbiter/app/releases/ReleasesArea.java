@@ -72,9 +72,8 @@ public final class ReleasesArea {
             context.fxThread());
     SettlementsViewModel settlements =
         new SettlementsViewModel(
-            settlementService::queue,
-            settlementService::execute,
-            settlementService::sendBack,
+            new SettlementsViewModel.Gateway(
+                settlementService::queue, settlementService::execute, settlementService::sendBack),
             tasks,
             commands,
             context.locale(),

@@ -39,6 +39,10 @@ public final class SettlementsViewModel {
     MoneyResult decide(long settlementId, int version, String note, String key);
   }
 
+  /** The database calls this view model makes: the proposals, and the two decisions on one. */
+  public record Gateway(
+      Supplier<List<ProposedSettlement>> proposals, Decision execute, Decision sendBack) {}
+
   /** One proposal as shown. */
   public record SettlementItem(
       long settlementId,
@@ -52,9 +56,7 @@ public final class SettlementsViewModel {
       String proposed,
       int version) {}
 
-  private final Supplier<List<ProposedSettlement>> source;
-  private final Decision execute;
-  private final Decision sendBack;
+  private final Gateway gateway;
   private final TaskRunner tasks;
   private final CommandRunner commands;
   private final SettlementItems itemText;
@@ -70,16 +72,8 @@ public final class SettlementsViewModel {
   private final StaleOffer<Runnable> stale = new StaleOffer<>();
 
   public SettlementsViewModel(
-      Supplier<List<ProposedSettlement>> source,
-      Decision execute,
-      Decision sendBack,
-      TaskRunner tasks,
-      CommandRunner commands,
-      Locale locale,
-      ZoneId zone) {
-    this.source = source;
-    this.execute = execute;
-    this.sendBack = sendBack;
+      Gateway gateway, TaskRunner tasks, CommandRunner commands, Locale locale, ZoneId zone) {
+    this.gateway = gateway;
     this.tasks = tasks;
     this.commands = commands;
     this.itemText = new SettlementItems(new MoneyFormat(locale), locale, zone);
@@ -95,7 +89,7 @@ public final class SettlementsViewModel {
   private void read(Consumer<List<SettlementItem>> then) {
     feedback.busy(true);
     tasks
-        .run(source::get)
+        .run(gateway.proposals()::get)
         .onSuccess(
             rows -> {
               feedback.busy(false);
@@ -110,7 +104,7 @@ public final class SettlementsViewModel {
    */
   public void refreshLive(Runnable done) {
     tasks
-        .run(source::get)
+        .run(gateway.proposals()::get)
         .onSuccess(
             rows -> {
               ListMerge.update(items, rows.stream().map(itemText::item).toList());
@@ -136,7 +130,7 @@ public final class SettlementsViewModel {
   }
 
   public void executeSelected() {
-    decide(execute, false);
+    decide(gateway.execute(), false);
   }
 
   public void sendBackSelected() {
@@ -144,7 +138,7 @@ public final class SettlementsViewModel {
       feedback.say("Write a note for support saying what the proposal needs.", true);
       return;
     }
-    decide(sendBack, true);
+    decide(gateway.sendBack(), true);
   }
 
   private void decide(Decision decision, boolean sendingBack) {
@@ -182,7 +176,7 @@ public final class SettlementsViewModel {
     slot.send(
         StaffCommand.replaying(
             key,
-            (decision == execute ? "Execute settlement " : "Send back settlement ") + id,
+            (decision == gateway.execute() ? "Execute settlement " : "Send back settlement ") + id,
             () -> decision.decide(id, version, text, key)),
         new MoneyReply(feedback, slot) {
           @Override
@@ -232,7 +226,8 @@ public final class SettlementsViewModel {
                       decision,
                       now,
                       text,
-                      IdempotencyKeys.next(decision == execute ? "settle" : "send-back")));
+                      IdempotencyKeys.next(
+                          decision == gateway.execute() ? "settle" : "send-back")));
           feedback.say(
               "Not done: the proposal changed since you read it. Check what changed; Re-apply"
                   + " sends your decision on the proposal as it is now.",

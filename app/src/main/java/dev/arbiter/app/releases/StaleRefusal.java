@@ -14,21 +14,15 @@ final class StaleRefusal {
 
   private static final String CHANGED = "Not done: the checkpoint changed since you opened it.";
 
-  private final CheckpointDiff diff;
   private final OpenCheckpoint checkpoint;
-  private final ChangeNotice notice;
+  private final CheckpointParts parts;
   private final ActionFeedback feedback;
   private final StaleOffer<CheckpointAction> offer = new StaleOffer<>();
 
-  StaleRefusal(
-      CheckpointDiff diff,
-      OpenCheckpoint checkpoint,
-      ChangeNotice notice,
-      ActionFeedback feedback) {
-    this.diff = diff;
+  StaleRefusal(OpenCheckpoint checkpoint, CheckpointParts parts) {
     this.checkpoint = checkpoint;
-    this.notice = notice;
-    this.feedback = feedback;
+    this.parts = parts;
+    this.feedback = parts.feedback();
   }
 
   /**
@@ -46,14 +40,14 @@ final class StaleRefusal {
           }
           CheckpointDetail now = loaded.get();
           checkpoint.show(now);
-          notice.clear();
+          parts.notice().clear();
           feedback.say(explain(sent, now, checkpoint.shown()), true);
         });
   }
 
   // What to tell the reviewer about sent, refused by the checkpoint now (shown as shown).
   private String explain(SentAction sent, CheckpointDetail now, CheckpointText.Shown shown) {
-    List<String> changes = StaleText.diff(diff, sent.seen(), now);
+    List<String> changes = StaleText.diff(parts.diff(), sent.seen(), now);
     String why =
         StaleText.illegal(
             sent.action(), shown, CheckpointViewModel.statusText(now.checkpoint().status()));

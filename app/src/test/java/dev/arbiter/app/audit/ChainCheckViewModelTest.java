@@ -20,7 +20,7 @@ class ChainCheckViewModelTest {
   private ChainCheckViewModel model(ChainCheckViewModel.Checker checker) {
     ChainCheckViewModel model =
         new ChainCheckViewModel(checker, new SynchronousTaskRunner(), Runnable::run, Locale.US);
-    model.progressProperty().addListener((obs, was, now) -> progress.add(now.doubleValue()));
+    model.run().progressProperty().addListener((obs, was, now) -> progress.add(now.doubleValue()));
     return model;
   }
 
@@ -35,10 +35,10 @@ class ChainCheckViewModelTest {
             });
     model.verify();
     assertThat(model.stateProperty().get()).isEqualTo(ChainCheckViewModel.State.INTACT);
-    assertThat(model.messageProperty().get())
+    assertThat(model.run().messageProperty().get())
         .isEqualTo("Chain intact: 12,345 entries verified up to entry 12,345.");
     assertThat(progress).containsSequence(0.5, 1.0);
-    assertThat(model.runningProperty().get()).isFalse();
+    assertThat(model.run().runningProperty().get()).isFalse();
   }
 
   @Test
@@ -49,7 +49,7 @@ class ChainCheckViewModelTest {
                 new ChainVerification(12_345, new ChainAnchor(12_345, new byte[32]), null, 2_001));
     model.verify();
     assertThat(model.stateProperty().get()).isEqualTo(ChainCheckViewModel.State.INTACT);
-    assertThat(model.messageProperty().get())
+    assertThat(model.run().messageProperty().get())
         .isEqualTo(
             "Chain intact: 12,345 entries verified up to entry 12,345. 2,001 entries you may not"
                 + " read were checked by their links only; verify as an admin to check their"
@@ -69,7 +69,7 @@ class ChainCheckViewModelTest {
     model.verify();
     assertThat(model.stateProperty().get()).isEqualTo(ChainCheckViewModel.State.BROKEN);
     assertThat(model.brokenEntryProperty().get()).isEqualTo(57);
-    assertThat(model.messageProperty().get())
+    assertThat(model.run().messageProperty().get())
         .isEqualTo("Chain broken at entry 57 (changed): entry 57 was changed.");
   }
 
@@ -79,7 +79,7 @@ class ChainCheckViewModelTest {
     self[0] =
         model(
             options -> {
-              self[0].cancel();
+              self[0].run().cancel();
               if (options.cancelled().getAsBoolean()) {
                 throw new CancellationException();
               }
@@ -87,7 +87,7 @@ class ChainCheckViewModelTest {
             });
     self[0].verify();
     assertThat(self[0].stateProperty().get()).isEqualTo(ChainCheckViewModel.State.CANCELLED);
-    assertThat(self[0].messageProperty().get()).isEqualTo("Verification cancelled.");
+    assertThat(self[0].run().messageProperty().get()).isEqualTo("Verification cancelled.");
   }
 
   @Test
@@ -99,6 +99,6 @@ class ChainCheckViewModelTest {
             });
     model.verify();
     assertThat(model.stateProperty().get()).isEqualTo(ChainCheckViewModel.State.FAILED);
-    assertThat(model.messageProperty().get()).startsWith("Could not verify:");
+    assertThat(model.run().messageProperty().get()).startsWith("Could not verify:");
   }
 }

@@ -26,10 +26,11 @@ class BulkViewModelTest {
   private final int[] refreshed = {0};
   private final BulkViewModel bulk =
       new BulkViewModel(
-          gateway,
-          new SynchronousTaskRunner(),
-          ManualLater.runner(new SynchronousTaskRunner(), online, gateway::committed),
-          () -> refreshed[0]++);
+          new ModerationWork(
+              gateway,
+              new SynchronousTaskRunner(),
+              ManualLater.runner(new SynchronousTaskRunner(), online, gateway::committed),
+              () -> refreshed[0]++));
 
   @Test
   void theItemInFlightIsCheckedOnceOnlineThenTheRestIsRetriedUnderTheirKeys() {

@@ -68,10 +68,11 @@ class ModerationBulkRetryIT {
         onFx(
             () ->
                 new BulkViewModel(
-                    lossy,
-                    tasks,
-                    new CommandRunner(tasks, tasks::schedule, online, lossy::committed),
-                    () -> {}));
+                    new ModerationWork(
+                        lossy,
+                        tasks,
+                        new CommandRunner(tasks, tasks::schedule, online, lossy::committed),
+                        () -> {})));
     onFx(() -> bulk.useSelection(keys));
   }
 

@@ -297,7 +297,10 @@ class ModerationLiveIT {
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     DecisionEntry decided = decidedEntry(lossy, online);
     DecisionLogViewModel log =
-        onFx(() -> new DecisionLogViewModel(lossy, tasks, commands(lossy, online), () -> {}));
+        onFx(
+            () ->
+                new DecisionLogViewModel(
+                    new ModerationWork(lossy, tasks, commands(lossy, online), () -> {})));
 
     // The undo commits, then the connection drops before the answer arrives.
     lossy.loseAfterCommit = true;
@@ -316,7 +319,10 @@ class ModerationLiveIT {
     SimpleBooleanProperty online = new SimpleBooleanProperty(true);
     DecisionEntry decided = decidedEntry(lossy, online);
     DecisionLogViewModel log =
-        onFx(() -> new DecisionLogViewModel(lossy, tasks, commands(lossy, online), () -> {}));
+        onFx(
+            () ->
+                new DecisionLogViewModel(
+                    new ModerationWork(lossy, tasks, commands(lossy, online), () -> {})));
 
     lossy.loseBeforeCommit = true;
     onFx(() -> log.undo(decided));
@@ -357,11 +363,8 @@ class ModerationLiveIT {
         onFx(
             () ->
                 new ItemViewModel(
-                    lossy,
-                    tasks,
-                    commands(lossy, online),
+                    new ModerationWork(lossy, tasks, commands(lossy, online), queue::refresh),
                     "demo_moderator",
-                    queue::refresh,
                     Locale.US,
                     ZoneOffset.UTC));
     onFx(() -> queue.selectedProperty().addListener((obs, old, row) -> item.show(row)));
@@ -401,11 +404,12 @@ class ModerationLiveIT {
     return onFx(
         () ->
             new ItemViewModel(
-                gateway,
-                tasks,
-                commands(gateway, new SimpleBooleanProperty(true)),
+                new ModerationWork(
+                    gateway,
+                    tasks,
+                    commands(gateway, new SimpleBooleanProperty(true)),
+                    queue::refresh),
                 "demo_moderator",
-                queue::refresh,
                 Locale.US,
                 ZoneOffset.UTC));
   }

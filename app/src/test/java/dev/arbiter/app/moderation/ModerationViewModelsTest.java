@@ -155,7 +155,11 @@ class ModerationViewModelsTest {
     int[] refreshed = {0};
     BulkViewModel bulk =
         new BulkViewModel(
-            gateway, tasks, ManualLater.runner(tasks, gateway::committed), () -> refreshed[0]++);
+            new ModerationWork(
+                gateway,
+                tasks,
+                ManualLater.runner(tasks, gateway::committed),
+                () -> refreshed[0]++));
 
     bulk.useFilter(new ModerationQueueViewModel(gateway, tasks).filter());
     assertThat(bulk.scopeProperty().get()).isEqualTo("3 items match the filter");
@@ -176,7 +180,11 @@ class ModerationViewModelsTest {
     int[] refreshed = {0};
     DecisionLogViewModel log =
         new DecisionLogViewModel(
-            gateway, tasks, ManualLater.runner(tasks, gateway::committed), () -> refreshed[0]++);
+            new ModerationWork(
+                gateway,
+                tasks,
+                ManualLater.runner(tasks, gateway::committed),
+                () -> refreshed[0]++));
     log.refresh();
     assertThat(log.entries()).hasSize(1);
     assertThat(DecisionLogViewModel.describe(log.entries().get(0))).endsWith("can be undone");
@@ -193,11 +201,9 @@ class ModerationViewModelsTest {
 
   private ItemViewModel itemModel(FakeGateway gateway, ModerationQueueViewModel queue) {
     return new ItemViewModel(
-        gateway,
-        tasks,
-        ManualLater.runner(tasks, gateway::committed),
+        new ModerationWork(
+            gateway, tasks, ManualLater.runner(tasks, gateway::committed), queue::refresh),
         "mo",
-        queue::refresh,
         Locale.US,
         ZoneOffset.UTC);
   }

@@ -25,20 +25,21 @@ class SettlementsLiveViewModelTest {
   private RuntimeException readFailure;
   private final SettlementsViewModel model =
       new SettlementsViewModel(
-          () -> {
-            if (readFailure != null) {
-              throw readFailure;
-            }
-            return rows;
-          },
-          (id, version, note, key) -> {
-            sent.add(new Sent(id, version, key));
-            return MoneyResult.parse(
-                version == rows.get(0).version()
-                    ? "{\"outcome\": \"ok\", \"message\": \"settled\"}"
-                    : "{\"outcome\": \"stale\", \"message\": \"settlement 5 changed\"}");
-          },
-          (id, version, note, key) -> MoneyResult.parse("{\"outcome\": \"ok\"}"),
+          new SettlementsViewModel.Gateway(
+              () -> {
+                if (readFailure != null) {
+                  throw readFailure;
+                }
+                return rows;
+              },
+              (id, version, note, key) -> {
+                sent.add(new Sent(id, version, key));
+                return MoneyResult.parse(
+                    version == rows.get(0).version()
+                        ? "{\"outcome\": \"ok\", \"message\": \"settled\"}"
+                        : "{\"outcome\": \"stale\", \"message\": \"settlement 5 changed\"}");
+              },
+              (id, version, note, key) -> MoneyResult.parse("{\"outcome\": \"ok\"}")),
           new SynchronousTaskRunner(),
           ManualLater.runner(new SynchronousTaskRunner(), online, key -> false),
           Locale.US,

@@ -3,14 +3,13 @@ package dev.arbiter.persistence.search;
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
+import dev.arbiter.persistence.staff.HeldRoles;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -30,11 +29,6 @@ public final class GlobalSearchService {
 
   /** The most of one kind anyone may ask for. */
   public static final int MAX_PER_KIND = 20;
-
-  private static final String ROLES =
-      Arrays.stream(StaffRole.values())
-          .map(r -> "pg_has_role(session_user, ?, 'MEMBER') AS " + r.groupRole())
-          .collect(Collectors.joining(", ", "SELECT ", ""));
 
   // Long enough for any indexed search on a busy server, short enough that a stuck one gives way.
   private static final String TIMEOUT =
@@ -89,19 +83,6 @@ public final class GlobalSearchService {
   }
 
   private static Set<StaffRole> roles(Session session) {
-    StaffRole[] all = StaffRole.values();
-    return Sql.one(
-        session,
-        ROLES,
-        row -> {
-          Set<StaffRole> held = EnumSet.noneOf(StaffRole.class);
-          for (StaffRole role : all) {
-            if (row.getBoolean(role.groupRole())) {
-              held.add(role);
-            }
-          }
-          return held;
-        },
-        Arrays.stream(all).map(StaffRole::groupRole).toArray());
+    return Sql.one(session, HeldRoles.QUERY, HeldRoles::of, HeldRoles.params());
   }
 }

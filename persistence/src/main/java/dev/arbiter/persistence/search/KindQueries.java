@@ -16,9 +16,31 @@ final class KindQueries {
     return List.of(new Disputes(), new Checkpoints(), new Workspaces(), new StaffAccounts());
   }
 
-  // The binds of a query found by exact reference or its trigram key, ranked by the reference.
-  private static void byReference(KindQuery.Binder bind, SearchText text, int limit) {
-    bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
+  /**
+   * A kind found by its exact reference or its trigram key and ranked by the reference, whose hit
+   * is titled by that reference: the disputes and the checkpoints (by their contract's reference).
+   */
+  private abstract static class ByReference extends KindQuery {
+
+    ByReference(SearchKind kind, String sql, String key) {
+      super(kind, sql, key);
+    }
+
+    @Override
+    final void bind(Binder bind, SearchText text, int limit) {
+      bind.text(text.reference()).patterns(text).candidates().text(text.reference()).number(limit);
+    }
+
+    @Override
+    final SearchHit hit(Row row) {
+      String reference = row.text("reference");
+      return new SearchHit(
+          kind(), row.getLong("id"), reference, title(reference, row), detail(row));
+    }
+
+    abstract String title(String reference, Row row);
+
+    abstract String detail(Row row);
   }
 
   /**
@@ -26,7 +48,7 @@ final class KindQueries {
    * reference or a party's name (dispute_queue_keys.search_key, trigram-indexed in V30, the key the
    * queue's search uses). Open cases before settled ones, newest first.
    */
-  static final class Disputes extends KindQuery {
+  static final class Disputes extends ByReference {
     Disputes() {
       super(
           SearchKind.DISPUTE,
@@ -45,25 +67,19 @@ final class KindQueries {
     }
 
     @Override
-    void bind(Binder bind, SearchText text, int limit) {
-      byReference(bind, text, limit);
+    String title(String reference, Row row) {
+      return reference;
     }
 
     @Override
-    SearchHit hit(Row row) {
-      String reference = row.text("reference");
-      return new SearchHit(
-          kind(),
-          row.getLong("id"),
-          reference,
-          reference,
-          row.text("client_name")
-              + " ↔ "
-              + row.text("freelancer_name")
-              + " · "
-              + readable(row.text("status"))
-              + " · "
-              + row.text("contract_reference"));
+    String detail(Row row) {
+      return row.text("client_name")
+          + " ↔ "
+          + row.text("freelancer_name")
+          + " · "
+          + readable(row.text("status"))
+          + " · "
+          + row.text("contract_reference");
     }
   }
 
@@ -72,7 +88,7 @@ final class KindQueries {
    * reference or title (contracts_search_trgm, V84). A checkpoint awaiting review comes first, as
    * that is what finance opens one for; then by contract and sequence.
    */
-  static final class Checkpoints extends KindQuery {
+  static final class Checkpoints extends ByReference {
     Checkpoints() {
       super(
           SearchKind.CHECKPOINT,
@@ -93,26 +109,20 @@ final class KindQueries {
     }
 
     @Override
-    void bind(Binder bind, SearchText text, int limit) {
-      byReference(bind, text, limit);
+    String title(String reference, Row row) {
+      return reference + " · " + row.text("label");
     }
 
     @Override
-    SearchHit hit(Row row) {
-      String reference = row.text("reference");
-      return new SearchHit(
-          kind(),
-          row.getLong("id"),
-          reference,
-          reference + " · " + row.text("label"),
-          "#"
-              + row.getInt("seq")
-              + " "
-              + readable(row.text("status"))
-              + " · "
-              + row.text("title")
-              + " · payee "
-              + row.text("payee"));
+    String detail(Row row) {
+      return "#"
+          + row.getInt("seq")
+          + " "
+          + readable(row.text("status"))
+          + " · "
+          + row.text("title")
+          + " · payee "
+          + row.text("payee");
     }
   }
 

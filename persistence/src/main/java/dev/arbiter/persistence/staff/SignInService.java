@@ -6,11 +6,8 @@ import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.staff.SignInException.Reason;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Signs staff in with their own PostgreSQL login. The database decides everything: the password
@@ -20,10 +17,6 @@ import java.util.stream.Collectors;
 public final class SignInService {
 
   // Each staff role's membership, named by its group role.
-  private static final String ROLE_QUERY =
-      Arrays.stream(StaffRole.values())
-          .map(r -> "pg_has_role(session_user, ?, 'MEMBER') AS " + r.groupRole())
-          .collect(Collectors.joining(", ", "SELECT ", ""));
   private static final String ACCOUNT_QUERY =
       "SELECT display_name, active FROM staff_accounts WHERE login_role = session_user";
 
@@ -98,22 +91,7 @@ public final class SignInService {
   }
 
   private static Set<StaffRole> roles(Connection c) throws SQLException {
-    StaffRole[] all = StaffRole.values();
-    Object[] groups = Arrays.stream(all).map(StaffRole::groupRole).toArray();
-    return Jdbc.list(
-            c,
-            ROLE_QUERY,
-            row -> {
-              Set<StaffRole> held = EnumSet.noneOf(StaffRole.class);
-              for (StaffRole role : all) {
-                if (row.getBoolean(role.groupRole())) {
-                  held.add(role);
-                }
-              }
-              return held;
-            },
-            groups)
-        .get(0);
+    return Jdbc.list(c, HeldRoles.QUERY, HeldRoles::of, HeldRoles.params()).get(0);
   }
 
   /** Turns the driver's refusal into a sentence, by SQLSTATE rather than by message text. */
