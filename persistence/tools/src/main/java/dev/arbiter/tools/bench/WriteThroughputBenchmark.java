@@ -48,13 +48,14 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
   }
 
   /** Where the writers insert, and the other case a staff change is held open on. */
-  private record Target(long dispute, long author, long heldDispute, String auditTrigger) {}
+  private record Target(
+      long dispute, long author, long heldDispute, String auditTrigger, String notifyTrigger) {}
 
   @Override
   public List<BenchLine> run(BenchContext context) throws Exception {
     try (DurableBenchServer server = DurableBenchServer.start(context.progress())) {
       Target target = seed(server);
-      double[][] tps = new double[4][rounds];
+      double[][] tps = new double[6][rounds];
       for (int r = 0; r < rounds; r++) {
         context.progress().accept("  round " + (r + 1) + " of " + rounds);
         int i = 0;
@@ -64,6 +65,14 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
             tps[i++][r] = drive(server, target, clients, window, false).perSecond();
           }
         }
+        // The same 16 clients without the change notice every insert sends: PostgreSQL serialises
+        // the commits of notifying transactions (one queue lock, held through the flush).
+        toggle(server, target.notifyTrigger(), false);
+        for (boolean audited : new boolean[] {true, false}) {
+          audit(server, target, audited);
+          tps[i++][r] = drive(server, target, MANY, window, false).perSecond();
+        }
+        toggle(server, target.notifyTrigger(), true);
       }
       audit(server, target, true);
       Run quiet = drive(server, target, MANY, hold, false);
@@ -72,12 +81,16 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
       double plain1 = Timing.median(tps[1]);
       double audited16 = Timing.median(tps[2]);
       double plain16 = Timing.median(tps[3]);
+      double quiet16 = Timing.median(tps[4]);
+      double quietPlain16 = Timing.median(tps[5]);
       return List.of(
           line("1 client, audit trigger off", plain1, plain1, ""),
           line("1 client, audited", audited1, plain1, ""),
           line(MANY + " clients, audit trigger off", plain16, plain16, ""),
           line(MANY + " clients, audited", audited16, plain16, "≤ 1.25× (audited ≥ 0.8 of off)"),
           line(MANY + " clients audited, vs 1 client audited", audited16, audited1, "≤ 0.67×"),
+          line(MANY + " clients, no change notices, audit off", quietPlain16, quietPlain16, ""),
+          line(MANY + " clients, no change notices, audited", quiet16, quietPlain16, ""),
           BenchLine.baseline(
               MANY + " clients' insert p99, nothing held open",
               Timing.percentile(quiet.latencyMillis(), 0.99)),
@@ -144,15 +157,23 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
                   + ", "
                   + client
                   + ", 'quality', 5000, 'USD') RETURNING id");
-      String trigger =
-          Jdbc.list(
-                  owner,
-                  "SELECT tgname AS name FROM pg_trigger WHERE tgrelid = 'dispute_messages'::regclass"
-                      + " AND tgfoid = 'audit_capture'::regproc AND NOT tgisinternal",
-                  row -> row.text("name"))
-              .get(0);
-      return new Target(dispute, client, held, trigger);
+      return new Target(
+          dispute,
+          client,
+          held,
+          trigger(owner, "audit_capture"),
+          trigger(owner, "notify_dispute_part_change"));
     }
+  }
+
+  private static String trigger(Connection owner, String function) throws SQLException {
+    return Jdbc.list(
+            owner,
+            "SELECT tgname AS name FROM pg_trigger WHERE tgrelid = 'dispute_messages'::regclass"
+                + " AND tgfoid = CAST(? AS regproc) AND NOT tgisinternal",
+            row -> row.text("name"),
+            function)
+        .get(0);
   }
 
   private static long id(Connection c, String sql) throws SQLException {
@@ -161,13 +182,15 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
 
   private static void audit(DurableBenchServer server, Target target, boolean on)
       throws SQLException {
+    toggle(server, target.auditTrigger(), on);
+  }
+
+  private static void toggle(DurableBenchServer server, String trigger, boolean on)
+      throws SQLException {
     try (Connection owner = server.owner()) {
       Jdbc.update(
           owner,
-          "ALTER TABLE dispute_messages "
-              + (on ? "ENABLE" : "DISABLE")
-              + " TRIGGER "
-              + target.auditTrigger());
+          "ALTER TABLE dispute_messages " + (on ? "ENABLE" : "DISABLE") + " TRIGGER " + trigger);
     }
   }
 
