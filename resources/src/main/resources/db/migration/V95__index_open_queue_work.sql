@@ -2,9 +2,9 @@
 -- million disputes nine in ten are closed, and the closed ones hold the oldest deadlines. A full
 -- (key, id) index (V30) then walks every closed row before it finds a page of open ones (1-2 s for the
 -- support queue's default page). These partial indexes hold open work only, so every sort's first and
--- deep pages are range scans over it. The queue SQL states the predicates below word for word
--- (QueueSql, ReleaseQueueService): a planner can match a partial index only to a predicate it can
--- prove, never to a bound parameter such as status = ANY (?).
+-- deep pages are range scans over it. The queue SQL states these predicates (or narrower ones) in
+-- its text (QueueSql, ReleaseQueueService): a planner can match a partial index only to a predicate
+-- it can prove from the statement, never from a bound parameter such as status = ANY (?).
 
 -- Disputes: one per sort of dev.arbiter.persistence.disputes.SortKey, same expressions as V30.
 CREATE INDEX disputes_open_reference ON disputes (reference, id)
@@ -62,7 +62,8 @@ CREATE INDEX escrow_checkpoints_open_auto_release
 CREATE INDEX escrow_checkpoints_open_outstanding
   ON escrow_checkpoints ((amount_minor - released_minor), id)
   WHERE status IN ('submitted', 'approved', 'on_hold');
--- Overdue first: checkpoints a person must decide whose auto-release time passed, read as a range.
+-- Overdue first: checkpoints a person must decide whose auto-release time passed (a few), read as a
+-- range of the times.
 CREATE INDEX escrow_checkpoints_overdue
   ON escrow_checkpoints ((coalesce(auto_release_at, 'infinity'::timestamptz)), id)
-  WHERE status IN ('submitted', 'approved') AND approval_requirement <> 'auto';
+  WHERE status IN ('submitted', 'approved') AND approval_requirement <> 'auto' AND auto_release_at IS NOT NULL;
