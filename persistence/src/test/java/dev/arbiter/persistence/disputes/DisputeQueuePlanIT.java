@@ -162,17 +162,7 @@ class DisputeQueuePlanIT {
                 + "'settling'])[1 + g / 10 % 5] END AS status,"
                 + " CASE WHEN g % 10 <> 0 THEN now() - (2592000 + (g::bigint * 7919) % 60480000) * interval '1 second'"
                 + " ELSE now() - ((g::bigint * 104729) % 1468800) * interval '1 second' END AS opened) a")) {
-      int i = 1;
-      for (Deal d : deals) {
-        ps.setLong(i++, d.contract());
-      }
-      for (Deal d : deals) {
-        ps.setLong(i++, d.escrow());
-      }
-      for (Deal d : deals) {
-        ps.setLong(i++, d.client());
-      }
-      ps.setInt(i, ROWS);
+      ps.setInt(DisputeFixtures.bindDeals(ps, 1, deals), ROWS);
       ps.executeUpdate();
     }
   }
