@@ -63,3 +63,9 @@ CREATE INDEX escrow_checkpoints_open_outstanding
 CREATE INDEX escrow_checkpoints_overdue
   ON escrow_checkpoints ((coalesce(auto_release_at, 'infinity'::timestamptz)), id)
   WHERE status IN ('submitted', 'approved') AND approval_requirement <> 'auto' AND auto_release_at IS NOT NULL;
+
+-- The workspace list is every workspace, not open work; its sorts by state and by age walk an index as
+-- the sort by name does (V2). The sorts by members, open contracts and escrow held are aggregates,
+-- computed for every workspace before the page is cut (docs/PERFORMANCE.md).
+CREATE INDEX workspaces_list_status ON workspaces (status, id);
+CREATE INDEX workspaces_list_created ON workspaces (created_at, id);
