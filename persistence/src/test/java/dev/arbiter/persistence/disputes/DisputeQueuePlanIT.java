@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -96,6 +97,19 @@ class DisputeQueuePlanIT {
         }
       }
     }
+  }
+
+  @Test
+  void countingTheOpenCasesReadsOneIndexAndNoKeys() throws Exception {
+    QueueSql.Query count = QueueSql.count(QueueFilter.OPEN_CASES, 10_000);
+    try (Connection c = db.as("demo_support")) {
+      QueryPlan.custom(c, count.sql(), count.args())
+          .examinesAtMost(10_001, "disputes")
+          .examinesAtMost(0, "dispute_queue_keys");
+    }
+    assertThat(queue.count(QueueFilter.OPEN_CASES, 100_000))
+        .isEqualTo(
+            queue.count(QueueFilter.OPEN_CASES.withText("DSP-"), 100_000)); // the joined count
   }
 
   @ParameterizedTest
