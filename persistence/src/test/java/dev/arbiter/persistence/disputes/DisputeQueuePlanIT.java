@@ -45,13 +45,6 @@ class DisputeQueuePlanIT {
 
   private static final int PAGE = 50;
 
-  /**
-   * What reading a page may examine: its rows, or a few hundred where the planner walks another
-   * index from a cursor and skips the closed rows in between; never the thousands of closed rows a
-   * walk over the whole table's order reads before the open ones (90,000 here).
-   */
-  private static final int READ_PER_PAGE = 1_000;
-
   private static TestDatabase db;
   private static DisputeQueueService queue;
 
@@ -182,9 +175,9 @@ class DisputeQueuePlanIT {
   }
 
   private static void check(QueryPlan plan, SortKey key) {
-    plan.examinesAtMost(READ_PER_PAGE, "disputes");
+    plan.examinesAtMost(QueryPlan.A_PAGE, "disputes");
     if (key.onQueueKeys()) {
-      plan.examinesAtMost(READ_PER_PAGE, "dispute_queue_keys");
+      plan.examinesAtMost(QueryPlan.A_PAGE, "dispute_queue_keys");
     }
   }
 

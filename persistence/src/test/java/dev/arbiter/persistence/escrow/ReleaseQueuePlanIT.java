@@ -29,9 +29,6 @@ class ReleaseQueuePlanIT {
   private static final int CHECKPOINTS = 40_000;
   private static final int PAGE = 50;
 
-  /** A page and its gates, or a few hundred rows: never the thousands released before them. */
-  private static final int READ_PER_PAGE = 1_000;
-
   private static final Map<Sort, String> OPEN_INDEX =
       Map.of(
           Sort.OLDEST_SUBMITTED, "escrow_checkpoints_open_submitted",
@@ -119,7 +116,7 @@ class ReleaseQueuePlanIT {
   }
 
   private static void check(QueryPlan plan) {
-    plan.examinesAtMost(READ_PER_PAGE, "escrow_checkpoints");
+    plan.examinesAtMost(QueryPlan.A_PAGE, "escrow_checkpoints");
   }
 
   /**

@@ -25,9 +25,6 @@ class ModerationQueuePlanIT {
   private static final int FLAGS = 40_000;
   private static final int PAGE = 50;
 
-  /** A page, or a few hundred rows: never the thousands of decided items. */
-  private static final int READ_PER_PAGE = 1_000;
-
   private static final Map<QueueSort, String> INDEX =
       Map.of(
           QueueSort.PRIORITY, "moderation_items_by_score",
@@ -68,9 +65,9 @@ class ModerationQueuePlanIT {
               ModerationQueueService.pageSql(open, sort, deep, PAGE),
               ModerationQueueService.pageSql(unclaimed, sort, null, PAGE))) {
         QueryPlan.custom(c, page.sql(), page.params())
-            .examinesAtMost(READ_PER_PAGE, "moderation_items");
+            .examinesAtMost(QueryPlan.A_PAGE, "moderation_items");
         QueryPlan.generic(c, page.sql(), page.params())
-            .examinesAtMost(READ_PER_PAGE, "moderation_items");
+            .examinesAtMost(QueryPlan.A_PAGE, "moderation_items");
       }
     }
     assertThat(queue.page(open, sort, null, PAGE).rows()).hasSize(PAGE);

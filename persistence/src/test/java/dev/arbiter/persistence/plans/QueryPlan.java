@@ -25,6 +25,14 @@ import java.util.List;
  */
 public final class QueryPlan {
 
+  /**
+   * What reading a page may examine: its rows and their lookups, or a few hundred where the planner
+   * walks another index from a cursor and skips rows in between; never the thousands of closed rows
+   * a walk over the whole table's order reads before the open ones (tens of thousands in the
+   * tests).
+   */
+  public static final int A_PAGE = 1_000;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EXPLAIN = "EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ";
 
