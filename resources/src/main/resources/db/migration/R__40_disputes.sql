@@ -4,15 +4,28 @@ CREATE OR REPLACE FUNCTION dispute_queue_keys_added() RETURNS trigger
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
-  INSERT INTO public.dispute_queue_keys (dispute_id, reference, contract_reference, client_name, freelancer_name)
-  SELECT a.id, a.reference, c.reference, cu.display_name, fu.display_name
+  INSERT INTO public.dispute_queue_keys (dispute_id, reference, contract_reference, client_name, freelancer_name,
+                                         is_open)
+  SELECT a.id, a.reference, c.reference, cu.display_name, fu.display_name, a.status NOT IN ('resolved', 'closed')
     FROM added a
     JOIN public.contracts c ON c.id = a.contract_id
     JOIN public.users cu ON cu.id = c.client_id
     JOIN public.users fu ON fu.id = c.freelancer_id
   ON CONFLICT (dispute_id) DO UPDATE
     SET reference = EXCLUDED.reference, contract_reference = EXCLUDED.contract_reference,
-        client_name = EXCLUDED.client_name, freelancer_name = EXCLUDED.freelancer_name;
+        client_name = EXCLUDED.client_name, freelancer_name = EXCLUDED.freelancer_name,
+        is_open = EXCLUDED.is_open;
+  RETURN NULL;
+END $$;
+
+-- The open-work sorts by party and contract (V95) follow a dispute that is closed or reopened.
+CREATE OR REPLACE FUNCTION dispute_queue_keys_reopened() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+  UPDATE public.dispute_queue_keys SET is_open = NEW.status NOT IN ('resolved', 'closed')
+   WHERE dispute_id = NEW.id;
   RETURN NULL;
 END $$;
 

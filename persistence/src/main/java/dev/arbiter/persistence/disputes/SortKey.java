@@ -1,9 +1,12 @@
 package dev.arbiter.persistence.disputes;
 
+import dev.arbiter.model.disputes.DisputeStatus;
+
 /**
  * The columns the dispute queue sorts by. Each names the SQL expression it orders by and the id
- * column used as the tie-breaker; V30 has a {@code (expression, id)} index for each, so a keyset
- * page never sorts the table. The expressions must stay identical to the migration's.
+ * column used as the tie-breaker; V30 has a {@code (expression, id)} index for each and V95 one
+ * over open work only, so a keyset page never sorts the table. The expressions must stay identical
+ * to the migration's.
  */
 public enum SortKey {
   REFERENCE("d.reference", "d.id", ValueType.TEXT),
@@ -58,5 +61,15 @@ public enum SortKey {
 
   ValueType type() {
     return type;
+  }
+
+  /** A status's value under {@link #STATUS}: its place in the case's life, as the CASE says. */
+  static int statusRank(DisputeStatus status) {
+    return status.ordinal() + 1;
+  }
+
+  /** Whether the key is kept in {@code dispute_queue_keys} rather than in {@code disputes}. */
+  boolean onQueueKeys() {
+    return idColumn.startsWith("k.");
   }
 }

@@ -35,6 +35,27 @@ public final class ModerationQueueService {
    * @throws StaffDatabaseException when the database cannot be read
    */
   public QueuePage page(QueueFilter filter, QueueSort sort, QueueCursor cursor, int limit) {
+    PageSql page = pageSql(filter, sort, cursor, limit);
+    List<Paged> rows =
+        read(
+            "Could not load the flag queue",
+            page.sql(),
+            row -> new Paged(row(row), row.text("sort_value")),
+            page.params());
+    // One row more than asked for tells that there is a next page, without a count.
+    if (rows.size() <= limit) {
+      return new QueuePage(rows.stream().map(Paged::row).toList(), null);
+    }
+    Paged last = rows.get(limit - 1);
+    return new QueuePage(
+        rows.subList(0, limit).stream().map(Paged::row).toList(),
+        new QueueCursor(last.sortValue(), last.row().rowId()));
+  }
+
+  /** One page's SQL and its parameters in order. */
+  record PageSql(String sql, Object[] params) {}
+
+  static PageSql pageSql(QueueFilter filter, QueueSort sort, QueueCursor cursor, int limit) {
     QueueQuery query = new QueueQuery(filter);
     if (cursor != null) {
       query.after(sort, cursor);
@@ -48,21 +69,11 @@ public final class ModerationQueueService {
             + query.where()
             + " ORDER BY "
             + sort.orderBy()
-            + " LIMIT ?";
-    List<Paged> rows =
-        read(
-            "Could not load the flag queue",
-            sql,
-            row -> new Paged(row(row), row.text("sort_value")),
-            query.params(limit + 1));
-    // One row more than asked for tells that there is a next page, without a count.
-    if (rows.size() <= limit) {
-      return new QueuePage(rows.stream().map(Paged::row).toList(), null);
-    }
-    Paged last = rows.get(limit - 1);
-    return new QueuePage(
-        rows.subList(0, limit).stream().map(Paged::row).toList(),
-        new QueueCursor(last.sortValue(), last.row().rowId()));
+            // Written out, not bound: a plan made without the limit (a prepared statement's
+            // generic plan) would prepare to read every open item and sort them.
+            + " LIMIT "
+            + (limit + 1);
+    return new PageSql(sql, query.params());
   }
 
   /**

@@ -103,8 +103,9 @@ public final class WorkspaceListService {
         .append(dir)
         .append(", id ")
         .append(dir)
-        .append(" LIMIT ?");
-    params.add(query.pageSize() + 1);
+        // Written out (a validated int), not bound: a generic plan would not know the page size.
+        .append(" LIMIT ")
+        .append(query.pageSize() + 1);
     return new Statement(sql.toString(), params.toArray());
   }
 

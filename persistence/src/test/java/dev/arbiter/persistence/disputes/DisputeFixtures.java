@@ -154,6 +154,24 @@ public final class DisputeFixtures {
     }
   }
 
+  /**
+   * Binds the deals' contracts, then their escrows, then their clients from parameter {@code first}
+   * on, for an insert that spreads rows over them; returns the next parameter's index.
+   */
+  public static int bindDeals(PreparedStatement ps, int first, Deal... deals) throws SQLException {
+    int i = first;
+    for (Deal d : deals) {
+      ps.setLong(i++, d.contract());
+    }
+    for (Deal d : deals) {
+      ps.setLong(i++, d.escrow());
+    }
+    for (Deal d : deals) {
+      ps.setLong(i++, d.client());
+    }
+    return i;
+  }
+
   public static Row open() {
     return new Row();
   }
@@ -197,18 +215,8 @@ public final class DisputeFixtures {
                 + " FROM generate_series(1, ?) g,"
                 + " LATERAL (SELECT (ARRAY['open','under_review','awaiting_parties','escalated',"
                 + "'settling','resolved','closed'])[1 + g % 7] AS status) s")) {
-      int i = 1;
-      ps.setLong(i++, base);
-      for (Deal d : deals) {
-        ps.setLong(i++, d.contract());
-      }
-      for (Deal d : deals) {
-        ps.setLong(i++, d.escrow());
-      }
-      for (Deal d : deals) {
-        ps.setLong(i++, d.client());
-      }
-      ps.setInt(i, count);
+      ps.setLong(1, base);
+      ps.setInt(bindDeals(ps, 2, deals), count);
       ps.executeUpdate();
     }
   }

@@ -23,7 +23,8 @@ import org.hibernate.SessionFactory;
 /**
  * "disputes-queue": a 50-row filtered, sorted keyset page through {@link DisputeQueueService}
  * against the same SQL through raw JDBC, and the page about 90% deep against the first page. The
- * benchmark fills its own table, {@code 100,000 × scale} disputes, as the owner.
+ * benchmark fills its own table, {@code 100,000 × scale} disputes as the owner, nine in ten of them
+ * closed long ago.
  */
 public final class DisputeQueueBenchmark implements Benchmark.Measurement {
 
@@ -186,19 +187,25 @@ public final class DisputeQueueBenchmark implements Benchmark.Measurement {
                 + " (ARRAY[NULL, 'demo_support', NULL])[1 + g % 3],"
                 // A dispute is in its contract's currency; contract g % 1000 has currency g % 5.
                 + " 500 + (g * 7919) % 900000, c.currency,"
-                + " CASE WHEN g % 9 = 0 THEN NULL"
+                + " CASE WHEN g % 9 = 0 THEN NULL WHEN st.closed THEN st.opened + interval '3 days'"
                 + "  ELSE now() + ((g * 37) % 2000 - 500) * interval '1 hour' END,"
                 + " CASE WHEN g % 3 = 0 THEN 'auto_escalate' END,"
-                + " CASE WHEN st.status IN ('resolved', 'closed') THEN 'dismissed' END,"
-                + " CASE WHEN st.status IN ('resolved', 'closed') THEN now() END,"
-                + " now() - ((g * 53) % 100000) * interval '1 minute'"
+                + " CASE WHEN st.closed THEN 'dismissed' END,"
+                + " CASE WHEN st.closed THEN st.opened + interval '5 days' END,"
+                + " st.opened"
                 + " FROM generate_series(1, "
                 + n
                 + ") g"
                 + " JOIN contracts c ON c.reference = 'BN-' || lpad((g % 1000)::text, 5, '0'),"
-                + " LATERAL (SELECT (ARRAY['open','under_review','awaiting_parties','escalated',"
-                + "'settling','resolved','closed','closed','closed','resolved'])[1 + g % 10]"
-                + " AS status) st");
+                // As on a marketplace: nine in ten closed, long ago; the open tenth recent.
+                + " LATERAL (SELECT g % 10 <> 0 AS closed, CASE WHEN g % 10 <> 0"
+                + " THEN (ARRAY['resolved','closed','closed'])[1 + g % 3]"
+                + " ELSE (ARRAY['open','under_review','awaiting_parties','escalated',"
+                + "'settling'])[1 + g / 10 % 5] END AS status,"
+                + " CASE WHEN g % 10 <> 0"
+                + " THEN now() - (2592000 + (g::bigint * 7919) % 60480000) * interval '1 second'"
+                + " ELSE now() - ((g::bigint * 104729) % 1468800) * interval '1 second' END"
+                + " AS opened) st");
       }
       s.execute("ANALYZE disputes");
       s.execute("ANALYZE dispute_queue_keys");

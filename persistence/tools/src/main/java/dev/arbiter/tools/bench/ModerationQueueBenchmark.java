@@ -37,7 +37,8 @@ public final class ModerationQueueBenchmark implements Benchmark.Measurement {
           + " CASE WHEN mi.claimed_at > now() - s.ttl THEN mi.assigned_to END AS claimed_by,"
           + " mi.claimed_at + s.ttl AS claim_expires_at, mi.score, mi.score::text AS sort_value"
           + " FROM moderation_items mi CROSS JOIN (SELECT moderation_claim_ttl() AS ttl) s"
-          + " WHERE mi.status = ? ORDER BY mi.score DESC, mi.id DESC LIMIT ?";
+          + " WHERE mi.status = ? ORDER BY mi.score DESC, mi.id DESC LIMIT "
+          + (PAGE + 1);
 
   private static final List<String> RAW_COLUMNS =
       List.of(
@@ -188,7 +189,7 @@ public final class ModerationQueueBenchmark implements Benchmark.Measurement {
   // Reads every column by name, as the service does, so only the service's own overhead differs.
   private static void rawFirstPage(DataSource moderator) throws SQLException {
     try (Connection c = moderator.getConnection()) {
-      Jdbc.forEach(c, RAW_FIRST_PAGE, 0, ModerationQueueBenchmark::readRow, "open", PAGE + 1);
+      Jdbc.forEach(c, RAW_FIRST_PAGE, 0, ModerationQueueBenchmark::readRow, "open");
     }
   }
 

@@ -38,6 +38,9 @@ final class Contracts {
     long step = Math.max(DemoWorld.HOUR, (end - deal.created()) / (count + 1));
     List<Checkpoint> checkpoints = new ArrayList<>(count);
     int progress = r.nextInt(count + 1);
+    if (world.scale.openWork() < 1 && r.nextDouble() >= world.scale.openWork()) {
+      progress = count; // finished: nothing left to review
+    }
     for (int j = 0; j < count; j++) {
       Checkpoint cp = deal.checkpoint(world, r, j, count);
       long anchor = deal.created() + (j + 1) * step;

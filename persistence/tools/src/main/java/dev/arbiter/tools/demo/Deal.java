@@ -27,8 +27,8 @@ record Deal(
   /** Agrees the terms of contract {@code id}. */
   static Deal negotiate(DemoWorld world, People people, SplittableRandom r, long id) {
     int kind = DemoWorld.weighted(r, 30, 30, 20, 20);
-    long client = people.randomClient(r);
-    long seller = people.randomSeller(r);
+    long client = people.randomClient(r, world.scale.busyParties());
+    long seller = people.randomSeller(r, world.scale.busyParties());
     long workspace =
         people.workspaceOf(seller) > 0 && r.nextInt(10) < 8 ? people.workspaceOf(seller) : 0;
     String currency = r.nextInt(5) < 4 ? people.currency(client) : Ledger.CURRENCIES[r.nextInt(3)];

@@ -78,6 +78,25 @@ public record DemoScale(
         disputes >= BULK_THRESHOLD);
   }
 
+  /**
+   * The share of the base demo's open work that is still open at this scale: all of it at factor 1,
+   * whose every screen shows a busy desk, falling to a fifth at a million disputes, where most of
+   * what a marketplace holds is history (flags decided, contracts finished, a dispute raised before
+   * delivery holding nothing yet). Generators draw against it only below 1, so the base demo stays
+   * as it was.
+   */
+  public double openWork() {
+    return Math.min(1, Math.pow(factor, -0.2));
+  }
+
+  /**
+   * The share of contracts that go to a few busy parties (a handful of large clients and agencies
+   * with hundreds of contracts each); none in the base demo, whose screens show a spread of names.
+   */
+  public double busyParties() {
+    return factor == 1 ? 0 : 0.15;
+  }
+
   /** The same volumes, loaded in the other mode. */
   public DemoScale withBulk(boolean bulk) {
     return new DemoScale(

@@ -73,11 +73,12 @@ final class Disputes {
     for (int i = 0; i < count; i++) {
       perCheckpoint[(offset + i) % k]++;
     }
+    double activeShare = activeShare(count, Math.min(count, k));
     for (int j = 0; j < k; j++) {
       if (perCheckpoint[j] == 0) {
         continue;
       }
-      Draft decisive = decisive(r, deal, cps.get(j), earliest);
+      Draft decisive = decisive(r, deal, cps.get(j), earliest, activeShare);
       long windowEnd = decisive.openedAt - 2 * DemoWorld.DAY;
       for (int h = 1; h < perCheckpoint[j]; h++) {
         drafts.add(history(r, deal, cps.get(j), earliest, windowEnd));
@@ -145,9 +146,25 @@ final class Disputes {
     }
   }
 
-  private Draft decisive(SplittableRandom r, Deal deal, Checkpoint cp, long earliest) {
+  /**
+   * The share of a contract's decisive disputes still open. Half in the base demo, a busy desk; at
+   * scale as many as leave about one dispute in ten open, as on a marketplace whose history is
+   * mostly settled (only the latest dispute on a checkpoint can be open, the others are history).
+   */
+  private double activeShare(int disputes, int decisive) {
+    return world.scale.openWork() < 1 ? Math.min(0.7, 0.1 * disputes / decisive) : 0.5;
+  }
+
+  private Draft decisive(
+      SplittableRandom r, Deal deal, Checkpoint cp, long earliest, double activeShare) {
     Draft d = draft(r, deal, cp, true);
     d.status = STATUSES[DemoWorld.weighted(r, 12, 14, 10, 7, 7, 22, 28)];
+    if (activeShare != 0.5) {
+      d.status =
+          r.nextDouble() < activeShare
+              ? STATUSES[DemoWorld.weighted(r, 12, 14, 10, 7, 7)]
+              : STATUSES[5 + DemoWorld.weighted(r, 22, 28)];
+    }
     if (d.status.equals("resolved") || d.status.equals("closed")) {
       long latest = world.base - 10 * DemoWorld.DAY;
       long from = Math.min(Math.max(earliest, cp.submittedAt), latest);
@@ -160,10 +177,12 @@ final class Disputes {
       d.resolvedBy = r.nextInt(10) < 7 ? DemoWorld.FINANCE : DemoWorld.FINANCE2;
       shares(r, d);
     } else {
-      d.openedAt =
-          Math.max(
-              earliest + DemoWorld.DAY,
-              world.base - DemoWorld.between(r, DemoWorld.HOUR, 12 * DemoWorld.DAY));
+      // Most open cases are days old; one in seven has been stuck for weeks.
+      long age =
+          r.nextInt(7) == 0
+              ? DemoWorld.between(r, 12 * DemoWorld.DAY, 60 * DemoWorld.DAY)
+              : DemoWorld.between(r, DemoWorld.HOUR, 12 * DemoWorld.DAY);
+      d.openedAt = Math.max(earliest + DemoWorld.DAY, world.base - age);
       if (d.status.equals("settling")) {
         d.outcome = OUTCOMES[DemoWorld.weighted(r, 25, 25, 45, 5)];
         shares(r, d);
@@ -217,6 +236,11 @@ final class Disputes {
     Checkpoint cp = d.cp;
     if (d.active()) {
       resetMoney(cp);
+      if (world.scale.openWork() < 1 && r.nextDouble() >= world.scale.openWork()) {
+        cp.submittedAt = 0; // raised before delivery: nothing is held for review
+        cp.autoReleaseAt = 0;
+        return;
+      }
       cp.submit(
           r,
           Math.max(

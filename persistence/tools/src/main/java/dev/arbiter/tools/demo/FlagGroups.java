@@ -40,6 +40,11 @@ final class FlagGroups {
       long notBefore,
       long decidedAt,
       String... reasons) {
+    if ((outcome == Outcome.OPEN || outcome == Outcome.CLAIMED)
+        && world.scale.openWork() < 1
+        && r.nextDouble() >= world.scale.openWork()) {
+      outcome = Outcome.DISMISSED;
+    }
     boolean decided = outcome != Outcome.OPEN && outcome != Outcome.CLAIMED;
     long end = world.base - DemoWorld.HOUR;
     if (decided) {

@@ -80,13 +80,22 @@ final class People {
     return new People(kind, currency);
   }
 
-  long randomClient(SplittableRandom r) {
-    return clients[r.nextInt(clients.length)];
+  /** A client; at scale now and then one of the few busy ones (see {@link DemoScale}). */
+  long randomClient(SplittableRandom r, double busy) {
+    return pick(clients, r, busy);
   }
 
   /** A freelancer or an agency owner: someone who sells work. */
-  long randomSeller(SplittableRandom r) {
-    return sellers[r.nextInt(sellers.length)];
+  long randomSeller(SplittableRandom r, double busy) {
+    return pick(sellers, r, busy);
+  }
+
+  /** The first half percent of each list are the busy ones, sharing {@code busy} of the picks. */
+  private static long pick(int[] from, SplittableRandom r, double busy) {
+    if (busy > 0 && r.nextDouble() < busy) {
+      return from[r.nextInt(Math.max(1, from.length / 200))];
+    }
+    return from[r.nextInt(from.length)];
   }
 
   int[] sellers() {

@@ -61,7 +61,7 @@ final class Workspaces {
       SplittableRandom r = world.random(STREAM + 200, w);
       if (owner[1] == 3) {
         for (int m = r.nextInt(4); m > 0; m--) {
-          members.get(w).add(people.randomClient(r));
+          members.get(w).add(people.randomClient(r, 0));
         }
       }
       workspace(world, batch, people, r, owner[0], (int) owner[1], members.get(w));

@@ -81,6 +81,20 @@ class DemoDataContentIT {
   }
 
   @Test
+  void baseDemoShowsPlentyOfOpenWorkOnEveryScreen() throws SQLException {
+    // A busy desk, not a marketplace's history (that is the scaled demo, DemoRealismIT).
+    assertThat(number("SELECT count(*) FROM disputes WHERE status NOT IN ('resolved', 'closed')"))
+        .isGreaterThanOrEqualTo(120);
+    assertThat(
+            number(
+                "SELECT count(*) FROM escrow_checkpoints"
+                    + " WHERE status IN ('submitted', 'approved', 'on_hold')"))
+        .isGreaterThanOrEqualTo(100);
+    assertThat(number("SELECT count(*) FROM moderation_items WHERE status = 'open'"))
+        .isGreaterThanOrEqualTo(15);
+  }
+
+  @Test
   void baseDemoHasTheDetailQueuesNeed() throws SQLException {
     // Open cases: some past their response deadline, some not yet, some with a deadline action.
     assertThat(
