@@ -40,6 +40,7 @@ public final class Benchmarks {
         new Benchmark(
             "durability",
             "audited commits on a durable server (fsync on) vs the throw-away one (fsync off)",
-            new DurabilityBenchmark()));
+            new DurabilityBenchmark()),
+        new Benchmark("consoles", ConsolesBenchmark.DESCRIPTION, new ConsolesBenchmark()));
   }
 }
