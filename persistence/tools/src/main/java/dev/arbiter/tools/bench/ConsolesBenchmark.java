@@ -1,11 +1,10 @@
 package dev.arbiter.tools.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.arbiter.persistence.db.EmbeddedServer;
 import dev.arbiter.persistence.db.SchemaMigrator;
 import dev.arbiter.persistence.db.ServerBootstrap;
 import dev.arbiter.persistence.db.StaffLogins;
-import dev.arbiter.persistence.db.SuperuserConnections;
+import dev.arbiter.persistence.db.SuperuserLogin;
 import dev.arbiter.tools.consoles.ConsoleLoad;
 import dev.arbiter.tools.consoles.ConsoleLoadPlan;
 import dev.arbiter.tools.consoles.ConsoleLoadResult;
@@ -16,14 +15,16 @@ import dev.arbiter.tools.demo.DemoDataLoader;
 import dev.arbiter.tools.demo.DemoScale;
 import dev.arbiter.tools.demo.ProgressListener;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -49,7 +50,7 @@ public final class ConsolesBenchmark implements Benchmark.Measurement {
   @Override
   public List<BenchLine> run(BenchContext context) throws Exception {
     HikariDataSource owner = context.owner().unwrap(HikariDataSource.class);
-    Superuser superuser = new Superuser(owner.getJdbcUrl(), owner.getPassword());
+    SuperuserLogin superuser = new SuperuserLogin(port(owner.getJdbcUrl()), owner.getPassword());
     ServerBootstrap.ensureDatabase(superuser, DATABASE);
     SchemaMigrator.migrate(superuser.dataSource(DATABASE), true);
     try (Connection migrator = superuser.open(DATABASE);
@@ -66,7 +67,7 @@ public final class ConsolesBenchmark implements Benchmark.Measurement {
             Duration.ofSeconds(setting("ARBITER_BENCH_CONSOLES_SECONDS", 60)),
             RATE,
             SEED);
-    String direct = superuser.url(DATABASE);
+    String direct = superuser.jdbcUrl(DATABASE);
     int poolPerLogin = setting("ARBITER_BENCH_POOL_SIZE", 2);
     int poolLimit = setting("ARBITER_BENCH_POOL_LIMIT", 40);
     try (PgBouncer bouncer =
@@ -90,14 +91,8 @@ public final class ConsolesBenchmark implements Benchmark.Measurement {
     PhaseResult many = result.many();
     String n = many.consoles() + " consoles";
     List<BenchLine> lines = new ArrayList<>();
-    lines.add(BenchLine.baseline("disputes page p95, 1 console", one.disputesP95()));
-    lines.add(
-        BenchLine.compared(
-            "disputes page p95, " + n, many.disputesP95(), one.disputesP95(), "≤ 2×"));
-    lines.add(BenchLine.baseline("release page p95, 1 console", one.releasesP95()));
-    lines.add(
-        BenchLine.compared(
-            "release page p95, " + n, many.releasesP95(), one.releasesP95(), "≤ 2×"));
+    pages(lines, "disputes", one, many, PhaseResult::disputesP95, PhaseResult::disputesReads);
+    pages(lines, "release", one, many, PhaseResult::releasesP95, PhaseResult::releasesReads);
     lines.add(lost(one));
     lines.add(lost(many));
     lines.add(
@@ -139,6 +134,32 @@ public final class ConsolesBenchmark implements Benchmark.Measurement {
     return lines;
   }
 
+  private static void pages(
+      List<BenchLine> lines,
+      String queue,
+      PhaseResult one,
+      PhaseResult many,
+      ToDoubleFunction<PhaseResult> p95,
+      ToIntFunction<PhaseResult> reads) {
+    lines.add(BenchLine.baseline(pagesLabel(queue, one, reads), p95.applyAsDouble(one)));
+    lines.add(
+        BenchLine.compared(
+            pagesLabel(queue, many, reads),
+            p95.applyAsDouble(many),
+            p95.applyAsDouble(one),
+            "≤ 2×"));
+  }
+
+  private static String pagesLabel(
+      String queue, PhaseResult phase, ToIntFunction<PhaseResult> reads) {
+    return String.format(
+        Locale.ROOT,
+        "%s page p95, %d console(s), %d reads",
+        queue,
+        phase.consoles(),
+        reads.applyAsInt(phase));
+  }
+
   private static BenchLine lost(PhaseResult phase) {
     long heardBy = phase.expected() * phase.consoles();
     return new BenchLine(
@@ -170,33 +191,20 @@ public final class ConsolesBenchmark implements Benchmark.Measurement {
     return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
   }
 
+  // The bench's server listens on localhost at the port its pools name.
+  private static int port(String benchUrl) {
+    Matcher m = Pattern.compile("//localhost:(\\d+)/").matcher(benchUrl);
+    if (!m.find()) {
+      throw new IllegalStateException("not the bench's embedded server: " + benchUrl);
+    }
+    return Integer.parseInt(m.group(1));
+  }
+
   private static PGSimpleDataSource login(String url, String login) {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setUrl(url);
     ds.setUser(login);
     ds.setPassword(StaffLogins.DEMO_PASSWORD);
     return ds;
-  }
-
-  /** The bench server's superuser, on any database of it. */
-  private record Superuser(String benchUrl, String password) implements SuperuserConnections {
-
-    String url(String database) {
-      return benchUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-    }
-
-    @Override
-    public Connection open(String database) throws SQLException {
-      return DriverManager.getConnection(url(database), EmbeddedServer.SUPERUSER, password);
-    }
-
-    @Override
-    public PGSimpleDataSource dataSource(String database) {
-      PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setUrl(url(database));
-      ds.setUser(EmbeddedServer.SUPERUSER);
-      ds.setPassword(password);
-      return ds;
-    }
   }
 }

@@ -12,7 +12,8 @@ import javax.sql.DataSource;
  * @param backendLogin a member of {@code marketplace_backend}, which the simulator logs in as
  * @param backendPassword its password
  * @param poolPerLogin PgBouncer's {@code default_pool_size}: server connections per login
- * @param poolLimit PgBouncer's {@code max_db_connections}: server connections for all logins
+ * @param poolLimit PgBouncer's {@code max_db_connections}: server connections for all logins, 0 for
+ *     no limit
  */
 public record LoadServer(
     String directUrl,
@@ -26,6 +27,7 @@ public record LoadServer(
 
   /** The server connections the pooler may open for {@code consoles} logins. */
   int poolBudget(int consoles) {
-    return Math.min(poolPerLogin * consoles, poolLimit);
+    int perLogin = poolPerLogin * consoles;
+    return poolLimit == 0 ? perLogin : Math.min(perLogin, poolLimit);
   }
 }
