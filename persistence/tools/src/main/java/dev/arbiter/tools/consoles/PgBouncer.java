@@ -75,7 +75,13 @@ public final class PgBouncer implements AutoCloseable {
     if (!url.matches()) {
       throw new IllegalArgumentException("not a jdbc:postgresql://host:port/database URL");
     }
-    String binary = binary();
+    Path binary =
+        binary()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "PgBouncer not found (install Debian's pgbouncer, or name the binary in"
+                            + " ARBITER_PGBOUNCER)"));
     String password = HexFormat.of().formatHex(random(12));
     lookup(superuser, password);
     Path folder = Files.createTempDirectory("arbiter-pgbouncer");
@@ -93,9 +99,13 @@ public final class PgBouncer implements AutoCloseable {
     List<String> command = new ArrayList<>();
     if (runningAsRoot()) {
       handTo(folder, "postgres");
-      command.addAll(List.of("runuser", "-u", "postgres", "--"));
+      Path runuser =
+          onPath("runuser")
+              .orElseThrow(
+                  () -> new IllegalStateException("PgBouncer runs as postgres: no runuser"));
+      command.addAll(List.of(runuser.toString(), "-u", "postgres", "--"));
     }
-    command.addAll(List.of(binary, folder.resolve("pgbouncer.ini").toString()));
+    command.addAll(List.of(binary.toString(), folder.resolve("pgbouncer.ini").toString()));
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -116,12 +126,7 @@ public final class PgBouncer implements AutoCloseable {
 
   /** Whether a PgBouncer binary is there to start. */
   public static boolean available() {
-    try {
-      binary();
-      return true;
-    } catch (IllegalStateException e) {
-      return false;
-    }
+    return binary().isPresent();
   }
 
   /** The pooler's JDBC URL for the same database. */
@@ -173,25 +178,23 @@ public final class PgBouncer implements AutoCloseable {
     }
   }
 
-  private static String binary() {
+  private static Optional<Path> binary() {
     String named = System.getenv("ARBITER_PGBOUNCER");
     if (named != null && !named.isBlank()) {
-      return named;
+      return Optional.of(Path.of(named)).filter(Files::isExecutable);
     }
+    return onPath("pgbouncer");
+  }
+
+  // Debian puts pgbouncer and runuser in /usr/sbin, which a user's PATH often lacks.
+  private static Optional<Path> onPath(String program) {
     String path = System.getenv().getOrDefault("PATH", "");
-    Optional<Path> found =
-        Stream.concat(Stream.of(path.split(":")), Stream.of("/usr/sbin", "/usr/local/sbin"))
-            .filter(dir -> !dir.isBlank())
-            .map(dir -> Path.of(dir, "pgbouncer"))
-            .filter(Files::isExecutable)
-            .findFirst();
-    return found
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "PgBouncer not found (install Debian's pgbouncer, or name the binary in"
-                        + " ARBITER_PGBOUNCER)"))
-        .toString();
+    return Stream.concat(
+            Stream.of(path.split(":")), Stream.of("/usr/sbin", "/usr/local/sbin", "/sbin"))
+        .filter(dir -> !dir.isBlank())
+        .map(dir -> Path.of(dir, program))
+        .filter(Files::isExecutable)
+        .findFirst();
   }
 
   private static boolean runningAsRoot() {
