@@ -50,6 +50,7 @@ public final class Benchmarks {
             "queue-sorts",
             "every queue's first page in every sort on the demo marketplace (nine in ten disputes"
                 + " closed); the disputes queue as it was before V95 and now",
-            new QueueSortsBenchmark()));
+            new QueueSortsBenchmark()),
+        new Benchmark("consoles", ConsolesBenchmark.DESCRIPTION, new ConsolesBenchmark()));
   }
 }
