@@ -7,6 +7,7 @@ import dev.arbiter.persistence.audit.AuditQueryService;
 import dev.arbiter.persistence.audit.ChainCheckService;
 import dev.arbiter.persistence.audit.RecordHistoryService;
 import dev.arbiter.persistence.staff.StaffSession;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.function.Function;
@@ -33,7 +34,13 @@ public final class AuditArea {
     AuditView view =
         new AuditView(
             model,
-            new ChainCheckViewModel(chain::verify, tasks, context.fxThread(), context.locale()),
+            new ChainCheckViewModel(
+                chain::verify,
+                chain::unsealed,
+                Clock.systemUTC(),
+                tasks,
+                context.fxThread(),
+                context.locale()),
             new AuditExportViewModel(exports::export, tasks, context.fxThread(), context.locale()),
             () -> recordHistory(session, tasks, context.locale(), context.zone()),
             files);

@@ -4,8 +4,11 @@ import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.audit.ChainBreak;
 import dev.arbiter.persistence.audit.ChainVerification;
+import dev.arbiter.persistence.audit.UnsealedEntries;
 import dev.arbiter.persistence.audit.VerifyOptions;
 import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
@@ -23,6 +26,15 @@ public final class ChainCheckViewModel {
     ChainVerification verify(VerifyOptions options);
   }
 
+  /** Reads what waits to be sealed into the chain (decision 8); called off the FX thread. */
+  @FunctionalInterface
+  public interface Unsealed {
+    UnsealedEntries read();
+  }
+
+  /** A verdict and what waited to be sealed when it was given. */
+  private record Outcome(ChainVerification verification, UnsealedEntries unsealed) {}
+
   /** Where the check stands. */
   public enum State {
     NOT_RUN,
@@ -34,14 +46,24 @@ public final class ChainCheckViewModel {
   }
 
   private final Checker checker;
+  private final Unsealed unsealed;
+  private final Clock clock;
   private final TaskRunner tasks;
   private final NumberFormat counts;
   private final LongRun run;
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NOT_RUN);
   private final ReadOnlyLongWrapper brokenEntry = new ReadOnlyLongWrapper(0);
 
-  public ChainCheckViewModel(Checker checker, TaskRunner tasks, Executor fxThread, Locale locale) {
+  public ChainCheckViewModel(
+      Checker checker,
+      Unsealed unsealed,
+      Clock clock,
+      TaskRunner tasks,
+      Executor fxThread,
+      Locale locale) {
     this.checker = checker;
+    this.unsealed = unsealed;
+    this.clock = clock;
     this.tasks = tasks;
     this.counts = NumberFormat.getIntegerInstance(locale);
     this.run =
@@ -61,7 +83,7 @@ public final class ChainCheckViewModel {
             .reportingTo(started.relay()::report)
             .cancelledWhen(started.cancelled()::get);
     tasks
-        .run(() -> checker.verify(options))
+        .run(() -> new Outcome(checker.verify(options), unsealed.read()))
         .onSuccess(this::show)
         .onFailure(
             failure -> {
@@ -75,7 +97,9 @@ public final class ChainCheckViewModel {
             });
   }
 
-  private void show(ChainVerification result) {
+  private void show(Outcome outcome) {
+    ChainVerification result = outcome.verification();
+    String waiting = waiting(outcome.unsealed());
     if (result.intact()) {
       state.set(State.INTACT);
       run.finished(
@@ -84,7 +108,8 @@ public final class ChainCheckViewModel {
               + " entries verified up to entry "
               + counts.format(result.lastVerified().entryId())
               + "."
-              + linksOnly(result));
+              + linksOnly(result)
+              + waiting);
       return;
     }
     ChainBreak found = result.firstBreak();
@@ -98,7 +123,27 @@ public final class ChainCheckViewModel {
             + "): "
             + found.detail()
             + "."
-            + linksOnly(result));
+            + linksOnly(result)
+            + waiting);
+  }
+
+  // Entries not yet sealed are not part of the verdict; the line says how many wait, and whether
+  // one waited longer than the bound (then the worker is not sealing).
+  private String waiting(UnsealedEntries entries) {
+    if (entries.count() == 0) {
+      return "";
+    }
+    Instant now = clock.instant();
+    return " "
+        + counts.format(entries.count())
+        + (entries.count() == 1 ? " newer entry waits" : " newer entries wait")
+        + " to be sealed into the chain"
+        + (entries.overdue(now)
+            ? ", longer than the "
+                + entries.bound().toSeconds()
+                + (entries.count() == 1 ? " s it may" : " s they may")
+                + ": is the Arbiter worker running?"
+            : " (within " + entries.bound().toSeconds() + " s).");
   }
 
   // Entries the signed-in role may not read (row policies) were checked by their links only; the

@@ -7,6 +7,11 @@ import dev.arbiter.persistence.audit.ChainAnchor;
 import dev.arbiter.persistence.audit.ChainBreak;
 import dev.arbiter.persistence.audit.ChainBreakKind;
 import dev.arbiter.persistence.audit.ChainVerification;
+import dev.arbiter.persistence.audit.UnsealedEntries;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +22,19 @@ class ChainCheckViewModelTest {
 
   private final List<Double> progress = new ArrayList<>();
 
+  private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+
+  private UnsealedEntries waiting = new UnsealedEntries(0, null, Duration.ofSeconds(5));
+
   private ChainCheckViewModel model(ChainCheckViewModel.Checker checker) {
     ChainCheckViewModel model =
-        new ChainCheckViewModel(checker, new SynchronousTaskRunner(), Runnable::run, Locale.US);
+        new ChainCheckViewModel(
+            checker,
+            () -> waiting,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new SynchronousTaskRunner(),
+            Runnable::run,
+            Locale.US);
     model.run().progressProperty().addListener((obs, was, now) -> progress.add(now.doubleValue()));
     return model;
   }
@@ -71,6 +86,24 @@ class ChainCheckViewModelTest {
     assertThat(model.brokenEntryProperty().get()).isEqualTo(57);
     assertThat(model.run().messageProperty().get())
         .isEqualTo("Chain broken at entry 57 (changed): entry 57 was changed.");
+  }
+
+  @Test
+  void entriesWaitingToBeSealedAreCountedApartFromTheVerdict() {
+    ChainCheckViewModel model =
+        model(options -> new ChainVerification(120, new ChainAnchor(120, new byte[32]), null, 0));
+    waiting = new UnsealedEntries(3, NOW.minusMillis(800), Duration.ofSeconds(5));
+    model.verify();
+    assertThat(model.stateProperty().get()).isEqualTo(ChainCheckViewModel.State.INTACT);
+    assertThat(model.run().messageProperty().get())
+        .endsWith(" 3 newer entries wait to be sealed into the chain (within 5 s).");
+
+    waiting = new UnsealedEntries(1, NOW.minusSeconds(9), Duration.ofSeconds(5));
+    model.verify();
+    assertThat(model.run().messageProperty().get())
+        .endsWith(
+            " 1 newer entry waits to be sealed into the chain, longer than the 5 s it may:"
+                + " is the Arbiter worker running?");
   }
 
   @Test

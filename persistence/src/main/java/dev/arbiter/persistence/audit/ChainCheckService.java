@@ -1,6 +1,7 @@
 package dev.arbiter.persistence.audit;
 
 import dev.arbiter.persistence.staff.StaffSession;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /** Chain verification for the console, on the signed-in staff member's own connections. */
@@ -22,5 +23,14 @@ public final class ChainCheckService {
    */
   public ChainVerification verify(VerifyOptions options) {
     return new AuditChainVerifier().verify(dataSource, options);
+  }
+
+  /** The entries waiting to be sealed into the chain, which a verification does not cover. */
+  public UnsealedEntries unsealed() {
+    try {
+      return StreamSnapshot.on(dataSource, UnsealedEntries::read);
+    } catch (SQLException e) {
+      throw new ChainReadException("could not read the unsealed audit entries", e);
+    }
   }
 }

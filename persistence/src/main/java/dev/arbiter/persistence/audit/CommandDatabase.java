@@ -136,11 +136,7 @@ public final class CommandDatabase implements AutoCloseable {
 
   /** The entries waiting to be sealed into the chain; verification reports them apart. */
   public UnsealedEntries unsealed() {
-    try {
-      return StreamSnapshot.on(dataSource, UnsealedEntries::read);
-    } catch (SQLException e) {
-      throw new ChainReadException("could not read the unsealed audit entries", e);
-    }
+    return new ChainCheckService(dataSource).unsealed();
   }
 
   /**
