@@ -18,6 +18,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -51,8 +52,10 @@ final class AuditToolbar {
     chainStatus.textProperty().bind(chain.run().messageProperty());
     chainStatus.getStyleClass().add("chain-status");
     chainStatus.setMaxWidth(Double.MAX_VALUE);
-    // A verdict can run longer than the toolbar (entries checked by their links only): the tooltip
-    // holds all of it.
+    // A verdict can run longer than the toolbar (entries checked by their links only, entries
+    // waiting to be sealed): it wraps rather than cut, and the tooltip holds all of it too.
+    chainStatus.setWrapText(true);
+    chainStatus.setMinHeight(Region.USE_PREF_SIZE);
     Tooltip wholeVerdict = new Tooltip();
     wholeVerdict.textProperty().bind(chain.run().messageProperty());
     wholeVerdict.setWrapText(true);

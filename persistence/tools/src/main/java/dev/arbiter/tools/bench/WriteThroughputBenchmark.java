@@ -205,8 +205,9 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
     try {
       CountDownLatch ready = new CountDownLatch(clients + (holdOpen ? 1 : 0));
       CountDownLatch go = new CountDownLatch(1);
+      CountDownLatch writersDone = new CountDownLatch(1);
       Future<?> holder =
-          holdOpen ? pool.submit(() -> holdChange(server, target, length, ready, go)) : null;
+          holdOpen ? pool.submit(() -> holdChange(server, target, ready, writersDone)) : null;
       List<Future<List<Double>>> writers = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
         writers.add(pool.submit(() -> insertUntil(server, target, length, ready, go)));
@@ -219,6 +220,7 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
         latencies.addAll(w.get());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      writersDone.countDown();
       if (holder != null) {
         holder.get();
       }
@@ -256,13 +258,10 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
     return latencies;
   }
 
-  // A support agent's change to the case, audited and left open for the whole run, then committed.
+  // A support agent's change to another case, audited and left open until every writer of the run
+  // is done, then committed.
   private static Void holdChange(
-      DurableBenchServer server,
-      Target target,
-      Duration length,
-      CountDownLatch ready,
-      CountDownLatch go)
+      DurableBenchServer server, Target target, CountDownLatch ready, CountDownLatch writersDone)
       throws Exception {
     try (Connection c = server.login("demo_support")) {
       c.setAutoCommit(false);
@@ -274,8 +273,7 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
           row -> row.text("a"));
       Jdbc.update(c, "UPDATE disputes SET priority = 'high' WHERE id = ?", target.heldDispute());
       ready.countDown();
-      go.await();
-      Thread.sleep(length.toMillis());
+      writersDone.await();
       c.commit();
     }
     return null;
