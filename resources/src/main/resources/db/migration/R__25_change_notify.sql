@@ -1,7 +1,10 @@
--- Live updates: every change to an operational table sends ids only, never data, on arbiter_changes.
--- Consoles re-query what they show; PostgreSQL folds identical notifications within a transaction.
+-- Live updates: every change to an operational table is announced with ids only, never data, on
+-- arbiter_changes. Consoles re-query what they show. A write leaves its notice in change_outbox (V96),
+-- and arbiter_announce_changes below sends the committed ones: a writer that notified itself would
+-- commit only after every other notifying writer (PostgreSQL serialises them).
+-- The triggers run as the owner, the only role that may write the outbox.
 CREATE OR REPLACE FUNCTION notify_change() RETURNS trigger
-  LANGUAGE plpgsql
+  LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
@@ -12,7 +15,7 @@ BEGIN
   ELSE
     v_row := to_jsonb(NEW);
   END IF;
-  PERFORM pg_notify('arbiter_changes', json_build_object(
+  INSERT INTO public.change_outbox (body) VALUES (json_build_object(
     'table', TG_TABLE_NAME,
     'op', lower(TG_OP),
     'id', coalesce(v_row ->> 'id', (v_row ->> 'entity_type') || ':' || (v_row ->> 'entity_id')))::text);
@@ -23,7 +26,7 @@ END $$;
 -- ("parent": "disputes:<id>"), so a console with one case open re-reads it for its own thread only,
 -- not for every message written anywhere on the marketplace. Still ids only, never data.
 CREATE OR REPLACE FUNCTION notify_dispute_part_change() RETURNS trigger
-  LANGUAGE plpgsql
+  LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
@@ -34,7 +37,7 @@ BEGIN
   ELSE
     v_row := NEW;
   END IF;
-  PERFORM pg_notify('arbiter_changes', json_build_object(
+  INSERT INTO public.change_outbox (body) VALUES (json_build_object(
     'table', TG_TABLE_NAME,
     'op', lower(TG_OP),
     'id', v_row.id::text,
@@ -48,12 +51,11 @@ END $$;
 -- A statement trigger, not a row trigger: a bulk load summarises a million items in one
 -- statement, which sends one "something changed" notification (id null) instead of a million.
 CREATE OR REPLACE FUNCTION notify_moderation_items() RETURNS trigger
-  LANGUAGE plpgsql
+  LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   v_ids bigint[];
-  v_id  bigint;
 BEGIN
   IF TG_OP = 'DELETE' THEN
     SELECT array_agg(id) INTO v_ids FROM (SELECT id FROM old_rows LIMIT 51) r;
@@ -64,13 +66,44 @@ BEGIN
     RETURN NULL;
   END IF;
   IF cardinality(v_ids) > 50 THEN
-    PERFORM pg_notify('arbiter_changes', json_build_object(
+    INSERT INTO public.change_outbox (body) VALUES (json_build_object(
       'table', TG_TABLE_NAME, 'op', lower(TG_OP), 'id', NULL)::text);
   ELSE
-    FOREACH v_id IN ARRAY v_ids LOOP
-      PERFORM pg_notify('arbiter_changes', json_build_object(
-        'table', TG_TABLE_NAME, 'op', lower(TG_OP), 'id', v_id::text)::text);
-    END LOOP;
+    INSERT INTO public.change_outbox (body)
+      SELECT json_build_object('table', TG_TABLE_NAME, 'op', lower(TG_OP), 'id', v_id::text)::text
+        FROM unnest(v_ids) AS v_id;
   END IF;
   RETURN NULL;
 END $$;
+
+-- Sends the notices that committed, each distinct one once, in the order they were left, and returns
+-- how many it sent. Called by every listener (ChangeFeed) and the worker a few times a second, so
+-- notices arrive within a poll of their commit while someone listens. Callers never wait for one
+-- another: each takes the notices no other caller has taken (SKIP LOCKED), so two callers at once
+-- send each notice once between them. A notice whose transaction is still open is not seen, and is
+-- sent by a later call. Its own commit is the only notifying one, and writes nothing durable.
+CREATE OR REPLACE FUNCTION arbiter_announce_changes(p_limit integer DEFAULT 10000)
+  RETURNS integer
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  v_body text;
+  v_sent integer := 0;
+BEGIN
+  FOR v_body IN
+    WITH taken AS (
+      DELETE FROM public.change_outbox o
+       WHERE o.id IN (SELECT t.id FROM public.change_outbox t ORDER BY t.id
+                       LIMIT coalesce(p_limit, 10000) FOR UPDATE SKIP LOCKED)
+      RETURNING o.id, o.body)
+    SELECT body FROM taken GROUP BY body ORDER BY min(id)
+  LOOP
+    PERFORM pg_notify('arbiter_changes', v_body);
+    v_sent := v_sent + 1;
+  END LOOP;
+  RETURN v_sent;
+END $$;
+
+REVOKE ALL ON FUNCTION arbiter_announce_changes(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION arbiter_announce_changes(integer) TO arbiter_staff, arbiter_automation;

@@ -174,15 +174,15 @@ END $$;
 -- Staff roles are PostgreSQL group memberships, not columns of staff_accounts, so granting or
 -- revoking one (V61) changed no row and announced nothing: a staff list open in another console
 -- stayed wrong until reloaded. The two functions now announce the account on arbiter_changes as a
--- row update would (V5's payload: table, op, id). They notify directly instead of touching the row,
--- because an UPDATE would bump its version and write a second audit row for a change the
--- staff_role note already records. Like any notification, it is sent only if the grant commits.
+-- row update would (V5's payload: table, op, id; through change_outbox since V96). They announce
+-- directly instead of touching the row, because an UPDATE would bump its version and write a second
+-- audit row for a change the staff_role note already records. Like any notification, it is sent only if the grant commits.
 CREATE OR REPLACE FUNCTION staff_announce(p_login text) RETURNS void
   LANGUAGE plpgsql
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
-  PERFORM pg_notify('arbiter_changes', json_build_object(
-    'table', 'staff_accounts', 'op', 'update', 'id', s.id::text)::text)
-    FROM public.staff_accounts s WHERE s.login_role = p_login;
+  INSERT INTO public.change_outbox (body)
+    SELECT json_build_object('table', 'staff_accounts', 'op', 'update', 'id', s.id::text)::text
+      FROM public.staff_accounts s WHERE s.login_role = p_login;
 END $$;

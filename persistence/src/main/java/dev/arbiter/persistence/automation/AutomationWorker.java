@@ -5,6 +5,7 @@ import dev.arbiter.persistence.audit.AnchorFile;
 import dev.arbiter.persistence.audit.ChainHead;
 import dev.arbiter.persistence.audit.CommandDatabase;
 import dev.arbiter.persistence.db.PrivateFiles;
+import dev.arbiter.persistence.live.ChangeAnnouncer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -78,6 +79,7 @@ public final class AutomationWorker implements AutoCloseable {
     for (AutomationRule rule : AutomationRule.values()) {
       outcomes.add(run(rule));
     }
+    announce();
     return outcomes;
   }
 
@@ -98,7 +100,8 @@ public final class AutomationWorker implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    // The sealer has a thread of its own: a slow rule must not hold entries out of the chain.
+    // Sealing and change notices have a thread of their own: a slow rule must not hold entries out
+    // of the chain, nor notices from the consoles.
     sealer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -107,6 +110,8 @@ public final class AutomationWorker implements AutoCloseable {
               return t;
             });
     sealer.scheduleWithFixedDelay(this::seal, 0, sealInterval().toMillis(), TimeUnit.MILLISECONDS);
+    long announceEvery = ChangeAnnouncer.EVERY.toMillis();
+    sealer.scheduleWithFixedDelay(this::announce, 0, announceEvery, TimeUnit.MILLISECONDS);
     for (AutomationRule rule : AutomationRule.values()) {
       long every = rule.interval().toMillis();
       scheduler.scheduleWithFixedDelay(() -> run(rule), 0, every, TimeUnit.MILLISECONDS);
@@ -123,6 +128,20 @@ public final class AutomationWorker implements AutoCloseable {
       return new AuditSealer(dataSource).sealAll();
     } catch (SQLException | RuntimeException e) {
       log.accept(clock.instant() + " seal: FAILED " + e.getMessage());
+      return 0;
+    }
+  }
+
+  /**
+   * Sends the change notices that committed, so consoles hear of changes even when none of them is
+   * sending (V96); logs only a failure. Never throws.
+   */
+  public int announce() {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      return ChangeAnnouncer.announce(c);
+    } catch (SQLException | RuntimeException e) {
+      log.accept(clock.instant() + " announce: FAILED " + e.getMessage());
       return 0;
     }
   }

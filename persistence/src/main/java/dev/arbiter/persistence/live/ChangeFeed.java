@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
  * Listens on {@code arbiter_changes} over one dedicated connection outside the pool, so a busy pool
  * never delays a notification and the listener never holds a pooled connection.
  *
- * <p>The loop waits for notifications with a short timeout, checks the connection is still valid
- * when nothing arrived for a while (a dead peer does not always close the socket), and reopens it
- * after any failure. Notifications sent while it was away are gone, so the first {@code online}
- * after a reconnect asks listeners for a full refresh. The connection's state doubles as the
- * console's online/offline signal: it notices a stopped server within one poll.
+ * <p>Each poll first sends the notices that committed since the last ({@link ChangeAnnouncer}),
+ * then waits for notifications with a short timeout; a read that gets no answer in time (a dead
+ * peer does not always close the socket) counts as a failure, and the connection is reopened after
+ * any failure. Notifications sent while it was away are gone, so the first {@code online} after a
+ * reconnect asks listeners for a full refresh. The connection's state doubles as the console's
+ * online/offline signal: it notices a stopped server within one poll.
  */
 public final class ChangeFeed implements AutoCloseable {
 
@@ -32,9 +33,9 @@ public final class ChangeFeed implements AutoCloseable {
 
   public static final String CHANNEL = "arbiter_changes";
   private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
-  private static final int POLL_MILLIS = 250;
-  private static final Duration VALIDITY_CHECK_EVERY = Duration.ofSeconds(2);
-  private static final int VALIDITY_TIMEOUT_SECONDS = 2;
+  private static final int POLL_MILLIS = (int) ChangeAnnouncer.EVERY.toMillis();
+  // Within the 5 s in which the console must say it is offline (decision 4).
+  private static final Duration ANSWER_WITHIN = Duration.ofSeconds(4);
 
   private final ConnectionOpener opener;
   private final ChangeFeedListener listener;
@@ -98,25 +99,26 @@ public final class ChangeFeed implements AutoCloseable {
   }
 
   private void listen(Connection c) throws SQLException {
+    // Every poll is a round trip (the announce), so a peer that went away without closing the
+    // socket shows as a read that times out.
+    c.setNetworkTimeout(Runnable::run, (int) ANSWER_WITHIN.toMillis());
     PGConnection pg = c.unwrap(PGConnection.class);
-    long quietSince = System.nanoTime();
     while (running) {
-      PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
-      if (notifications != null && notifications.length > 0) {
-        List<TableChange> changes = new ArrayList<>(notifications.length);
-        for (PGNotification n : notifications) {
-          TableChange.parse(n.getParameter()).ifPresent(changes::add);
-        }
-        if (!changes.isEmpty()) {
-          listener.changes(changes);
-        }
-        quietSince = System.nanoTime();
-      } else if (System.nanoTime() - quietSince > VALIDITY_CHECK_EVERY.toNanos()) {
-        if (!c.isValid(VALIDITY_TIMEOUT_SECONDS)) {
-          throw new SQLException("the listening connection stopped answering", "08006");
-        }
-        quietSince = System.nanoTime();
-      }
+      ChangeAnnouncer.announce(c);
+      receive(pg.getNotifications(POLL_MILLIS));
+    }
+  }
+
+  private void receive(PGNotification[] notifications) {
+    if (notifications == null || notifications.length == 0) {
+      return;
+    }
+    List<TableChange> changes = new ArrayList<>(notifications.length);
+    for (PGNotification n : notifications) {
+      TableChange.parse(n.getParameter()).ifPresent(changes::add);
+    }
+    if (!changes.isEmpty()) {
+      listener.changes(changes);
     }
   }
 

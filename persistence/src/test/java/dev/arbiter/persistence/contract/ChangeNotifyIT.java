@@ -2,10 +2,12 @@ package dev.arbiter.persistence.contract;
 
 import static dev.arbiter.persistence.contract.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.persistence.contract.Fixtures.Seed;
+import dev.arbiter.persistence.live.ChangeAnnouncer;
 import dev.arbiter.persistence.testing.Latency;
 import dev.arbiter.persistence.testing.TestDatabase;
 import dev.arbiter.persistence.testing.Waits;
@@ -23,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-/** Committed changes are announced on arbiter_changes with ids only, never the row's data. */
+/**
+ * Committed changes are announced on arbiter_changes with ids only, never the row's data, by the
+ * announcer (V96), not by the writer's own transaction.
+ */
 class ChangeNotifyIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +50,8 @@ class ChangeNotifyIT {
   @BeforeEach
   void listen() throws SQLException {
     listener = db.as("demo_moderator");
+    // What earlier tests and the seed left is sent before this one listens: nobody hears it.
+    ChangeAnnouncer.announce(listener);
     try (Statement s = listener.createStatement()) {
       s.execute("LISTEN arbiter_changes");
     }
@@ -78,9 +85,10 @@ class ChangeNotifyIT {
     try (Connection owner = db.migrator()) {
       update(owner, "DELETE FROM moderation_flags WHERE id = ?", flag);
     }
-    // Each flag change also re-summarises its moderation item, which announces itself (V75).
+    // Each flag change also re-summarises its moderation item, which announces itself (V75); both
+    // committed before the announce, which sends that identical notice once.
     List<String> received =
-        receive(4).stream()
+        receive(3).stream()
             .map(
                 n ->
                     n.get("table").asText()
@@ -92,7 +100,7 @@ class ChangeNotifyIT {
     assertThat(received.stream().filter(r -> r.startsWith("moderation_flags ")))
         .containsExactly("moderation_flags insert " + flag, "moderation_flags delete " + flag);
     assertThat(received.stream().filter(r -> !r.startsWith("moderation_flags ")))
-        .hasSize(2)
+        .hasSize(1)
         .allMatch(r -> r.startsWith("moderation_items update "));
   }
 
@@ -139,6 +147,7 @@ class ChangeNotifyIT {
           support,
           c -> update(c, "UPDATE disputes SET priority = 'urgent' WHERE id = ?", seed.dispute()));
     }
+    assertThat(ChangeAnnouncer.announce(listener)).isZero();
     assertThat(notifications.getNotifications(500)).isEmpty();
   }
 
@@ -153,7 +162,60 @@ class ChangeNotifyIT {
       support.commit();
     }
     assertThat(receive(1)).hasSize(1);
+    assertThat(ChangeAnnouncer.announce(listener)).isZero();
     assertThat(notifications.getNotifications(300)).isEmpty();
+  }
+
+  @Test
+  void aWriterSendsNothingItselfAndTheAnnouncerSendsWhatCommitted() throws Exception {
+    try (Connection support = db.as("demo_support")) {
+      update(support, "UPDATE disputes SET priority = 'high' WHERE id = ?", seed.dispute());
+    }
+    // The writer's commit notified nobody, so it waited for no other notifying commit (V96).
+    assertThat(notifications.getNotifications(300)).isEmpty();
+    assertThat(ChangeAnnouncer.announce(listener)).isEqualTo(1);
+    assertThat(receive(1).get(0).get("table").asText()).isEqualTo("disputes");
+  }
+
+  @Test
+  void twoAnnouncersAtOnceNeverWaitAndSendEachNoticeOnce() throws Exception {
+    try (Connection support = db.as("demo_support")) {
+      update(support, "UPDATE disputes SET priority = 'low' WHERE id = ?", seed.dispute());
+    }
+    try (Connection first = db.as("demo_finance");
+        Connection second = db.as("demo_support")) {
+      first.setAutoCommit(false);
+      assertThat(Fixtures.value(first, "SELECT arbiter_announce_changes()")).isEqualTo(1);
+      // The first holds what it took until it commits; the second skips it rather than wait.
+      assertThat(Fixtures.value(second, "SELECT arbiter_announce_changes()")).isEqualTo(0);
+      first.commit();
+      assertThat(Fixtures.value(second, "SELECT arbiter_announce_changes()")).isEqualTo(0);
+    }
+    assertThat(receive(1)).hasSize(1);
+    assertThat(notifications.getNotifications(300)).isEmpty();
+  }
+
+  @Test
+  void onlyTheOwnerReadsOrWritesTheOutboxAndTheBackendCannotAnnounce() throws Exception {
+    for (String login : List.of("demo_support", "demo_admin", "demo_backend", "demo_worker")) {
+      try (Connection c = db.as(login)) {
+        for (String sql :
+            List.of(
+                "SELECT count(*) FROM change_outbox",
+                "INSERT INTO change_outbox (body) VALUES ('{\"table\": \"disputes\"}')",
+                "DELETE FROM change_outbox")) {
+          assertThatThrownBy(() -> Fixtures.value(c, sql))
+              .as(login + ": " + sql)
+              .isInstanceOf(SQLException.class)
+              .hasMessageContaining("permission denied");
+        }
+      }
+    }
+    try (Connection backend = db.as("demo_backend")) {
+      assertThatThrownBy(() -> Fixtures.value(backend, "SELECT arbiter_announce_changes()"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("permission denied");
+    }
   }
 
   // A second for each expected notification, the console's live-update budget, in the timing run.
@@ -162,6 +224,7 @@ class ChangeNotifyIT {
     Waits.atMost(Latency.target(Duration.ofSeconds(expected)))
         .until(
             () -> {
+              ChangeAnnouncer.announce(listener);
               for (PGNotification n : notifications.getNotifications(200)) {
                 assertThat(n.getName()).isEqualTo("arbiter_changes");
                 received.add(JSON.readTree(n.getParameter()));

@@ -420,6 +420,8 @@ class RoleMatrixIT {
                   """,
                   TestDatabase.WORKER))
           .containsExactly(
+              // Sending the change notices that committed (V96).
+              "arbiter_announce_changes",
               // Link-only chain verification, for the anchor (V88).
               "audit_chain_last_id",
               "audit_chain_links",

@@ -51,6 +51,7 @@ final class FunctionSamples {
       """
       approve_checkpoint(bigint,text,text,text) | demo_finance | WRITES | 2,3 | {submitted} ; 'Looks right' ; 'CSAT waived' ; {key} | a note and a CSAT override reason are optional
       arbiter_actor() | demo_support | READS | | | -
+      arbiter_announce_changes(integer) | demo_support | WRITES | 1 | 100 | no limit sends up to the default batch
       arbiter_clean_text(text) | demo_support | READS | 1 | 'reason' | nothing to clean is NULL
       automation_auto_release(integer) | demo_worker | MOVES_MONEY | 1 | 100 | no limit means the default batch
       automation_dispute_deadlines(integer) | demo_worker | WRITES | 1 | 100 | no limit means the default batch

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbiter.persistence.live.ChangeAnnouncer;
 import dev.arbiter.persistence.testing.DataAccesses;
 import dev.arbiter.persistence.testing.Latency;
 import dev.arbiter.persistence.testing.TestDatabase;
@@ -109,32 +110,36 @@ class StaffAdminIT {
       id = (Long) value(c, "SELECT id FROM staff_accounts WHERE login_role = ?", login);
     }
     try (Connection listener = db.as("demo_support")) {
+      ChangeAnnouncer.announce(listener);
       try (Statement s = listener.createStatement()) {
         s.execute("LISTEN arbiter_changes");
       }
       PGConnection notifications = listener.unwrap(PGConnection.class);
 
       admin.grant(login, StaffRole.SUPPORT);
-      assertThat(staffChanges(notifications, 1)).containsExactly("staff_accounts update " + id);
+      assertThat(staffChanges(listener, notifications, 1))
+          .containsExactly("staff_accounts update " + id);
 
       admin.revoke(login, StaffRole.SUPPORT);
-      assertThat(staffChanges(notifications, 1)).hasSize(1);
+      assertThat(staffChanges(listener, notifications, 1)).hasSize(1);
 
       // Granting a role already held changes nothing, so nothing is announced.
       admin.grant(login, StaffRole.FINANCE);
-      staffChanges(notifications, 1);
+      staffChanges(listener, notifications, 1);
       admin.grant(login, StaffRole.FINANCE);
+      assertThat(ChangeAnnouncer.announce(listener)).isZero();
       assertThat(notifications.getNotifications(300)).isEmpty();
     }
   }
 
   // A second for each expected notification, the console's live-update budget, in the timing run.
-  private static List<String> staffChanges(PGConnection notifications, int expected)
-      throws Exception {
+  private static List<String> staffChanges(
+      Connection listener, PGConnection notifications, int expected) throws Exception {
     List<String> received = new ArrayList<>();
     Waits.atMost(Latency.target(Duration.ofSeconds(expected)))
         .until(
             () -> {
+              ChangeAnnouncer.announce(listener);
               for (PGNotification n : notifications.getNotifications(200)) {
                 JsonNode change = new ObjectMapper().readTree(n.getParameter());
                 if (change.get("table").asText().equals("staff_accounts")) {

@@ -1,5 +1,6 @@
 package dev.arbiter.tools.bench;
 
+import dev.arbiter.persistence.automation.AutomationWorker;
 import dev.arbiter.persistence.db.ArbiterHome;
 import dev.arbiter.persistence.db.DatabaseSettings;
 import dev.arbiter.persistence.db.EmbeddedDatabasePreparer;
@@ -7,15 +8,19 @@ import dev.arbiter.persistence.db.EmbeddedServer;
 import dev.arbiter.persistence.db.SchemaMigrator;
 import dev.arbiter.persistence.db.ServerBootstrap;
 import dev.arbiter.persistence.db.StaffLogins;
+import dev.arbiter.persistence.db.WorkerLogin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A migrated server configured like the persistent one ({@code fsync}, {@code full_page_writes},
@@ -61,6 +66,27 @@ final class DurableBenchServer implements AutoCloseable {
   /** A connection as a demo login (password {@code demo}). */
   Connection login(String login) throws SQLException {
     return DriverManager.getConnection(server.jdbcUrl(DATABASE), login, StaffLogins.DEMO_PASSWORD);
+  }
+
+  /**
+   * The Arbiter worker, started, as production runs it beside the marketplace: it seals the audit
+   * entries writers left and sends the change notices (V90, V96), so that their cost is measured
+   * with the writes that cause it.
+   */
+  AutomationWorker startWorker() throws SQLException {
+    String password = "bench-worker-" + ProcessHandle.current().pid();
+    try (Connection owner = owner()) {
+      WorkerLogin.ensure(owner, password);
+    }
+    PGSimpleDataSource login = new PGSimpleDataSource();
+    login.setUrl(server.jdbcUrl(DATABASE));
+    login.setUser(WorkerLogin.LOGIN);
+    login.setPassword(password);
+    login.setApplicationName(WorkerLogin.APPLICATION_NAME);
+    AutomationWorker worker =
+        new AutomationWorker(login, "bench", line -> {}, Optional.empty(), Clock.systemUTC());
+    worker.start();
+    return worker;
   }
 
   @Override

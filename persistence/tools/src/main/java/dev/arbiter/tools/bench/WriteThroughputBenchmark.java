@@ -1,6 +1,7 @@
 package dev.arbiter.tools.bench;
 
 import dev.arbiter.persistence.access.Jdbc;
+import dev.arbiter.persistence.automation.AutomationWorker;
 import dev.arbiter.persistence.db.StaffLogins;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,7 +54,8 @@ public final class WriteThroughputBenchmark implements Benchmark.Measurement {
 
   @Override
   public List<BenchLine> run(BenchContext context) throws Exception {
-    try (DurableBenchServer server = DurableBenchServer.start(context.progress())) {
+    try (DurableBenchServer server = DurableBenchServer.start(context.progress());
+        AutomationWorker worker = server.startWorker()) {
       Target target = seed(server);
       double[][] tps = new double[6][rounds];
       for (int r = 0; r < rounds; r++) {

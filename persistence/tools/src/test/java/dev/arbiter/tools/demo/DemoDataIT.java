@@ -11,6 +11,7 @@ import static dev.arbiter.tools.demo.DemoFixtures.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbiter.persistence.live.ChangeAnnouncer;
 import dev.arbiter.persistence.live.TableChange;
 import dev.arbiter.persistence.testing.TestDatabase;
 import java.sql.Connection;
@@ -143,6 +144,8 @@ class DemoDataIT {
       // by id only for statements of up to 50 rows.
       List<String> perRow = new ArrayList<>();
       PGConnection feed = listener.unwrap(PGConnection.class);
+      // What the load left for the announcer (V96), sent now as a console would.
+      ChangeAnnouncer.announce(listener);
       PGNotification[] batch;
       while ((batch = feed.getNotifications(500)).length > 0) {
         for (PGNotification n : batch) {
