@@ -110,7 +110,7 @@ public final class AutomationWorker implements AutoCloseable {
               return t;
             });
     sealer.scheduleWithFixedDelay(this::seal, 0, sealInterval().toMillis(), TimeUnit.MILLISECONDS);
-    long announceEvery = ChangeAnnouncer.EVERY.toMillis();
+    long announceEvery = ChangeAnnouncer.WORKER_EVERY.toMillis();
     sealer.scheduleWithFixedDelay(this::announce, 0, announceEvery, TimeUnit.MILLISECONDS);
     for (AutomationRule rule : AutomationRule.values()) {
       long every = rule.interval().toMillis();

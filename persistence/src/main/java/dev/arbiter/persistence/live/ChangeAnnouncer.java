@@ -13,8 +13,14 @@ import java.time.Duration;
  */
 public final class ChangeAnnouncer {
 
-  /** How often a listener or the worker sends what waits: the live updates' added delay. */
+  /** How often each console's listener sends what waits, between its waits for notifications. */
   public static final Duration EVERY = Duration.ofMillis(250);
+
+  /**
+   * How often the worker sends what waits: one process for the whole server, so it can afford to
+   * keep the added delay of every live update short.
+   */
+  public static final Duration WORKER_EVERY = Duration.ofMillis(100);
 
   /** The call, as the server's activity view shows it. */
   public static final String SQL = "SELECT arbiter_announce_changes() AS sent";
