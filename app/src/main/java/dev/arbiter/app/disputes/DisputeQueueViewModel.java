@@ -5,6 +5,10 @@ import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.PagedList;
 import dev.arbiter.app.common.TaskKey;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.live.ChangeSet;
+import dev.arbiter.persistence.disputes.LiveChangeJudge;
+import dev.arbiter.persistence.disputes.LiveChangeJudge.Kind;
+import dev.arbiter.persistence.disputes.LiveChangeJudge.Verdict;
 import dev.arbiter.persistence.disputes.PageDirection;
 import dev.arbiter.persistence.disputes.QueueCursor;
 import dev.arbiter.persistence.disputes.QueueFilter;
@@ -13,8 +17,13 @@ import dev.arbiter.persistence.disputes.QueueRow;
 import dev.arbiter.persistence.disputes.QueueSort;
 import java.text.NumberFormat;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import java.util.function.ToIntFunction;
@@ -39,11 +48,22 @@ public final class DisputeQueueViewModel {
     long count(QueueFilter filter, int cap);
 
     List<QueueRow> rows(List<Long> ids, QueueSort sort);
+
+    /** Those of {@code ids} that match {@code filter} now, in no order. */
+    List<QueueRow> matching(List<Long> ids, QueueFilter filter, QueueSort sort);
   }
+
+  private static final String TABLE = "disputes";
 
   public static final int PAGE = 50;
   public static final int WINDOW = 150;
   static final int COUNT_CAP = 10_000;
+
+  /**
+   * How often at most a live change re-counts the matches when none entered or left the window: the
+   * count is a label, and counting a large filter costs more than the rest of a refresh.
+   */
+  static final Duration COUNT_EVERY = Duration.ofSeconds(2);
 
   private final Port port;
   private final TaskRunner tasks;
@@ -57,6 +77,8 @@ public final class DisputeQueueViewModel {
   private final ObjectProperty<QueueSort> sort = new SimpleObjectProperty<>(QueueSort.DEFAULT);
   private final ReadOnlyObjectWrapper<QueueFilter> applied =
       new ReadOnlyObjectWrapper<>(QueueFilter.OPEN_CASES);
+  private final LiveChanges pending = new LiveChanges();
+  private Instant counted = Instant.MIN;
   private IntConsumer onShift = shift -> {};
   private Runnable onApplied = () -> {};
   private String matching = "";
@@ -99,6 +121,7 @@ public final class DisputeQueueViewModel {
         .runLatest(counting, () -> port.count(filter, COUNT_CAP))
         .onSuccess(
             count -> {
+              counted = clock.instant();
               matching = matchingText(count);
               updateSummary();
             });
@@ -178,11 +201,29 @@ public final class DisputeQueueViewModel {
             });
   }
 
-  /**
-   * Disputes changed in the database: reads the rows the list shows again (same filter, sort and
-   * place) and updates them in place, with the count. At most one such read runs at a time.
-   */
+  /** Anything may have changed (a reconnect): reads the window again, with the count. */
   public void liveChanged() {
+    pending.addEverything();
+    list.changed();
+  }
+
+  /**
+   * Disputes changed in the database. A refresh costs what changed: the changed disputes are looked
+   * up by id, and the window (same filter, sort and place) is read again only when one of them
+   * entered, left or moved within it; rows that only changed are put in place, and a change
+   * elsewhere reads nothing more. The count follows when the window's membership changed, else at
+   * most every {@link #COUNT_EVERY}. At most one such read runs at a time.
+   */
+  public void liveChanged(ChangeSet changes) {
+    if (changes.resync() || changes.everyRow(TABLE)) {
+      liveChanged();
+      return;
+    }
+    Set<String> ids = changes.ids(TABLE);
+    if (ids.isEmpty()) {
+      return;
+    }
+    pending.add(ids.stream().map(Long::valueOf).toList());
     list.changed();
   }
 
@@ -191,18 +232,57 @@ public final class DisputeQueueViewModel {
     QueueSort order = sort.get();
     QueueCursor from = window.refreshFrom(order.descending());
     int limit = Math.min(WINDOW, Math.max(PAGE, window.rows().size()));
-    return () ->
-        new Fresh(
-            port.page(filter, order, from, PageDirection.FORWARD, limit),
-            port.count(filter, COUNT_CAP));
+    LiveChangeJudge.Window shown =
+        new LiveChangeJudge.Window(
+            List.copyOf(window.rows()),
+            window.moreBefore(),
+            window.moreAfter(),
+            order.descending());
+    LiveChanges.Look look = pending.look();
+    Optional<List<Long>> changed = look.changed();
+    boolean countDue =
+        (changed.isEmpty() || !changed.get().isEmpty())
+            && !clock.instant().isBefore(counted.plus(COUNT_EVERY));
+    return () -> {
+      Verdict verdict =
+          changed.isEmpty()
+              ? Verdict.REREAD
+              : changed.get().isEmpty()
+                  ? Verdict.NOTHING
+                  : LiveChangeJudge.judge(
+                      shown, changed.get(), port.matching(changed.get(), filter, order));
+      QueuePage page =
+          verdict.kind() == Kind.REREAD
+              ? port.page(filter, order, from, PageDirection.FORWARD, limit)
+              : null;
+      OptionalLong count =
+          page != null || countDue
+              ? OptionalLong.of(port.count(filter, COUNT_CAP))
+              : OptionalLong.empty();
+      return new Fresh(look, verdict, page, count);
+    };
   }
 
-  private record Fresh(QueuePage page, long count) {}
+  private record Fresh(
+      LiveChanges.Look look, Verdict verdict, QueuePage page, OptionalLong count) {}
 
   private void publish(Fresh fresh) {
-    window.refresh(fresh.page());
-    list.merge(format(window.rows()));
-    matching = matchingText(fresh.count());
+    pending.shown(fresh.look());
+    if (fresh.page() != null) {
+      window.refresh(fresh.page());
+      list.merge(format(window.rows()));
+    } else {
+      for (QueueRow row : fresh.verdict().rows()) {
+        int index = window.replace(row);
+        if (index >= 0) {
+          list.rows().set(index, QueueItem.of(row, money, clock.instant()));
+        }
+      }
+    }
+    if (fresh.count().isPresent()) {
+      counted = clock.instant();
+      matching = matchingText(fresh.count().getAsLong());
+    }
     updateSummary();
   }
 

@@ -97,6 +97,11 @@ public final class DisputesArea {
       public List<QueueRow> rows(List<Long> ids, QueueSort sort) {
         return service.rows(ids, sort);
       }
+
+      @Override
+      public List<QueueRow> matching(List<Long> ids, QueueFilter filter, QueueSort sort) {
+        return service.matchingRows(ids, filter, sort);
+      }
     };
   }
 

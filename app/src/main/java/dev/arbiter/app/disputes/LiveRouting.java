@@ -12,15 +12,16 @@ final class LiveRouting {
   private LiveRouting() {}
 
   /**
-   * The queue re-reads its rows when any dispute (or a dispute's thread) changed; the open case
-   * re-reads when it changed itself, or when a message, evidence or settlement of its own changed
-   * (their notices name their dispute, V79).
+   * The queue hears of changed disputes (a queue row shows nothing of a case's thread, so messages,
+   * evidence and settlements are not its business); the open case re-reads when it changed itself,
+   * or when a message, evidence or settlement of its own changed (their notices name their dispute,
+   * V79).
    */
   static void route(ChangeSet changes, DisputeQueueViewModel queue, DisputeCaseViewModel open) {
     if (!changes.touches("disputes") && !changes.touches(CASE_PARTS)) {
       return;
     }
-    queue.liveChanged();
+    queue.liveChanged(changes);
     Long id = open.formsForProperty().get();
     if (id != null
         && (changes.touches("disputes", id) || changes.touchesPartOf("disputes", id, CASE_PARTS))) {

@@ -3,6 +3,7 @@ package dev.arbiter.app.disputes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.app.common.SynchronousTaskRunner;
+import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.persistence.disputes.PageDirection;
 import dev.arbiter.persistence.disputes.QueueCursor;
 import dev.arbiter.persistence.disputes.QueueFilter;
@@ -10,6 +11,7 @@ import dev.arbiter.persistence.disputes.QueuePage;
 import dev.arbiter.persistence.disputes.QueueRow;
 import dev.arbiter.persistence.disputes.QueueSort;
 import dev.arbiter.persistence.disputes.SortKey;
+import dev.arbiter.persistence.live.TableChange;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ class DisputeQueueViewModelTest {
   /** A table of ids 1..TABLE in order, read by keyset like the service. */
   private static final class FakeTable implements DisputeQueueViewModel.Port {
     final List<QueueFilter> filters = new ArrayList<>();
+    int matchingCalls;
+    int counts;
     boolean failing;
 
     @Override
@@ -46,12 +50,19 @@ class DisputeQueueViewModelTest {
 
     @Override
     public long count(QueueFilter filter, int cap) {
+      counts++;
       return Math.min(TABLE, cap + 1L);
     }
 
     @Override
     public List<QueueRow> rows(List<Long> ids, QueueSort sort) {
       return ids.stream().map(QueueRows::row).toList();
+    }
+
+    @Override
+    public List<QueueRow> matching(List<Long> ids, QueueFilter filter, QueueSort sort) {
+      matchingCalls++;
+      return ids.stream().filter(id -> id >= 1 && id <= TABLE).map(QueueRows::row).toList();
     }
   }
 
@@ -134,6 +145,63 @@ class DisputeQueueViewModelTest {
     model.liveChanged();
 
     assertThat(model.list().errorProperty().get()).isEmpty();
+  }
+
+  @Test
+  void aChangeToACaseThreadAloneReadsNothing() {
+    model.apply();
+    int pages = table.filters.size();
+
+    model.liveChanged(changes(new TableChange("dispute_messages", "insert", "77", "disputes:3")));
+
+    assertThat(table.filters).hasSize(pages);
+    assertThat(table.matchingCalls).isZero();
+  }
+
+  @Test
+  void aRowThatOnlyChangedIsLookedUpAndPutInPlaceWithoutReadingThePage() {
+    model.apply();
+    int pages = table.filters.size();
+    int counts = table.counts;
+    QueueItem before = model.items().get(3);
+
+    model.liveChanged(changes(new TableChange("disputes", "update", "4")));
+
+    assertThat(table.matchingCalls).isEqualTo(1);
+    assertThat(table.filters).as("no page read").hasSize(pages);
+    // Counted at apply; the fixed clock never lets the count fall due again.
+    assertThat(table.counts).as("no count").isEqualTo(counts);
+    assertThat(model.items().get(3).id()).isEqualTo(4);
+    assertThat(model.items().get(3)).isNotSameAs(before);
+  }
+
+  @Test
+  void aRowThatMayEnterTheWindowReadsThePageAgain() {
+    model.apply();
+    int pages = table.filters.size();
+
+    // Sorted by reference (text): a matching row the window does not hold could belong in it.
+    int counts = table.counts;
+
+    model.liveChanged(changes(new TableChange("disputes", "update", "5000")));
+
+    assertThat(table.filters).hasSize(pages + 1);
+    assertThat(table.counts).as("counted with the window's new members").isEqualTo(counts + 1);
+  }
+
+  @Test
+  void aReconnectReadsThePageAgainWithoutLookingUpRows() {
+    model.apply();
+    int pages = table.filters.size();
+
+    model.liveChanged(ChangeSet.everything());
+
+    assertThat(table.filters).hasSize(pages + 1);
+    assertThat(table.matchingCalls).isZero();
+  }
+
+  private static ChangeSet changes(TableChange... changes) {
+    return ChangeSet.of(List.of(changes));
   }
 
   @Test

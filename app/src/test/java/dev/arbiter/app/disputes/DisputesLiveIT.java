@@ -121,6 +121,14 @@ class DisputesLiveIT {
                   List<Long> ids, dev.arbiter.persistence.disputes.QueueSort s) {
                 return desk.queue.rows(ids, s);
               }
+
+              @Override
+              public List<dev.arbiter.persistence.disputes.QueueRow> matching(
+                  List<Long> ids,
+                  dev.arbiter.persistence.disputes.QueueFilter f,
+                  dev.arbiter.persistence.disputes.QueueSort s) {
+                return desk.queue.matchingRows(ids, f, s);
+              }
             },
             tasks,
             clock,

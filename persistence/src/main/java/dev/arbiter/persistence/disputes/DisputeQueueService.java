@@ -111,6 +111,17 @@ public final class DisputeQueueService {
         () -> access.query(query.sql(), r -> row(r, sort.key()), query.args()));
   }
 
+  /**
+   * Those of the given disputes that match {@code filter}, as queue rows with cursors for {@code
+   * sort}, in no particular order: one index lookup per id, for judging a live change.
+   */
+  public List<QueueRow> matchingRows(List<Long> ids, QueueFilter filter, QueueSort sort) {
+    QueueSql.Query query = QueueSql.matchingRows(ids, filter, sort);
+    return run(
+        "Could not read the changed disputes",
+        () -> access.query(query.sql(), r -> row(r, sort.key()), query.args()));
+  }
+
   /** The current state of the given disputes, in id order, for actions on many rows. */
   public List<DisputeSnapshot> snapshots(List<Long> ids) {
     return run(

@@ -132,6 +132,27 @@ public final class QueueSql {
     return new Query(sql, params);
   }
 
+  /**
+   * The rows of the given disputes that match {@code filter}, with sort values for {@code sort}, in
+   * no order: what a live refresh needs to judge whether a change touches the rows on screen.
+   */
+  static Query matchingRows(List<Long> ids, QueueFilter filter, QueueSort sort) {
+    List<Object> params = new ArrayList<>();
+    params.add(ids.toArray(Long[]::new));
+    List<String> where = new ArrayList<>();
+    where.add("d.id = ANY (?)");
+    where.addAll(conditions(filter, null, params));
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + ", "
+            + sort.key().expression()
+            + " AS sort_value"
+            + FROM
+            + whereClause(where);
+    return new Query(sql, params);
+  }
+
   /** The rows of the given disputes, with sort values for {@code sort}, in no order. */
   static Query rows(List<Long> ids, QueueSort sort) {
     String sql =

@@ -107,6 +107,35 @@ class DisputeQueuePlanIT {
 
   @ParameterizedTest
   @EnumSource(SortKey.class)
+  void aLiveChangeLooksUpOnlyTheChangedCasesAndKeepsThoseThatMatch(SortKey key) throws Exception {
+    QueueSort sort = QueueSort.ascending(key);
+    List<QueueRow> open = queue.firstPage(QueueFilter.OPEN_CASES, sort, 3).rows();
+    long closed;
+    try (Connection c = db.as("demo_support")) {
+      closed =
+          Jdbc.list(
+                  c,
+                  "SELECT min(id) AS id FROM disputes WHERE status = 'resolved'",
+                  row -> row.getLong("id"))
+              .get(0);
+    }
+    List<Long> changed = new java.util.ArrayList<>(ids(new QueuePage(open, false)));
+    changed.add(closed);
+    QueueSql.Query lookup = QueueSql.matchingRows(changed, QueueFilter.OPEN_CASES, sort);
+    try (Connection c = db.as("demo_support")) {
+      // One lookup per changed case, whatever the size of the queue.
+      QueryPlan.custom(c, lookup.sql(), lookup.args())
+          .examinesAtMost(changed.size(), "disputes")
+          .examinesAtMost(changed.size(), "dispute_queue_keys");
+    }
+    assertThat(queue.matchingRows(changed, QueueFilter.OPEN_CASES, sort))
+        .as("the resolved case no longer matches; the open ones do, with their cursors")
+        .extracting(QueueRow::cursor)
+        .containsExactlyInAnyOrderElementsOf(open.stream().map(QueueRow::cursor).toList());
+  }
+
+  @ParameterizedTest
+  @EnumSource(SortKey.class)
   void theOpenQueueHoldsTheOpenRowsInOrderAndLosesACaseOnceResolved(SortKey key) throws Exception {
     QueueSort sort = QueueSort.ascending(key);
     assertThat(ids(queue.firstPage(QueueFilter.OPEN_CASES, sort, 500)))

@@ -96,8 +96,9 @@ public final class ConsolesBenchmark implements Benchmark.Measurement {
     PhaseResult many = result.many();
     String n = many.consoles() + " consoles";
     List<BenchLine> lines = new ArrayList<>();
-    pages(lines, "disputes", one, many, PhaseResult::disputesP95, PhaseResult::disputesReads);
-    pages(lines, "release", one, many, PhaseResult::releasesP95, PhaseResult::releasesReads);
+    pages(
+        lines, "disputes refresh", one, many, PhaseResult::disputesP95, PhaseResult::disputesReads);
+    pages(lines, "release page", one, many, PhaseResult::releasesP95, PhaseResult::releasesReads);
     lines.add(lost(one));
     lines.add(lost(many));
     lines.add(
@@ -159,7 +160,7 @@ public final class ConsolesBenchmark implements Benchmark.Measurement {
       String queue, PhaseResult phase, ToIntFunction<PhaseResult> reads) {
     return String.format(
         Locale.ROOT,
-        "%s page p95, %d console(s), %d reads",
+        "%s p95, %d console(s), %d reads",
         queue,
         phase.consoles(),
         reads.applyAsInt(phase));

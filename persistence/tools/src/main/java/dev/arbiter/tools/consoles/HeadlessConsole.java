@@ -1,7 +1,9 @@
 package dev.arbiter.tools.consoles;
 
 import dev.arbiter.persistence.disputes.DisputeQueueService;
+import dev.arbiter.persistence.disputes.LiveChangeJudge;
 import dev.arbiter.persistence.disputes.QueueFilter;
+import dev.arbiter.persistence.disputes.QueuePage;
 import dev.arbiter.persistence.disputes.QueueSort;
 import dev.arbiter.persistence.escrow.ReleaseQueueQuery;
 import dev.arbiter.persistence.escrow.ReleaseQueueService;
@@ -14,6 +16,7 @@ import dev.arbiter.persistence.staff.SignInService;
 import dev.arbiter.persistence.staff.StaffSession;
 import dev.arbiter.tools.consoles.PageTimes.Queue;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -31,16 +34,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so this drives the same services with the same arguments: the disputes queue's open cases by SLA,
  * 50 rows, with its count capped at 10,000 ({@code DisputeQueueViewModel}); the release queue's
  * first page, overdue first, 50 rows ({@code ReleaseQueueViewModel}). Which changes make each queue
- * re-read is {@code LiveRouting} and {@code ReleasesLive}; as there, each queue has at most one
- * read in flight and one due after it, and changes are taken in batches every {@link
- * ConsoleLoad#TICK} ({@code UpdateThrottle}'s 200 ms).
+ * re-read is {@code LiveRouting} and {@code ReleasesLive}; a change to disputes is judged as the
+ * disputes queue judges it ({@link LiveChangeJudge}), so it reads the page only when the change
+ * touches it. As there, each queue has at most one read in flight and one due after it, and changes
+ * are taken in batches every {@link ConsoleLoad#TICK} ({@code UpdateThrottle}'s 200 ms).
  */
 final class HeadlessConsole implements ChangeFeedListener, AutoCloseable {
 
   private static final int PAGE = 50;
   private static final int COUNT_CAP = 10_000;
-  private static final Set<String> DISPUTE_TABLES =
-      Set.of("disputes", "dispute_messages", "dispute_evidence", "settlements");
+
+  /** As {@code DisputeQueueViewModel.COUNT_EVERY}. */
+  private static final long COUNT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
   private static final Set<String> RELEASE_TABLES =
       Set.of(
           "escrow_checkpoints",
@@ -61,6 +67,12 @@ final class HeadlessConsole implements ChangeFeedListener, AutoCloseable {
   private final AtomicInteger offlines = new AtomicInteger();
   private final Gate disputesGate = new Gate();
   private final Gate releasesGate = new Gate();
+  // The disputes queue's live state, as DisputeQueueViewModel keeps it: the rows shown, the
+  // disputes changed since (or everything), and when it last counted.
+  private final Set<Long> changedDisputes = new HashSet<>();
+  private boolean everyDispute = true;
+  private QueuePage shownDisputes = new QueuePage(List.of(), false);
+  private long countedAt;
   private final ChangeFeed feed;
 
   private HeadlessConsole(StaffSession session, ChangeKeys keys, PageTimes times) {
@@ -119,11 +131,41 @@ final class HeadlessConsole implements ChangeFeedListener, AutoCloseable {
     return lost.cardinality();
   }
 
+  // What a live refresh of the disputes queue costs (DisputeQueueViewModel.liveRead): the changed
+  // cases looked up by id, the page only when one entered, left or moved within it, the count then
+  // or every two seconds.
   private void readDisputes() {
+    List<Long> changed;
+    boolean everything;
+    synchronized (this) {
+      changed = List.copyOf(changedDisputes);
+      everything = everyDispute;
+      changedDisputes.clear();
+      everyDispute = false;
+    }
+    QueueSort sort = QueueSort.DEFAULT;
     long start = System.nanoTime();
-    disputes.firstPage(QueueFilter.OPEN_CASES, QueueSort.DEFAULT, PAGE);
+    LiveChangeJudge.Window window =
+        new LiveChangeJudge.Window(
+            shownDisputes.rows(), false, shownDisputes.more(), sort.descending());
+    boolean reread =
+        everything
+            || !changed.isEmpty()
+                && LiveChangeJudge.judge(
+                            window,
+                            changed,
+                            disputes.matchingRows(changed, QueueFilter.OPEN_CASES, sort))
+                        .kind()
+                    == LiveChangeJudge.Kind.REREAD;
+    if (reread) {
+      shownDisputes = disputes.firstPage(QueueFilter.OPEN_CASES, sort, PAGE);
+    }
+    // The refresh as the console pays it: the lookup, and the page when the change touched it.
     times.record(Queue.DISPUTES, System.nanoTime() - start);
-    disputes.count(QueueFilter.OPEN_CASES, COUNT_CAP);
+    if (reread || System.nanoTime() - countedAt >= COUNT_EVERY_NANOS) {
+      disputes.count(QueueFilter.OPEN_CASES, COUNT_CAP);
+      countedAt = System.nanoTime();
+    }
   }
 
   private void readReleases() {
@@ -142,7 +184,14 @@ final class HeadlessConsole implements ChangeFeedListener, AutoCloseable {
       }
     }
     for (TableChange change : changes) {
-      if (DISPUTE_TABLES.contains(change.table())) {
+      if (change.table().equals("disputes")) {
+        synchronized (this) {
+          if (change.id() == null) {
+            everyDispute = true;
+          } else {
+            changedDisputes.add(Long.valueOf(change.id()));
+          }
+        }
         disputesGate.due.set(true);
       }
       if (RELEASE_TABLES.contains(change.table())) {
@@ -155,6 +204,9 @@ final class HeadlessConsole implements ChangeFeedListener, AutoCloseable {
   public void online(boolean resync) {
     online.countDown();
     if (resync) {
+      synchronized (this) {
+        everyDispute = true;
+      }
       disputesGate.due.set(true);
       releasesGate.due.set(true);
     }

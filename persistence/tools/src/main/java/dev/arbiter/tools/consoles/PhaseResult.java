@@ -3,7 +3,8 @@ package dev.arbiter.tools.consoles;
 /**
  * What one phase measured: {@code consoles} consoles open while the simulator wrote.
  *
- * @param disputesP95 the disputes queue's page, 95th percentile, ms
+ * @param disputesP95 the disputes queue's live refresh (the changed cases looked up, and the page
+ *     when they touched it), 95th percentile, ms
  * @param releasesP95 the release queue's page, 95th percentile, ms
  * @param failedReads queue reads that failed (the first one's message in {@code firstFailure})
  * @param expected distinct announced changes committed while the simulator ran (audit trail)
