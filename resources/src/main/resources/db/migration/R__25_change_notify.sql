@@ -82,20 +82,38 @@ END $$;
 -- another: each takes the notices no other caller has taken (SKIP LOCKED), so two callers at once
 -- send each notice once between them. A notice whose transaction is still open is not seen, and is
 -- sent by a later call. Its own commit is the only notifying one, and writes nothing durable.
+-- More than p_limit waiting means nobody sent them for a while (no console, no worker): naming
+-- every row would flood the consoles that come back, so each table is announced once without ids
+-- ("any row may have changed", as a bulk load says it), which the consoles take as a re-read of it.
 CREATE OR REPLACE FUNCTION arbiter_announce_changes(p_limit integer DEFAULT 10000)
   RETURNS integer
   LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
-  v_body text;
-  v_sent integer := 0;
+  v_limit integer := coalesce(p_limit, 10000);
+  v_body  text;
+  v_sent  integer := 0;
 BEGIN
+  IF (SELECT count(*) FROM (SELECT 1 FROM public.change_outbox LIMIT v_limit + 1) w) > v_limit THEN
+    FOR v_body IN
+      WITH taken AS (
+        DELETE FROM public.change_outbox o
+         WHERE o.id IN (SELECT t.id FROM public.change_outbox t FOR UPDATE SKIP LOCKED)
+        RETURNING o.id, o.body::json ->> 'table' AS tab)
+      SELECT json_build_object('table', tab, 'op', 'update', 'id', NULL)::text
+        FROM taken GROUP BY tab ORDER BY min(id)
+    LOOP
+      PERFORM pg_notify('arbiter_changes', v_body);
+      v_sent := v_sent + 1;
+    END LOOP;
+    RETURN v_sent;
+  END IF;
   FOR v_body IN
     WITH taken AS (
       DELETE FROM public.change_outbox o
        WHERE o.id IN (SELECT t.id FROM public.change_outbox t ORDER BY t.id
-                       LIMIT coalesce(p_limit, 10000) FOR UPDATE SKIP LOCKED)
+                       LIMIT v_limit FOR UPDATE SKIP LOCKED)
       RETURNING o.id, o.body)
     SELECT body FROM taken GROUP BY body ORDER BY min(id)
   LOOP

@@ -196,6 +196,25 @@ class ChangeNotifyIT {
   }
 
   @Test
+  void aBacklogNobodySentIsAnnouncedTableByTableWithoutIds() throws Exception {
+    try (Connection support = db.as("demo_support")) {
+      for (String priority : List.of("low", "normal", "high")) {
+        update(support, "UPDATE disputes SET priority = ? WHERE id = ?", priority, seed.dispute());
+      }
+    }
+    try (Connection owner = db.migrator()) {
+      update(owner, "UPDATE users SET display_name = 'Renamed' WHERE id = ?", seed.client());
+    }
+    // Four waiting, more than the two this call may name: one notice per table, no ids.
+    assertThat(Fixtures.value(listener, "SELECT arbiter_announce_changes(2)")).isEqualTo(2);
+    List<JsonNode> received = receive(2);
+    assertThat(received)
+        .extracting(n -> n.get("table").asText() + " " + n.get("id").isNull())
+        .containsExactly("disputes true", "users true");
+    assertThat(ChangeAnnouncer.announce(listener)).isZero();
+  }
+
+  @Test
   void onlyTheOwnerReadsOrWritesTheOutboxAndTheBackendCannotAnnounce() throws Exception {
     for (String login : List.of("demo_support", "demo_admin", "demo_backend", "demo_worker")) {
       try (Connection c = db.as(login)) {
