@@ -172,7 +172,10 @@ END $$;
 -- and never the requester's. What remains is what neither a release nor a refund has taken.
 -- Definer: support sees the gates of a case's checkpoint without reading the ledger; the holding
 -- wallet's balance is the one ledger figure the row carries.
-CREATE OR REPLACE FUNCTION checkpoint_gates(p_checkpoint bigint)
+-- The gates of many checkpoints in one statement: the release queue judges a page of them at once
+-- rather than calling checkpoint_gates once per row (a function call, and its plan, per row). The one
+-- definition of the gates; checkpoint_gates is the same for one checkpoint.
+CREATE OR REPLACE FUNCTION checkpoint_gates_of(p_checkpoints bigint[])
   RETURNS TABLE (checkpoint_id bigint, status text, approval_requirement text, requested_by text,
                  remaining_minor bigint, escrow_held_minor bigint, holding_balance_minor bigint,
                  csat_score numeric, csat_threshold numeric, csat_ok boolean, open_disputes integer,
@@ -215,12 +218,28 @@ BEGIN
             FROM public.escrow_checkpoints cp
             JOIN public.escrows e ON e.id = cp.escrow_id
             JOIN public.contracts k ON k.id = e.contract_id
-           WHERE cp.id = p_checkpoint)
+           WHERE cp.id = ANY (p_checkpoints))
          AS g(checkpoint_id, status, approval_requirement, requested_by, remaining_minor, escrow_held_minor,
               holding_balance_minor, csat_score, csat_threshold, csat_ok, open_disputes, approvals,
               override_given, payee_id)
     JOIN public.users u ON u.id = g.payee_id;
 END $$;
+
+CREATE OR REPLACE FUNCTION checkpoint_gates(p_checkpoint bigint)
+  RETURNS TABLE (checkpoint_id bigint, status text, approval_requirement text, requested_by text,
+                 remaining_minor bigint, escrow_held_minor bigint, holding_balance_minor bigint,
+                 csat_score numeric, csat_threshold numeric, csat_ok boolean, open_disputes integer,
+                 approvals integer, approvals_needed integer, override_given boolean, payee_status text)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+  RETURN QUERY SELECT * FROM public.checkpoint_gates_of(ARRAY[p_checkpoint]);
+END $$;
+
+-- Like checkpoint_gates (V22), for every member of staff.
+REVOKE ALL ON FUNCTION checkpoint_gates_of(bigint[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION checkpoint_gates_of(bigint[]) TO arbiter_staff;
 
 -- Stores and returns a refusal.
 CREATE OR REPLACE FUNCTION money_refuse(p_key text, p_action text, p_fingerprint text, p_code text, p_message text,

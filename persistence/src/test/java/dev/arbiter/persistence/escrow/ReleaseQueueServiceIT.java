@@ -134,6 +134,32 @@ class ReleaseQueueServiceIT {
   }
 
   @Test
+  void thePageJudgesItsGatesInOneCallExactlyAsEachCheckpointAlone() throws Exception {
+    try (Connection fran = db.as("demo_finance")) {
+      String columns =
+          "checkpoint_id, status, approval_requirement, requested_by, remaining_minor,"
+              + " escrow_held_minor, holding_balance_minor, csat_score, csat_threshold, csat_ok,"
+              + " open_disputes, approvals, approvals_needed, override_given, payee_status";
+      List<String> many =
+          dev.arbiter.persistence.contract.Fixtures.strings(
+              fran,
+              "SELECT concat_ws('|', "
+                  + columns
+                  + ") FROM checkpoint_gates_of(?) ORDER BY checkpoint_id",
+              (Object) open.toArray(Long[]::new));
+      List<String> each = new ArrayList<>();
+      for (long id : open.stream().sorted().toList()) {
+        each.addAll(
+            dev.arbiter.persistence.contract.Fixtures.strings(
+                fran, "SELECT concat_ws('|', " + columns + ") FROM checkpoint_gates(?)", id));
+      }
+      assertThat(many).hasSize(open.size()).containsExactlyElementsOf(each);
+      // The disputed checkpoint's hold is among them, as the queue shows it.
+      assertThat(many).anyMatch(g -> g.startsWith(disputed + "|") && g.contains("|1|"));
+    }
+  }
+
+  @Test
   void searchAndApprovedMatchingSelectInSql() {
     ReleaseQueueQuery dual =
         new ReleaseQueueQuery(

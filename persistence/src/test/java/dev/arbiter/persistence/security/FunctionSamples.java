@@ -74,6 +74,7 @@ final class FunctionSamples {
       audit_unsealed() | demo_support | READS | | | -
       checkpoint_action_at(text,bigint,integer,integer,text,text,bigint,text) | demo_finance | WRITES | 5,6,7 | 'approve' ; {submitted} ; {version} ; {decisions} ; 'Looks right' ; 'CSAT waived' ; 1000 ; {key} | an approval's note and override are optional, and it takes no amount
       checkpoint_gates(bigint) | demo_finance | READS | 1 | {submitted} | no checkpoint, no row
+      checkpoint_gates_of(bigint[]) | demo_finance | READS | 1 | ARRAY[{submitted}] | no checkpoints, no rows
       create_staff_login(text,text,text,text) | demo_admin | WRITES | 4 | '{newLogin}' ; 'New Hire' ; 'new-hire-password' ; 'hire@example.test' | an e-mail is optional
       deactivate_staff(text) | demo_admin | WRITES | | '{leaver}' | -
       execute_settlement(bigint,text,text) | demo_finance | MOVES_MONEY | 2 | {settlement} ; 'Agreed on the call' ; {key} | a note is optional
