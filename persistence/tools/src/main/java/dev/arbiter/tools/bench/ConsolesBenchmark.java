@@ -40,8 +40,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class ConsolesBenchmark implements Benchmark.Measurement {
 
   static final String DESCRIPTION =
-      "100 consoles through PgBouncer (own logins, services, listeners) while simulate writes"
-          + " 200 ops/s, vs 1 console: queue pages p95, lost notices, connections, audit chain";
+      "ARBITER_BENCH_CONSOLES (100) consoles through PgBouncer (own logins, services, listeners)"
+          + " while simulate writes 200 ops/s, vs 1 console: queue refresh and page p95, lost"
+          + " notices, connections, audit chain";
 
   private static final String DATABASE = "arbiter_bench_consoles";
   private static final double RATE = 200;
