@@ -81,6 +81,7 @@ final class ConsolePhase {
             consoles.size(),
             times.p95(Queue.DISPUTES),
             times.reads(Queue.DISPUTES),
+            times.busyMillis(Queue.DISPUTES),
             times.p95(Queue.RELEASES),
             times.reads(Queue.RELEASES),
             times.failures(),

@@ -166,6 +166,7 @@ final class HeadlessConsole implements ChangeFeedListener, AutoCloseable {
       disputes.count(QueueFilter.OPEN_CASES, COUNT_CAP);
       countedAt = System.nanoTime();
     }
+    times.busy(Queue.DISPUTES, System.nanoTime() - start);
   }
 
   private void readReleases() {

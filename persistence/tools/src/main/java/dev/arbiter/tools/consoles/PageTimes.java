@@ -12,6 +12,7 @@ final class PageTimes {
 
   private final double[][] millis = new double[Queue.values().length][1024];
   private final int[] counts = new int[Queue.values().length];
+  private final long[] busyNanos = new long[Queue.values().length];
   private int failures;
   private String firstFailure;
 
@@ -21,6 +22,11 @@ final class PageTimes {
       millis[q] = Arrays.copyOf(millis[q], counts[q] * 2);
     }
     millis[q][counts[q]++] = nanos / 1_000_000.0;
+  }
+
+  /** Time a queue's live refresh kept the database busy, all its statements (the count too). */
+  synchronized void busy(Queue queue, long nanos) {
+    busyNanos[queue.ordinal()] += nanos;
   }
 
   synchronized void failed(RuntimeException e) {
@@ -34,6 +40,7 @@ final class PageTimes {
    */
   synchronized void reset() {
     Arrays.fill(counts, 0);
+    Arrays.fill(busyNanos, 0);
     failures = 0;
     firstFailure = null;
   }
@@ -51,6 +58,11 @@ final class PageTimes {
     double[] sorted = Arrays.copyOf(millis[q], counts[q]);
     Arrays.sort(sorted);
     return sorted[(int) Math.min(sorted.length - 1, Math.round(0.95 * (sorted.length - 1)))];
+  }
+
+  /** The busy time of {@link #busy}, in milliseconds. */
+  synchronized double busyMillis(Queue queue) {
+    return busyNanos[queue.ordinal()] / 1_000_000.0;
   }
 
   synchronized int failures() {

@@ -5,6 +5,8 @@ package dev.arbiter.tools.consoles;
  *
  * @param disputesP95 the disputes queue's live refresh (the changed cases looked up, and the page
  *     when they touched it), 95th percentile, ms
+ * @param disputesBusyMillis all the consoles' disputes refreshes together (lookups, pages and
+ *     counts), client-side time, ms: an upper bound of the database time they cost
  * @param releasesP95 the release queue's page, 95th percentile, ms
  * @param failedReads queue reads that failed (the first one's message in {@code firstFailure})
  * @param expected distinct announced changes committed while the simulator ran (audit trail)
@@ -20,6 +22,7 @@ public record PhaseResult(
     int consoles,
     double disputesP95,
     int disputesReads,
+    double disputesBusyMillis,
     double releasesP95,
     int releasesReads,
     int failedReads,

@@ -63,6 +63,7 @@ class ConsoleLoadIT {
       assertThat(phase.offlines()).isZero();
       assertThat(phase.failedReads()).as(String.valueOf(phase.firstFailure())).isZero();
       assertThat(phase.disputesReads()).isPositive();
+      assertThat(phase.disputesBusyMillis()).isPositive();
       assertThat(phase.releasesReads()).isPositive();
       assertThat(phase.peak().listeners()).isEqualTo(phase.consoles());
       assertThat(phase.peak().pooled())
