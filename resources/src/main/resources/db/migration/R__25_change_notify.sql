@@ -91,7 +91,9 @@ CREATE OR REPLACE FUNCTION arbiter_announce_changes(p_limit integer DEFAULT 1000
   SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
-  v_limit integer := coalesce(p_limit, 10000);
+  -- 1 to 10,000 a call: a caller cannot make it take the whole outbox in one statement, and a
+  -- zero or negative limit would read as a backlog.
+  v_limit integer := least(greatest(coalesce(p_limit, 10000), 1), 10000);
   v_body  text;
   v_sent  integer := 0;
 BEGIN

@@ -240,17 +240,14 @@ public final class DisputeQueueViewModel {
             order.descending());
     LiveChanges.Look look = pending.look();
     Optional<List<Long>> changed = look.changed();
-    boolean countDue =
-        (changed.isEmpty() || !changed.get().isEmpty())
-            && !clock.instant().isBefore(counted.plus(COUNT_EVERY));
+    boolean anything = changed.map(ids -> !ids.isEmpty()).orElse(true);
+    boolean countDue = anything && !clock.instant().isBefore(counted.plus(COUNT_EVERY));
     return () -> {
+      // Empty: anything may have changed (a reconnect).
       Verdict verdict =
-          changed.isEmpty()
-              ? Verdict.REREAD
-              : changed.get().isEmpty()
-                  ? Verdict.NOTHING
-                  : LiveChangeJudge.judge(
-                      shown, changed.get(), port.matching(changed.get(), filter, order));
+          changed
+              .map(ids -> ids.isEmpty() ? Verdict.NOTHING : judge(shown, ids, filter, order))
+              .orElse(Verdict.REREAD);
       QueuePage page =
           verdict.kind() == Kind.REREAD
               ? port.page(filter, order, from, PageDirection.FORWARD, limit)
@@ -261,6 +258,11 @@ public final class DisputeQueueViewModel {
               : OptionalLong.empty();
       return new Fresh(look, verdict, page, count);
     };
+  }
+
+  private Verdict judge(
+      LiveChangeJudge.Window shown, List<Long> ids, QueueFilter filter, QueueSort order) {
+    return LiveChangeJudge.judge(shown, ids, port.matching(ids, filter, order));
   }
 
   private record Fresh(

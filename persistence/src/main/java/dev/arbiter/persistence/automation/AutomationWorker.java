@@ -47,6 +47,7 @@ public final class AutomationWorker implements AutoCloseable {
   private final Clock clock;
   private ScheduledExecutorService scheduler;
   private ScheduledExecutorService sealer;
+  private volatile boolean announceFailing;
 
   public AutomationWorker(
       DataSource dataSource,
@@ -139,9 +140,15 @@ public final class AutomationWorker implements AutoCloseable {
   public int announce() {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
-      return ChangeAnnouncer.announce(c);
+      int sent = ChangeAnnouncer.announce(c);
+      announceFailing = false;
+      return sent;
     } catch (SQLException | RuntimeException e) {
-      log.accept(clock.instant() + " announce: FAILED " + e.getMessage());
+      // Ten times a second: one line when it starts failing, not one per attempt.
+      if (!announceFailing) {
+        log.accept(clock.instant() + " announce: FAILED " + e.getMessage());
+      }
+      announceFailing = true;
       return 0;
     }
   }

@@ -142,6 +142,15 @@ public final class QueueSql {
     List<String> where = new ArrayList<>();
     where.add("d.id = ANY (?)");
     where.addAll(conditions(filter, null, params));
+    return rowsWhere(where, sort, params);
+  }
+
+  /** The rows of the given disputes, with sort values for {@code sort}, in no order. */
+  static Query rows(List<Long> ids, QueueSort sort) {
+    return rowsWhere(List.of("d.id = ANY (?)"), sort, List.of((Object) ids.toArray(Long[]::new)));
+  }
+
+  private static Query rowsWhere(List<String> where, QueueSort sort, List<Object> params) {
     String sql =
         "SELECT "
             + COLUMNS
@@ -151,19 +160,6 @@ public final class QueueSql {
             + FROM
             + whereClause(where);
     return new Query(sql, params);
-  }
-
-  /** The rows of the given disputes, with sort values for {@code sort}, in no order. */
-  static Query rows(List<Long> ids, QueueSort sort) {
-    String sql =
-        "SELECT "
-            + COLUMNS
-            + ", "
-            + sort.key().expression()
-            + " AS sort_value"
-            + FROM
-            + " WHERE d.id = ANY (?)";
-    return new Query(sql, List.of((Object) ids.toArray(Long[]::new)));
   }
 
   /**

@@ -215,6 +215,16 @@ class ChangeNotifyIT {
   }
 
   @Test
+  void aZeroOrNegativeLimitStillNamesTheRowsOneAtATime() throws Exception {
+    try (Connection support = db.as("demo_support")) {
+      update(support, "UPDATE disputes SET priority = 'high' WHERE id = ?", seed.dispute());
+    }
+    // Taken as a limit of one: the single waiting notice is named, not read as a backlog.
+    assertThat(Fixtures.value(listener, "SELECT arbiter_announce_changes(-5)")).isEqualTo(1);
+    assertThat(receive(1).get(0).get("id").asText()).isEqualTo(Long.toString(seed.dispute()));
+  }
+
+  @Test
   void onlyTheOwnerReadsOrWritesTheOutboxAndTheBackendCannotAnnounce() throws Exception {
     for (String login : List.of("demo_support", "demo_admin", "demo_backend", "demo_worker")) {
       try (Connection c = db.as(login)) {

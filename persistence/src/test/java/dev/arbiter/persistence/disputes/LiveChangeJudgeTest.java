@@ -20,13 +20,17 @@ class LiveChangeJudgeTest {
 
   /** A row sorted by amount: id 10 has 1,000, id 11 has 1,100 and so on. */
   private static QueueRow row(long id, long amount) {
+    return row(id, new QueueCursor(SortKey.AMOUNT, amount, id));
+  }
+
+  private static QueueRow row(long id, QueueCursor cursor) {
     return new QueueRow(
         id,
         "DSP-" + id,
         "Client",
         "Freelancer",
         "GO-" + id,
-        amount,
+        100,
         "USD",
         ReasonCode.QUALITY,
         DisputePriority.NORMAL,
@@ -37,7 +41,7 @@ class LiveChangeJudgeTest {
         null,
         null,
         0,
-        new QueueCursor(SortKey.AMOUNT, amount, id));
+        cursor);
   }
 
   private static QueueRow row(long id) {
@@ -116,44 +120,8 @@ class LiveChangeJudgeTest {
 
   @Test
   void aTextSortAlwaysReadsAgainForAMatchingRowItCannotPlace() {
-    QueueRow onScreen =
-        new QueueRow(
-            1,
-            "DSP-1",
-            "A",
-            "B",
-            "GO-1",
-            100,
-            "USD",
-            ReasonCode.QUALITY,
-            DisputePriority.NORMAL,
-            DisputeStatus.OPEN,
-            null,
-            Instant.EPOCH,
-            null,
-            null,
-            null,
-            0,
-            new QueueCursor(SortKey.REFERENCE, "DSP-1", 1));
-    QueueRow elsewhere =
-        new QueueRow(
-            2,
-            "DSP-9",
-            "A",
-            "B",
-            "GO-2",
-            100,
-            "USD",
-            ReasonCode.QUALITY,
-            DisputePriority.NORMAL,
-            DisputeStatus.OPEN,
-            null,
-            Instant.EPOCH,
-            null,
-            null,
-            null,
-            0,
-            new QueueCursor(SortKey.REFERENCE, "DSP-9", 2));
+    QueueRow onScreen = row(1, new QueueCursor(SortKey.REFERENCE, "DSP-1", 1));
+    QueueRow elsewhere = row(2, new QueueCursor(SortKey.REFERENCE, "DSP-9", 2));
     Window window = new Window(List.of(onScreen), true, true, false);
     assertThat(LiveChangeJudge.judge(window, List.of(2L), List.of(elsewhere)).kind())
         .isEqualTo(Kind.REREAD);

@@ -8,18 +8,16 @@ import dev.arbiter.persistence.db.EmbeddedServer;
 import dev.arbiter.persistence.db.SchemaMigrator;
 import dev.arbiter.persistence.db.ServerBootstrap;
 import dev.arbiter.persistence.db.StaffLogins;
-import dev.arbiter.persistence.db.WorkerLogin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -68,25 +66,19 @@ final class DurableBenchServer implements AutoCloseable {
     return DriverManager.getConnection(server.jdbcUrl(DATABASE), login, StaffLogins.DEMO_PASSWORD);
   }
 
-  /**
-   * The Arbiter worker, started, as production runs it beside the marketplace: it seals the audit
-   * entries writers left and sends the change notices (V90, V96), so that their cost is measured
-   * with the writes that cause it.
-   */
+  /** The Arbiter worker, started beside this server's writers ({@link BenchWorker}). */
   AutomationWorker startWorker() throws SQLException {
-    String password = "bench-worker-" + ProcessHandle.current().pid();
     try (Connection owner = owner()) {
-      WorkerLogin.ensure(owner, password);
+      return BenchWorker.start(owner, StaffLogins.DEMO_PASSWORD, this::dataSource);
     }
-    PGSimpleDataSource login = new PGSimpleDataSource();
-    login.setUrl(server.jdbcUrl(DATABASE));
-    login.setUser(WorkerLogin.LOGIN);
-    login.setPassword(password);
-    login.setApplicationName(WorkerLogin.APPLICATION_NAME);
-    AutomationWorker worker =
-        new AutomationWorker(login, "bench", line -> {}, Optional.empty(), Clock.systemUTC());
-    worker.start();
-    return worker;
+  }
+
+  private DataSource dataSource(String login) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(server.jdbcUrl(DATABASE));
+    ds.setUser(login);
+    ds.setPassword(StaffLogins.DEMO_PASSWORD);
+    return ds;
   }
 
   @Override

@@ -4,18 +4,15 @@ import dev.arbiter.persistence.access.Jdbc;
 import dev.arbiter.persistence.automation.AutomationWorker;
 import dev.arbiter.persistence.db.ServerBootstrap;
 import dev.arbiter.persistence.db.StaffLogins;
-import dev.arbiter.persistence.db.WorkerLogin;
 import dev.arbiter.persistence.live.ChangeFeed;
 import dev.arbiter.persistence.live.ChangeFeedListener;
 import dev.arbiter.persistence.live.TableChange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -132,17 +129,8 @@ public final class LiveLatencyBenchmark implements Benchmark.Measurement {
     try (Connection c = context.owner().getConnection();
         Statement s = c.createStatement()) {
       s.execute("SET ROLE " + ServerBootstrap.MIGRATOR);
-      WorkerLogin.ensure(c, StaffLogins.DEMO_PASSWORD);
+      return BenchWorker.start(c, StaffLogins.DEMO_PASSWORD, context.asLogin());
     }
-    AutomationWorker worker =
-        new AutomationWorker(
-            context.asLogin().apply(WorkerLogin.LOGIN),
-            "bench",
-            line -> {},
-            Optional.empty(),
-            Clock.systemUTC());
-    worker.start();
-    return worker;
   }
 
   private static long insert(Connection c, int i) throws SQLException {
