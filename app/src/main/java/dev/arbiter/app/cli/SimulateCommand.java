@@ -60,7 +60,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--duration",
       required = true,
-      converter = DurationConverter.class,
+      converter = ParsedValues.TimeSpan.class,
       description = "How long to run: 90 (seconds), 30s, 5m, 1h.")
   Duration duration;
 
@@ -72,7 +72,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--mix",
-      converter = MixConverter.class,
+      converter = ParsedValues.Mix.class,
       description =
           "Relative weights, e.g. message=5,flag=1 (kinds: dispute, message, submission, flag,"
               + " workspace, contract; default dispute=10,message=38,submission=14,flag=12,"
@@ -183,30 +183,6 @@ public final class SimulateCommand implements Callable<Integer> {
   private static UserFacingException missingPassword(String user) {
     return new UserFacingException(
         "set " + PASSWORD_VARIABLE + " to the password of the backend login " + user);
-  }
-
-  /** Reads {@code 90}, {@code 30s}, {@code 5m} or {@code 1h}. */
-  static final class DurationConverter implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      try {
-        return Pacing.parseDuration(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** Reads {@code kind=weight,...}. */
-  static final class MixConverter implements ITypeConverter<TrafficMix> {
-    @Override
-    public TrafficMix convert(String value) {
-      try {
-        return TrafficMix.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
   }
 
   /** Reads operations per second, within what {@link Pacing} can pace. */

@@ -61,7 +61,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--anchor-every",
       paramLabel = "DURATION",
-      converter = SimulateCommand.DurationConverter.class,
+      converter = ParsedValues.TimeSpan.class,
       description = "How often to write the anchor (90, 30s, 10m, 1h; default 10m).")
   Duration anchorEvery = Duration.ofMinutes(10);
 
