@@ -9,7 +9,6 @@ import dev.arbiter.persistence.audit.ChainVerification;
 import dev.arbiter.persistence.audit.CommandDatabase;
 import dev.arbiter.persistence.audit.UnsealedEntries;
 import dev.arbiter.persistence.audit.VerifyOptions;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,9 +29,6 @@ import picocli.CommandLine.ParentCommand;
           + " entries its role may not read are checked by their links only)."
     })
 public final class AuditCommand {
-
-  // Progress lines only for verifications long enough to wonder about, and then every few seconds.
-  private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
   @ParentCommand private ArbiterCommand root;
 
@@ -66,7 +62,9 @@ public final class AuditCommand {
               description = "Connections reading at once, 1 to 16 (default: cores, at most 2).")
           Integer jobs) {
     ChainAnchor anchor = anchorFile == null ? null : readAnchor(anchorFile);
-    VerifyOptions options = VerifyOptions.defaults().reportingTo(progressLines(System.err));
+    VerifyOptions options =
+        VerifyOptions.defaults()
+            .reportingTo(new ProgressLines(System.err, "verified %d of %d entries%n")::report);
     if (from != null) {
       options = options.from(from);
     }
@@ -180,18 +178,6 @@ public final class AuditCommand {
     } catch (UncheckedIOException e) {
       throw new UserFacingException(e.getMessage() + ": " + IoReasons.of(e), e);
     }
-  }
-
-  private static VerifyOptions.VerifyProgress progressLines(PrintStream err) {
-    long started = System.nanoTime();
-    long[] lastPrinted = {started};
-    return (entries, total) -> {
-      long now = System.nanoTime();
-      if (now - lastPrinted[0] >= PROGRESS_EVERY_NANOS && entries < total) {
-        lastPrinted[0] = now;
-        err.printf(Locale.ROOT, "verified %d of %d entries%n", entries, total);
-      }
-    };
   }
 
   private static String rootMessage(Throwable e) {

@@ -29,8 +29,6 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class ExportCommand implements Callable<Integer> {
 
-  private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
-
   @ParentCommand private ArbiterCommand root;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
@@ -121,25 +119,19 @@ public final class ExportCommand implements Callable<Integer> {
       AuditExportService service = new AuditExportService(db.dataSource(), db.revealsHidden());
       long written =
           file.write(
-              stream -> service.export(filter, chosen, stream, progressLines(), () -> false));
+              stream ->
+                  service.export(
+                      filter,
+                      chosen,
+                      stream,
+                      new ProgressLines(System.err, "exported %d of %d entries%n")::report,
+                      () -> false));
       System.out.println(
           "exported " + written + (written == 1 ? " entry" : " entries") + " to " + out);
       return ArbiterCli.OK;
     } catch (StaffDatabaseException | ChainReadException e) {
       throw new UserFacingException(e.getMessage(), e);
     }
-  }
-
-  // Progress only for exports long enough to wonder about, and then every few seconds.
-  private static AuditExportService.ExportProgress progressLines() {
-    long[] lastPrinted = {System.nanoTime()};
-    return (rows, total) -> {
-      long now = System.nanoTime();
-      if (now - lastPrinted[0] >= PROGRESS_EVERY_NANOS && rows < total) {
-        lastPrinted[0] = now;
-        System.err.printf(Locale.ROOT, "exported %d of %d entries%n", rows, total);
-      }
-    };
   }
 
   private static ExportFormat formatOf(Path file) {
