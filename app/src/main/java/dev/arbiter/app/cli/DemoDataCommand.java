@@ -52,10 +52,8 @@ public final class DemoDataCommand implements Callable<Integer> {
         EmbeddedDatabasePreparer.dropDatabase(runtime);
         System.err.println("dropped the embedded database");
       }
-      int applied = EmbeddedDatabasePreparer.prepare(runtime);
-      if (applied > 0) {
-        System.err.println("applied " + applied + " migrations");
-      }
+      // Migrated only: the demo is loaded below at the scale and seed asked for.
+      EmbeddedPreparation.migrate(runtime, System.err::println);
       var summary =
           EmbeddedDemo.loadOnce(
               runtime,

@@ -13,13 +13,18 @@ final class EmbeddedPreparation {
   private EmbeddedPreparation() {}
 
   static void prepare(EmbeddedRuntime runtime, Consumer<String> progress) {
+    migrate(runtime, progress);
+    EmbeddedDemo.loadOnce(
+            runtime, DemoScale.of(1), EmbeddedDemo.SEED, new ProgressPrinter(progress))
+        .ifPresent(summary -> progress.accept(describe(summary)));
+  }
+
+  /** Applies the migrations the embedded database lacks, saying how many when there were any. */
+  static void migrate(EmbeddedRuntime runtime, Consumer<String> progress) {
     int applied = EmbeddedDatabasePreparer.prepare(runtime);
     if (applied > 0) {
       progress.accept("applied " + applied + " migrations");
     }
-    EmbeddedDemo.loadOnce(
-            runtime, DemoScale.of(1), EmbeddedDemo.SEED, new ProgressPrinter(progress))
-        .ifPresent(summary -> progress.accept(describe(summary)));
   }
 
   static String describe(DemoLoadSummary summary) {
