@@ -4,20 +4,16 @@ import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.KeyedRows;
 import dev.arbiter.app.common.PagedList;
 import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.app.common.command.StatusLines;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.persistence.staff.StaffAdminAccount;
 import dev.arbiter.persistence.staff.StaffRole;
 import java.util.List;
 import java.util.Optional;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 
@@ -50,10 +46,7 @@ public final class StaffAdminViewModel {
   private final ObservableBooleanValue online;
   private final PagedList<StaffAdminAccount, String> list;
   private final BooleanProperty acting = new SimpleBooleanProperty(false);
-  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-  private final StringProperty actionError = new SimpleStringProperty("");
-  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+  private final StatusLines lines;
   // A login to select once the accounts are read (opened from global search before the first read).
   private String revealing;
 
@@ -77,10 +70,8 @@ public final class StaffAdminViewModel {
                         + "). It shows the accounts as last read.");
     // Live re-reads are quiet: no busy state, so the buttons do not blink while others work.
     list.followLive(() -> port::accounts, this::show);
-    busy.bind(list.loadingProperty().or(acting));
-    // An action's failure stays until the next action; the list's own says what its reads found.
-    error.bind(
-        Bindings.when(actionError.isEmpty()).then(list.errorProperty()).otherwise(actionError));
+    lines = new StatusLines(list.errorProperty());
+    lines.busy().bind(list.loadingProperty().or(acting));
   }
 
   public boolean isAdmin() {
@@ -156,7 +147,7 @@ public final class StaffAdminViewModel {
   /** Creates a login; the password is passed straight to the database and not kept. */
   public void create(String login, String displayName, String password, String email) {
     if (login == null || login.isBlank() || displayName == null || displayName.isBlank()) {
-      actionError.set("Enter a login name and a display name.");
+      lines.error("Enter a login name and a display name.");
       return;
     }
     act(
@@ -179,13 +170,13 @@ public final class StaffAdminViewModel {
             })
         .onSuccess(
             ignored -> {
-              actionError.set("");
-              message.set(done);
+              lines.error("");
+              lines.message(done);
             })
         .onFailure(
             failure -> {
-              actionError.set(ErrorText.describe(failure));
-              message.set("");
+              lines.error(ErrorText.describe(failure));
+              lines.message("");
             })
         .whenFinished(
             () -> {
@@ -205,14 +196,14 @@ public final class StaffAdminViewModel {
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
-    return busy.getReadOnlyProperty();
+    return lines.busyProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {
-    return message.getReadOnlyProperty();
+    return lines.messageProperty();
   }
 
   public ReadOnlyStringProperty errorProperty() {
-    return error.getReadOnlyProperty();
+    return lines.errorProperty();
   }
 }
