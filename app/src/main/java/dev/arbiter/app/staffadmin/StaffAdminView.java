@@ -1,5 +1,6 @@
 package dev.arbiter.app.staffadmin;
 
+import dev.arbiter.app.common.AdminButtons;
 import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.app.common.KeyedSelection;
@@ -9,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -74,20 +74,16 @@ public final class StaffAdminView extends FxmlView<StaffAdminViewModel> {
     role.getItems().setAll(StaffRole.values());
     role.setConverter(DisplayNames.forEnum());
     role.getSelectionModel().select(StaffRole.SUPPORT);
-    ObservableBooleanValue noSelection =
-        table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty());
-    adminOnly(grant, noSelection);
-    adminOnly(revoke, noSelection);
-    adminOnly(deactivate, noSelection);
-    adminOnly(create, model.busyProperty());
+    AdminButtons.onSelectedRow(
+        model::isAdmin,
+        table.getSelectionModel().selectedItemProperty(),
+        model.busyProperty(),
+        grant,
+        revoke,
+        deactivate);
+    AdminButtons.enableWhen(model::isAdmin, Bindings.not(model.busyProperty()), create);
     error.textProperty().bind(model.errorProperty());
     message.textProperty().bind(model.messageProperty());
-  }
-
-  private void adminOnly(Button button, ObservableBooleanValue disabled) {
-    button
-        .disableProperty()
-        .bind(Bindings.createBooleanBinding(() -> !model.isAdmin() || disabled.get(), disabled));
   }
 
   @FXML

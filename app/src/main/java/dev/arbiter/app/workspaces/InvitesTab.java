@@ -2,12 +2,11 @@ package dev.arbiter.app.workspaces;
 
 import static dev.arbiter.app.workspaces.Tables.column;
 
+import dev.arbiter.app.common.AdminButtons;
 import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.app.common.Visibility;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
@@ -39,13 +38,12 @@ final class InvitesTab extends FxmlView<WorkspaceDetailViewModel> {
         column("Invited by", Invite::invitedBy),
         column("Created", Invite::createdAt));
     Tables.follow(table, model.detailsProperty(), WorkspaceDetails::invites, Invite::id);
-    BooleanBinding blocked =
-        Bindings.createBooleanBinding(
-            () -> !model.isAdmin() || selected() == null || model.busyProperty().get(),
-            table.getSelectionModel().selectedItemProperty(),
-            model.busyProperty());
-    revoke.disableProperty().bind(blocked);
-    reissue.disableProperty().bind(blocked);
+    AdminButtons.onSelectedRow(
+        model::isAdmin,
+        table.getSelectionModel().selectedItemProperty(),
+        model.busyProperty(),
+        revoke,
+        reissue);
     expire.setDisable(!model.isAdmin());
     token.textProperty().bind(model.issuedTokenProperty());
     Visibility.showWhen(tokenLine, model.issuedTokenProperty().isNotEmpty());

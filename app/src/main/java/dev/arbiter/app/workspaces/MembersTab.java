@@ -2,15 +2,13 @@ package dev.arbiter.app.workspaces;
 
 import static dev.arbiter.app.workspaces.Tables.column;
 
+import dev.arbiter.app.common.AdminButtons;
 import dev.arbiter.app.common.Confirmation;
 import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
-import java.util.List;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -44,14 +42,15 @@ final class MembersTab extends FxmlView<WorkspaceDetailViewModel> {
         column("Contact on", m -> m.activeContracts() == null ? "" : m.activeContracts()));
     Tables.follow(table, model.detailsProperty(), WorkspaceDetails::members, Member::id);
     role.setConverter(DisplayNames.forEnum());
-    BooleanBinding blocked =
-        Bindings.createBooleanBinding(
-            () -> !model.isAdmin() || selected() == null || model.busyProperty().get(),
-            table.getSelectionModel().selectedItemProperty(),
-            model.busyProperty());
-    for (Button button : List.of(change, suspend, reactivate, remove, transfer)) {
-      button.disableProperty().bind(blocked);
-    }
+    AdminButtons.onSelectedRow(
+        model::isAdmin,
+        table.getSelectionModel().selectedItemProperty(),
+        model.busyProperty(),
+        change,
+        suspend,
+        reactivate,
+        remove,
+        transfer);
   }
 
   @FXML
