@@ -1,6 +1,5 @@
 package dev.arbiter.persistence.moderation;
 
-import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.model.moderation.FlagStatus;
 import dev.arbiter.model.moderation.ModerationFlag;
 import dev.arbiter.persistence.access.DataAccess;
@@ -11,8 +10,9 @@ import dev.arbiter.persistence.moderation.ItemDetail.AuthorHistory;
 import dev.arbiter.persistence.moderation.ItemDetail.EarlierFlag;
 import dev.arbiter.persistence.moderation.ItemDetail.Field;
 import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
-import dev.arbiter.persistence.moderation.ItemDetail.TimelineEntry;
 import dev.arbiter.persistence.session.StaffDatabaseException;
+import dev.arbiter.persistence.timeline.TimelineEntry;
+import dev.arbiter.persistence.timeline.TimelineRows;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.List;
@@ -200,15 +200,9 @@ public final class ModerationItemService {
 
   private static List<TimelineEntry> timeline(
       Session session, ItemKey key, List<FlagLine> flags, List<DecisionEntry> decisions) {
-    return Sql.list(
+    return TimelineRows.read(
         session,
         ItemContentQueries.TIMELINE,
-        row ->
-            new TimelineEntry(
-                row.getLong("id"),
-                row.instant("occurred_at"),
-                new AuditActor(row.text("actor"), row.text("db_user")),
-                row.text("what")),
         flags.stream().map(f -> Long.toString(f.id())).toArray(String[]::new),
         decisions.stream().map(d -> Long.toString(d.id())).toArray(String[]::new),
         ItemContentQueries.table(key.type()),

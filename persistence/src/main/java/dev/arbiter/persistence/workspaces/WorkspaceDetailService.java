@@ -2,6 +2,7 @@ package dev.arbiter.persistence.workspaces;
 
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.session.StaffDatabaseException;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.ContractLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.DisputeLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.FlagLine;
@@ -9,7 +10,6 @@ import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Note;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
-import dev.arbiter.persistence.workspaces.WorkspaceDetails.TimelineEntry;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.NoSuchElementException;
