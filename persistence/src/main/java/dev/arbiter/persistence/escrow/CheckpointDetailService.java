@@ -18,7 +18,6 @@ import dev.arbiter.persistence.escrow.CheckpointDetail.EscrowTotals;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Party;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.timeline.TimelineRows;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
@@ -93,11 +92,9 @@ public final class CheckpointDetailService {
 
   /** The checkpoint and its surroundings, or empty if it does not exist. */
   public Optional<CheckpointDetail> load(long checkpointId) {
-    try {
-      return access.snapshot(session -> read(session, checkpointId));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load checkpoint " + checkpointId, e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not load checkpoint " + checkpointId,
+        () -> access.snapshot(session -> read(session, checkpointId)));
   }
 
   private static Optional<CheckpointDetail> read(Session session, long id) {

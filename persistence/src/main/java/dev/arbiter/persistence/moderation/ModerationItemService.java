@@ -14,7 +14,6 @@ import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.timeline.TimelineEntry;
 import dev.arbiter.persistence.timeline.TimelineRows;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +47,8 @@ public final class ModerationItemService {
    * @throws StaffDatabaseException when the database cannot be read
    */
   public ItemDetail load(ItemKey key) {
-    try {
-      return access.snapshot(session -> read(session, key));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load " + key.label(), e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not load " + key.label(), () -> access.snapshot(session -> read(session, key)));
   }
 
   private static ItemDetail read(Session session, ItemKey key) {
