@@ -8,7 +8,7 @@ import dev.arbiter.persistence.disputes.DisputeCase.EvidenceInfo;
 import dev.arbiter.persistence.disputes.DisputeCase.MetadataEntry;
 import dev.arbiter.persistence.disputes.DisputeCase.Party;
 import dev.arbiter.persistence.disputes.DisputeCase.PastDispute;
-import dev.arbiter.persistence.disputes.TimelineEntry;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -174,7 +174,7 @@ final class CaseSections {
       Label who = new Label(t.by().text() + (t.command() == null ? "" : " · " + t.command()));
       who.getStyleClass().add(Styles.TEXT_BOLD);
       who.setMinWidth(220);
-      Label what = new Label(t.entity().replace('_', ' ') + ": " + t.summary());
+      Label what = new Label(t.entityType().replace('_', ' ') + ": " + t.summary());
       what.setWrapText(true);
       box.getChildren().add(new HBox(8, when, who, what));
     }

@@ -5,7 +5,7 @@ import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.moderation.ItemDetail;
 import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
-import dev.arbiter.persistence.moderation.ItemDetail.TimelineEntry;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,8 +4,8 @@ import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Approval;
-import dev.arbiter.persistence.escrow.CheckpointDetail.AuditLine;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Checkpoint;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,10 +68,10 @@ final class CheckpointDiff {
    * latest first.
    */
   List<String> changedBy(CheckpointDetail before, CheckpointDetail after) {
-    long seen = before.timeline().stream().mapToLong(AuditLine::id).max().orElse(0);
+    long seen = before.timeline().stream().mapToLong(TimelineEntry::auditId).max().orElse(0);
     Set<AuditActor> actors = new LinkedHashSet<>();
-    for (AuditLine line : after.timeline()) {
-      if (line.id() > seen) {
+    for (TimelineEntry line : after.timeline()) {
+      if (line.auditId() > seen) {
         actors.add(line.by());
       }
     }
@@ -83,9 +83,9 @@ final class CheckpointDiff {
    * another login wrote in their name is not.
    */
   boolean onlyBy(CheckpointDetail before, CheckpointDetail after, String login) {
-    long seen = before.timeline().stream().mapToLong(AuditLine::id).max().orElse(0);
+    long seen = before.timeline().stream().mapToLong(TimelineEntry::auditId).max().orElse(0);
     return after.timeline().stream()
-        .filter(l -> l.id() > seen)
+        .filter(l -> l.auditId() > seen)
         .allMatch(l -> l.by().isOwnChangeOf(login));
   }
 

@@ -1,11 +1,11 @@
 package dev.arbiter.app.workspaces;
 
 import dev.arbiter.model.audit.AuditActor;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
-import dev.arbiter.persistence.workspaces.WorkspaceDetails.TimelineEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,9 +92,9 @@ final class WorkspaceChanges {
 
   /** Who wrote the history entries {@code now} has and {@code seen} did not. */
   static Set<AuditActor> actorsSince(WorkspaceDetails seen, WorkspaceDetails now) {
-    long last = seen.timeline().stream().mapToLong(TimelineEntry::id).max().orElse(0);
+    long last = seen.timeline().stream().mapToLong(TimelineEntry::auditId).max().orElse(0);
     return now.timeline().stream()
-        .filter(t -> t.id() > last)
+        .filter(t -> t.auditId() > last)
         .map(TimelineEntry::by)
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }

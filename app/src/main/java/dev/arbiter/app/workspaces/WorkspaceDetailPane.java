@@ -9,12 +9,12 @@ import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.common.command.StaleOffer;
 import dev.arbiter.app.live.ChangedBanner;
 import dev.arbiter.model.workspaces.WorkspaceStatus;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.ContractLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.DisputeLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.FlagLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
-import dev.arbiter.persistence.workspaces.WorkspaceDetails.TimelineEntry;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -194,11 +194,11 @@ final class WorkspaceDetailPane extends VBox {
     history.setItems(FXCollections.observableArrayList());
     Tables.columns(
         history,
-        column("When", TimelineEntry::occurredAt),
+        column("When", TimelineEntry::at),
         column("Actor", t -> t.by().text()),
         column("Action", TimelineEntry::action),
         column("Record", t -> t.entityType() + " " + t.entityId()),
-        column("Change", TimelineEntry::change));
+        column("Change", TimelineEntry::summary));
     return history;
   }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.moderation.ItemDetail;
 import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
-import dev.arbiter.persistence.moderation.ItemDetail.TimelineEntry;
 import dev.arbiter.persistence.moderation.ItemKey;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -97,6 +97,14 @@ class ItemChangesTest {
   }
 
   private static TimelineEntry entry(long id, String actor, String dbUser) {
-    return new TimelineEntry(id, AT, new AuditActor(actor, dbUser), "something");
+    return new TimelineEntry(
+        id,
+        AT,
+        new AuditActor(actor, dbUser),
+        "update",
+        "moderation_flags",
+        "1",
+        null,
+        "something");
   }
 }

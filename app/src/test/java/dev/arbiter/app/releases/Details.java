@@ -3,8 +3,8 @@ package dev.arbiter.app.releases;
 import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Approval;
-import dev.arbiter.persistence.escrow.CheckpointDetail.AuditLine;
 import dev.arbiter.persistence.escrow.CheckpointGates;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,16 +22,19 @@ final class Details {
   private int version = 3;
   private int openDisputes;
   private final List<Approval> approvals = new ArrayList<>();
-  private final List<AuditLine> timeline = new ArrayList<>();
+  private final List<TimelineEntry> timeline = new ArrayList<>();
 
   static Details submitted() {
     Details d = new Details();
     d.timeline.add(
-        new AuditLine(
+        new TimelineEntry(
             10,
             NOW,
             new AuditActor("requester_login", "requester_login"),
             "update",
+            "escrow_checkpoints",
+            "7",
+            null,
             "status pending → submitted"));
     return d;
   }
@@ -73,8 +76,9 @@ final class Details {
 
   /** An audit entry by {@code by}, newer than every earlier one. */
   Details audited(AuditActor by, String summary) {
-    long id = timeline.stream().mapToLong(AuditLine::id).max().orElse(0) + 1;
-    timeline.add(0, new AuditLine(id, NOW, by, "update", summary));
+    long id = timeline.stream().mapToLong(TimelineEntry::auditId).max().orElse(0) + 1;
+    timeline.add(
+        0, new TimelineEntry(id, NOW, by, "update", "escrow_checkpoints", "7", null, summary));
     return this;
   }
 

@@ -1,27 +1,30 @@
 package dev.arbiter.persistence.audit;
 
-/** Who caused an entry, by the group role its database login belongs to. */
+import dev.arbiter.persistence.staff.StaffRole;
+
+/**
+ * Who caused an entry, by the group role its database login belongs to: one of the staff roles, or
+ * the marketplace's backend, which writes for the marketplace's users and is no staff role.
+ */
 public enum AuditActorRole {
-  SUPPORT("arbiter_support", "Support"),
-  FINANCE("arbiter_finance", "Finance"),
-  MODERATOR("arbiter_moderator", "Moderator"),
-  ADMIN("arbiter_admin", "Admin"),
-  BACKEND("marketplace_backend", "Backend");
+  SUPPORT(StaffRole.SUPPORT),
+  FINANCE(StaffRole.FINANCE),
+  MODERATOR(StaffRole.MODERATOR),
+  ADMIN(StaffRole.ADMIN),
+  BACKEND(null);
 
-  private final String groupRole;
-  private final String title;
+  private final StaffRole staff;
 
-  AuditActorRole(String groupRole, String title) {
-    this.groupRole = groupRole;
-    this.title = title;
+  AuditActorRole(StaffRole staff) {
+    this.staff = staff;
   }
 
   /** The PostgreSQL group role whose (direct or inherited) members count. */
   public String groupRole() {
-    return groupRole;
+    return staff == null ? "marketplace_backend" : staff.groupRole();
   }
 
   public String title() {
-    return title;
+    return staff == null ? "Backend" : staff.title();
   }
 }

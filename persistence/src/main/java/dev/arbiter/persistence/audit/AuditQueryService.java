@@ -154,10 +154,6 @@ public final class AuditQueryService {
   }
 
   private <T> T read(String what, DataAccess.Work<T> work) {
-    try {
-      return access.read(work);
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not read " + what, e);
-    }
+    return StaffDatabaseException.wrap("Could not read " + what, () -> access.read(work));
   }
 }

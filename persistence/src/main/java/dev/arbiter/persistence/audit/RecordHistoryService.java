@@ -4,7 +4,6 @@ import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.staff.StaffSession;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,19 +46,17 @@ public final class RecordHistoryService {
   public RecordHistory history(String entityType, String entityId) {
     Objects.requireNonNull(entityType, "entityType");
     Objects.requireNonNull(entityId, "entityId");
-    List<AuditRecord> newestFirst;
-    try {
-      newestFirst =
-          access.read(
-              session ->
-                  AuditRows.entries(session, SELECT_HISTORY, entityType, entityId, MAX_ENTRIES + 1)
-                      .stream()
-                      .map(rows::read)
-                      .toList());
-    } catch (SQLException e) {
-      throw new StaffDatabaseException(
-          "Could not read the history of " + entityType + " " + entityId, e);
-    }
+    List<AuditRecord> newestFirst =
+        StaffDatabaseException.wrap(
+            "Could not read the history of " + entityType + " " + entityId,
+            () ->
+                access.read(
+                    session ->
+                        AuditRows.entries(
+                                session, SELECT_HISTORY, entityType, entityId, MAX_ENTRIES + 1)
+                            .stream()
+                            .map(rows::read)
+                            .toList()));
     boolean omitted = newestFirst.size() > MAX_ENTRIES;
     List<AuditRecord> oldestFirst =
         new ArrayList<>(omitted ? newestFirst.subList(0, MAX_ENTRIES) : newestFirst);

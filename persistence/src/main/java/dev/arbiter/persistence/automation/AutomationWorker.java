@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -94,22 +95,10 @@ public final class AutomationWorker implements AutoCloseable {
     if (scheduler != null) {
       return;
     }
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "arbiter-worker");
-              t.setDaemon(true);
-              return t;
-            });
+    scheduler = Executors.newSingleThreadScheduledExecutor(daemon("arbiter-worker"));
     // Sealing and change notices have a thread of their own: a slow rule must not hold entries out
     // of the chain, nor notices from the consoles.
-    sealer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "arbiter-sealer");
-              t.setDaemon(true);
-              return t;
-            });
+    sealer = Executors.newSingleThreadScheduledExecutor(daemon("arbiter-sealer"));
     sealer.scheduleWithFixedDelay(this::seal, 0, sealInterval().toMillis(), TimeUnit.MILLISECONDS);
     long announceEvery = ChangeAnnouncer.WORKER_EVERY.toMillis();
     sealer.scheduleWithFixedDelay(this::announce, 0, announceEvery, TimeUnit.MILLISECONDS);
@@ -121,6 +110,15 @@ public final class AutomationWorker implements AutoCloseable {
         a ->
             scheduler.scheduleWithFixedDelay(
                 () -> anchor(a), 0, a.every().toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  // Daemon threads, so that a worker never keeps the console's JVM alive on exit.
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /** Seals the audit entries that wait; logs only a failure. Never throws. */

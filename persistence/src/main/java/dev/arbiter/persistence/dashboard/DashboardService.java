@@ -4,7 +4,6 @@ import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.dashboard.DashboardFigures.HeldFunds;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +51,8 @@ public final class DashboardService {
    * @throws StaffDatabaseException when the database cannot be read
    */
   public DashboardFigures load() {
-    try {
-      return access.snapshot(DashboardService::read);
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load the dashboard", e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not load the dashboard", () -> access.snapshot(DashboardService::read));
   }
 
   private static DashboardFigures read(Session session) {

@@ -31,17 +31,11 @@ final class DisputeAccess {
     return call(failure, () -> access.write(audited, work));
   }
 
-  /** One transaction of the data access. */
-  @FunctionalInterface
-  private interface Call<T> {
-    T run() throws SQLException;
-  }
-
-  private static <T> T call(String failure, Call<T> call) {
+  private static <T> T call(String failure, StaffDatabaseException.Call<T> call) {
     try {
-      return call.run();
-    } catch (SQLException e) {
-      throw new StaffDatabaseException(failure, e);
+      return StaffDatabaseException.wrap(failure, call);
+    } catch (StaffDatabaseException e) {
+      throw e; // already says what failed
     } catch (RuntimeException e) {
       throw withCause(failure, e);
     }

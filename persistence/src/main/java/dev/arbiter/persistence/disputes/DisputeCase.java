@@ -6,6 +6,7 @@ import dev.arbiter.model.disputes.DisputePriority;
 import dev.arbiter.model.disputes.DisputeStatus;
 import dev.arbiter.model.disputes.MessageVisibility;
 import dev.arbiter.model.disputes.ReasonCode;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.arbiter.persistence.disputes;
 
 import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.disputes.DisputeActionRefused.FieldChange;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

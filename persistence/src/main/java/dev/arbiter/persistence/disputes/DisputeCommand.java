@@ -8,6 +8,7 @@ import dev.arbiter.model.disputes.MessageVisibility;
 import dev.arbiter.model.money.Money;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
@@ -87,7 +88,7 @@ public sealed interface DisputeCommand {
     }
 
     public String fingerprint() {
-      return name() + "|" + seen.id() + "|" + assignee;
+      return fingerprintOf(this, assignee);
     }
   }
 
@@ -114,7 +115,7 @@ public sealed interface DisputeCommand {
     }
 
     public String fingerprint() {
-      return name() + "|" + seen.id() + "|" + target;
+      return fingerprintOf(this, target);
     }
   }
 
@@ -133,7 +134,7 @@ public sealed interface DisputeCommand {
     }
 
     public String fingerprint() {
-      return name() + "|" + seen.id() + "|" + priority;
+      return fingerprintOf(this, priority);
     }
   }
 
@@ -166,7 +167,7 @@ public sealed interface DisputeCommand {
     }
 
     public String fingerprint() {
-      return name() + "|" + seen.id() + "|" + due + "|" + action;
+      return fingerprintOf(this, due, action);
     }
   }
 
@@ -189,7 +190,7 @@ public sealed interface DisputeCommand {
     }
 
     public String fingerprint() {
-      return name() + "|" + seen.id() + "|" + body;
+      return fingerprintOf(this, body);
     }
   }
 
@@ -245,20 +246,18 @@ public sealed interface DisputeCommand {
     }
 
     public String fingerprint() {
-      return name()
-          + "|"
-          + seen.id()
-          + "|"
-          + outcome
-          + "|"
-          + payeeMinor
-          + "|"
-          + payerMinor
-          + "|"
-          + reason
-          + "|"
-          + escalateFirst;
+      return fingerprintOf(this, outcome, payeeMinor, payerMinor, reason, escalateFirst);
     }
+  }
+
+  /** The command's name, its dispute and {@code arguments}, each as text, joined by "|". */
+  private static String fingerprintOf(DisputeCommand command, Object... arguments) {
+    StringJoiner joined = new StringJoiner("|");
+    joined.add(command.name()).add(String.valueOf(command.seen().id()));
+    for (Object argument : arguments) {
+      joined.add(String.valueOf(argument));
+    }
+    return joined.toString();
   }
 
   private static String label(Enum<?> value) {

@@ -7,7 +7,6 @@ import dev.arbiter.model.disputes.ReasonCode;
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Row;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,12 +35,6 @@ public final class DisputeQueueService {
           + " deadline_action, amount_disputed_minor, currency FROM disputes"
           + " WHERE id = ANY (?) ORDER BY id";
 
-  /** One query of the data access. */
-  @FunctionalInterface
-  private interface Query<T> {
-    T run() throws SQLException;
-  }
-
   private final DataAccess access;
 
   public DisputeQueueService(DataAccess access) {
@@ -63,7 +56,7 @@ public final class DisputeQueueService {
     QueueSql.Query query = QueueSql.page(filter, sort, cursor, direction, limit);
     List<QueueRow> rows =
         new ArrayList<>(
-            run(
+            StaffDatabaseException.wrap(
                 "Could not read the dispute queue",
                 () -> access.query(query.sql(), r -> row(r, sort.key()), query.args())));
     boolean more = rows.size() > limit;
@@ -87,7 +80,7 @@ public final class DisputeQueueService {
    */
   public long count(QueueFilter filter, int cap) {
     QueueSql.Query query = QueueSql.count(filter, cap);
-    return run(
+    return StaffDatabaseException.wrap(
         "Could not count the matching disputes",
         () -> access.query(query.sql(), r -> r.getLong("matching"), query.args()).get(0));
   }
@@ -95,7 +88,7 @@ public final class DisputeQueueService {
   /** The ids of matching disputes, at most {@code cap + 1} of them (more than cap: too many). */
   public List<Long> matchingIds(QueueFilter filter, int cap) {
     QueueSql.Query query = QueueSql.ids(filter, cap);
-    return run(
+    return StaffDatabaseException.wrap(
         "Could not list the matching disputes",
         () -> access.query(query.sql(), r -> r.getLong("id"), query.args()));
   }
@@ -106,7 +99,7 @@ public final class DisputeQueueService {
    */
   public List<QueueRow> rows(List<Long> ids, QueueSort sort) {
     QueueSql.Query query = QueueSql.rows(ids, sort);
-    return run(
+    return StaffDatabaseException.wrap(
         "Could not refresh the disputes",
         () -> access.query(query.sql(), r -> row(r, sort.key()), query.args()));
   }
@@ -117,14 +110,14 @@ public final class DisputeQueueService {
    */
   public List<QueueRow> matchingRows(List<Long> ids, QueueFilter filter, QueueSort sort) {
     QueueSql.Query query = QueueSql.matchingRows(ids, filter, sort);
-    return run(
+    return StaffDatabaseException.wrap(
         "Could not read the changed disputes",
         () -> access.query(query.sql(), r -> row(r, sort.key()), query.args()));
   }
 
   /** The current state of the given disputes, in id order, for actions on many rows. */
   public List<DisputeSnapshot> snapshots(List<Long> ids) {
-    return run(
+    return StaffDatabaseException.wrap(
         "Could not read the selected disputes",
         () ->
             access.query(
@@ -142,14 +135,6 @@ public final class DisputeQueueService {
                         r.getLong("amount_disputed_minor"),
                         r.text("currency")),
                 (Object) ids.toArray(Long[]::new)));
-  }
-
-  private <T> T run(String failure, Query<T> query) {
-    try {
-      return query.run();
-    } catch (SQLException e) {
-      throw new StaffDatabaseException(failure, e);
-    }
   }
 
   /**

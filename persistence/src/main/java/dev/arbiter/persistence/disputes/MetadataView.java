@@ -4,26 +4,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.persistence.disputes.DisputeCase.MetadataEntry;
+import dev.arbiter.persistence.workspaces.MetadataSanitizer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a jsonb metadata document into lines for the screen. Keys starting with {@code _internal}
- * or {@code private} (at any depth) are left out unless the viewer is an admin: they hold what the
- * marketplace keeps for itself and must never reach an agent's screen.
+ * Turns a jsonb metadata document into lines for the screen. Hidden keys ({@link
+ * MetadataSanitizer#isHiddenKey}, at any depth) are left out unless the viewer is an admin: they
+ * hold what the marketplace keeps for itself and must never reach an agent's screen.
  */
 public final class MetadataView {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private MetadataView() {}
-
-  /** Whether a key is hidden from everyone but admins. */
-  public static boolean isPrivateKey(String key) {
-    return key.startsWith("_internal") || key.startsWith("private");
-  }
 
   /**
    * The document's values by dotted path, in document order; arrays show as {@code [i]}.
@@ -52,7 +48,7 @@ public final class MetadataView {
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        if (!admin && isPrivateKey(field.getKey())) {
+        if (!admin && MetadataSanitizer.isHiddenKey(field.getKey())) {
           continue;
         }
         String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();

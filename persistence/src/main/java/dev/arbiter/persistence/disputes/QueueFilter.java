@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What the queue shows. Empty sets mean "any". Amounts are in minor units and apply whatever the
@@ -57,82 +58,84 @@ public record QueueFilter(
   }
 
   public QueueFilter withStatuses(Set<DisputeStatus> value) {
-    return new QueueFilter(
-        value,
-        priorities,
-        reasons,
-        assignee,
-        currencies,
-        minAmountMinor,
-        maxAmountMinor,
-        sla,
-        text);
+    return with(d -> d.statuses = value);
   }
 
   public QueueFilter withPriorities(Set<DisputePriority> value) {
-    return new QueueFilter(
-        statuses, value, reasons, assignee, currencies, minAmountMinor, maxAmountMinor, sla, text);
+    return with(d -> d.priorities = value);
   }
 
   public QueueFilter withReasons(Set<ReasonCode> value) {
-    return new QueueFilter(
-        statuses,
-        priorities,
-        value,
-        assignee,
-        currencies,
-        minAmountMinor,
-        maxAmountMinor,
-        sla,
-        text);
+    return with(d -> d.reasons = value);
   }
 
   public QueueFilter withAssignee(AssigneeFilter value) {
-    return new QueueFilter(
-        statuses,
-        priorities,
-        reasons,
-        value,
-        currencies,
-        minAmountMinor,
-        maxAmountMinor,
-        sla,
-        text);
+    return with(d -> d.assignee = value);
   }
 
   public QueueFilter withCurrencies(Set<String> value) {
-    return new QueueFilter(
-        statuses, priorities, reasons, assignee, value, minAmountMinor, maxAmountMinor, sla, text);
+    return with(d -> d.currencies = value);
   }
 
   public QueueFilter withAmountRange(Long min, Long max) {
-    return new QueueFilter(
-        statuses, priorities, reasons, assignee, currencies, min, max, sla, text);
+    return with(
+        d -> {
+          d.minAmountMinor = min;
+          d.maxAmountMinor = max;
+        });
   }
 
   public QueueFilter withSla(Set<SlaState> value) {
-    return new QueueFilter(
-        statuses,
-        priorities,
-        reasons,
-        assignee,
-        currencies,
-        minAmountMinor,
-        maxAmountMinor,
-        value,
-        text);
+    return with(d -> d.sla = value);
   }
 
   public QueueFilter withText(String value) {
-    return new QueueFilter(
-        statuses,
-        priorities,
-        reasons,
-        assignee,
-        currencies,
-        minAmountMinor,
-        maxAmountMinor,
-        sla,
-        value);
+    return with(d -> d.text = value);
+  }
+
+  // Each wither names only what it changes, so none can pass the other eight on in the wrong
+  // place; the copy is checked by the compact constructor like any other filter.
+  private QueueFilter with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.filter();
+  }
+
+  /** A filter being changed. */
+  private static final class Draft {
+    Set<DisputeStatus> statuses;
+    Set<DisputePriority> priorities;
+    Set<ReasonCode> reasons;
+    AssigneeFilter assignee;
+    Set<String> currencies;
+    Long minAmountMinor;
+    Long maxAmountMinor;
+    Set<SlaState> sla;
+    String text;
+
+    Draft(QueueFilter f) {
+      statuses = f.statuses;
+      priorities = f.priorities;
+      reasons = f.reasons;
+      assignee = f.assignee;
+      currencies = f.currencies;
+      minAmountMinor = f.minAmountMinor;
+      maxAmountMinor = f.maxAmountMinor;
+      sla = f.sla;
+      text = f.text;
+    }
+
+    QueueFilter filter() {
+      return new QueueFilter(
+          statuses,
+          priorities,
+          reasons,
+          assignee,
+          currencies,
+          minAmountMinor,
+          maxAmountMinor,
+          sla,
+          text);
+    }
   }
 }

@@ -3,8 +3,9 @@ package dev.arbiter.persistence.disputes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.persistence.access.Sql;
+import dev.arbiter.persistence.timeline.TimelineEntry;
+import dev.arbiter.persistence.timeline.TimelineRows;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,13 +25,14 @@ final class TimelineReader {
   private static final int LIMIT = 200;
 
   private static final String QUERY =
-      "SELECT id, occurred_at, actor, db_user, action, entity_type, command,"
-          + " old_values::text AS old_values, new_values::text AS new_values FROM audit_log"
-          + " WHERE (entity_type = 'disputes' AND entity_id = ?)"
-          + " OR (entity_type = 'dispute_messages' AND entity_id = ANY (?))"
-          + " OR (entity_type = 'dispute_evidence' AND entity_id = ANY (?))"
-          + " OR (entity_type = 'settlements' AND entity_id = ANY (?))"
-          + " ORDER BY id DESC LIMIT "
+      "SELECT "
+          + TimelineRows.COLUMNS
+          + ", a.old_values::text AS old_values, a.new_values::text AS new_values FROM audit_log a"
+          + " WHERE (a.entity_type = 'disputes' AND a.entity_id = ?)"
+          + " OR (a.entity_type = 'dispute_messages' AND a.entity_id = ANY (?))"
+          + " OR (a.entity_type = 'dispute_evidence' AND a.entity_id = ANY (?))"
+          + " OR (a.entity_type = 'settlements' AND a.entity_id = ANY (?))"
+          + " ORDER BY a.id DESC LIMIT "
           + LIMIT;
 
   private TimelineReader() {}
@@ -45,18 +47,14 @@ final class TimelineReader {
     return Sql.list(
         session,
         QUERY,
-        r -> {
-          String entity = r.text("entity_type");
-          String action = r.text("action");
-          return new TimelineEntry(
-              r.getLong("id"),
-              r.instant("occurred_at"),
-              new AuditActor(r.text("actor"), r.text("db_user")),
-              action,
-              entity,
-              r.text("command"),
-              summary(entity, action, r.text("old_values"), r.text("new_values")));
-        },
+        r ->
+            TimelineRows.entry(
+                r,
+                summary(
+                    r.text("entity_type"),
+                    r.text("action"),
+                    r.text("old_values"),
+                    r.text("new_values"))),
         Long.toString(disputeId),
         texts(messages),
         texts(evidence),

@@ -1,6 +1,6 @@
 package dev.arbiter.persistence.escrow;
 
-import dev.arbiter.model.audit.AuditActor;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,7 @@ public record CheckpointDetail(
     List<CheckpointLine> escrowCheckpoints,
     List<Approval> approvals,
     List<Entry> ledger,
-    List<AuditLine> timeline) {
+    List<TimelineEntry> timeline) {
 
   public CheckpointDetail {
     escrowCheckpoints = List.copyOf(escrowCheckpoints);
@@ -105,11 +105,4 @@ public record CheckpointDetail(
       long amountMinor,
       String currency,
       long balanceAfter) {}
-
-  /**
-   * One audited change to the checkpoint, its approvals or its journals.
-   *
-   * @param by who the change was for and the login that made it
-   */
-  public record AuditLine(long id, Instant at, AuditActor by, String action, String summary) {}
 }

@@ -1,6 +1,5 @@
 package dev.arbiter.persistence.escrow;
 
-import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.model.escrow.Escrow;
 import dev.arbiter.model.escrow.EscrowCheckpoint;
 import dev.arbiter.model.escrow.ReleaseApproval;
@@ -11,7 +10,6 @@ import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Row;
 import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Approval;
-import dev.arbiter.persistence.escrow.CheckpointDetail.AuditLine;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Checkpoint;
 import dev.arbiter.persistence.escrow.CheckpointDetail.CheckpointLine;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Contract;
@@ -19,7 +17,7 @@ import dev.arbiter.persistence.escrow.CheckpointDetail.Entry;
 import dev.arbiter.persistence.escrow.CheckpointDetail.EscrowTotals;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Party;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.SQLException;
+import dev.arbiter.persistence.timeline.TimelineRows;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
@@ -62,8 +60,9 @@ public final class CheckpointDetailService {
           + " left join fetch w.owner where j.checkpointId = :id order by j.id, le.id";
 
   private static final String TIMELINE =
-      "SELECT a.id AS id, a.occurred_at AS occurred_at, a.actor AS actor, a.db_user AS db_user,"
-          + " a.action AS action, CASE a.entity_type"
+      "SELECT "
+          + TimelineRows.COLUMNS
+          + ", CASE a.entity_type"
           + " WHEN 'escrow_checkpoints' THEN CASE"
           + "   WHEN a.action = 'insert' THEN 'created as ' || (a.new_values ->> 'status')"
           + "   WHEN a.old_values ->> 'status' IS DISTINCT FROM a.new_values ->> 'status'"
@@ -93,11 +92,9 @@ public final class CheckpointDetailService {
 
   /** The checkpoint and its surroundings, or empty if it does not exist. */
   public Optional<CheckpointDetail> load(long checkpointId) {
-    try {
-      return access.snapshot(session -> read(session, checkpointId));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load checkpoint " + checkpointId, e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not load checkpoint " + checkpointId,
+        () -> access.snapshot(session -> read(session, checkpointId)));
   }
 
   private static Optional<CheckpointDetail> read(Session session, long id) {
@@ -131,7 +128,7 @@ public final class CheckpointDetailService {
             escrow.getCheckpoints().stream().map(CheckpointDetailService::line).toList(),
             approvals(session, id),
             ledger(session, id),
-            Sql.list(session, TIMELINE, CheckpointDetailService::auditLine, id, id, id)));
+            TimelineRows.read(session, TIMELINE, id, id, id)));
   }
 
   private static Checkpoint checkpoint(EscrowCheckpoint c) {
@@ -238,14 +235,5 @@ public final class CheckpointDetailService {
       case PLATFORM_FEE -> "Platform fees";
       case EXTERNAL_CLEARING -> "External clearing";
     };
-  }
-
-  private static AuditLine auditLine(Row r) {
-    return new AuditLine(
-        r.getLong("id"),
-        r.instant("occurred_at"),
-        new AuditActor(r.text("actor"), r.text("db_user")),
-        r.text("action"),
-        r.text("summary"));
   }
 }

@@ -6,7 +6,6 @@ import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Cursor;
 import dev.arbiter.persistence.escrow.ReleaseQueueQuery.Sort;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,11 +83,8 @@ public final class ReleaseQueueService {
    * parts the next page continues ({@code O:} or {@code R:} before the key).
    */
   public ReleaseQueuePage page(ReleaseQueueQuery query) {
-    try {
-      return access.read(session -> page(session, query));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load the release queue", e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not load the release queue", () -> access.read(session -> page(session, query)));
   }
 
   private static ReleaseQueuePage page(Session session, ReleaseQueueQuery query) {
@@ -199,12 +195,12 @@ public final class ReleaseQueueService {
     where(approved, params, sql);
     sql.append(" ORDER BY ").append(order(query.sort())).append(" LIMIT ?");
     params.add(MAX_MATCHING);
-    try {
-      return access.read(
-          session -> Sql.list(session, sql.toString(), r -> r.getLong("id"), params.toArray()));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not select the matching checkpoints", e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not select the matching checkpoints",
+        () ->
+            access.read(
+                session ->
+                    Sql.list(session, sql.toString(), r -> r.getLong("id"), params.toArray())));
   }
 
   private static void where(ReleaseQueueQuery query, List<Object> params, StringBuilder sql) {

@@ -6,7 +6,6 @@ import dev.arbiter.persistence.ledger.Exposure.HeldByAge;
 import dev.arbiter.persistence.ledger.Exposure.LargestExposure;
 import dev.arbiter.persistence.ledger.Exposure.UpcomingRelease;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.SQLException;
 import org.hibernate.Session;
 
 /** Reads the exposure figures in one read-only snapshot, four statements, rows read by name. */
@@ -48,11 +47,8 @@ public final class ExposureService {
   }
 
   public Exposure load() {
-    try {
-      return access.snapshot(ExposureService::read);
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load the escrow exposure", e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not load the escrow exposure", () -> access.snapshot(ExposureService::read));
   }
 
   private static Exposure read(Session session) {

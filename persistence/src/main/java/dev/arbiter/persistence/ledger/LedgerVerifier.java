@@ -136,11 +136,9 @@ public final class LedgerVerifier {
    * @throws StaffDatabaseException when the ledger cannot be read
    */
   public LedgerReport verify() {
-    try {
-      return access.snapshot(session -> session.doReturningWork(LedgerVerifier::read));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not verify the ledger", e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not verify the ledger",
+        () -> access.snapshot(session -> session.doReturningWork(LedgerVerifier::read)));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.arbiter.persistence.moderation;
 
 import dev.arbiter.model.moderation.FlaggedEntityType;
+import dev.arbiter.persistence.timeline.TimelineRows;
 import java.util.List;
 import java.util.Set;
 
@@ -119,7 +120,9 @@ final class ItemContentQueries {
 
   // Parameters: flag ids (text[]), decision ids (text[]), own table, own id (text).
   static final String TIMELINE =
-      "SELECT a.id, a.occurred_at, a.actor, a.db_user, CASE"
+      "SELECT "
+          + TimelineRows.COLUMNS
+          + ", CASE"
           + " WHEN a.entity_type = 'moderation_decisions' AND a.action = 'insert' THEN"
           + "  'decided ' || (a.new_values ->> 'decision') || ' (' || (a.new_values ->> 'reason_code')"
           + "  || coalesce(': ' || (a.new_values ->> 'note'), '') || ')'"
@@ -143,7 +146,7 @@ final class ItemContentQueries {
           + "  FROM jsonb_object_keys(a.new_values) k"
           + "  WHERE a.old_values -> k IS DISTINCT FROM a.new_values -> k"
           + "  AND k NOT IN ('version', 'updated_at')), 'no visible change')"
-          + " ELSE a.action || ' ' || a.entity_type || ' ' || a.entity_id END AS what"
+          + " ELSE a.action || ' ' || a.entity_type || ' ' || a.entity_id END AS summary"
           + " FROM audit_log a"
           + " WHERE (a.entity_type = 'moderation_flags' AND a.entity_id = ANY (?::text[]))"
           + " OR (a.entity_type = 'moderation_decisions' AND a.entity_id = ANY (?::text[]))"

@@ -1,6 +1,6 @@
 package dev.arbiter.persistence.moderation;
 
-import dev.arbiter.model.audit.AuditActor;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -70,11 +70,4 @@ public record ItemDetail(
       decisions = List.copyOf(decisions);
     }
   }
-
-  /**
-   * One audit row about the item, described in a line.
-   *
-   * @param by who the change was for and the login that made it
-   */
-  public record TimelineEntry(long auditId, Instant at, AuditActor by, String what) {}
 }

@@ -174,11 +174,9 @@ public final class ModerationDecisionService {
   }
 
   private List<DecisionEntry> decisions(String tail, Object... params) {
-    try {
-      return access.read(session -> DecisionLog.read(session, tail, params));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load the decision log", e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not load the decision log",
+        () -> access.read(session -> DecisionLog.read(session, tail, params)));
   }
 
   private <T> T call(String command, String sql, RowMapper<T> mapper, Object... params) {

@@ -1,6 +1,5 @@
 package dev.arbiter.persistence.moderation;
 
-import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.model.moderation.FlagStatus;
 import dev.arbiter.model.moderation.ModerationFlag;
 import dev.arbiter.persistence.access.DataAccess;
@@ -11,10 +10,10 @@ import dev.arbiter.persistence.moderation.ItemDetail.AuthorHistory;
 import dev.arbiter.persistence.moderation.ItemDetail.EarlierFlag;
 import dev.arbiter.persistence.moderation.ItemDetail.Field;
 import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
-import dev.arbiter.persistence.moderation.ItemDetail.TimelineEntry;
 import dev.arbiter.persistence.session.StaffDatabaseException;
+import dev.arbiter.persistence.timeline.TimelineEntry;
+import dev.arbiter.persistence.timeline.TimelineRows;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +47,8 @@ public final class ModerationItemService {
    * @throws StaffDatabaseException when the database cannot be read
    */
   public ItemDetail load(ItemKey key) {
-    try {
-      return access.snapshot(session -> read(session, key));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load " + key.label(), e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not load " + key.label(), () -> access.snapshot(session -> read(session, key)));
   }
 
   private static ItemDetail read(Session session, ItemKey key) {
@@ -200,15 +196,9 @@ public final class ModerationItemService {
 
   private static List<TimelineEntry> timeline(
       Session session, ItemKey key, List<FlagLine> flags, List<DecisionEntry> decisions) {
-    return Sql.list(
+    return TimelineRows.read(
         session,
         ItemContentQueries.TIMELINE,
-        row ->
-            new TimelineEntry(
-                row.getLong("id"),
-                row.instant("occurred_at"),
-                new AuditActor(row.text("actor"), row.text("db_user")),
-                row.text("what")),
         flags.stream().map(f -> Long.toString(f.id())).toArray(String[]::new),
         decisions.stream().map(d -> Long.toString(d.id())).toArray(String[]::new),
         ItemContentQueries.table(key.type()),

@@ -6,7 +6,6 @@ import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Row;
 import dev.arbiter.persistence.access.RowMapper;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -114,12 +113,8 @@ public final class ModerationQueueService {
   }
 
   private <T> List<T> read(String what, String sql, RowMapper<T> mapper, Object[] params) {
-    try {
-      // One statement each: a query, not a transaction (see DataAccess.query).
-      return access.query(sql, mapper, params);
-    } catch (SQLException e) {
-      throw new StaffDatabaseException(what, e);
-    }
+    // One statement each: a query, not a transaction (see DataAccess.query).
+    return StaffDatabaseException.wrap(what, () -> access.query(sql, mapper, params));
   }
 
   private static QueueRow row(Row row) {

@@ -5,7 +5,6 @@ import dev.arbiter.persistence.access.Sql;
 import dev.arbiter.persistence.session.StaffDatabaseException;
 import dev.arbiter.persistence.staff.HeldRoles;
 import dev.arbiter.persistence.staff.StaffRole;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -59,22 +58,21 @@ public final class GlobalSearchService {
       return List.of();
     }
     int limit = Math.max(1, Math.min(perKind, MAX_PER_KIND));
-    try {
-      return access.read(
-          session -> {
-            Sql.one(session, TIMEOUT, row -> row.text("timeout"));
-            Set<StaffRole> roles = roles(session);
-            List<SearchHit> hits = new ArrayList<>();
-            for (KindQuery query : queries) {
-              if (kinds.contains(query.kind()) && query.kind().allowedTo(roles)) {
-                hits.addAll(query.run(session, term.get(), limit));
-              }
-            }
-            return hits;
-          });
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Search failed", e);
+    return StaffDatabaseException.wrap(
+        "Search failed", () -> access.read(session -> search(session, term.get(), kinds, limit)));
+  }
+
+  private List<SearchHit> search(
+      Session session, SearchText term, Set<SearchKind> kinds, int limit) {
+    Sql.one(session, TIMEOUT, row -> row.text("timeout"));
+    Set<StaffRole> roles = roles(session);
+    List<SearchHit> hits = new ArrayList<>();
+    for (KindQuery query : queries) {
+      if (kinds.contains(query.kind()) && query.kind().allowedTo(roles)) {
+        hits.addAll(query.run(session, term, limit));
+      }
     }
+    return hits;
   }
 
   /** {@link #search(String, Set, int)} over every kind, {@value #DEFAULT_PER_KIND} of each. */

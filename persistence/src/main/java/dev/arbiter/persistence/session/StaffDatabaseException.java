@@ -15,6 +15,24 @@ public class StaffDatabaseException extends RuntimeException {
     this.sqlState = cause.getSQLState();
   }
 
+  /** One call to the database, e.g. a {@code DataAccess} snapshot, read, query or write. */
+  @FunctionalInterface
+  public interface Call<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * What {@code call} answers. The services' one way to report a driver failure: it becomes this
+   * exception, saying {@code what} could not be done, with the SQLSTATE kept.
+   */
+  public static <T> T wrap(String what, Call<T> call) {
+    try {
+      return call.run();
+    } catch (SQLException e) {
+      throw new StaffDatabaseException(what, e);
+    }
+  }
+
   /** The PostgreSQL SQLSTATE of the failure, or null when the driver gave none. */
   public String sqlState() {
     return sqlState;

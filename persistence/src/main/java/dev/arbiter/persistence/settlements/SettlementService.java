@@ -6,7 +6,6 @@ import dev.arbiter.persistence.ledger.MoneyFunctions;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -53,38 +52,37 @@ public final class SettlementService {
 
   /** Proposed settlements, oldest first. */
   public List<ProposedSettlement> queue() {
-    try {
-      return access.read(
-          session ->
-              Sql.list(
-                  session,
-                  QUEUE,
-                  r ->
-                      new ProposedSettlement(
-                          r.getLong("settlement_id"),
-                          r.text("outcome"),
-                          r.getLong("payee_minor"),
-                          r.getLong("payer_minor"),
-                          r.text("currency"),
-                          r.text("reason"),
-                          r.text("proposed_by"),
-                          r.text("proposer_name"),
-                          r.instant("proposed_at"),
-                          r.getLong("dispute_id"),
-                          r.text("dispute_reference"),
-                          r.text("dispute_status"),
-                          r.text("reason_code"),
-                          r.getLong("amount_disputed_minor"),
-                          r.text("dispute_summary"),
-                          r.text("contract_reference"),
-                          r.text("payer"),
-                          r.text("payee"),
-                          r.getLong("held_minor"),
-                          r.getInt("version")),
-                  QUEUE_LIMIT));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load the settlements queue", e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not load the settlements queue",
+        () ->
+            access.read(
+                session ->
+                    Sql.list(
+                        session,
+                        QUEUE,
+                        r ->
+                            new ProposedSettlement(
+                                r.getLong("settlement_id"),
+                                r.text("outcome"),
+                                r.getLong("payee_minor"),
+                                r.getLong("payer_minor"),
+                                r.text("currency"),
+                                r.text("reason"),
+                                r.text("proposed_by"),
+                                r.text("proposer_name"),
+                                r.instant("proposed_at"),
+                                r.getLong("dispute_id"),
+                                r.text("dispute_reference"),
+                                r.text("dispute_status"),
+                                r.text("reason_code"),
+                                r.getLong("amount_disputed_minor"),
+                                r.text("dispute_summary"),
+                                r.text("contract_reference"),
+                                r.text("payer"),
+                                r.text("payee"),
+                                r.getLong("held_minor"),
+                                r.getInt("version")),
+                        QUEUE_LIMIT)));
   }
 
   /** Executes the settlement; never by its proposer, which the database refuses. */

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * Staff accounts and their roles. Roles are PostgreSQL group memberships, changed only through the
@@ -35,22 +36,17 @@ public final class StaffAdminService {
 
   /** Every staff account with its roles. Readable by all staff. */
   public List<StaffAdminAccount> list() {
-    try {
-      return access.snapshot(
-          session -> {
-            Map<String, Login> logins =
-                Sql.list(session, LOGINS, Login::of).stream()
-                    .collect(Collectors.toMap(Login::role, l -> l));
-            return session
-                .createSelectionQuery(ACCOUNTS, StaffAccount.class)
-                .getResultList()
-                .stream()
-                .map(account -> account(account, logins.get(account.getLoginRole())))
-                .toList();
-          });
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load staff accounts", e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not load staff accounts", () -> access.snapshot(StaffAdminService::accounts));
+  }
+
+  private static List<StaffAdminAccount> accounts(Session session) {
+    Map<String, Login> logins =
+        Sql.list(session, LOGINS, Login::of).stream()
+            .collect(Collectors.toMap(Login::role, l -> l));
+    return session.createSelectionQuery(ACCOUNTS, StaffAccount.class).getResultList().stream()
+        .map(account -> account(account, logins.get(account.getLoginRole())))
+        .toList();
   }
 
   /** A login's standing in the catalog. */

@@ -2,6 +2,7 @@ package dev.arbiter.persistence.workspaces;
 
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.session.StaffDatabaseException;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.ContractLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.DisputeLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.FlagLine;
@@ -9,8 +10,6 @@ import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Note;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
-import dev.arbiter.persistence.workspaces.WorkspaceDetails.TimelineEntry;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -40,11 +39,9 @@ public final class WorkspaceDetailService {
    * @throws StaffDatabaseException when the database cannot be read
    */
   public WorkspaceDetails load(long id) {
-    try {
-      return access.snapshot(session -> read(new WorkspaceReads(session, id)));
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load workspace " + id, e);
-    }
+    return StaffDatabaseException.wrap(
+        "Could not load workspace " + id,
+        () -> access.snapshot(session -> read(new WorkspaceReads(session, id))));
   }
 
   private WorkspaceDetails read(WorkspaceReads reads) {

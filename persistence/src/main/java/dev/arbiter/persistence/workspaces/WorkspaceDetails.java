@@ -1,6 +1,6 @@
 package dev.arbiter.persistence.workspaces;
 
-import dev.arbiter.model.audit.AuditActor;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 
@@ -112,18 +112,4 @@ public record WorkspaceDetails(
 
   public record FlagLine(
       long id, String entityType, long entityId, String reason, String severity, String status) {}
-
-  /**
-   * One audit entry about the workspace, its members, invites or notes.
-   *
-   * @param by who the change was for and the login that made it
-   */
-  public record TimelineEntry(
-      long id,
-      Instant occurredAt,
-      AuditActor by,
-      String action,
-      String entityType,
-      String entityId,
-      String change) {}
 }

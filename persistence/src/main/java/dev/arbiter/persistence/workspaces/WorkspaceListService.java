@@ -3,7 +3,6 @@ package dev.arbiter.persistence.workspaces;
 import dev.arbiter.persistence.access.DataAccess;
 import dev.arbiter.persistence.access.Row;
 import dev.arbiter.persistence.session.StaffDatabaseException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,19 +44,17 @@ public final class WorkspaceListService {
    */
   public WorkspacePage page(WorkspaceQuery query) {
     Statement statement = statement(query);
-    try {
-      List<Paged> rows =
-          access.query(statement.sql(), row -> paged(row, query), statement.params());
-      // One row more than asked for tells that there is a next page, without a count.
-      boolean more = rows.size() > query.pageSize();
-      List<Paged> page = more ? rows.subList(0, query.pageSize()) : rows;
-      Paged last = page.isEmpty() ? null : page.get(page.size() - 1);
-      return new WorkspacePage(
-          page.stream().map(Paged::row).toList(),
-          more ? new WorkspaceCursor(last.key(), last.row().id()) : null);
-    } catch (SQLException e) {
-      throw new StaffDatabaseException("Could not load workspaces", e);
-    }
+    List<Paged> rows =
+        StaffDatabaseException.wrap(
+            "Could not load workspaces",
+            () -> access.query(statement.sql(), row -> paged(row, query), statement.params()));
+    // One row more than asked for tells that there is a next page, without a count.
+    boolean more = rows.size() > query.pageSize();
+    List<Paged> page = more ? rows.subList(0, query.pageSize()) : rows;
+    Paged last = page.isEmpty() ? null : page.get(page.size() - 1);
+    return new WorkspacePage(
+        page.stream().map(Paged::row).toList(),
+        more ? new WorkspaceCursor(last.key(), last.row().id()) : null);
   }
 
   /** A page's SQL and its parameters in order (the timing test runs it on plain JDBC too). */

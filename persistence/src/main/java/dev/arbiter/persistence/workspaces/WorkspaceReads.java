@@ -1,6 +1,5 @@
 package dev.arbiter.persistence.workspaces;
 
-import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.model.workspaces.ContactNote;
 import dev.arbiter.model.workspaces.InviteStatus;
 import dev.arbiter.model.workspaces.MemberRole;
@@ -8,6 +7,8 @@ import dev.arbiter.model.workspaces.Workspace;
 import dev.arbiter.model.workspaces.WorkspaceInvite;
 import dev.arbiter.model.workspaces.WorkspaceMember;
 import dev.arbiter.persistence.access.Sql;
+import dev.arbiter.persistence.timeline.TimelineEntry;
+import dev.arbiter.persistence.timeline.TimelineRows;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.ContractLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.DisputeLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.FlagLine;
@@ -15,7 +16,6 @@ import dev.arbiter.persistence.workspaces.WorkspaceDetails.Invite;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Note;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
-import dev.arbiter.persistence.workspaces.WorkspaceDetails.TimelineEntry;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -259,32 +259,24 @@ final class WorkspaceReads {
 
   List<TimelineEntry> timeline(List<Member> members, List<Invite> invites, List<Note> notes) {
     // Only the keys that changed, and never a note's body or an invite's token hash.
-    return Sql.list(
+    return TimelineRows.read(
         session,
         """
-        SELECT a.id, a.occurred_at, a.actor, a.db_user, a.action, a.entity_type, a.entity_id,
+        SELECT %s,
                (SELECT string_agg(k || ': ' || coalesce(a.old_values ->> k, '-') || ' -> '
                                   || coalesce(a.new_values ->> k, '-'), ', ' ORDER BY k)
                   FROM jsonb_object_keys(a.new_values) k
                  WHERE a.action = 'update' AND a.old_values IS NOT NULL
                    AND k NOT IN ('version', 'updated_at', 'body', 'body_sha256', 'token_hash', 'settings')
-                   AND (a.old_values -> k) IS DISTINCT FROM (a.new_values -> k)) AS change
+                   AND (a.old_values -> k) IS DISTINCT FROM (a.new_values -> k)) AS summary
           FROM audit_log a
          WHERE (a.entity_type = 'workspaces' AND a.entity_id = ?)
             OR (a.entity_type = 'workspace_members' AND a.entity_id = ANY (CAST(? AS text[])))
             OR (a.entity_type = 'workspace_invites' AND a.entity_id = ANY (CAST(? AS text[])))
             OR (a.entity_type = 'contact_notes' AND a.entity_id = ANY (CAST(? AS text[])))
          ORDER BY a.id DESC LIMIT ?
-        """,
-        row ->
-            new TimelineEntry(
-                row.getLong("id"),
-                row.instant("occurred_at"),
-                new AuditActor(row.text("actor"), row.text("db_user")),
-                row.text("action"),
-                row.text("entity_type"),
-                row.text("entity_id"),
-                row.text("change")),
+        """
+            .formatted(TimelineRows.COLUMNS),
         Long.toString(id),
         ids(members.stream().map(Member::id)),
         ids(invites.stream().map(Invite::id)),

@@ -7,15 +7,12 @@ import dev.arbiter.persistence.contract.Fixtures;
 import dev.arbiter.persistence.contract.Fixtures.Seed;
 import dev.arbiter.persistence.db.StaffLogins;
 import dev.arbiter.persistence.disputes.DisputeCaseService;
-import dev.arbiter.persistence.disputes.TimelineEntry;
-import dev.arbiter.persistence.escrow.CheckpointDetail.AuditLine;
 import dev.arbiter.persistence.escrow.CheckpointDetailService;
-import dev.arbiter.persistence.moderation.ItemDetail;
 import dev.arbiter.persistence.moderation.ItemKey;
 import dev.arbiter.persistence.moderation.ModerationItemService;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import dev.arbiter.persistence.workspaces.WorkspaceDetailService;
-import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -92,19 +89,19 @@ class NamedActorReadModelsIT {
 
   @Test
   void theWorkspaceHistoryCarriesBothIdentities() {
-    WorkspaceDetails.TimelineEntry newest =
+    TimelineEntry newest =
         new WorkspaceDetailService(db.access("demo_admin"), true)
             .load(seed.workspace())
             .timeline()
             .get(0);
 
     assertThat(newest.by()).isEqualTo(FOR_USER);
-    assertThat(newest.change()).contains("Renamed by the app");
+    assertThat(newest.summary()).contains("Renamed by the app");
   }
 
   @Test
   void theCheckpointTimelineCarriesBothIdentities() {
-    AuditLine newest =
+    TimelineEntry newest =
         new CheckpointDetailService(db.access("demo_finance"))
             .load(seed.pendingCheckpoint())
             .orElseThrow()
@@ -117,13 +114,13 @@ class NamedActorReadModelsIT {
 
   @Test
   void theModerationItemHistoryCarriesBothIdentities() {
-    ItemDetail.TimelineEntry newest =
+    TimelineEntry newest =
         new ModerationItemService(db.access("demo_moderator"))
             .load(ItemKey.of("user", seed.client()))
             .timeline()
             .get(0);
 
     assertThat(newest.by()).isEqualTo(FOR_USER);
-    assertThat(newest.what()).contains("raised: harassment");
+    assertThat(newest.summary()).contains("raised: harassment");
   }
 }

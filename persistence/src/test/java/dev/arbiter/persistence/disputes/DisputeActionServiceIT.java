@@ -21,6 +21,7 @@ import dev.arbiter.persistence.disputes.DisputeCommand.SetDeadline;
 import dev.arbiter.persistence.disputes.DisputeFixtures.Deal;
 import dev.arbiter.persistence.staff.StaffRole;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

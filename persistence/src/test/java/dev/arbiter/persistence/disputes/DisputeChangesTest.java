@@ -16,6 +16,7 @@ import dev.arbiter.persistence.disputes.DisputeCommand.Assign;
 import dev.arbiter.persistence.disputes.DisputeCommand.ChangePriority;
 import dev.arbiter.persistence.disputes.DisputeCommand.ChangeStatus;
 import dev.arbiter.persistence.disputes.DisputeCommand.PostMessage;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,7 @@ class DisputeChangesTest {
                         new AuditActor("actor-" + i, i % 2 == 0 ? "demo_backend" : "actor-" + i),
                         "update",
                         "disputes",
+                        "7",
                         null,
                         ""))
             .toList();

@@ -8,6 +8,7 @@ import dev.arbiter.persistence.ledger.IdempotencyKeys;
 import dev.arbiter.persistence.ledger.MoneyRefusal;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class CheckpointDetailAndBulkIT {
             org.assertj.core.groups.Tuple.tuple("Escrow holding", "debit"),
             org.assertj.core.groups.Tuple.tuple(detail.payee().name(), "credit"));
     assertThat(detail.timeline())
-        .extracting(CheckpointDetail.AuditLine::summary)
+        .extracting(TimelineEntry::summary)
         .contains("status approved → released", "status submitted → approved")
         .anyMatch(s -> s.startsWith("journal ") && s.contains("full release"));
     assertThat(new CheckpointDetailService(db.access("demo_support")).load(-1)).isEmpty();

@@ -15,6 +15,7 @@ import dev.arbiter.model.moderation.Severity;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.session.StaffDatabase;
 import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -175,7 +176,7 @@ class ModerationServicesIT {
     assertThat(detail.author().status()).isEqualTo("warned");
     assertThat(detail.author().earlierFlags()).isNotEmpty();
     assertThat(detail.timeline())
-        .extracting(ItemDetail.TimelineEntry::what)
+        .extracting(TimelineEntry::summary)
         .contains("decided warn_user (harassment: first warning)");
 
     decisions.undo(id);
@@ -186,7 +187,7 @@ class ModerationServicesIT {
       assertThat(text(owner, "SELECT count(*) FROM moderation_rescore_queue")).isEqualTo("0");
     }
     assertThat(new ModerationItemService(mo.access()).load(item).timeline())
-        .extracting(ItemDetail.TimelineEntry::what)
+        .extracting(TimelineEntry::summary)
         .contains("undid decision " + id);
     assertThatThrownBy(() -> decisions.undo(id))
         .isInstanceOfSatisfying(

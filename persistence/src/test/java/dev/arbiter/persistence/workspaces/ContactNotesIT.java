@@ -160,7 +160,7 @@ class ContactNotesIT {
         .anySatisfy(
             t -> {
               assertThat(t.by().text()).isEqualTo("demo_admin");
-              assertThat(t.change()).isEqualTo("role: member -> viewer");
+              assertThat(t.summary()).isEqualTo("role: member -> viewer");
             });
   }
 }
