@@ -235,7 +235,7 @@ final class ItemPane {
             t ->
                 timeline
                     .getChildren()
-                    .add(line(time.format(t.at()) + " · " + t.by().text() + " · " + t.what())));
+                    .add(line(time.format(t.at()) + " · " + t.by().text() + " · " + t.summary())));
     body.getChildren().add(timeline);
   }
 

@@ -23,15 +23,4 @@ public record TimelineEntry(
     String entityType,
     String entityId,
     String command,
-    String summary) {
-
-  /**
-   * The summary under the name the moderation item view still reads it by.
-   *
-   * @deprecated read {@link #summary()}; this stays only until that view moves over
-   */
-  @Deprecated(forRemoval = true)
-  public String what() {
-    return summary;
-  }
-}
+    String summary) {}
