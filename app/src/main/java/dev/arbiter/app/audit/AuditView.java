@@ -5,6 +5,8 @@ import atlantafx.base.theme.Styles;
 import dev.arbiter.app.audit.AuditViewModel.Row;
 import dev.arbiter.app.audit.EntryDetailView.DiffTarget;
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.ColumnFit;
+import dev.arbiter.app.common.DetailSplit;
 import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.ChangeSet;
 import java.util.function.Function;
@@ -81,20 +83,10 @@ public final class AuditView implements AreaView {
     detailPane.getStyleClass().add("audit-detail-pane");
     // Table above, entry below: the table keeps every column readable at the window's width. The
     // entry pane appears once an entry is selected, so until then the table has the whole height.
-    SplitPane split = new SplitPane(table());
+    SplitPane split = new SplitPane();
     split.setOrientation(Orientation.VERTICAL);
-    model
-        .detail()
-        .entryProperty()
-        .addListener(
-            (obs, was, now) -> {
-              if (now != null && split.getItems().size() == 1) {
-                split.getItems().add(detailPane);
-                split.setDividerPositions(0.45);
-              } else if (now == null && split.getItems().size() == 2) {
-                split.getItems().remove(detailPane);
-              }
-            });
+    DetailSplit.showWhileOpen(
+        split, table(), detailPane, model.detail().entryProperty().isNotNull(), 0.45);
     VBox.setVgrow(split, Priority.ALWAYS);
 
     Label hint = new Label("Select an entry to see who changed what, when, and from where.");
@@ -148,6 +140,7 @@ public final class AuditView implements AreaView {
     table.getColumns().add(column("Entity", Row::entity, 190));
     table.getColumns().add(column("Changes", Row::summary, 340));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ColumnFit.install(table);
     table.setPlaceholder(new Label("No entries match the filters."));
     table
         .getSelectionModel()

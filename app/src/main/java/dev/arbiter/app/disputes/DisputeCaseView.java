@@ -108,7 +108,8 @@ final class DisputeCaseView {
             tab("tabSettle", "Deadline & settlement", scroll(settle)));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     VBox.setVgrow(tabs, Priority.ALWAYS);
-    Label empty = new Label("Select a dispute and press Enter to open it.");
+    // The pane shows only once a dispute is opened (DetailSplit), so empty means still loading.
+    Label empty = new Label("Opening the dispute…");
     empty.setId("caseEmpty");
     empty.getStyleClass().add(Styles.TEXT_MUTED);
     VBox page = new VBox(10, header, tabs);

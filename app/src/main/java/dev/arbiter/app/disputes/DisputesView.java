@@ -1,6 +1,7 @@
 package dev.arbiter.app.disputes;
 
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.DetailSplit;
 import dev.arbiter.app.common.RecordRef;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
@@ -79,8 +80,17 @@ public final class DisputesView implements AreaView {
     queueView.setOnHelp(dialogs::showHelp);
     queue.setOnApplied(toolbar::rememberCurrent);
     root.setId("disputesArea");
-    root.getItems().addAll(queueView.node(), caseView.node());
-    root.setDividerPositions(0.62);
+    // A case that is loading, or could not be, is open too: its pane says so.
+    DetailSplit.showWhileOpen(
+        root,
+        queueView.node(),
+        caseView.node(),
+        caseModel
+            .currentProperty()
+            .isNotNull()
+            .or(caseModel.busyProperty())
+            .or(caseModel.errorProperty().isNotEmpty()),
+        0.5);
     root.getStylesheets().add(DisputesView.class.getResource("disputes.css").toExternalForm());
     tasks
         .run(cases::supportAgents)

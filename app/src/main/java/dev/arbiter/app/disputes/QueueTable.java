@@ -1,5 +1,6 @@
 package dev.arbiter.app.disputes;
 
+import dev.arbiter.app.common.ColumnFit;
 import dev.arbiter.app.common.TableCells;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
@@ -27,7 +28,8 @@ final class QueueTable {
     table.setId("disputeTable");
     table.setFixedCellSize(ROW_HEIGHT);
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ColumnFit.install(table);
     table.getStyleClass().add("dispute-table");
     table
         .getColumns()

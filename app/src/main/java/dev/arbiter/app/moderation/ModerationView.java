@@ -1,6 +1,7 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.DetailSplit;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.app.live.PresenceViews;
@@ -94,8 +95,8 @@ public final class ModerationView implements AreaView {
     more.setOnAction(e -> queue.loadMore());
     VBox left = new VBox(6, table.node(), more);
     VBox.setVgrow(table.node(), Priority.ALWAYS);
-    SplitPane split = new SplitPane(left, pane.node());
-    split.setDividerPositions(0.62);
+    SplitPane split = new SplitPane();
+    DetailSplit.showWhileOpen(split, left, pane.node(), item.rowProperty().isNotNull(), 0.55);
     root.setTop(new VBox(8, header(), new ModerationFilterBar(queue).node()));
     root.setCenter(split);
     Label legend = new Label(SHORTCUTS);

@@ -1,5 +1,6 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.ColumnFit;
 import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
@@ -29,6 +30,7 @@ final class QueueTable {
     table.setId("moderationQueue");
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ColumnFit.install(table);
     table.setPlaceholder(new javafx.scene.control.Label("No flagged items match the filter."));
     table
         .getColumns()

@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.ColumnFit;
 import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.ChangedBanner;
 import dev.arbiter.app.live.DraftBinder;
@@ -165,6 +166,7 @@ final class CheckpointView {
     ledger.setPlaceholder(new Label("Nothing posted for this checkpoint yet."));
     ledger.setPrefHeight(150);
     ledger.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ColumnFit.install(ledger);
     ledger
         .getColumns()
         .setAll(

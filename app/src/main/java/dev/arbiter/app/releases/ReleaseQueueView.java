@@ -2,6 +2,7 @@ package dev.arbiter.app.releases;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.ColumnFit;
 import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.common.PagedList;
 import dev.arbiter.app.common.TableCells;
@@ -55,6 +56,7 @@ final class ReleaseQueueView {
     table.setPlaceholder(new Label("No checkpoints match."));
     table.getColumns().setAll(columns());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ColumnFit.install(table);
     // Two lines of gate badges; a fixed height also keeps scrolling cheap.
     table.setFixedCellSize(54);
     table

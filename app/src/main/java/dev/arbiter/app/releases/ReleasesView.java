@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.DetailSplit;
 import dev.arbiter.app.common.RecordRef;
 import dev.arbiter.app.ledger.LedgerHealthView;
 import dev.arbiter.app.ledger.LedgerHealthViewModel;
@@ -55,9 +56,14 @@ public final class ReleasesView implements AreaView {
               var query = queue.query();
               startBulk(bulk, () -> approvedMatching.apply(query));
             });
-    SplitPane split = new SplitPane(queueView.node(), checkpointView.node());
+    SplitPane split = new SplitPane();
     // The queue carries the badges that decide the work; the detail pane needs less room.
-    split.setDividerPositions(0.72);
+    DetailSplit.showWhileOpen(
+        split,
+        queueView.node(),
+        checkpointView.node(),
+        checkpoint.openIdProperty().isNotNull(),
+        0.6);
     bulkTab = tab("bulk", "Bulk release", new BulkReleaseView(bulk).node());
     settlementsView = new SettlementsView(settlements, context.presence(), context.drafts());
     Tab settlementsTab = tab("settlements", "Settlements", settlementsView.node());

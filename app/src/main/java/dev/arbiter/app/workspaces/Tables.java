@@ -1,5 +1,6 @@
 package dev.arbiter.app.workspaces;
 
+import dev.arbiter.app.common.ColumnFit;
 import dev.arbiter.app.common.ListMerge;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import java.util.List;
@@ -21,6 +22,7 @@ final class Tables {
     TableView<T> table = new TableView<>();
     table.setId(id);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ColumnFit.install(table);
     return table;
   }
 

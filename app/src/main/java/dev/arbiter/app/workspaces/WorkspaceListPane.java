@@ -1,6 +1,7 @@
 package dev.arbiter.app.workspaces;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.ColumnFit;
 import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.live.PresenceTracker;
@@ -36,6 +37,7 @@ final class WorkspaceListPane extends VBox {
     table.setId("workspaceTable");
     table.setItems(model.rows());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ColumnFit.install(table);
     // Sorting happens in SQL: column headers do not sort the loaded rows.
     table.getColumns().add(PresenceViews.column(presence, r -> PresenceKey.workspace(r.id())));
     table.getColumns().add(column("Name", WorkspaceRow::name));

@@ -1,6 +1,7 @@
 package dev.arbiter.app.workspaces;
 
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.DetailSplit;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.RecordRef;
 import dev.arbiter.app.live.ChangeSet;
@@ -74,9 +75,10 @@ public final class WorkspacesView implements AreaView {
     WorkspaceDetailPane detailPane =
         new WorkspaceDetailPane(detail, money, PresenceViews.line(presence, presenceKey), notes);
     // List above details: both get the full width, so columns and action bars stay readable.
-    SplitPane split = new SplitPane(listPane, detailPane);
+    SplitPane split = new SplitPane();
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.38);
+    DetailSplit.showWhileOpen(
+        split, listPane, detailPane, detail.openIdProperty().greaterThanOrEqualTo(0), 0.38);
     split.setPadding(new Insets(12));
     workspacesTab = new Tab("Workspaces", split);
     workspacesTab.setId("tab-workspaces");

@@ -99,7 +99,7 @@ class ModerationFlowIT {
     console.screenshot("moderation-queue.png");
 
     robot.type(KeyCode.C);
-    waitUntil(() -> console.text("#itemClaim").startsWith("Claimed by you until"));
+    waitUntil(() -> console.textOrEmpty("#itemClaim").startsWith("Claimed by you until"));
     robot.type(KeyCode.A);
     waitUntil(() -> robot.lookup("#decisionDialog").tryQuery().isPresent());
     robot.clickOn("#decisionReason");
@@ -179,7 +179,7 @@ class ModerationFlowIT {
     openModeration("demo_moderator");
     robot.type(KeyCode.J);
     QueueRow row = selected();
-    waitUntil(() -> console.text("#itemClaim").startsWith("Unclaimed"));
+    waitUntil(() -> console.textOrEmpty("#itemClaim").startsWith("Unclaimed"));
     try (Connection max =
         DriverManager.getConnection(db.jdbcUrl(), ModerationFixture.SECOND_MODERATOR, "demo")) {
       ModerationFixture.exec(max, "SELECT moderation_claim('dispute_message', ?)", row.key().id());
@@ -189,7 +189,8 @@ class ModerationFlowIT {
 
     waitUntil(
         () -> console.text("#itemError").startsWith("Refused: claimed by test_moderator2 until"));
-    waitUntil(() -> console.text("#itemClaim").startsWith("Claimed by test_moderator2 until"));
+    waitUntil(
+        () -> console.textOrEmpty("#itemClaim").startsWith("Claimed by test_moderator2 until"));
     assertThat(fx(() -> console.lookup("#itemActButton").queryAs(Button.class).isDisabled()))
         .isTrue();
     console.screenshot("moderation-conflict.png");

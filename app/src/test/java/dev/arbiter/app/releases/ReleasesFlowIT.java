@@ -162,7 +162,7 @@ class ReleasesFlowIT {
           }
           return null;
         });
-    waitUntil(() -> console.text("#checkpointTitle").contains("#"));
+    waitUntil(() -> console.textOrEmpty("#checkpointTitle").contains("#"));
     waitUntil(
         () ->
             fx(

@@ -131,7 +131,7 @@ class ReleasesLiveFlowIT {
           }
           return null;
         });
-    waitUntil(() -> console.text("#checkpointTitle").contains("#"));
+    waitUntil(() -> console.textOrEmpty("#checkpointTitle").contains("#"));
   }
 
   private List<Long> ids() {

@@ -1,0 +1,156 @@
+package dev.arbiter.app.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.NestedTableColumnHeader;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.control.skin.TableHeaderRow;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.util.Callback;
+
+/**
+ * Keeps a table's columns at least as wide as their header and the values of the rows loaded, so
+ * that no cell shows a cut-off value: a column grows when a wider value arrives and never shrinks
+ * under the staff member's hand. The width is measured the way double-clicking a column's edge does
+ * (JavaFX's own {@code resizeColumnToFitContent}, real cells, badges and all) and kept as the
+ * column's minimum. While the columns fit, the table keeps the resize policy it was given (a
+ * constrained one spreads the spare width on top of the minimums); when they do not, it scrolls
+ * sideways instead of cutting, since JavaFX's constrained policies squeeze columns below their
+ * minimum rather than scroll.
+ */
+public final class ColumnFit {
+
+  /** Rows measured: a page of any queue; more would only cost time on a long list. */
+  private static final int MEASURED_ROWS = 250;
+
+  private ColumnFit() {}
+
+  /**
+   * Fits {@code table}'s columns now and whenever its rows change. Call before it is shown, after
+   * setting the resize policy it should have while its columns fit.
+   */
+  public static <T> void install(TableView<T> table) {
+    FittingSkin<T> skin = new FittingSkin<>(table, table.getColumnResizePolicy());
+    table.setSkin(skin);
+    InvalidationListener refit = o -> skin.refit();
+    table.getProperties().put(ColumnFit.class, refit);
+    WeakInvalidationListener weak = new WeakInvalidationListener(refit);
+    table.getItems().addListener(weak);
+    table
+        .itemsProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (was != null) {
+                was.removeListener(weak);
+              }
+              if (now != null) {
+                now.addListener(weak);
+              }
+              skin.refit();
+            });
+    table.getColumns().addListener(refit);
+  }
+
+  /** A table skin whose column headers can measure their columns. */
+  private static final class FittingSkin<T> extends TableViewSkin<T> {
+
+    private final List<FittingHeader> headers = new ArrayList<>();
+    private final Callback<TableView.ResizeFeatures, Boolean> whenFitting;
+    private boolean pending = true;
+
+    FittingSkin(TableView<T> table, Callback<TableView.ResizeFeatures, Boolean> whenFitting) {
+      super(table);
+      this.whenFitting = whenFitting;
+    }
+
+    void refit() {
+      pending = true;
+      getSkinnable().requestLayout();
+    }
+
+    @Override
+    protected TableHeaderRow createTableHeaderRow() {
+      return new TableHeaderRow(this) {
+        @Override
+        protected NestedTableColumnHeader createRootHeader() {
+          return new NestedTableColumnHeader(null) {
+            @Override
+            protected TableColumnHeader createTableColumnHeader(TableColumnBase col) {
+              if (col == null || !col.getColumns().isEmpty()) {
+                return super.createTableColumnHeader(col);
+              }
+              FittingHeader header = new FittingHeader(col);
+              headers.add(header);
+              return header;
+            }
+          };
+        }
+      };
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+      super.layoutChildren(x, y, w, h);
+      TableView<T> table = getSkinnable();
+      if (pending) {
+        pending = false;
+        // Measured unconstrained: under a constrained policy JavaFX fits a column by squeezing
+        // its neighbours, so its width afterwards is not what its values need.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        headers.removeIf(header -> header.getTableColumn() == null);
+        for (FittingHeader header : headers) {
+          header.fit();
+        }
+      }
+      double needed = 0;
+      for (TableColumnBase<?, ?> column : table.getVisibleLeafColumns()) {
+        needed += column.getMinWidth();
+      }
+      var policy =
+          needed <= w - verticalBarWidth() ? whenFitting : TableView.UNCONSTRAINED_RESIZE_POLICY;
+      if (table.getColumnResizePolicy() != policy) {
+        table.setColumnResizePolicy(policy);
+      }
+    }
+
+    private double verticalBarWidth() {
+      for (Node child : getVirtualFlow().getChildrenUnmodifiable()) {
+        if (child instanceof ScrollBar bar
+            && bar.getOrientation() == Orientation.VERTICAL
+            && bar.isVisible()) {
+          return bar.getWidth();
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** A column's header that measures its column as double-clicking its edge would. */
+  private static final class FittingHeader extends TableColumnHeader {
+
+    FittingHeader(TableColumnBase<?, ?> column) {
+      super(column);
+    }
+
+    void fit() {
+      TableColumnBase<?, ?> column = getTableColumn();
+      if (column == null || !column.isVisible() || !column.isResizable()) {
+        return;
+      }
+      double prefBefore = column.getPrefWidth();
+      resizeColumnToFitContent(MEASURED_ROWS);
+      double needed = Math.ceil(column.getWidth());
+      if (needed > column.getMinWidth()) {
+        column.setMinWidth(needed);
+      }
+      column.setPrefWidth(Math.max(prefBefore, needed));
+    }
+  }
+}

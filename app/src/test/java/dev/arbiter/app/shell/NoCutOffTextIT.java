@@ -1,0 +1,118 @@
+package dev.arbiter.app.shell;
+
+import static dev.arbiter.app.testing.FxWait.fx;
+import static dev.arbiter.app.testing.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.app.testing.CutOffText;
+import dev.arbiter.app.testing.TestConsole;
+import dev.arbiter.persistence.testing.TestDatabase;
+import dev.arbiter.tools.demo.DemoDataLoader;
+import dev.arbiter.tools.demo.DemoScale;
+import dev.arbiter.tools.demo.ProgressListener;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 19's first rule, at the console's default 1280×800 and at 1920×1080, on the demo
+ * marketplace: every area a role works in shows its labels, buttons and cells whole, without an
+ * ellipsis. With {@code -Darbiter.screenshots} it also writes each area at both sizes.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NoCutOffTextIT {
+
+  private static final Map<String, List<Area>> AREAS_BY_LOGIN =
+      Map.of(
+          "demo_support", List.of(Area.DASHBOARD, Area.DISPUTES, Area.WORKSPACES, Area.AUDIT),
+          "demo_finance", List.of(Area.RELEASES),
+          "demo_moderator", List.of(Area.MODERATION),
+          "demo_admin", List.of(Area.WORKSPACES));
+
+  private static TestDatabase db;
+  private TestConsole console;
+
+  @BeforeAll
+  static void demoMarketplace() throws Exception {
+    db = TestDatabase.fresh();
+    try (Connection owner = db.migrator()) {
+      new DemoDataLoader(Clock.systemUTC()).load(owner, DemoScale.of(1), 7L, ProgressListener.NONE);
+    }
+  }
+
+  @Start
+  void start(Stage stage) {
+    console = TestConsole.start(stage, db.jdbcUrl());
+  }
+
+  @AfterEach
+  void closeConsole() {
+    console.close();
+  }
+
+  @ParameterizedTest(name = "{0}×{1}")
+  @CsvSource({"1280, 800", "1920, 1080"})
+  void everyAreaShowsItsValuesWhole(int width, int height) throws Exception {
+    fx(
+        () -> {
+          // On the screen whole, so that the robot can click the header's far end.
+          console.stage().setX(0);
+          console.stage().setY(0);
+          console.stage().setWidth(width);
+          console.stage().setHeight(height);
+          return null;
+        });
+    String size = width + "x" + height;
+    List<String> cuts = new ArrayList<>();
+    for (var login : List.of("demo_support", "demo_finance", "demo_moderator", "demo_admin")) {
+      console.signIn(login);
+      for (Area area : AREAS_BY_LOGIN.get(login)) {
+        console.click("#nav-" + area.name().toLowerCase(java.util.Locale.ROOT));
+        waitUntil(() -> loaded(area));
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> CutOffText.under(console.stage().getScene().getRoot())).stream()
+            .map(c -> size + " " + login + " " + area + " " + c)
+            .forEach(cuts::add);
+        console.screenshot(
+            size + "/" + login.substring("demo_".length()) + "-" + area.id() + ".png");
+      }
+      console.click("#signOutButton");
+      waitUntil(() -> console.has("#loginField"));
+    }
+    cuts.forEach(System.out::println);
+    assertThat(cuts).isEmpty();
+  }
+
+  // The area's tables have their first page (the dashboard has none).
+  private boolean loaded(Area area) {
+    return fx(
+        () -> {
+          List<TableView<?>> tables = new ArrayList<>();
+          collect(console.stage().getScene().getRoot(), tables);
+          return area == Area.DASHBOARD
+              || tables.stream().anyMatch(t -> t.isVisible() && !t.getItems().isEmpty());
+        });
+  }
+
+  private static void collect(Node node, List<TableView<?>> tables) {
+    if (node instanceof TableView<?> table) {
+      tables.add(table);
+    }
+    if (node instanceof javafx.scene.Parent parent) {
+      parent.getChildrenUnmodifiable().forEach(n -> collect(n, tables));
+    }
+  }
+}
