@@ -29,7 +29,8 @@ final class ConsoleStarter {
       ConsoleLauncher.launch(
           new ConsoleTarget(
               url, false, url.replaceFirst("^jdbc:", ""), settings.poolUrl().orElse(null)),
-          settings.home().drafts());
+          settings.home().drafts(),
+          settings.home().consolePreferences());
       return ArbiterCli.OK;
     }
     try (EmbeddedRuntime runtime = EmbeddedRuntime.attachOrStart(settings.home(), "console")) {
@@ -41,7 +42,8 @@ final class ConsoleStarter {
         ConsoleLauncher.launch(
             new ConsoleTarget(
                 runtime.jdbcUrl(), true, "embedded demo server (localhost:" + runtime.port() + ")"),
-            settings.home().drafts());
+            settings.home().drafts(),
+            settings.home().consolePreferences());
       } finally {
         worker.ifPresent(AutomationWorker::close);
       }

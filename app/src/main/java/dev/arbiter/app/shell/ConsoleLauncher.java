@@ -27,11 +27,11 @@ public final class ConsoleLauncher {
 
   /**
    * Shows the console for {@code target} and returns when the window is closed. Unsent text is kept
-   * in {@code draftsFolder}.
+   * in {@code draftsFolder}, the theme, window place and last areas in {@code preferencesFile}.
    *
    * @throws ConsoleUnavailableException with a one-line message when no window can be opened
    */
-  public static void launch(ConsoleTarget target, Path draftsFolder) {
+  public static void launch(ConsoleTarget target, Path draftsFolder, Path preferencesFile) {
     requireDisplay();
     // The jar runs JavaFX from the class path; its warning about that says nothing to a user.
     JAVAFX_LOG.setLevel(Level.SEVERE);
@@ -46,7 +46,8 @@ public final class ConsoleLauncher {
                 Platform::runLater,
                 Locale.getDefault(Locale.Category.FORMAT),
                 ZoneId.systemDefault(),
-                draftsFolder)) {
+                draftsFolder,
+                preferencesFile)) {
       startToolkit(
           () -> {
             try {

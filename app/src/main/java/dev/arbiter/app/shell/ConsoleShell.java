@@ -42,6 +42,7 @@ import java.util.concurrent.Executor;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The composition root of one console window: builds every view and ViewModel by hand and swaps the
@@ -66,6 +67,8 @@ public final class ConsoleShell implements AutoCloseable {
   private Stage stage;
   private Scene scene;
   private final Path draftsFolder;
+  private final PreferencesFile preferencesFile;
+  private ConsolePreferences preferences = ConsolePreferences.defaults();
   private final Map<String, DraftJournal> journals = new ConcurrentHashMap<>();
   private MainWindow mainWindow;
   private LiveSession live;
@@ -73,6 +76,8 @@ public final class ConsoleShell implements AutoCloseable {
   /**
    * @param draftsFolder where each staff member's unsent text is kept between sessions; null for a
    *     temporary folder that goes with the process
+   * @param preferencesFile where the theme, the window's place and each login's last area are kept
+   *     between starts; null to keep them for this run only
    */
   public ConsoleShell(
       ConsoleTarget target,
@@ -81,8 +86,10 @@ public final class ConsoleShell implements AutoCloseable {
       Executor fxThread,
       Locale locale,
       ZoneId zone,
-      Path draftsFolder) {
+      Path draftsFolder,
+      Path preferencesFile) {
     this.draftsFolder = draftsFolder == null ? temporaryDraftsFolder() : draftsFolder;
+    this.preferencesFile = new PreferencesFile(preferencesFile);
     this.target = Objects.requireNonNull(target);
     this.tasks = tasks;
     this.fxThread = fxThread;
@@ -94,7 +101,9 @@ public final class ConsoleShell implements AutoCloseable {
   /** Shows the login screen in {@code stage}. Must run on the FX thread. */
   public void start(Stage stage) {
     this.stage = stage;
-    themes.applyLight();
+    preferences = preferencesFile.load();
+    themes.apply(preferences.dark());
+    themes.setOnToggle(dark -> remember(preferences.withDark(dark)));
     scene = new Scene(new StackPane(), WIDTH, HEIGHT);
     scene
         .getStylesheets()
@@ -102,8 +111,17 @@ public final class ConsoleShell implements AutoCloseable {
     stage.setScene(scene);
     stage.setMinWidth(960);
     stage.setMinHeight(640);
+    WindowPlaces.restore(stage, preferences.window());
+    stage.addEventHandler(
+        WindowEvent.WINDOW_HIDING,
+        e -> remember(preferences.withWindow(WindowPlaces.of(stage, preferences.window()))));
     showLogin();
     stage.show();
+  }
+
+  private void remember(ConsolePreferences changed) {
+    preferences = changed;
+    preferencesFile.save(changed);
   }
 
   private void showLogin() {
@@ -143,6 +161,13 @@ public final class ConsoleShell implements AutoCloseable {
                 model.searchKinds(),
                 tasks,
                 updates.onlineProperty()));
+    Area last = preferences.lastAreas().get(staff.login());
+    if (last != null) {
+      model.select(last);
+    }
+    model
+        .selectedProperty()
+        .addListener((obs, was, area) -> remember(preferences.withLastArea(staff.login(), area)));
     scene.setRoot(mainWindow.root());
     mainWindow.installShortcuts(scene);
     stage.setTitle(model.windowTitle());

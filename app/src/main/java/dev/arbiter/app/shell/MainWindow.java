@@ -183,7 +183,8 @@ final class MainWindow {
     who.getStyleClass().add(Styles.TEXT_BOLD);
     Label roles = new Label(model.staff().rolesText());
     roles.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-    Button theme = new Button(null, new FontIcon(Feather.MOON));
+    // The icon offers the other theme; the console may start dark, as it was left.
+    Button theme = new Button(null, new FontIcon(themes.isDark() ? Feather.SUN : Feather.MOON));
     theme.setId("themeButton");
     theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
     theme.setTooltip(new Tooltip("Switch between light and dark theme"));

@@ -23,7 +23,8 @@ class ConsoleLauncherIT {
       try {
         ConsoleLauncher.launch(
             new ConsoleTarget("jdbc:postgresql://localhost:1/arbiter", false, "probe"),
-            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")),
+            null);
         System.out.println("window closed");
       } catch (ConsoleUnavailableException e) {
         System.out.println(e.getMessage());

@@ -50,7 +50,7 @@ public final class TestConsole implements AutoCloseable {
   private final ConsoleShell shell;
   private final List<String> focusMoves = new java.util.ArrayList<>();
 
-  private TestConsole(Stage stage, ConsoleTarget target, Path drafts) {
+  private TestConsole(Stage stage, ConsoleTarget target, Path drafts, Path preferences) {
     this.stage = stage;
     this.tasks = ExecutorTaskRunner.forFxThread();
     this.shell =
@@ -61,7 +61,8 @@ public final class TestConsole implements AutoCloseable {
             Platform::runLater,
             Locale.US,
             ZoneOffset.UTC,
-            drafts);
+            drafts,
+            preferences);
   }
 
   /** The login screen for the demo-mode test server at {@code jdbcUrl}, drafts in a temp folder. */
@@ -74,10 +75,19 @@ public final class TestConsole implements AutoCloseable {
    * temporary folder of the console's own). Runs on the FX thread, or waits for it.
    */
   public static TestConsole start(Stage stage, ConsoleTarget target, Path drafts) {
+    return start(stage, target, drafts, null);
+  }
+
+  /**
+   * As {@link #start(Stage, ConsoleTarget, Path)}, keeping the console's preferences in {@code
+   * preferences} (null: for this console only).
+   */
+  public static TestConsole start(
+      Stage stage, ConsoleTarget target, Path drafts, Path preferences) {
     if (!Platform.isFxApplicationThread()) {
-      return fx(() -> start(stage, target, drafts));
+      return fx(() -> start(stage, target, drafts, preferences));
     }
-    TestConsole console = new TestConsole(stage, target, drafts);
+    TestConsole console = new TestConsole(stage, target, drafts, preferences);
     console.shell.start(stage);
     console.recordFocus();
     // Keyboard tests need this window focused, not one an earlier test class left showing: a node

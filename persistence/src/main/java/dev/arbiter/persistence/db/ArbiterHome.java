@@ -50,6 +50,11 @@ public record ArbiterHome(Path root) {
     return root.resolve("drafts");
   }
 
+  /** The console's theme, window place and each login's last area, between starts. */
+  public Path consolePreferences() {
+    return root.resolve("console-preferences.json");
+  }
+
   public Path serverLog() {
     return root.resolve("server.log");
   }
