@@ -5,10 +5,16 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.util.Callback;
 
-/** Table cells drawn by a function, for columns that show more than the value's text. */
+/** Table cells drawn by a function, for columns that show more than the value's text, and money. */
 public final class TableCells {
 
   private TableCells() {}
+
+  /** Marks {@code column} as amounts: right-aligned, so that figures line up (console.css). */
+  public static <S, T> TableColumn<S, T> money(TableColumn<S, T> column) {
+    column.getStyleClass().add("money");
+    return column;
+  }
 
   /**
    * @param draw draws the cell for a value, or for null when the cell is empty

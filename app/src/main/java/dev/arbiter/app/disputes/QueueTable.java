@@ -41,7 +41,8 @@ final class QueueTable {
                 column("colPriority", "Priority", 92, SortKey.PRIORITY, QueueItem::priority),
                 column("colStatus", "Status", 110, SortKey.STATUS, QueueItem::status),
                 column("colParties", "Parties", 200, SortKey.PARTIES, QueueItem::parties),
-                column("colAmount", "Amount", 90, SortKey.AMOUNT, QueueItem::amount),
+                TableCells.money(
+                    column("colAmount", "Amount", 90, SortKey.AMOUNT, QueueItem::amount)),
                 column("colReason", "Reason", 100, SortKey.REASON, QueueItem::reason),
                 column("colAssignee", "Assignee", 100, SortKey.ASSIGNEE, QueueItem::assignee),
                 column("colAge", "Age", 50, SortKey.OPENED, QueueItem::age),

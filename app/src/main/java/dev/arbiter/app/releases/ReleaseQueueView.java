@@ -127,7 +127,7 @@ final class ReleaseQueueView {
         PresenceViews.column(presence, i -> PresenceKey.checkpoint(i.checkpointId())),
         text("Checkpoint", i -> i.reference() + " " + i.label(), 170),
         text("Payee", QueueItem::payee, 120),
-        text("Left", QueueItem::amount, 100),
+        TableCells.money(text("Left", QueueItem::amount, 100)),
         text("Status", QueueItem::status, 80),
         gates());
   }

@@ -5,6 +5,7 @@ import static dev.arbiter.app.workspaces.Tables.column;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.OfflineMarks;
+import dev.arbiter.app.common.TableCells;
 import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.common.command.StaleOffer;
 import dev.arbiter.app.live.ChangedBanner;
@@ -171,14 +172,14 @@ final class WorkspaceDetailPane extends VBox {
         column("Status", ContractLine::status),
         column("Client", ContractLine::client),
         column("Freelancer", ContractLine::freelancer),
-        column("Value", c -> money.format(c.valueMinor(), c.currency())));
+        TableCells.money(column("Value", c -> money.format(c.valueMinor(), c.currency()))));
     Tables.columns(
         disputes,
         column("Dispute", DisputeLine::reference),
         column("Contract", DisputeLine::contractReference),
         column("Status", DisputeLine::status),
         column("Priority", DisputeLine::priority),
-        column("Amount", x -> money.format(x.amountMinor(), x.currency())));
+        TableCells.money(column("Amount", x -> money.format(x.amountMinor(), x.currency()))));
     Tables.columns(
         flags,
         column("Flag", FlagLine::id),
