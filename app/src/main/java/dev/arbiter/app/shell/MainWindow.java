@@ -55,6 +55,7 @@ final class MainWindow {
   private final OfflineDialogs dialogs;
   private final LiveUpdates.Subscription subscription;
   private final ReadOnlyBooleanProperty online;
+  private final HelpMenu help;
 
   MainWindow(
       MainWindowViewModel model,
@@ -70,6 +71,7 @@ final class MainWindow {
     this.viewFactory = viewFactory;
     this.presence = presence;
     this.themes = themes;
+    this.help = new HelpMenu(model);
     content.getStyleClass().add("area-content");
     online = updates.onlineProperty();
     banner = new OfflineBanner(online, content);
@@ -81,7 +83,8 @@ final class MainWindow {
     root.setBottom(statusBar.root());
     root.getStyleClass().add("main-window");
     // The search's result list is drawn over the window, under the header's field.
-    layers.getChildren().addAll(root, search.overlay());
+    // The shortcut list is drawn over everything, the search's list included.
+    layers.getChildren().addAll(root, search.overlay(), help.overlay());
     model.selectedProperty().addListener((obs, old, area) -> show(area));
     show(model.selectedProperty().get());
     subscription = updates.subscribe(this::changed);
@@ -119,15 +122,18 @@ final class MainWindow {
     }
   }
 
-  /** Ctrl+1..6 for the areas, Ctrl+K for search and F5 to refresh the open one. */
+  /**
+   * Ctrl+1..6 for the areas, Ctrl+K for search, F5 to refresh the open one, F1 for its help and
+   * Ctrl+/ for the shortcut list ({@link HelpMenu#everywhere} lists them all for the user).
+   */
   void installShortcuts(Scene scene) {
     scene.getAccelerators().clear();
     for (Area area : Area.values()) {
       scene.getAccelerators().put(shortcut(area), () -> model.selectShortcut(area.shortcutDigit()));
     }
-    scene
-        .getAccelerators()
-        .put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), search::focus);
+    scene.getAccelerators().put(SEARCH, search::focus);
+    scene.getAccelerators().put(HelpMenu.AREA_HELP, help::showAreaHelp);
+    scene.getAccelerators().put(HelpMenu.SHORTCUTS, help::showShortcuts);
     // Offline, a refresh could only wait for the pool's timeout and fail; the reconnect re-reads
     // everything shown anyway.
     scene
@@ -144,6 +150,7 @@ final class MainWindow {
   void dispose() {
     subscription.close();
     dialogs.close();
+    help.close();
     views.values().forEach(AreaView::dispose);
     views.clear();
     scopes.clear();
@@ -200,7 +207,15 @@ final class MainWindow {
     signOut.setOnAction(e -> model.signOut());
     HBox header =
         new HBox(
-            10, logo, title, new Spacer(), search.field(), new VBox(0, who, roles), theme, signOut);
+            10,
+            logo,
+            title,
+            new Spacer(),
+            search.field(),
+            new VBox(0, who, roles),
+            help.button(),
+            theme,
+            signOut);
     header.setAlignment(Pos.CENTER_LEFT);
     header.getStyleClass().add("app-header");
     return header;
@@ -237,7 +252,10 @@ final class MainWindow {
     return nav;
   }
 
-  private static KeyCombination shortcut(Area area) {
+  static final KeyCombination SEARCH =
+      new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+
+  static KeyCombination shortcut(Area area) {
     return new KeyCodeCombination(
         KeyCode.valueOf("DIGIT" + area.shortcutDigit()), KeyCombination.SHORTCUT_DOWN);
   }
