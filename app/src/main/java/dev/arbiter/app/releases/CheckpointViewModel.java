@@ -58,9 +58,10 @@ public final class CheckpointViewModel {
   private final Runnable changed;
   private final ActionFeedback feedback = new ActionFeedback();
   private final ChangeNotice notice;
+  private final CheckpointText text;
   private final OpenCheckpoint checkpoint;
   private final CheckpointInput form;
-  private final ReleaseConfirmation release;
+  private final MoneyConfirmation<SentAction> release;
   private final StaleRefusal stale;
   private final CommandSlot slot;
 
@@ -82,13 +83,13 @@ public final class CheckpointViewModel {
     this.commands = commands;
     this.changed = changed;
     MoneyFormat money = new MoneyFormat(locale);
-    CheckpointText text = new CheckpointText(money, locale, zone, clock);
+    this.text = new CheckpointText(money, locale, zone, clock);
     CheckpointDiff diff = new CheckpointDiff(money);
     this.notice = new ChangeNotice(diff, login);
     CheckpointParts parts = new CheckpointParts(tasks, text, diff, feedback, notice, login);
     this.checkpoint = new OpenCheckpoint(gateway.source(), parts);
     this.form = new CheckpointInput(locale, feedback);
-    this.release = new ReleaseConfirmation(gateway.preview(), parts);
+    this.release = new MoneyConfirmation<>(tasks, feedback);
     this.stale = new StaleRefusal(checkpoint, parts);
     this.slot = new CommandSlot(commands, feedback.busyFlag());
   }
@@ -156,7 +157,11 @@ public final class CheckpointViewModel {
   private void prepare(CheckpointAction.Release toPreview) {
     CheckpointDetail seen = checkpoint.detail();
     if (!refusedOffline()) {
-      release.preview(toPreview, seen);
+      release.preview(
+          () -> gateway.preview().preview(toPreview),
+          SentAction.on(toPreview, seen),
+          result -> text.confirmation(seen, result),
+          refused -> feedback.say(refused.describe(), true));
     }
   }
 

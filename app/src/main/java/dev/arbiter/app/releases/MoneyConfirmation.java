@@ -1,44 +1,56 @@
 package dev.arbiter.app.releases;
 
-import dev.arbiter.persistence.escrow.CheckpointAction;
-import dev.arbiter.persistence.escrow.CheckpointDetail;
+import dev.arbiter.app.common.TaskRunner;
+import dev.arbiter.persistence.ledger.MoneyResult;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * A release previewed and waiting for the reviewer's word. The database ran it and rolled back, so
- * the confirmation shows exactly the entries that will be posted; once confirmed it is sent with
- * the key it was previewed under and on the state it was previewed on.
+ * A money action previewed and waiting for the reviewer's word; the one way finance confirms a
+ * release or a settlement. The database ran the action and rolled back, so the confirmation shows
+ * exactly the entries that will be posted; once confirmed the action is sent with the key and on
+ * the state it was previewed with.
+ *
+ * @param <T> the action as it will be sent
  */
-final class ReleaseConfirmation {
+final class MoneyConfirmation<T> {
 
-  private final CheckpointViewModel.Previewer previewer;
-  private final CheckpointParts parts;
+  private final TaskRunner tasks;
   private final ActionFeedback feedback;
   private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper("");
-  private SentAction pending;
+  private T pending;
 
-  ReleaseConfirmation(CheckpointViewModel.Previewer previewer, CheckpointParts parts) {
-    this.previewer = previewer;
-    this.parts = parts;
-    this.feedback = parts.feedback();
+  MoneyConfirmation(TaskRunner tasks, ActionFeedback feedback) {
+    this.tasks = tasks;
+    this.feedback = feedback;
   }
 
-  /** Previews {@code release} as decided on {@code seen}; a refused preview is said, not kept. */
-  void preview(CheckpointAction.Release release, CheckpointDetail seen) {
+  /**
+   * Runs {@code dryRun} off the FX thread; when the database would do it, {@code action} waits with
+   * the text {@code describe} makes of the answer. A refusal goes to {@code refused}: nothing
+   * waits.
+   */
+  void preview(
+      Callable<MoneyResult> dryRun,
+      T action,
+      Function<MoneyResult, String> describe,
+      Consumer<MoneyResult> refused) {
+    cancel();
     feedback.busy(true);
-    parts
-        .tasks()
-        .run(() -> previewer.preview(release))
+    tasks
+        .run(dryRun)
         .onSuccess(
             result -> {
               feedback.busy(false);
               if (result.ok()) {
-                pending = SentAction.on(release, seen);
-                confirmation.set(parts.text().confirmation(seen, result));
+                pending = action;
+                confirmation.set(describe.apply(result));
                 feedback.clear();
               } else {
-                feedback.say(result.describe(), true);
+                refused.accept(result);
               }
             })
         .onFailure(feedback::failed);
@@ -48,11 +60,11 @@ final class ReleaseConfirmation {
     return pending != null;
   }
 
-  /** The release the reviewer confirmed, no longer waiting; null when none was. */
-  SentAction confirmed() {
-    SentAction release = pending;
+  /** The action the reviewer confirmed, no longer waiting; null when none was. */
+  T confirmed() {
+    T action = pending;
     cancel();
-    return release;
+    return action;
   }
 
   void cancel() {
@@ -60,7 +72,7 @@ final class ReleaseConfirmation {
     confirmation.set("");
   }
 
-  /** The entries the release will post, for the reviewer to confirm; empty when none waits. */
+  /** The entries the action will post, for the reviewer to confirm; empty when none waits. */
   ReadOnlyStringProperty textProperty() {
     return confirmation.getReadOnlyProperty();
   }
