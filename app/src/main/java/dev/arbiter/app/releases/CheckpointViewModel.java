@@ -13,9 +13,12 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 
 /**
@@ -64,6 +67,8 @@ public final class CheckpointViewModel {
   private final MoneyConfirmation<SentAction> release;
   private final StaleRefusal stale;
   private final CommandSlot slot;
+  private final ReadOnlyStringWrapper approveRefusal = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper approveDisabled = new ReadOnlyBooleanWrapper(true);
 
   /**
    * @param commands sends the actions; while it is offline they refuse at once
@@ -92,6 +97,16 @@ public final class CheckpointViewModel {
     this.release = new MoneyConfirmation<>(tasks, feedback);
     this.stale = new StaleRefusal(checkpoint, parts);
     this.slot = new CommandSlot(commands, feedback.busyFlag());
+    approveRefusal.bind(
+        Bindings.createStringBinding(
+            () -> shown() == null ? "" : shown().approveRefusal(), checkpoint.shownProperty()));
+    approveDisabled.bind(
+        Bindings.createBooleanBinding(
+            () -> shown() == null || !shown().canApprove(), checkpoint.shownProperty()));
+  }
+
+  private CheckpointText.Shown shown() {
+    return checkpoint.shownProperty().get();
   }
 
   /** Shows checkpoint {@code id}, dropping any unconfirmed release of the previous one. */
@@ -266,6 +281,21 @@ public final class CheckpointViewModel {
 
   public ReadOnlyObjectProperty<CheckpointDetail> detailProperty() {
     return checkpoint.detailProperty();
+  }
+
+  /**
+   * True when Approve cannot apply to the checkpoint as shown; {@link #approveRefusalProperty} says
+   * why.
+   */
+  public ReadOnlyBooleanProperty approveDisabledProperty() {
+    return approveDisabled.getReadOnlyProperty();
+  }
+
+  /**
+   * Why the reviewer cannot approve ("You already approved this submission; …"); empty if they can.
+   */
+  public ReadOnlyStringProperty approveRefusalProperty() {
+    return approveRefusal.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<CheckpointText.Shown> shownProperty() {
