@@ -96,6 +96,14 @@ final class CommandSender {
       showRefusal(command, problem.get());
       return;
     }
+    // What the case's status rules out (a settlement on a case not escalated, say) is said before
+    // the agent is asked to confirm, not refused by the database after.
+    Optional<String> inapplicable =
+        DisputeCommandRules.stillApplies(command, shown.header(), clock.instant());
+    if (inapplicable.isPresent()) {
+      state.error.set(inapplicable.get());
+      return;
+    }
     if (command.needsConfirmation() && !confirmer.confirm(command.description())) {
       return;
     }

@@ -1,6 +1,7 @@
 package dev.arbiter.app.disputes;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.DisabledReason;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.ChangedBanner;
@@ -242,6 +243,7 @@ final class DisputeCaseView {
     mine.setId("caseAssignMe");
     mine.setTooltip(new Tooltip("Claim the case (a in the queue)"));
     mine.setOnAction(e -> model.assignToMe());
+    mine.disableProperty().bind(model.assignToMeDisabledProperty());
     assign.setId("caseAssign");
     move.setId("caseMove");
     move.setTooltip(new Tooltip("Only legal status changes are offered"));
@@ -255,6 +257,7 @@ final class DisputeCaseView {
         new FlowPane(8, 6, mine, assign, move, escalate, new Label("Priority"), priority, reload);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.disableProperty().bind(model.busyProperty());
+    DisabledReason.explain(mine, model.assignToMeRefusalProperty());
     return bar;
   }
 

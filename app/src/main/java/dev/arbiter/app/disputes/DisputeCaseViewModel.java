@@ -15,12 +15,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 
 /**
@@ -62,6 +66,8 @@ public final class DisputeCaseViewModel {
   private final CaseLoader loader;
   private final CommandSlot slot;
   private final CommandSender sender;
+  private final ReadOnlyStringWrapper assignToMeRefusal = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper assignToMeDisabled = new ReadOnlyBooleanWrapper(true);
 
   /**
    * @param commands sends the agent's commands; nothing is sent while it is offline, and an action
@@ -88,6 +94,24 @@ public final class DisputeCaseViewModel {
         new CommandSender(
             actions, slot, clock, forms, state, loader, watcher, staleRetry, onChanged);
     state.current.addListener((obs, was, now) -> staleRetry.update(now, clock.instant()));
+    assignToMeRefusal.bind(
+        Bindings.createStringBinding(() -> assignToMeRefusal(state.current.get()), state.current));
+    assignToMeDisabled.bind(state.current.isNull().or(assignToMeRefusal.isNotEmpty()));
+  }
+
+  // The rules assign_dispute applies, checked before the agent clicks.
+  private String assignToMeRefusal(DisputeCase shown) {
+    if (shown == null) {
+      return "";
+    }
+    DisputeCase.Header h = shown.header();
+    if (!h.status().isOpen()) {
+      return h.reference()
+          + " is "
+          + Labels.of(h.status()).toLowerCase(Locale.ROOT)
+          + ": its assignee no longer changes.";
+    }
+    return login.equals(h.assignedTo()) ? h.reference() + " is already assigned to you." : "";
   }
 
   /** Opens the case {@code id}, replacing the one shown (and its unsent inputs). */
@@ -99,6 +123,8 @@ public final class DisputeCaseViewModel {
       forms.reset();
       state.staleChanges.clear();
       state.notice.set("");
+      // A refusal or failure said about the previous case does not belong to this one.
+      state.error.set("");
       staleRetry.forget();
       watcher.acknowledge();
       formsFor.set(id);
@@ -134,7 +160,19 @@ public final class DisputeCaseViewModel {
   }
 
   public void assignToMe() {
-    assignTo(login, "you");
+    if (!assignToMeDisabled.get()) {
+      assignTo(login, "you");
+    }
+  }
+
+  /** True when Assign to me cannot apply; {@link #assignToMeRefusalProperty} says why. */
+  public ReadOnlyBooleanProperty assignToMeDisabledProperty() {
+    return assignToMeDisabled.getReadOnlyProperty();
+  }
+
+  /** Why the case cannot be assigned to the agent ("… is already assigned to you."); or empty. */
+  public ReadOnlyStringProperty assignToMeRefusalProperty() {
+    return assignToMeRefusal.getReadOnlyProperty();
   }
 
   /** Assigns the case to {@code agentLogin} (null: to nobody). */

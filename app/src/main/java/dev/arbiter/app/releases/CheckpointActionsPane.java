@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.DisabledReason;
 import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.DraftBinder;
@@ -67,7 +68,6 @@ final class CheckpointActionsPane {
 
   /** Offers only the actions possible on the checkpoint as shown. */
   void enable(Shown s) {
-    approve.setDisable(!s.canApprove());
     reject.setDisable(!s.canReject());
     hold.setDisable(!s.canHold());
     unhold.setDisable(!s.canUnhold());
@@ -99,6 +99,8 @@ final class CheckpointActionsPane {
     drafts.bind(override, overrideDraftKey);
     amount.textProperty().bindBidirectional(model.amountProperty());
     busy.visibleProperty().bind(model.busyProperty().or(model.settlingProperty()));
+    approve.disableProperty().bind(model.approveDisabledProperty());
+    DisabledReason.explain(approve, model.approveRefusalProperty());
   }
 
   @FXML

@@ -45,7 +45,8 @@ public final class CheckpointText {
       boolean canUnhold,
       boolean canRelease,
       boolean canRefund,
-      String fourEyes) {}
+      String fourEyes,
+      String approveRefusal) {}
 
   private final MoneyFormat money;
   private final DateTimeFormatter time;
@@ -162,13 +163,45 @@ public final class CheckpointText {
         approvals,
         ledger,
         timeline,
-        !mine && (status.equals("submitted") || status.equals("approved")),
+        approveRefusal(d, login, mine).isEmpty(),
         status.equals("submitted"),
         status.equals("submitted") || status.equals("approved"),
         status.equals("on_hold"),
         !mine && status.equals("approved"),
         List.of("pending", "submitted", "approved", "on_hold").contains(status),
-        mine ? "You requested this release: another reviewer must approve and release it." : "");
+        mine ? "You requested this release: another reviewer must approve and release it." : "",
+        approveRefusal(d, login, mine));
+  }
+
+  /**
+   * Why the reviewer cannot approve the checkpoint as read, by the rules approve_checkpoint applies
+   * first; empty when they can. An approval counts for this submission when it was made after the
+   * checkpoint was (last) submitted, since each submission resets who has decided.
+   */
+  static String approveRefusal(CheckpointDetail d, String login, boolean mine) {
+    Checkpoint cp = d.checkpoint();
+    if (!cp.status().equals("submitted") && !cp.status().equals("approved")) {
+      return "Only a submitted or approved checkpoint can be approved; this one is "
+          + CheckpointViewModel.statusText(cp.status()).toLowerCase(Locale.ROOT)
+          + ".";
+    }
+    if (mine) {
+      return "You requested this release: another reviewer must approve it.";
+    }
+    return d.approvals().stream()
+        .filter(a -> a.reviewer().equals(login))
+        .filter(
+            a -> cp.submittedAt() == null || a.at() == null || !a.at().isBefore(cp.submittedAt()))
+        .findFirst()
+        .map(
+            a ->
+                "You already "
+                    + (a.decision().equals("approve") ? "approved" : "rejected")
+                    + " this submission"
+                    + (cp.status().equals("submitted")
+                        ? "; another reviewer must approve it."
+                        : "."))
+        .orElse("");
   }
 
   /** The exact entries a release will post, from the database's dry run. */

@@ -13,9 +13,12 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 
 /**
@@ -58,11 +61,14 @@ public final class CheckpointViewModel {
   private final Runnable changed;
   private final ActionFeedback feedback = new ActionFeedback();
   private final ChangeNotice notice;
+  private final CheckpointText text;
   private final OpenCheckpoint checkpoint;
   private final CheckpointInput form;
-  private final ReleaseConfirmation release;
+  private final MoneyConfirmation<SentAction> release;
   private final StaleRefusal stale;
   private final CommandSlot slot;
+  private final ReadOnlyStringWrapper approveRefusal = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper approveDisabled = new ReadOnlyBooleanWrapper(true);
 
   /**
    * @param commands sends the actions; while it is offline they refuse at once
@@ -82,15 +88,25 @@ public final class CheckpointViewModel {
     this.commands = commands;
     this.changed = changed;
     MoneyFormat money = new MoneyFormat(locale);
-    CheckpointText text = new CheckpointText(money, locale, zone, clock);
+    this.text = new CheckpointText(money, locale, zone, clock);
     CheckpointDiff diff = new CheckpointDiff(money);
     this.notice = new ChangeNotice(diff, login);
     CheckpointParts parts = new CheckpointParts(tasks, text, diff, feedback, notice, login);
     this.checkpoint = new OpenCheckpoint(gateway.source(), parts);
     this.form = new CheckpointInput(locale, feedback);
-    this.release = new ReleaseConfirmation(gateway.preview(), parts);
+    this.release = new MoneyConfirmation<>(tasks, feedback);
     this.stale = new StaleRefusal(checkpoint, parts);
     this.slot = new CommandSlot(commands, feedback.busyFlag());
+    approveRefusal.bind(
+        Bindings.createStringBinding(
+            () -> shown() == null ? "" : shown().approveRefusal(), checkpoint.shownProperty()));
+    approveDisabled.bind(
+        Bindings.createBooleanBinding(
+            () -> shown() == null || !shown().canApprove(), checkpoint.shownProperty()));
+  }
+
+  private CheckpointText.Shown shown() {
+    return checkpoint.shownProperty().get();
   }
 
   /** Shows checkpoint {@code id}, dropping any unconfirmed release of the previous one. */
@@ -156,7 +172,11 @@ public final class CheckpointViewModel {
   private void prepare(CheckpointAction.Release toPreview) {
     CheckpointDetail seen = checkpoint.detail();
     if (!refusedOffline()) {
-      release.preview(toPreview, seen);
+      release.preview(
+          () -> gateway.preview().preview(toPreview),
+          SentAction.on(toPreview, seen),
+          result -> text.confirmation(seen, result),
+          refused -> feedback.say(refused.describe(), true));
     }
   }
 
@@ -261,6 +281,21 @@ public final class CheckpointViewModel {
 
   public ReadOnlyObjectProperty<CheckpointDetail> detailProperty() {
     return checkpoint.detailProperty();
+  }
+
+  /**
+   * True when Approve cannot apply to the checkpoint as shown; {@link #approveRefusalProperty} says
+   * why.
+   */
+  public ReadOnlyBooleanProperty approveDisabledProperty() {
+    return approveDisabled.getReadOnlyProperty();
+  }
+
+  /**
+   * Why the reviewer cannot approve ("You already approved this submission; …"); empty if they can.
+   */
+  public ReadOnlyStringProperty approveRefusalProperty() {
+    return approveRefusal.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<CheckpointText.Shown> shownProperty() {

@@ -73,7 +73,10 @@ public final class ReleasesArea {
     SettlementsViewModel settlements =
         new SettlementsViewModel(
             new SettlementsViewModel.Gateway(
-                settlementService::queue, settlementService::execute, settlementService::sendBack),
+                settlementService::queue,
+                settlementService::execute,
+                settlementService::sendBack,
+                settlementService::previewExecute),
             tasks,
             commands,
             context.locale(),

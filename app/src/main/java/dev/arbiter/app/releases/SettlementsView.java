@@ -35,6 +35,8 @@ final class SettlementsView {
   @FXML private VBox staleBox;
   @FXML private Label stale;
   @FXML private Button reapply;
+  @FXML private VBox confirmBox;
+  @FXML private Label confirmation;
 
   private final Node root;
   private final SettlementsViewModel model;
@@ -83,6 +85,8 @@ final class SettlementsView {
     stale.textProperty().bind(model.staleDiffProperty());
     Visibility.showWhen(reapply, model.reapplyableProperty());
     Visibility.showWhen(staleBox, model.staleDiffProperty().isNotEmpty());
+    confirmation.textProperty().bind(model.confirmationProperty());
+    Visibility.showWhen(confirmBox, model.confirmationProperty().isNotEmpty());
     message.textProperty().bind(model.messageProperty());
     model
         .messageIsErrorProperty()
@@ -93,6 +97,16 @@ final class SettlementsView {
   @FXML
   private void execute() {
     model.executeSelected();
+  }
+
+  @FXML
+  private void confirmExecution() {
+    model.confirmExecution();
+  }
+
+  @FXML
+  private void cancelExecution() {
+    model.cancelExecution();
   }
 
   @FXML

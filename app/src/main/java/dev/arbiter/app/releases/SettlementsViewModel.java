@@ -9,6 +9,7 @@ import dev.arbiter.app.common.command.CommandSlot;
 import dev.arbiter.app.common.command.StaffCommand;
 import dev.arbiter.app.common.command.StaleOffer;
 import dev.arbiter.persistence.ledger.IdempotencyKeys;
+import dev.arbiter.persistence.ledger.MoneyRefusal;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.settlements.ProposedSettlement;
 import java.time.ZoneId;
@@ -39,9 +40,15 @@ public final class SettlementsViewModel {
     MoneyResult decide(long settlementId, int version, String note, String key);
   }
 
-  /** The database calls this view model makes: the proposals, and the two decisions on one. */
+  /**
+   * The database calls this view model makes: the proposals, the two decisions on one, and the
+   * execution's dry run (run and rolled back) that the reviewer confirms.
+   */
   public record Gateway(
-      Supplier<List<ProposedSettlement>> proposals, Decision execute, Decision sendBack) {}
+      Supplier<List<ProposedSettlement>> proposals,
+      Decision execute,
+      Decision sendBack,
+      Decision previewExecute) {}
 
   /** One proposal as shown. */
   public record SettlementItem(
@@ -54,7 +61,11 @@ public final class SettlementsViewModel {
       String held,
       boolean fundsHeld,
       String proposed,
-      int version) {}
+      int version,
+      ProposedSettlement proposal) {}
+
+  // An execution the reviewer is asked to confirm: the proposal as read, the note, the key.
+  private record Execution(SettlementItem item, String note, String key) {}
 
   private final Gateway gateway;
   private final TaskRunner tasks;
@@ -70,6 +81,7 @@ public final class SettlementsViewModel {
   // Busy while a decision or a read is on its way, and while a lost decision is looked up.
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final StaleOffer<Runnable> stale = new StaleOffer<>();
+  private final MoneyConfirmation<Execution> confirmation;
 
   public SettlementsViewModel(
       Gateway gateway, TaskRunner tasks, CommandRunner commands, Locale locale, ZoneId zone) {
@@ -78,7 +90,16 @@ public final class SettlementsViewModel {
     this.commands = commands;
     this.itemText = new SettlementItems(new MoneyFormat(locale), locale, zone);
     this.slot = new CommandSlot(commands, feedback.busyFlag());
+    this.confirmation = new MoneyConfirmation<>(tasks, feedback);
     busy.bind(feedback.busyProperty().or(slot.settlingProperty()));
+    // What was said, offered or waiting concerned the settlement that was selected.
+    selected.addListener(
+        (obs, was, now) -> {
+          confirmation.cancel();
+          stale.clear();
+          slot.forget();
+          feedback.clear();
+        });
   }
 
   public void reload() {
@@ -129,8 +150,55 @@ public final class SettlementsViewModel {
             });
   }
 
+  /**
+   * Asks the database what executing the selected settlement would post, without keeping it; the
+   * reviewer confirms those entries ({@link #confirmExecution}) or the refusal is said at once.
+   */
   public void executeSelected() {
-    decide(gateway.execute(), false);
+    SettlementItem item = selectedItem();
+    if (item == null) {
+      feedback.say("Select a settlement first.", true);
+    } else if (!commands.isOnline()) {
+      feedback.say(CheckpointViewModel.OFFLINE, true);
+    } else {
+      prepare(item, noteText());
+    }
+  }
+
+  private void prepare(SettlementItem item, String text) {
+    long id = item.settlementId();
+    int version = item.version();
+    String key = IdempotencyKeys.next("settle");
+    stale.clear();
+    confirmation.preview(
+        () -> gateway.previewExecute().decide(id, version, text, key),
+        new Execution(item, text, key),
+        preview -> itemText.confirmation(item, preview),
+        refused -> {
+          if (refused.refusal().orElse(null) == MoneyRefusal.STALE) {
+            staleRefused(gateway.execute(), item, text);
+          } else {
+            feedback.say(notDone(item, gateway.execute()) + refused.describe(), true);
+          }
+        });
+  }
+
+  /** Executes the settlement the confirmation showed, with the key and version it was run under. */
+  public void confirmExecution() {
+    if (!confirmation.waiting()) {
+      return;
+    }
+    if (!commands.isOnline()) {
+      feedback.say(CheckpointViewModel.OFFLINE, true);
+      return;
+    }
+    Execution e = confirmation.confirmed();
+    send(gateway.execute(), e.item(), e.note(), e.key());
+  }
+
+  /** The reviewer did not confirm: nothing was sent. */
+  public void cancelExecution() {
+    confirmation.cancel();
   }
 
   public void sendBackSelected() {
@@ -142,18 +210,25 @@ public final class SettlementsViewModel {
   }
 
   private void decide(Decision decision, boolean sendingBack) {
-    Long id = selected.get();
-    SettlementItem item =
-        id == null
-            ? null
-            : items.stream().filter(i -> i.settlementId() == id).findFirst().orElse(null);
+    SettlementItem item = selectedItem();
     if (item == null) {
       feedback.say("Select a settlement first.", true);
       return;
     }
-    String text = note.get().isBlank() ? null : note.get().strip();
+    confirmation.cancel();
     String key = IdempotencyKeys.next(sendingBack ? "send-back" : "settle");
-    send(decision, item, text, key);
+    send(decision, item, noteText(), key);
+  }
+
+  private SettlementItem selectedItem() {
+    Long id = selected.get();
+    return id == null
+        ? null
+        : items.stream().filter(i -> i.settlementId() == id).findFirst().orElse(null);
+  }
+
+  private String noteText() {
+    return note.get().isBlank() ? null : note.get().strip();
   }
 
   /** Sends the decision that was not saved again, under the same key. */
@@ -191,7 +266,7 @@ public final class SettlementsViewModel {
 
           @Override
           void done(MoneyResult result, String prefix) {
-            decided(result, prefix);
+            decided(decision, item, result, prefix);
           }
 
           @Override
@@ -218,16 +293,13 @@ public final class SettlementsViewModel {
           }
           List<String> changes = new ArrayList<>(List.of("Changed meanwhile:"));
           changes.addAll(SettlementItems.changes(seen, now));
+          // An execution goes back to its confirmation, since the amounts may be what changed.
           stale.offer(
               "",
               changes,
-              () ->
-                  send(
-                      decision,
-                      now,
-                      text,
-                      IdempotencyKeys.next(
-                          decision == gateway.execute() ? "settle" : "send-back")));
+              decision == gateway.execute()
+                  ? () -> prepare(now, text)
+                  : () -> send(decision, now, text, IdempotencyKeys.next("send-back")));
           feedback.say(
               "Not done: the proposal changed since you read it. Check what changed; Re-apply"
                   + " sends your decision on the proposal as it is now.",
@@ -235,12 +307,26 @@ public final class SettlementsViewModel {
         });
   }
 
-  private void decided(MoneyResult result, String prefix) {
-    feedback.say(prefix + result.describe(), !result.ok());
+  private void decided(Decision decision, SettlementItem item, MoneyResult result, String prefix) {
+    String said;
+    if (!result.ok()) {
+      said = notDone(item, decision) + result.describe();
+    } else if (decision == gateway.execute()) {
+      said = itemText.executed(item.proposal(), result);
+    } else {
+      said = "Settlement for " + item.proposal().disputeReference() + " sent back to support.";
+    }
+    feedback.say(prefix + said, !result.ok());
     if (result.ok()) {
       note.set("");
     }
     reload();
+  }
+
+  private String notDone(SettlementItem item, Decision decision) {
+    return "Settlement for "
+        + item.proposal().disputeReference()
+        + (decision == gateway.execute() ? " not executed: " : " not sent back: ");
   }
 
   public ObservableList<SettlementItem> items() {
@@ -275,6 +361,11 @@ public final class SettlementsViewModel {
 
   public ReadOnlyBooleanProperty retryableProperty() {
     return slot.retryableProperty();
+  }
+
+  /** The journal an execution will post, waiting for the reviewer's word; empty when none waits. */
+  public ReadOnlyStringProperty confirmationProperty() {
+    return confirmation.textProperty();
   }
 
   public ReadOnlyBooleanProperty busyProperty() {

@@ -3,6 +3,7 @@ package dev.arbiter.app.workspaces;
 import static dev.arbiter.app.workspaces.Tables.column;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.DisabledReason;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.OfflineMarks;
 import dev.arbiter.app.common.TableCells;
@@ -16,7 +17,6 @@ import dev.arbiter.persistence.workspaces.WorkspaceDetails.ContractLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.DisputeLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.FlagLine;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Settings;
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -134,20 +134,25 @@ final class WorkspaceDetailPane extends VBox {
   private HBox header() {
     Button suspend = new Button("Suspend workspace");
     suspend.setId("workspaceSuspend");
-    suspend.setOnAction(e -> model.setStatus(WorkspaceStatus.SUSPENDED));
     Button reactivate = new Button("Reactivate workspace");
     reactivate.setId("workspaceReactivate");
-    reactivate.setOnAction(e -> model.setStatus(WorkspaceStatus.ACTIVE));
-    for (Button b : List.of(suspend, reactivate)) {
-      b.disableProperty().bind(model.detailsProperty().isNull().or(model.busyProperty()));
-      b.setVisible(model.isAdmin());
-      b.setManaged(model.isAdmin());
-    }
     VBox titles = new VBox(2, title, subtitle);
     HBox.setHgrow(titles, Priority.ALWAYS);
     HBox header = new HBox(8, titles, suspend, reactivate);
     header.setAlignment(Pos.CENTER_LEFT);
+    statusButton(suspend, WorkspaceStatus.SUSPENDED);
+    statusButton(reactivate, WorkspaceStatus.ACTIVE);
     return header;
+  }
+
+  // Offered to admins only, and only when the workspace is not already in that status.
+  private void statusButton(Button button, WorkspaceStatus target) {
+    button.setOnAction(e -> model.setStatus(target));
+    button.disableProperty().bind(model.statusDisabledProperty(target).or(model.busyProperty()));
+    DisabledReason.explain(button, model.statusRefusalProperty(target));
+    Node shown = button.getParent();
+    shown.setVisible(model.isAdmin());
+    shown.setManaged(model.isAdmin());
   }
 
   private void show(WorkspaceDetails d) {

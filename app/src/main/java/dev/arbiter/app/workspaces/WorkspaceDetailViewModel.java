@@ -60,6 +60,8 @@ public final class WorkspaceDetailViewModel {
   private final StaleOffer<Again> stale = new StaleOffer<>();
   private final CommandSlot commands;
   private final ReadOnlyStringWrapper issuedToken = new ReadOnlyStringWrapper("");
+  private final WorkspaceStatusRule toActive;
+  private final WorkspaceStatusRule toSuspended;
 
   /**
    * @param commands sends the admin actions; nothing is sent while it is offline, text is kept
@@ -71,6 +73,8 @@ public final class WorkspaceDetailViewModel {
     this.admin = admin;
     this.reader = new WorkspaceReader(port::details, tasks, me, lines);
     this.commands = new CommandSlot(commands, lines.busy());
+    this.toActive = new WorkspaceStatusRule(reader.detailsProperty(), WorkspaceStatus.ACTIVE);
+    this.toSuspended = new WorkspaceStatusRule(reader.detailsProperty(), WorkspaceStatus.SUSPENDED);
   }
 
   /** Whether the signed-in staff member may run admin actions (support may only add notes). */
@@ -176,7 +180,7 @@ public final class WorkspaceDetailViewModel {
 
   public void setStatus(WorkspaceStatus status) {
     WorkspaceDetails current = reader.details();
-    if (current == null) {
+    if (current == null || rule(status).disabledProperty().get()) {
       return;
     }
     act(
@@ -317,6 +321,20 @@ public final class WorkspaceDetailViewModel {
       String done,
       Function<WorkspaceDetails, Redo> plan) {
     commands.send(action, new ActionReply<>(lines, reader, stale, done, saved, plan));
+  }
+
+  private WorkspaceStatusRule rule(WorkspaceStatus status) {
+    return status == WorkspaceStatus.ACTIVE ? toActive : toSuspended;
+  }
+
+  /** True when the open workspace cannot move to {@code status} (ACTIVE or SUSPENDED). */
+  public ReadOnlyBooleanProperty statusDisabledProperty(WorkspaceStatus status) {
+    return rule(status).disabledProperty();
+  }
+
+  /** Why the open workspace cannot move to {@code status} ("… already active."); or empty. */
+  public ReadOnlyStringProperty statusRefusalProperty(WorkspaceStatus status) {
+    return rule(status).refusalProperty();
   }
 
   public ReadOnlyObjectProperty<WorkspaceDetails> detailsProperty() {

@@ -33,6 +33,7 @@ class DisputeCaseViewModelTest {
   private DisputeStatus status = DisputeStatus.UNDER_REVIEW;
   private DisputePriority priority = DisputePriority.NORMAL;
   private int version = 1;
+  private String assignee;
   private final List<String> asked = new ArrayList<>();
   private boolean committed;
   private RuntimeException refuseWith;
@@ -126,6 +127,67 @@ class DisputeCaseViewModelTest {
     assertThat(model.forms().sharesErrorProperty().get()).contains("120.00 USD");
     assertThat(asked).isEmpty();
     assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void assignToMeIsDisabledWithTheReasonOnceTheCaseIsTheAgents() {
+    model.open(7);
+    assertThat(model.assignToMeDisabledProperty().get()).isFalse();
+    assertThat(model.assignToMeRefusalProperty().get()).isEmpty();
+
+    assignee = "demo_support";
+    model.reload();
+
+    assertThat(model.assignToMeDisabledProperty().get()).isTrue();
+    assertThat(model.assignToMeRefusalProperty().get())
+        .isEqualTo("DSP-000007 is already assigned to you.");
+    model.assignToMe();
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void assignToMeIsDisabledOnAResolvedCase() {
+    status = DisputeStatus.RESOLVED;
+
+    model.open(7);
+
+    assertThat(model.assignToMeDisabledProperty().get()).isTrue();
+    assertThat(model.assignToMeRefusalProperty().get())
+        .isEqualTo("DSP-000007 is resolved: its assignee no longer changes.");
+  }
+
+  @Test
+  void aSettlementOnAnOpenCaseIsRefusedBeforeAskingForConfirmation() {
+    status = DisputeStatus.OPEN;
+    model.open(7);
+    List<String> asked = new ArrayList<>();
+    model.setConfirmer(d -> asked.add(d));
+    model.forms().outcomeProperty().set(DisputeOutcome.SPLIT);
+    model.forms().payeeProperty().set("70.00");
+    model.forms().payerProperty().set("50.00");
+    model.forms().reasonProperty().set("Agreed on a call");
+    model.forms().escalateFirstProperty().set(true);
+
+    model.proposeSettlement();
+
+    assertThat(model.errorProperty().get()).contains("cannot settle from there");
+    assertThat(asked).isEmpty();
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void openingAnotherCaseClearsTheRefusalSaidAboutThePreviousOne() {
+    status = DisputeStatus.OPEN;
+    model.open(7);
+    model.forms().outcomeProperty().set(DisputeOutcome.DISMISSED);
+    model.forms().reasonProperty().set("Nothing to settle");
+    model.proposeSettlement();
+    assertThat(model.errorProperty().get()).isNotEmpty();
+
+    model.open(8);
+
+    assertThat(model.errorProperty().get()).isEmpty();
+    assertThat(model.noticeProperty().get()).isEmpty();
   }
 
   @Test
@@ -301,7 +363,7 @@ class DisputeCaseViewModelTest {
         .containsExactly(DisputeStatus.AWAITING_PARTIES, DisputeStatus.ESCALATED);
   }
 
-  private static DisputeCase dispute(
+  private DisputeCase dispute(
       long id, DisputeStatus status, DisputePriority priority, int version) {
     Party party =
         new Party(1, "Pat", "pat@example.test", "client", "active", "DE", List.of(), List.of());
@@ -312,7 +374,7 @@ class DisputeCaseViewModelTest {
             status,
             priority,
             ReasonCode.QUALITY,
-            null,
+            assignee,
             null,
             12_000,
             "USD",

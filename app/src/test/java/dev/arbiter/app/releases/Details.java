@@ -65,7 +65,12 @@ final class Details {
   }
 
   Details approvedBy(String login, String name) {
-    approvals.add(new Approval(login, name, "approve", null, null, NOW));
+    return approvedBy(login, name, NOW);
+  }
+
+  /** An approval made {@code at}; before {@link #NOW} it belongs to an earlier submission. */
+  Details approvedBy(String login, String name, Instant at) {
+    approvals.add(new Approval(login, name, "approve", null, null, at));
     return this;
   }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +74,19 @@ class ReleasesFlowIT {
     robot.clickOn("#approveButton");
     waitUntil(() -> console.text("#checkpointMessage").equals("Approval 1 of 2 recorded"));
     assertThat(console.text("#checkpointStatus")).startsWith("Submitted");
+    // Approving again cannot apply: the button is off and its wrapper's tooltip says why.
+    waitUntil(() -> fx(() -> console.lookup("#approveButton").queryButton().isDisabled()));
+    assertThat(
+            fx(
+                () ->
+                    ((Tooltip)
+                            console
+                                .lookup("#approveButtonReason")
+                                .query()
+                                .getProperties()
+                                .get("javafx.scene.control.Tooltip"))
+                        .getText()))
+        .isEqualTo("You already approved this submission; another reviewer must approve it.");
 
     robot.clickOn("#signOutButton");
     waitUntil(() -> console.has("#loginField"));

@@ -25,6 +25,8 @@ public final class MoneyFunctions {
   private static final String DEADLOCK = "40P01";
   private static final String INSUFFICIENT_PRIVILEGE = "42501";
   private static final String RELEASE = "release_checkpoint(?, CAST(? AS bigint), CAST(? AS text))";
+  private static final String SETTLEMENT_AT =
+      "settlement_action_at(?, ?, ?, CAST(? AS text), CAST(? AS text))";
 
   // The audit log takes a request key only in this shape (audit_require_context), while a money
   // function takes any key of 8 to 200 characters. A key the log would refuse still moves money,
@@ -88,6 +90,30 @@ public final class MoneyFunctions {
   }
 
   /**
+   * What {@link #settlementAt} would answer for {@code execute_settlement} now, found by running it
+   * and rolling back, so the reviewer confirms the fee and the payout the database would really
+   * post; nothing is kept, not even the key.
+   */
+  public MoneyResult previewSettlement(long settlement, int version, String note, String key) {
+    try {
+      return MoneyResult.parse(
+          write(
+              "execute_settlement",
+              key,
+              session -> {
+                session.getTransaction().setRollbackOnly();
+                return run(
+                    session, SETTLEMENT_AT, key, "execute_settlement", settlement, version, note);
+              }));
+    } catch (SQLException e) {
+      if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+        return notFinance("execute_settlement", e);
+      }
+      throw new StaffDatabaseException("Could not preview the settlement", e);
+    }
+  }
+
+  /**
    * Runs checkpoint action {@code action} ({@code approve}, {@code reject}, {@code hold}, {@code
    * unhold}, {@code release}, {@code refund}) only if the checkpoint still has {@code version} and
    * {@code decisions}; otherwise the answer is the refusal {@code stale} and nothing is done or
@@ -121,14 +147,7 @@ public final class MoneyFunctions {
    */
   public MoneyResult settlementAt(
       String action, long settlement, int version, String note, String key) {
-    return call(
-        action,
-        "settlement_action_at(?, ?, ?, CAST(? AS text), CAST(? AS text))",
-        key,
-        action,
-        settlement,
-        version,
-        note);
+    return call(action, SETTLEMENT_AT, key, action, settlement, version, note);
   }
 
   public MoneyResult refund(long checkpoint, String reason, String key) {

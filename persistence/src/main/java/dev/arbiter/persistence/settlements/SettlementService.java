@@ -98,6 +98,15 @@ public final class SettlementService {
     return money.settlementAt("execute_settlement", settlementId, version, note, idempotencyKey);
   }
 
+  /**
+   * What {@link #execute(long, int, String, String)} would answer now, run and rolled back: the
+   * amounts, the fee and the refusals are the database's own; nothing is posted.
+   */
+  public MoneyResult previewExecute(
+      long settlementId, int version, String note, String idempotencyKey) {
+    return money.previewSettlement(settlementId, version, note, idempotencyKey);
+  }
+
   /** Sends the settlement back only if it is still at {@code version}; else refused as stale. */
   public MoneyResult sendBack(long settlementId, int version, String note, String idempotencyKey) {
     return money.settlementAt("send_back_settlement", settlementId, version, note, idempotencyKey);

@@ -75,6 +75,31 @@ class SettlementServiceIT {
     assertThat(service.queue()).isEmpty();
   }
 
+  @Test
+  void previewingAnExecutionAnswersWithItsFiguresAndLeavesNothingBehind() throws Exception {
+    long settlement;
+    try (Connection owner = db.migrator()) {
+      Deal deal = MoneyFixture.deal(owner, "USD", 9_000);
+      long dispute = MoneyFixture.dispute(owner, deal, null, "settling", 6_000);
+      settlement =
+          MoneyFixture.settlement(owner, dispute, "split", 4_000, 2_000, "USD", "demo_support");
+    }
+    SettlementService service = finance();
+    int seen = service.queue().get(0).version();
+    String key = IdempotencyKeys.next("t");
+
+    var preview = service.previewExecute(settlement, seen, "Fine", key);
+
+    assertThat(preview.ok()).isTrue();
+    assertThat(preview.amountMinor()).hasValue(6_000);
+    assertThat(service.queue()).singleElement();
+    assertThat(new CommitOutcomes(db.access("demo_finance")).committed(key)).isFalse();
+    var executed = service.execute(settlement, seen, "Fine", key);
+    assertThat(executed.ok()).isTrue();
+    assertThat(executed.replayed()).isFalse();
+    assertThat(executed.feeMinor()).isEqualTo(preview.feeMinor());
+  }
+
   /** The service as finance's console builds it. */
   private SettlementService finance() {
     return new SettlementService(db.access("demo_finance"));
