@@ -58,6 +58,7 @@ public final class CheckpointViewModel {
   private final Runnable changed;
   private final ActionFeedback feedback = new ActionFeedback();
   private final ChangeNotice notice;
+  private final CheckpointText text;
   private final OpenCheckpoint checkpoint;
   private final CheckpointInput form;
   private final ReleaseConfirmation release;
@@ -83,6 +84,7 @@ public final class CheckpointViewModel {
     this.changed = changed;
     MoneyFormat money = new MoneyFormat(locale);
     CheckpointText text = new CheckpointText(money, locale, zone, clock);
+    this.text = text;
     CheckpointDiff diff = new CheckpointDiff(money);
     this.notice = new ChangeNotice(diff, login);
     CheckpointParts parts = new CheckpointParts(tasks, text, diff, feedback, notice, login);
@@ -223,7 +225,7 @@ public final class CheckpointViewModel {
 
           @Override
           void done(MoneyResult result, String prefix) {
-            feedback.say(prefix + result.describe(), !result.ok());
+            feedback.say(prefix + text.result(result), !result.ok());
             if (result.ok()) {
               form.clear();
               notice.clear();

@@ -38,7 +38,7 @@ final class ReleaseConfirmation {
                 confirmation.set(parts.text().confirmation(seen, result));
                 feedback.clear();
               } else {
-                feedback.say(result.describe(), true);
+                feedback.say(parts.text().result(result), true);
               }
             })
         .onFailure(feedback::failed);
