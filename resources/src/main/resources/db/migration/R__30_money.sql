@@ -604,12 +604,13 @@ BEGIN
   IF v_amount > v_g.remaining_minor THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'amount_exceeds_remaining',
       format('%s asked, %s left to release on this checkpoint', v_amount, v_g.remaining_minor),
-      v_ids || jsonb_build_object('remaining_minor', v_g.remaining_minor));
+      v_ids || jsonb_build_object('asked_minor', v_amount, 'remaining_minor', v_g.remaining_minor));
   END IF;
   IF v_g.escrow_held_minor < v_amount OR v_g.holding_balance_minor < v_amount THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'insufficient_funds',
       format('%s needed, %s held in the escrow', v_amount, least(v_g.escrow_held_minor, v_g.holding_balance_minor)),
-      v_ids || jsonb_build_object('held_minor', v_g.escrow_held_minor));
+      v_ids || jsonb_build_object('held_minor', v_g.escrow_held_minor, 'needed_minor', v_amount,
+                                  'available_minor', least(v_g.escrow_held_minor, v_g.holding_balance_minor)));
   END IF;
 
   RETURN money_pay_checkpoint(v_cp, v_amount, v_g.remaining_minor, p_key, v_start.o_fingerprint, c_action,
@@ -658,7 +659,8 @@ BEGIN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'insufficient_funds',
       format('%s needed, %s held in the escrow', v_g.remaining_minor,
              least(v_g.escrow_held_minor, v_g.holding_balance_minor)),
-      v_ids || jsonb_build_object('held_minor', v_g.escrow_held_minor));
+      v_ids || jsonb_build_object('held_minor', v_g.escrow_held_minor, 'needed_minor', v_g.remaining_minor,
+                                  'available_minor', least(v_g.escrow_held_minor, v_g.holding_balance_minor)));
   END IF;
   IF v_g.remaining_minor <= 0 THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'nothing_to_refund',
@@ -829,7 +831,9 @@ BEGIN
   IF v_total > v_d.amount_disputed_minor
      OR (v_s.outcome = 'split' AND v_total <> v_d.amount_disputed_minor) THEN
     RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'invalid_amount',
-      format('the settlement pays out %s of a disputed %s', v_total, v_d.amount_disputed_minor), v_ids);
+      format('the settlement pays out %s of a disputed %s', v_total, v_d.amount_disputed_minor),
+      v_ids || jsonb_build_object('currency', v_s.currency, 'paid_minor', v_total,
+                                  'disputed_minor', v_d.amount_disputed_minor));
   END IF;
 
   IF v_total > 0 THEN
@@ -858,7 +862,8 @@ BEGIN
         RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'amount_exceeds_remaining',
           format('the settlement pays %s, checkpoint %s holds %s', v_total, v_cp.id,
                  v_cp.amount_minor - v_cp.released_minor - v_cp.refunded_minor),
-          v_ids || jsonb_build_object('remaining_minor', v_cp.amount_minor - v_cp.released_minor - v_cp.refunded_minor));
+          v_ids || jsonb_build_object('remaining_minor', v_cp.amount_minor - v_cp.released_minor - v_cp.refunded_minor,
+                                      'currency', v_s.currency, 'paid_minor', v_total));
       END IF;
     END IF;
     v_holding := money_wallet('escrow_holding', NULL, v_escrow.currency);
@@ -866,7 +871,9 @@ BEGIN
     IF v_escrow.funded_minor - v_escrow.released_minor - v_escrow.refunded_minor < v_total OR v_balance < v_total THEN
       RETURN money_refuse(p_key, c_action, v_start.o_fingerprint, 'insufficient_funds',
         format('%s needed, %s held in the escrow', v_total,
-               least(v_escrow.funded_minor - v_escrow.released_minor - v_escrow.refunded_minor, v_balance)), v_ids);
+               least(v_escrow.funded_minor - v_escrow.released_minor - v_escrow.refunded_minor, v_balance)),
+        v_ids || jsonb_build_object('currency', v_s.currency, 'needed_minor', v_total, 'available_minor',
+               least(v_escrow.funded_minor - v_escrow.released_minor - v_escrow.refunded_minor, v_balance)));
     END IF;
     SELECT k.reference, k.kind, k.client_id, k.freelancer_id, u.status AS payee_status INTO v_ctx
       FROM public.contracts k JOIN public.users u ON u.id = k.freelancer_id WHERE k.id = v_escrow.contract_id;

@@ -1,7 +1,9 @@
 package dev.arbiter.app.common;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.util.StringConverter;
 
 /** Words for screen choices, so no combo box ever shows a constant such as OPEN_CONTRACTS. */
@@ -15,7 +17,22 @@ public final class DisplayNames {
       return "";
     }
     String spaced = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+    // A compound the underscores cannot spell: "off_platform_payment" is an off-platform payment.
+    spaced = spaced.replace("off platform", "off-platform");
     return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+  }
+
+  /**
+   * Several constants as words, one list: {@code fraud, off_platform_payment} as "Fraud,
+   * Off-platform payment".
+   */
+  public static String words(List<String> constants) {
+    return constants.stream().map(DisplayNames::words).collect(Collectors.joining(", "));
+  }
+
+  /** The constant as words inside a sentence: {@code under_review} as "under review". */
+  public static String lowerWords(String constant) {
+    return constant == null ? "" : words(constant).toLowerCase(Locale.ROOT);
   }
 
   /** Shows enum constants as words; read-only choices need no reverse conversion. */

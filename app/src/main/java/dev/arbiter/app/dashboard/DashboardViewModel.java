@@ -1,5 +1,6 @@
 package dev.arbiter.app.dashboard;
 
+import dev.arbiter.app.common.DateTimes;
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.TaskKey;
@@ -10,8 +11,6 @@ import dev.arbiter.persistence.dashboard.DashboardFigures;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +57,7 @@ public final class DashboardViewModel {
   private final TaskRunner tasks;
   private final MoneyFormat money;
   private final NumberFormat counts;
-  private final DateTimeFormatter time;
+  private final DateTimes time;
 
   private final ReadOnlyObjectWrapper<DashboardFigures> figures = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -108,8 +107,7 @@ public final class DashboardViewModel {
     this.tasks = tasks;
     this.money = new MoneyFormat(locale);
     this.counts = NumberFormat.getIntegerInstance(locale);
-    this.time =
-        DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+    this.time = new DateTimes(locale, zone);
   }
 
   /** Loads the figures again; ignored while a load is already running. */
@@ -150,7 +148,7 @@ public final class DashboardViewModel {
 
   private void show(DashboardFigures loaded) {
     figures.set(loaded);
-    asOf.set("As of " + time.format(loaded.asOf()));
+    asOf.set("As of " + time.timeWithSeconds(loaded.asOf()));
     openDisputes.set(count(loaded.openDisputes()));
     slaBreached.set(count(loaded.slaBreachedDisputes()));
     anySlaBreached.set(loaded.slaBreachedDisputes() > 0);

@@ -1,6 +1,8 @@
 package dev.arbiter.app.disputes;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.DateTimes;
+import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.persistence.disputes.DisputeCase;
 import dev.arbiter.persistence.disputes.DisputeCase.CheckpointInfo;
@@ -10,8 +12,6 @@ import dev.arbiter.persistence.disputes.DisputeCase.Party;
 import dev.arbiter.persistence.disputes.DisputeCase.PastDispute;
 import dev.arbiter.persistence.timeline.TimelineEntry;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -27,14 +27,11 @@ import javafx.scene.layout.VBox;
 final class CaseSections {
 
   private final MoneyFormat money;
-  private final DateTimeFormatter time;
+  private final DateTimes time;
 
   CaseSections(Locale locale, ZoneId zone) {
     this.money = new MoneyFormat(locale);
-    this.time =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale)
-            .withZone(zone);
+    this.time = new DateTimes(locale, zone);
   }
 
   Node parties(DisputeCase c) {
@@ -49,8 +46,8 @@ final class CaseSections {
         facts(
             List.of(
                 new String[] {"E-mail", p.email()},
-                new String[] {"Kind", p.kind()},
-                new String[] {"Account", p.status()},
+                new String[] {"Kind", DisplayNames.words(p.kind())},
+                new String[] {"Account", DisplayNames.words(p.status())},
                 new String[] {"Country", p.country() == null ? "—" : p.country()}));
     VBox box = new VBox(6, title, facts, metadata(p.metadata()));
     Label history = new Label(p.history().isEmpty() ? "No other disputes." : "Other disputes:");
@@ -68,7 +65,7 @@ final class CaseSections {
                   + " · "
                   + money.format(past.amountMinor(), past.currency())
                   + " · "
-                  + time.format(past.openedAt()));
+                  + time.dateTime(past.openedAt()));
       line.getStyleClass().add("history-line");
       box.getChildren().add(line);
     }
@@ -86,8 +83,8 @@ final class CaseSections {
             title,
             facts(
                 List.of(
-                    new String[] {"Kind", k.kind()},
-                    new String[] {"Status", k.status()},
+                    new String[] {"Kind", DisplayNames.words(k.kind())},
+                    new String[] {"Status", DisplayNames.words(k.status())},
                     new String[] {"Value", money.format(k.valueMinor(), k.currency())},
                     new String[] {"CSAT", k.csatScore() == null ? "—" : k.csatScore()})),
             metadata(k.metadata()));
@@ -95,7 +92,8 @@ final class CaseSections {
       box.getChildren().add(new Label("No escrow is linked to this dispute."));
     } else {
       var e = c.escrow();
-      Label escrow = new Label("Escrow #" + e.id() + " (" + e.status() + ")");
+      Label escrow =
+          new Label("Escrow #" + e.id() + " (" + DisplayNames.lowerWords(e.status()) + ")");
       escrow.getStyleClass().add(Styles.TITLE_4);
       Label held = new Label("Held " + money.format(e.heldMinor(), e.currency()));
       held.setId("caseEscrowHeld");
@@ -117,7 +115,7 @@ final class CaseSections {
                     + " "
                     + cp.label()
                     + " · "
-                    + cp.status()
+                    + DisplayNames.lowerWords(cp.status())
                     + " · "
                     + money.format(cp.amountMinor(), cp.currency())
                     + " · held "
@@ -150,7 +148,7 @@ final class CaseSections {
               "from "
                   + (e.uploadedBy() == null ? "?" : e.uploadedBy())
                   + " · "
-                  + time.format(e.createdAt()));
+                  + time.dateTime(e.createdAt()));
       by.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
       Button saveButton = new Button("Save…");
       saveButton.setDisable(!e.stored());
@@ -168,7 +166,7 @@ final class CaseSections {
     VBox box = new VBox(4);
     box.setId("caseTimeline");
     for (TimelineEntry t : c.timeline()) {
-      Label when = new Label(time.format(t.at()));
+      Label when = new Label(time.dateTime(t.at()));
       when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
       when.setMinWidth(150);
       Label who = new Label(t.by().text() + (t.command() == null ? "" : " · " + t.command()));
@@ -211,6 +209,6 @@ final class CaseSections {
   }
 
   String when(java.time.Instant instant) {
-    return time.format(instant);
+    return time.dateTime(instant);
   }
 }

@@ -1,7 +1,9 @@
 package dev.arbiter.app.ledger;
 
+import dev.arbiter.app.common.DateTimes;
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.KeyedRows;
+import dev.arbiter.app.common.Plurals;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.ThrottledRefresh;
@@ -10,8 +12,6 @@ import dev.arbiter.persistence.ledger.LedgerReport;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -59,7 +59,7 @@ public final class LedgerHealthViewModel {
   private final ObservableBooleanValue online;
   private final LongSupplier nanoClock;
   private final NumberFormat counts;
-  private final DateTimeFormatter time;
+  private final DateTimes time;
   private final ThrottledRefresh live;
   private final ReadOnlyStringWrapper verdict =
       new ReadOnlyStringWrapper("Not verified in this session.");
@@ -104,8 +104,7 @@ public final class LedgerHealthViewModel {
     this.online = online;
     this.nanoClock = nanoClock;
     this.counts = NumberFormat.getIntegerInstance(locale);
-    this.time =
-        DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+    this.time = new DateTimes(locale, zone);
     this.live = new ThrottledRefresh(this::interval, nanoClock, timer, this::recheck);
   }
 
@@ -226,10 +225,12 @@ public final class LedgerHealthViewModel {
             ? "Ledger is consistent: " + checked + "."
             : counts.format(report.findings().size())
                 + (report.truncated() ? "+" : "")
-                + " problem(s) found; "
+                + " "
+                + Plurals.noun(report.findings().size(), "problem", "problems")
+                + " found; "
                 + checked
                 + ".");
-    shownAt = time.format(report.asOf());
+    shownAt = time.timeWithSeconds(report.asOf());
     asOf.set("As of " + shownAt + "; re-checked as money moves.");
   }
 

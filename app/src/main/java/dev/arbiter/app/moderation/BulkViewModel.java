@@ -100,7 +100,7 @@ public final class BulkViewModel {
     }
     ready.set(false);
     List<BulkItem> plan = BulkItem.plan(keys);
-    labels = plan.stream().map(i -> i.key().label()).toList();
+    labels = plan.stream().map(i -> ModerationWords.item(i.key())).toList();
     run =
         new BulkRun<>(
             commands,
@@ -154,12 +154,12 @@ public final class BulkViewModel {
   private StaffCommand<BulkResult> decide(BulkItem item, DecisionRequest template) {
     return StaffCommand.of(
         item.requestKey(),
-        DecisionRequest.describe(template.decision()) + ": " + item.key().label(),
+        DecisionRequest.describe(template.decision()) + ": " + ModerationWords.item(item.key()),
         () -> {
           BulkResult result = work.gateway().bulk(List.of(item), template).get(0);
           if (!result.answered()) {
             throw new AnswerLost(
-                "the connection dropped while " + item.key().label() + " was sent");
+                "the connection dropped while " + ModerationWords.item(item.key()) + " was sent");
           }
           return result;
         });

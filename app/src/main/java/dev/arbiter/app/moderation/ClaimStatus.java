@@ -1,11 +1,11 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.DateTimes;
+import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.model.moderation.FlagStatus;
 import dev.arbiter.persistence.moderation.ItemDetail;
 import dev.arbiter.persistence.moderation.QueueRow;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,7 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 final class ClaimStatus {
 
   private final String me;
-  private final DateTimeFormatter time;
+  private final DateTimes time;
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper claimedByMe = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper claimedByOther = new ReadOnlyBooleanWrapper(false);
@@ -27,8 +27,7 @@ final class ClaimStatus {
 
   ClaimStatus(String me, Locale locale, ZoneId zone) {
     this.me = me;
-    this.time =
-        DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone);
+    this.time = new DateTimes(locale, zone);
   }
 
   /** Recomputes the claim from the row shown and the detail read last (either may be null). */
@@ -47,13 +46,13 @@ final class ClaimStatus {
     claimedByOther.set(open && holder != null && !me.equals(holder));
     canClaim.set(open && !claimedByOther.get());
     if (closedSince) {
-      text.set("Closed: " + ItemChanges.status(current));
+      text.set("Closed: " + DisplayNames.lowerWords(ItemChanges.status(current)));
     } else if (!open) {
-      text.set(selected == null ? "" : "Closed: " + selected.status().dbValue());
+      text.set(selected == null ? "" : "Closed: " + ModerationWords.lowerWord(selected.status()));
     } else if (holder == null) {
       text.set("Unclaimed: claim it (C) before acting");
     } else {
-      String until = time.format(selected.claimedUntil());
+      String until = time.time(selected.claimedUntil());
       text.set((me.equals(holder) ? "Claimed by you" : "Claimed by " + holder) + " until " + until);
     }
   }

@@ -1,5 +1,6 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.DateTimes;
 import dev.arbiter.app.common.OfflineMarks;
 import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.persistence.moderation.DecisionEntry;
@@ -22,14 +23,16 @@ final class DecisionLogDialog {
   @FXML private Label status;
 
   private final DecisionLogViewModel model;
+  private final DateTimes dates;
 
-  private DecisionLogDialog(DecisionLogViewModel model) {
+  private DecisionLogDialog(DecisionLogViewModel model, DateTimes dates) {
     this.model = model;
+    this.dates = dates;
     ViewLoader.load(this);
   }
 
-  static void show(Window owner, DecisionLogViewModel model) {
-    DecisionLogDialog log = new DecisionLogDialog(model);
+  static void show(Window owner, DecisionLogViewModel model, DateTimes dates) {
+    DecisionLogDialog log = new DecisionLogDialog(model, dates);
     log.dialog.initOwner(owner);
     model.refresh();
     log.dialog.show();
@@ -44,7 +47,7 @@ final class DecisionLogDialog {
               @Override
               protected void updateItem(DecisionEntry item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : DecisionLogViewModel.describe(item));
+                setText(empty || item == null ? null : DecisionLogViewModel.describe(item, dates));
               }
             });
     OfflineMarks.needsDatabase(undo);

@@ -1,5 +1,6 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.DateTimes;
 import dev.arbiter.app.common.command.CommandReply;
 import dev.arbiter.app.common.command.CommandSlot;
 import dev.arbiter.app.common.command.StaffCommand;
@@ -114,29 +115,29 @@ public final class DecisionLogViewModel {
   }
 
   private void undone(DecisionEntry entry) {
-    status.set("Undid decision " + entry.id() + " on " + entry.key().label());
+    status.set("Undid decision " + entry.id() + " on " + ModerationWords.item(entry.key()));
     refresh();
     work.queueChanged().run();
   }
 
   /** One line for the list. */
-  public static String describe(DecisionEntry d) {
+  public static String describe(DecisionEntry d, DateTimes dates) {
     return "#"
         + d.id()
         + " · "
-        + d.key().label()
+        + ModerationWords.item(d.key())
         + " · "
         + decided(d)
         + " · "
-        + d.decidedAt()
+        + dates.dateTime(d.decidedAt())
         + (d.undoneAt() == null
             ? (d.undoable() ? " · can be undone" : "")
             : " · undone by " + d.undoneBy());
   }
 
-  /** What was decided, why and by whom: "hide_content (spam: note) by demo_moderator". */
+  /** What was decided, why and by whom: "Hide content (Spam or advertising: note) by ...". */
   static String decided(DecisionEntry d) {
-    return d.decision().dbValue()
+    return ModerationWords.word(d.decision())
         + " ("
         + d.reason().label()
         + (d.note() == null ? "" : ": " + d.note())

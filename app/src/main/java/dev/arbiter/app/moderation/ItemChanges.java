@@ -1,6 +1,7 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.ChangeNews;
+import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.model.audit.AuditActor;
 import dev.arbiter.model.moderation.FlagDecision;
 import dev.arbiter.persistence.moderation.ItemDetail;
@@ -75,9 +76,9 @@ final class ItemChanges {
             "new flag "
                 + flag.id()
                 + ": "
-                + flag.reason()
+                + DisplayNames.lowerWords(flag.reason())
                 + ", "
-                + flag.severity()
+                + DisplayNames.lowerWords(flag.severity())
                 + " by "
                 + flag.reporterName());
       } else if (!Objects.equals(was.status(), flag.status())) {
@@ -85,11 +86,13 @@ final class ItemChanges {
             "flag "
                 + flag.id()
                 + " "
-                + was.status()
+                + DisplayNames.lowerWords(was.status())
                 + " → "
-                + flag.status()
+                + DisplayNames.lowerWords(flag.status())
                 + (flag.decidedBy() == null ? "" : " by " + flag.decidedBy())
-                + (flag.decision() == null ? "" : " (" + flag.decision() + ")"));
+                + (flag.decision() == null
+                    ? ""
+                    : " (" + DisplayNames.lowerWords(flag.decision()) + ")"));
       }
     }
     field(changes, "hidden", yesNo(seen.hidden()), yesNo(now.hidden()));

@@ -149,7 +149,9 @@ final class ItemCommands {
 
     @Override
     public String description() {
-      return DecisionRequest.describe(request.decision()) + ": " + request.key().label();
+      return DecisionRequest.describe(request.decision())
+          + ": "
+          + ModerationWords.item(request.key());
     }
 
     @Override
@@ -253,7 +255,9 @@ final class ItemCommands {
 
     private String done() {
       DecisionRequest request = decision.request;
-      return DecisionRequest.describe(request.decision()) + ": done for " + request.key().label();
+      return DecisionRequest.describe(request.decision())
+          + ": done for "
+          + ModerationWords.item(request.key());
     }
 
     private void refusedAsStale(ModerationRefusal refusal) {
@@ -266,18 +270,19 @@ final class ItemCommands {
               now -> {
                 if (item.isLatest(read)) {
                   item.detail(now);
-                  pending.stale(request, basis, now, me, sentence(refusal.getMessage()), onSaved);
+                  // The database's message spells the item as stored and counts flags; the changes
+                  // listed under it say the same in words.
+                  pending.stale(
+                      request,
+                      basis,
+                      now,
+                      me,
+                      ModerationWords.item(request.key()) + " changed after you opened it.",
+                      onSaved);
                 }
                 work.queueChanged().run();
               })
           .onFailure(failure -> lines.error(Refusals.describe(refusal)));
     }
-  }
-
-  private static String sentence(String text) {
-    if (text == null || text.isBlank()) {
-      return "the item changed after you opened it.";
-    }
-    return text.endsWith(".") ? text : text + ".";
   }
 }

@@ -1,6 +1,10 @@
 package dev.arbiter.app.moderation;
 
+import dev.arbiter.app.common.DateTimes;
+import dev.arbiter.app.common.DisplayNames;
+import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.OfflineMarks;
+import dev.arbiter.app.common.Plurals;
 import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.ChangedBanner;
 import dev.arbiter.app.moderation.PendingDecisionViewModel.State;
@@ -8,10 +12,6 @@ import dev.arbiter.persistence.moderation.DecisionEntry;
 import dev.arbiter.persistence.moderation.ItemDetail;
 import dev.arbiter.persistence.moderation.ItemDetail.FlagLine;
 import dev.arbiter.persistence.moderation.QueueRow;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -30,7 +30,8 @@ import javafx.scene.layout.VBox;
 final class ItemPane {
 
   private final ItemViewModel model;
-  private final DateTimeFormatter time;
+  private final DateTimes time;
+  private final MoneyFormat money;
   private final VBox body = new VBox(14);
   private final ScrollPane root;
 
@@ -39,11 +40,11 @@ final class ItemPane {
       Node presenceLine,
       Runnable dismiss,
       Runnable act,
-      Locale locale,
-      ZoneId zone) {
+      DateTimes dates,
+      MoneyFormat money) {
     this.model = model;
-    this.time =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone);
+    this.time = dates;
+    this.money = money;
     Label claim = label("itemClaim", "moderation-claim");
     claim.textProperty().bind(model.claimTextProperty());
     claim.getStyleClass().add("moderation-claim");
@@ -141,7 +142,7 @@ final class ItemPane {
       return;
     }
     Label title = label("itemTitle", "moderation-title");
-    title.setText(detail.key().label() + (detail.hidden() ? " · hidden" : ""));
+    title.setText(ModerationWords.item(detail.key()) + (detail.hidden() ? " · hidden" : ""));
     Label preview = label("itemPreview", "moderation-preview");
     preview.setText(detail.preview());
     GridPane content = new GridPane();
@@ -150,7 +151,11 @@ final class ItemPane {
     content.setVgap(4);
     int r = 0;
     for (ItemDetail.Field field : detail.content()) {
-      Label value = new Label(field.value());
+      // A field the record leaves empty (never hidden, never suspended) says nothing worth a row.
+      if (field.value() == null) {
+        continue;
+      }
+      Label value = new Label(value(field.value()));
       value.setWrapText(true);
       Label name = muted(field.label());
       name.setMinWidth(Region.USE_PREF_SIZE);
@@ -171,17 +176,17 @@ final class ItemPane {
           .getChildren()
           .add(
               line(
-                  f.severity()
+                  DisplayNames.words(f.severity())
                       + " · "
-                      + f.reason()
+                      + DisplayNames.words(f.reason())
                       + " · "
-                      + f.status()
+                      + DisplayNames.lowerWords(f.status())
                       + " — "
                       + f.reporterName()
                       + " ("
                       + accuracy
                       + ") · "
-                      + time.format(f.flaggedAt())
+                      + time.dateTime(f.flaggedAt())
                       + (f.details() == null ? "" : "\n    " + f.details())));
     }
     body.getChildren().addAll(flags, section("Author"));
@@ -195,13 +200,13 @@ final class ItemPane {
           .add(
               line(
                   a.name()
-                      + " · user "
+                      + " · user #"
                       + a.userId()
                       + " · "
-                      + a.status()
+                      + DisplayNames.lowerWords(a.status())
                       + (a.suspendedUntil() == null
                           ? ""
-                          : " until " + time.format(a.suspendedUntil()))));
+                          : " until " + time.dateTime(a.suspendedUntil()))));
       a.earlierFlags()
           .forEach(
               f ->
@@ -209,16 +214,16 @@ final class ItemPane {
                       .getChildren()
                       .add(
                           line(
-                              "flag on "
-                                  + f.key().label()
+                              "Flag on "
+                                  + ModerationWords.item(f.key())
                                   + " · "
-                                  + f.reason()
+                                  + DisplayNames.words(f.reason())
                                   + " · "
-                                  + f.severity()
+                                  + DisplayNames.lowerWords(f.severity())
                                   + " · "
-                                  + f.status()
+                                  + DisplayNames.lowerWords(f.status())
                                   + " · "
-                                  + time.format(f.at()))));
+                                  + time.dateTime(f.at()))));
       a.decisions().forEach(d -> author.getChildren().add(line(decisionLine(d))));
     }
     body.getChildren().addAll(author, section("Decisions"));
@@ -235,7 +240,8 @@ final class ItemPane {
             t ->
                 timeline
                     .getChildren()
-                    .add(line(time.format(t.at()) + " · " + t.by().text() + " · " + t.summary())));
+                    .add(
+                        line(time.dateTime(t.at()) + " · " + t.by().text() + " · " + t.summary())));
     body.getChildren().add(timeline);
   }
 
@@ -244,15 +250,15 @@ final class ItemPane {
       return "";
     }
     return "Priority "
-        + row.score().toPlainString()
+        + ModerationWords.score(row.score())
         + " · "
         + row.openFlags()
         + " open of "
-        + row.totalFlags()
-        + " flags · first flagged "
-        + time.format(row.firstFlagged())
+        + Plurals.of(row.totalFlags(), "flag")
+        + " · first flagged "
+        + time.dateTime(row.firstFlagged())
         + " · last flagged "
-        + time.format(row.lastFlagged());
+        + time.dateTime(row.lastFlagged());
   }
 
   private String decisionLine(DecisionEntry d) {
@@ -261,11 +267,24 @@ final class ItemPane {
         + " "
         + DecisionLogViewModel.decided(d)
         + " · "
-        + time.format(d.decidedAt())
+        + time.dateTime(d.decidedAt())
         + (d.undoneAt() == null ? "" : " · undone by " + d.undoneBy())
         + (d.liftedAt() == null
             ? ""
-            : " · lifted " + time.format(d.liftedAt()) + " by " + d.liftedBy());
+            : " · lifted " + time.dateTime(d.liftedAt()) + " by " + d.liftedBy());
+  }
+
+  private String value(ItemDetail.Value value) {
+    if (value instanceof ItemDetail.Moment moment) {
+      return time.dateTime(moment.at());
+    }
+    if (value instanceof ItemDetail.Amount amount) {
+      return money.format(amount.minorUnits(), amount.currency());
+    }
+    if (value instanceof ItemDetail.Word word) {
+      return DisplayNames.words(word.constant());
+    }
+    return ((ItemDetail.Text) value).text();
   }
 
   private static VBox lines(String id) {

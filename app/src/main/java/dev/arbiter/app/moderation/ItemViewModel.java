@@ -118,9 +118,9 @@ public final class ItemViewModel {
     QueueRow current = item.row();
     if (current != null && claim.canClaimProperty().get()) {
       commands.run(
-          "Claim " + current.key().label(),
+          "Claim " + ModerationWords.item(current.key()),
           () -> work.gateway().claim(current.key()),
-          "Claimed " + current.key().label());
+          "Claimed " + ModerationWords.item(current.key()));
     }
   }
 
@@ -128,12 +128,12 @@ public final class ItemViewModel {
     QueueRow current = item.row();
     if (current != null && claim.claimedByMeProperty().get()) {
       commands.run(
-          "Release " + current.key().label(),
+          "Release " + ModerationWords.item(current.key()),
           () -> {
             work.gateway().release(current.key());
             return null;
           },
-          "Released " + current.key().label());
+          "Released " + ModerationWords.item(current.key()));
     }
   }
 

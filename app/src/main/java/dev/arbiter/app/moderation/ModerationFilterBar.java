@@ -32,25 +32,25 @@ final class ModerationFilterBar extends FxmlView<ModerationQueueViewModel> {
         status,
         null,
         Arrays.asList(FlagStatus.values()),
-        s -> "Status: " + s.dbValue(),
+        s -> "Status: " + ModerationWords.lowerWord(s),
         model.statusProperty());
     Choice.bind(
         type,
         "All types",
         Arrays.asList(FlaggedEntityType.values()),
-        FlaggedEntityType::dbValue,
+        ModerationWords::word,
         model.typeProperty());
     Choice.bind(
         reason,
         "All reasons",
         Arrays.asList(FlagReason.values()),
-        FlagReason::dbValue,
+        ModerationWords::word,
         model.reasonProperty());
     Choice.bind(
         severity,
         "Any severity",
         Arrays.asList(Severity.values()),
-        s -> s.dbValue() + " or worse",
+        s -> ModerationWords.word(s) + " or worse",
         model.minSeverityProperty());
     Choice.bind(
         claim,

@@ -1,7 +1,10 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.DateTimes;
 import dev.arbiter.app.common.DetailSplit;
+import dev.arbiter.app.common.MoneyFormat;
+import dev.arbiter.app.common.Plurals;
 import dev.arbiter.app.live.ChangeSet;
 import dev.arbiter.app.live.LiveContext;
 import dev.arbiter.app.live.PresenceViews;
@@ -47,6 +50,7 @@ public final class ModerationView implements AreaView {
   private final Dialogs dialogs;
   private final QueueTable table;
   private final LiveContext live;
+  private final DateTimes dates;
   private final ObjectProperty<PresenceKey> presenceKey = new SimpleObjectProperty<>();
   private final BorderPane root = new BorderPane();
 
@@ -67,6 +71,7 @@ public final class ModerationView implements AreaView {
     this.dialogs = dialogs;
     this.live = live;
     this.table = new QueueTable(queue, live.presence());
+    this.dates = new DateTimes(locale, zone);
     queue.selectedProperty().addListener((obs, old, row) -> item.show(row));
     // The item (moderation_items row) is the unit of work, so presence is on the item's id.
     item.rowProperty()
@@ -87,8 +92,8 @@ public final class ModerationView implements AreaView {
             PresenceViews.line(live.presence(), presenceKey),
             () -> decide(FlagDecision.DISMISS),
             () -> decide(FlagDecision.HIDE_CONTENT),
-            locale,
-            zone);
+            dates,
+            new MoneyFormat(locale));
     Button more = new Button("Load more (L)");
     more.setId("moderationMore");
     more.visibleProperty().bind(queue.list().hasMoreProperty());
@@ -183,10 +188,7 @@ public final class ModerationView implements AreaView {
       return;
     }
     String target =
-        row.key().label()
-            + " ("
-            + row.openFlags()
-            + (row.openFlags() == 1 ? " open flag)" : " open flags)");
+        ModerationWords.item(row.key()) + " (" + Plurals.of(row.openFlags(), "open flag") + ")";
     PresenceKey key = PresenceKey.flag(row.rowId());
     String draftKey = "flag:" + row.rowId() + ":note";
     DecisionDialog.show(
@@ -215,7 +217,7 @@ public final class ModerationView implements AreaView {
   }
 
   private void log() {
-    DecisionLogDialog.show(root.getScene().getWindow(), dialogs.log().get());
+    DecisionLogDialog.show(root.getScene().getWindow(), dialogs.log().get(), dates);
   }
 
   @Override

@@ -1,12 +1,14 @@
 package dev.arbiter.app.moderation;
 
 import dev.arbiter.app.common.ColumnFit;
+import dev.arbiter.app.common.DateTimes;
+import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.KeyedSelection;
 import dev.arbiter.app.live.PresenceTracker;
 import dev.arbiter.app.live.PresenceViews;
+import dev.arbiter.model.moderation.FlagStatus;
 import dev.arbiter.persistence.moderation.QueueRow;
 import dev.arbiter.persistence.presence.PresenceKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -36,12 +38,12 @@ final class QueueTable {
         .getColumns()
         .addAll(
             List.of(
-                column("Score", 54, r -> r.score().toPlainString()),
+                column("Score", 54, r -> ModerationWords.score(r.score())),
                 column("Item", 100, r -> shortLabel(r)),
                 column("Flags", 48, r -> Integer.toString(r.openFlags())),
-                column("Severity", 70, r -> r.maxSeverity().dbValue()),
-                column("Reasons", 100, r -> String.join(", ", r.reasons())),
-                column("Last", 52, r -> age(r.lastFlagged())),
+                column("Severity", 70, r -> ModerationWords.word(r.maxSeverity())),
+                column("Reasons", 100, r -> DisplayNames.words(r.reasons())),
+                column("Last", 52, r -> DateTimes.age(r.lastFlagged(), Instant.now())),
                 column("Claimed by", 95, r -> r.claimant() == null ? "" : r.claimant()),
                 column("Preview", 260, QueueRow::preview)));
     // Someone else has the item open (eye) or is writing a decision on it (pencil).
@@ -84,21 +86,9 @@ final class QueueTable {
     }
   }
 
-  // Compact ages ("5m", "3h", "2d") keep the column narrow; the item view has the full times.
-  private static String age(Instant at) {
-    if (at == null) {
-      return "";
-    }
-    Duration age = Duration.between(at, Instant.now());
-    if (age.toMinutes() < 60) {
-      return Math.max(0, age.toMinutes()) + "m";
-    }
-    return age.toHours() < 48 ? age.toHours() + "h" : age.toDays() + "d";
-  }
-
   private static String shortLabel(QueueRow row) {
-    return row.key().label().replace("dispute_", "")
-        + (row.status().dbValue().equals("open") ? "" : " · " + row.status().dbValue());
+    return ModerationWords.item(row.key())
+        + (row.status() == FlagStatus.OPEN ? "" : " · " + ModerationWords.lowerWord(row.status()));
   }
 
   private static TableColumn<QueueRow, String> column(

@@ -60,7 +60,7 @@ final class BulkReleaseView extends FxmlView<BulkReleaseViewModel> {
         setGraphic(null);
         return;
       }
-      setText("Checkpoint " + line.checkpointId() + " — " + line.result());
+      setText(line.text());
       FontIcon icon = new FontIcon(line.ok() ? Feather.CHECK : Feather.X);
       icon.getStyleClass().add(line.ok() ? "gate-pass" : "gate-fail");
       setGraphic(icon);

@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import dev.arbiter.app.common.ErrorText;
+import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.common.command.BulkRun;
 import dev.arbiter.app.common.command.CommandRunner;
@@ -8,11 +9,17 @@ import dev.arbiter.app.common.command.StaffCommand;
 import dev.arbiter.persistence.escrow.BulkRelease;
 import dev.arbiter.persistence.escrow.BulkRelease.Item;
 import dev.arbiter.persistence.escrow.BulkRelease.Outcome;
+import dev.arbiter.persistence.escrow.BulkRelease.Subject;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -38,15 +45,29 @@ public final class BulkReleaseViewModel {
 
     /** Releases one item under its key; sent again under it, the first answer is replayed. */
     MoneyResult release(Item item);
+
+    /**
+     * What the chosen checkpoints are called (contract, number, amount left), off the FX thread.
+     */
+    default Map<Long, Subject> subjects(List<Long> checkpointIds) {
+      return Map.of();
+    }
   }
 
-  /** One item's line. */
-  public record Line(long checkpointId, String result, boolean ok) {}
+  /**
+   * One item's line: {@code text} as shown ("GIG-000287 #1 · $150.00 will be released"), {@code
+   * result} the database's answer in words.
+   */
+  public record Line(long checkpointId, String text, String result, boolean ok) {}
+
+  private record Chosen(List<Long> ids, Map<Long, Subject> subjects) {}
 
   private final Engine engine;
   private final TaskRunner tasks;
   private final CommandRunner commands;
   private final Executor ui;
+  private final MoneyFormat money;
+  private Map<Long, Subject> subjects = Map.of();
   private final ObservableList<Line> lines = FXCollections.observableArrayList();
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Nothing selected.");
@@ -61,11 +82,12 @@ public final class BulkReleaseViewModel {
    * @param ui runs preview progress on the FX thread ({@code Platform::runLater}; direct in tests)
    */
   public BulkReleaseViewModel(
-      Engine engine, TaskRunner tasks, CommandRunner commands, Executor ui) {
+      Engine engine, TaskRunner tasks, CommandRunner commands, Executor ui, Locale locale) {
     this.engine = engine;
     this.tasks = tasks;
     this.commands = commands;
     this.ui = ui;
+    this.money = new MoneyFormat(locale);
   }
 
   /** Plans a release of {@code ids} (found off the FX thread) and previews it. */
@@ -74,10 +96,15 @@ public final class BulkReleaseViewModel {
     lines.clear();
     summary.set("Selecting…");
     tasks
-        .run(ids::get)
+        .run(
+            () -> {
+              List<Long> chosen = ids.get();
+              return new Chosen(chosen, engine.subjects(chosen));
+            })
         .onSuccess(
             chosen -> {
-              plan = BulkRelease.plan(chosen);
+              plan = BulkRelease.plan(chosen.ids());
+              subjects = chosen.subjects();
               busy.set(false);
               preview();
             })
@@ -100,18 +127,22 @@ public final class BulkReleaseViewModel {
     tasks
         .run(
             () ->
-                engine.preview(current, o -> ui.execute(() -> report(o.item(), o.result(), total))))
+                engine.preview(
+                    current, o -> ui.execute(() -> report(o.item(), o.result(), total, true))))
         .onSuccess(
             outcomes -> {
               busy.set(false);
               long pass = outcomes.stream().filter(o -> o.result().ok()).count();
               executable.set(pass > 0);
+              String totals = totals(outcomes);
               summary.set(
                   "Preview: "
                       + pass
                       + " of "
                       + outcomes.size()
-                      + " would be released, "
+                      + " would be released"
+                      + (totals.isEmpty() ? "" : " (" + totals + ")")
+                      + ", "
                       + (outcomes.size() - pass)
                       + " would be refused. Nothing has moved yet.");
             })
@@ -133,7 +164,7 @@ public final class BulkReleaseViewModel {
               @Override
               public void changed(int index, BulkRun.Item<MoneyResult> item) {
                 if (item.answer() != null) {
-                  report(items.get(index), item.answer(), items.size());
+                  report(items.get(index), item.answer(), items.size(), false);
                 }
               }
 
@@ -162,9 +193,7 @@ public final class BulkReleaseViewModel {
   // the stored answer (a replay), so its line says what the database did.
   private StaffCommand<MoneyResult> release(Item item) {
     return StaffCommand.replaying(
-        item.idempotencyKey(),
-        "Release checkpoint " + item.checkpointId(),
-        () -> engine.release(item));
+        item.idempotencyKey(), "Release " + name(item), () -> engine.release(item));
   }
 
   private void finished(BulkRun<MoneyResult> run) {
@@ -227,9 +256,49 @@ public final class BulkReleaseViewModel {
     progress.set(0);
   }
 
-  private void report(Item item, MoneyResult result, int total) {
-    lines.add(new Line(item.checkpointId(), result.describe(), result.ok()));
+  private void report(Item item, MoneyResult result, int total, boolean preview) {
+    String answer = result.describe(money::format);
+    String subject = name(item) + amount(item, result).map(a -> " · " + a).orElse("");
+    String text;
+    if (preview) {
+      // A preview is about what is to come: nothing has moved yet.
+      text = subject + (result.ok() ? " will be released" : " would be refused — " + answer);
+    } else {
+      text = subject + " — " + answer;
+    }
+    lines.add(new Line(item.checkpointId(), text, answer, result.ok()));
     progress.set(total == 0 ? 1 : (double) lines.size() / total);
+  }
+
+  // "GIG-000287 #1", or the checkpoint's id when it could not be read (deleted since it was
+  // chosen).
+  private String name(Item item) {
+    Subject s = subjects.get(item.checkpointId());
+    return s == null ? "Checkpoint " + item.checkpointId() : s.contractReference() + " #" + s.seq();
+  }
+
+  // The amount the database would move, else what is left on the checkpoint.
+  private Optional<String> amount(Item item, MoneyResult result) {
+    Subject s = subjects.get(item.checkpointId());
+    if (s == null) {
+      return Optional.empty();
+    }
+    return Optional.of(money.format(result.amountMinor().orElse(s.remainingMinor()), s.currency()));
+  }
+
+  // What the items that pass would release, per currency: "$450.00, €20.00".
+  private String totals(List<Outcome> outcomes) {
+    Map<String, Long> byCurrency = new TreeMap<>();
+    for (Outcome o : outcomes) {
+      Subject s = subjects.get(o.item().checkpointId());
+      if (o.result().ok() && s != null) {
+        long amount = o.result().amountMinor().orElse(s.remainingMinor());
+        byCurrency.merge(s.currency(), amount, Long::sum);
+      }
+    }
+    return byCurrency.entrySet().stream()
+        .map(e -> money.format(e.getValue(), e.getKey()))
+        .collect(Collectors.joining(", "));
   }
 
   private void failed(Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.arbiter.app.releases;
 
+import dev.arbiter.app.common.DateTimes;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.persistence.escrow.CheckpointDetail;
 import dev.arbiter.persistence.escrow.CheckpointDetail.Checkpoint;
@@ -7,8 +8,6 @@ import dev.arbiter.persistence.ledger.MoneyResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,16 +48,18 @@ public final class CheckpointText {
       String approveRefusal) {}
 
   private final MoneyFormat money;
-  private final DateTimeFormatter time;
+  private final DateTimes time;
   private final Clock clock;
 
   CheckpointText(MoneyFormat money, Locale locale, ZoneId zone, Clock clock) {
     this.money = money;
-    this.time =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale)
-            .withZone(zone);
+    this.time = new DateTimes(locale, zone);
     this.clock = clock;
+  }
+
+  /** What the database answered, its amounts in the currency's units. */
+  String result(MoneyResult result) {
+    return result.describe(money::format);
   }
 
   Shown of(CheckpointDetail d, String login) {
@@ -237,6 +238,6 @@ public final class CheckpointText {
   }
 
   private String when(Instant at) {
-    return at == null ? "—" : time.format(at);
+    return at == null ? "—" : time.dateTime(at);
   }
 }

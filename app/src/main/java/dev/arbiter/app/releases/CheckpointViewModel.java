@@ -88,7 +88,8 @@ public final class CheckpointViewModel {
     this.commands = commands;
     this.changed = changed;
     MoneyFormat money = new MoneyFormat(locale);
-    this.text = new CheckpointText(money, locale, zone, clock);
+    CheckpointText text = new CheckpointText(money, locale, zone, clock);
+    this.text = text;
     CheckpointDiff diff = new CheckpointDiff(money);
     this.notice = new ChangeNotice(diff, login);
     CheckpointParts parts = new CheckpointParts(tasks, text, diff, feedback, notice, login);
@@ -176,7 +177,7 @@ public final class CheckpointViewModel {
           () -> gateway.preview().preview(toPreview),
           SentAction.on(toPreview, seen),
           result -> text.confirmation(seen, result),
-          refused -> feedback.say(refused.describe(), true));
+          refused -> feedback.say(text.result(refused), true));
     }
   }
 
@@ -243,7 +244,7 @@ public final class CheckpointViewModel {
 
           @Override
           void done(MoneyResult result, String prefix) {
-            feedback.say(prefix + result.describe(), !result.ok());
+            feedback.say(prefix + text.result(result), !result.ok());
             if (result.ok()) {
               form.clear();
               notice.clear();

@@ -1,5 +1,6 @@
 package dev.arbiter.app.releases;
 
+import dev.arbiter.app.common.DateTimes;
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.KeyedRows;
 import dev.arbiter.app.common.ListMerge;
@@ -12,8 +13,6 @@ import dev.arbiter.model.money.Money;
 import dev.arbiter.persistence.ledger.Exposure;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +50,7 @@ public final class ExposureViewModel {
   private final Supplier<Exposure> source;
   private final TaskRunner tasks;
   private final MoneyFormat money;
-  private final DateTimeFormatter time;
+  private final DateTimes time;
   private final ObservableList<CurrencyChart> charts = FXCollections.observableArrayList();
   private final KeyedRows<Line, Long> upcoming = new KeyedRows<>(Line::id);
   private final KeyedRows<Line, Long> largest = new KeyedRows<>(Line::id);
@@ -76,10 +75,7 @@ public final class ExposureViewModel {
     this.tasks = tasks;
     this.online = online;
     this.money = new MoneyFormat(locale);
-    this.time =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale)
-            .withZone(zone);
+    this.time = new DateTimes(locale, zone);
   }
 
   public void reload() {
@@ -122,7 +118,9 @@ public final class ExposureViewModel {
     upcoming.merge(exposure.upcoming().stream().map(u -> line(u, exposure.asOf())).toList());
     largest.merge(exposure.largest().stream().map(this::line).toList());
     status.set(
-        built.isEmpty() ? "No money is held in escrow." : "As of " + time.format(exposure.asOf()));
+        built.isEmpty()
+            ? "No money is held in escrow."
+            : "As of " + time.dateTime(exposure.asOf()));
   }
 
   private List<CurrencyChart> charts(Exposure exposure) {
@@ -155,7 +153,7 @@ public final class ExposureViewModel {
 
   // Nothing releases a checkpoint by itself yet, so one past its time stays in the list: say so.
   private Line line(Exposure.UpcomingRelease u, Instant asOf) {
-    String when = time.format(u.autoReleaseAt());
+    String when = time.dateTime(u.autoReleaseAt());
     return new Line(
         u.checkpointId(),
         (u.autoReleaseAt().isBefore(asOf) ? "Overdue since " + when : when)
@@ -180,7 +178,7 @@ public final class ExposureViewModel {
             + " · escrow "
             + l.escrowId()
             + " since "
-            + time.format(l.fundedSince()));
+            + time.dateTime(l.fundedSince()));
   }
 
   public ObservableList<CurrencyChart> charts() {

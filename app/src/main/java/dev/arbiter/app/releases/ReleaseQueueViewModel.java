@@ -3,6 +3,7 @@ package dev.arbiter.app.releases;
 import dev.arbiter.app.common.ErrorText;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.common.PagedList;
+import dev.arbiter.app.common.Plurals;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.persistence.escrow.ReleaseQueuePage;
 import dev.arbiter.persistence.escrow.ReleaseQueueQuery;
@@ -153,10 +154,10 @@ public final class ReleaseQueueViewModel {
     next = page.next();
     list.setHasMore(next.isPresent());
     long ready = list.rows().stream().filter(QueueItem::releasable).count();
+    int shown = list.rows().size();
     list.setSummary(
-        list.rows().size()
-            + (next.isPresent() ? "+" : "")
-            + " checkpoints · "
+        (next.isPresent() ? shown + "+ checkpoints" : Plurals.of(shown, "checkpoint"))
+            + " · "
             + ready
             + " ready to release");
   }

@@ -17,6 +17,7 @@ import dev.arbiter.persistence.session.CommitOutcomes;
 import dev.arbiter.persistence.settlements.SettlementService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Builds the finance area (release queue, bulk release, settlements, exposure, ledger health). */
@@ -66,10 +67,16 @@ public final class ReleasesArea {
                     .get(0)
                     .result();
               }
+
+              @Override
+              public Map<Long, BulkRelease.Subject> subjects(List<Long> checkpointIds) {
+                return bulkService.subjects(checkpointIds);
+              }
             },
             tasks,
             commands,
-            context.fxThread());
+            context.fxThread(),
+            context.locale());
     SettlementsViewModel settlements =
         new SettlementsViewModel(
             new SettlementsViewModel.Gateway(

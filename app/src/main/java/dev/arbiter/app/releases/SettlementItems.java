@@ -1,12 +1,11 @@
 package dev.arbiter.app.releases;
 
+import dev.arbiter.app.common.DateTimes;
 import dev.arbiter.app.common.MoneyFormat;
 import dev.arbiter.app.releases.SettlementsViewModel.SettlementItem;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import dev.arbiter.persistence.settlements.ProposedSettlement;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,14 +14,11 @@ import java.util.Locale;
 final class SettlementItems {
 
   private final MoneyFormat money;
-  private final DateTimeFormatter time;
+  private final DateTimes time;
 
   SettlementItems(MoneyFormat money, Locale locale, ZoneId zone) {
     this.money = money;
-    this.time =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale)
-            .withZone(zone);
+    this.time = new DateTimes(locale, zone);
   }
 
   SettlementItem item(ProposedSettlement s) {
@@ -48,7 +44,7 @@ final class SettlementItems {
         s.payer() + ": " + money.format(s.payerMinor(), s.currency()),
         s.heldMinor() < 0 ? "no escrow" : money.format(s.heldMinor(), s.currency()) + " held",
         s.heldMinor() >= s.totalMinor(),
-        s.proposedByName() + " · " + (s.proposedAt() == null ? "" : time.format(s.proposedAt())),
+        s.proposedByName() + " · " + (s.proposedAt() == null ? "" : time.dateTime(s.proposedAt())),
         s.version(),
         s);
   }

@@ -70,6 +70,7 @@ public final class SettlementsViewModel {
   private final Gateway gateway;
   private final TaskRunner tasks;
   private final CommandRunner commands;
+  private final MoneyFormat money;
   private final SettlementItems itemText;
   private final ObservableList<SettlementItem> items = FXCollections.observableArrayList();
   private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
@@ -88,7 +89,8 @@ public final class SettlementsViewModel {
     this.gateway = gateway;
     this.tasks = tasks;
     this.commands = commands;
-    this.itemText = new SettlementItems(new MoneyFormat(locale), locale, zone);
+    this.money = new MoneyFormat(locale);
+    this.itemText = new SettlementItems(money, locale, zone);
     this.slot = new CommandSlot(commands, feedback.busyFlag());
     this.confirmation = new MoneyConfirmation<>(tasks, feedback);
     busy.bind(feedback.busyProperty().or(slot.settlingProperty()));
@@ -178,7 +180,7 @@ public final class SettlementsViewModel {
           if (refused.refusal().orElse(null) == MoneyRefusal.STALE) {
             staleRefused(gateway.execute(), item, text);
           } else {
-            feedback.say(notDone(item, gateway.execute()) + refused.describe(), true);
+            feedback.say(notDone(item, gateway.execute()) + refused.describe(money::format), true);
           }
         });
   }
@@ -310,7 +312,7 @@ public final class SettlementsViewModel {
   private void decided(Decision decision, SettlementItem item, MoneyResult result, String prefix) {
     String said;
     if (!result.ok()) {
-      said = notDone(item, decision) + result.describe();
+      said = notDone(item, decision) + result.describe(money::format);
     } else if (decision == gateway.execute()) {
       said = itemText.executed(item.proposal(), result);
     } else {

@@ -14,6 +14,9 @@ class DisplayNamesTest {
   void constantsAndDatabaseValuesReadAsWords() {
     assertThat(DisplayNames.words("OPEN_CONTRACTS")).isEqualTo("Open contracts");
     assertThat(DisplayNames.words("under_review")).isEqualTo("Under review");
+    assertThat(DisplayNames.words("fixed_price")).isEqualTo("Fixed price");
+    assertThat(DisplayNames.words("off_platform_payment")).isEqualTo("Off-platform payment");
+    assertThat(DisplayNames.lowerWords("on_hold")).isEqualTo("on hold");
     assertThat(DisplayNames.<Sort>forEnum().toString(Sort.OPEN_CONTRACTS))
         .isEqualTo("Open contracts");
   }

@@ -42,12 +42,12 @@ class BulkViewModelTest {
 
     assertThat(bulk.results())
         .containsExactly(
-            "✓ dispute_message 1 — decision 1",
-            "✗ dispute_message 2 — claimed by max",
-            "✓ dispute_message 3 — decision 2",
-            "? dispute_message 4 — outcome unknown: the connection dropped while it was sent;"
+            "✓ Message #1 — decision 1",
+            "✗ Message #2 — claimed by max",
+            "✓ Message #3 — decision 2",
+            "? Message #4 — outcome unknown: the connection dropped while it was sent;"
                 + " checking…",
-            "– dispute_message 5 — not sent: the connection dropped first");
+            "– Message #5 — not sent: the connection dropped first");
     assertThat(bulk.summaryProperty().get())
         .isEqualTo(
             "Connection lost: 2 decided, 1 refused, 1 being checked…, 1 not sent. Retry the rest"
@@ -57,7 +57,7 @@ class BulkViewModelTest {
     online.set(true);
 
     assertThat(bulk.results().get(3))
-        .isEqualTo("↻ dispute_message 4 — not decided: the connection dropped before it was saved");
+        .isEqualTo("↻ Message #4 — not decided: the connection dropped before it was saved");
     assertThat(bulk.summaryProperty().get())
         .isEqualTo(
             "Connection lost: 2 decided, 1 refused, 1 not saved, 1 not sent. Retry the rest sends"
@@ -72,7 +72,7 @@ class BulkViewModelTest {
     assertThat(sentKeys().get(4)).isEqualTo(sentKeys().get(3));
     assertThat(Set.copyOf(sentKeys())).hasSize(5);
     assertThat(bulk.summaryProperty().get()).isEqualTo("4 decided, 1 refused");
-    assertThat(bulk.results().get(3)).isEqualTo("✓ dispute_message 4 — decision 3");
+    assertThat(bulk.results().get(3)).isEqualTo("✓ Message #4 — decision 3");
     assertThat(bulk.retryOfferedProperty().get()).isFalse();
     assertThat(decidedItems()).containsExactly(1L, 3L, 4L, 5L);
     assertThat(refreshed[0]).isEqualTo(2);
@@ -86,7 +86,7 @@ class BulkViewModelTest {
     runOn(3);
 
     assertThat(bulk.results().get(1))
-        .isEqualTo("✓ dispute_message 2 — decided, saved before the connection dropped");
+        .isEqualTo("✓ Message #2 — decided, saved before the connection dropped");
     assertThat(bulk.summaryProperty().get())
         .isEqualTo(
             "Connection lost: 2 decided, 0 refused, 1 not sent. Retry the rest sends that item"
@@ -130,7 +130,7 @@ class BulkViewModelTest {
     runOn(2);
 
     assertThat(bulk.results().get(0))
-        .startsWith("? dispute_message 1 — outcome unknown (")
+        .startsWith("? Message #1 — outcome unknown (")
         .endsWith("); a retry sends it under the same key, so it is decided once");
     assertThat(bulk.summaryProperty().get())
         .startsWith("Connection lost: 0 decided, 0 refused, 1 of unknown outcome, 1 not sent.");
@@ -140,7 +140,7 @@ class BulkViewModelTest {
     // The first send was saved after all: sent again under its key, it answers that decision.
     assertThat(sentItems()).containsExactly(1L, 1L, 2L);
     assertThat(sentKeys().get(1)).isEqualTo(sentKeys().get(0));
-    assertThat(bulk.results().get(0)).isEqualTo("✓ dispute_message 1 — decision 1");
+    assertThat(bulk.results().get(0)).isEqualTo("✓ Message #1 — decision 1");
     assertThat(decidedItems()).containsExactly(1L, 2L);
   }
 

@@ -58,7 +58,7 @@ class ItemChangesTest {
             "status open → actioned",
             "claimed by me → —",
             "open flags 1 → 0",
-            "flag 1 open → actioned by max (hide_content)");
+            "flag 1 open → actioned by max (hide content)");
   }
 
   private static ItemDetail detail(List<FlagLine> flags, List<TimelineEntry> timeline) {

@@ -96,7 +96,8 @@ class ModerationBulkRetryIT {
     waitFor(() -> summary().contains("being checked…"));
     assertThat(onFx(() -> List.copyOf(bulk.results())))
         .satisfiesExactly(
-            l -> assertThat(l).startsWith("✓ " + keys.get(0).label() + " — decision "),
+            l ->
+                assertThat(l).startsWith("✓ " + ModerationWords.item(keys.get(0)) + " — decision "),
             l -> assertThat(l).endsWith("checking…"),
             l -> assertThat(l).contains("not sent"),
             l -> assertThat(l).contains("not sent"));
@@ -106,7 +107,10 @@ class ModerationBulkRetryIT {
 
     waitFor(() -> summary().startsWith("Connection lost: 2 decided, 0 refused, 2 not sent."));
     assertThat(onFx(() -> bulk.results().get(1)))
-        .isEqualTo("✓ " + keys.get(1).label() + " — decided, saved before the connection dropped");
+        .isEqualTo(
+            "✓ "
+                + ModerationWords.item(keys.get(1))
+                + " — decided, saved before the connection dropped");
     assertThat(onFx(() -> bulk.retryableProperty().get())).isTrue();
 
     onFx(bulk::retryRest);

@@ -191,7 +191,7 @@ class ModerationLiveIT {
             "open flags 1 → 2",
             "new flag " + newFlag + ": harassment, critical by " + reporterName);
     assertThat(onFx(() -> item.pending().textProperty().get()))
-        .startsWith("Not saved: dispute_message " + key.id() + " changed after you opened it")
+        .startsWith("Not saved: Message #" + key.id() + " changed after you opened it.")
         .endsWith("Re-apply to hide the content on the item as it is now.");
     assertThat(onFx(() -> item.pending().canReapplyProperty().get())).isTrue();
     try (Connection owner = db.migrator()) {

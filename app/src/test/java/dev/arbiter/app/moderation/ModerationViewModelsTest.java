@@ -2,6 +2,7 @@ package dev.arbiter.app.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.app.common.DateTimes;
 import dev.arbiter.app.common.SynchronousTaskRunner;
 import dev.arbiter.app.common.command.ManualLater;
 import dev.arbiter.model.moderation.FlagDecision;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ModerationViewModelsTest {
+
+  private static final DateTimes DATES = new DateTimes(Locale.UK, ZoneOffset.UTC);
 
   private final SynchronousTaskRunner tasks = new SynchronousTaskRunner();
 
@@ -77,8 +80,7 @@ class ModerationViewModelsTest {
     assertThat(gateway.decided).extracting(r -> r.key().id()).containsExactly(1L);
     assertThat(queue.rows()).hasSize(2);
     assertThat(queue.selectedProperty().get().key().id()).isEqualTo(2);
-    assertThat(item.messageProperty().get())
-        .isEqualTo("hide the content: done for dispute_message 1");
+    assertThat(item.messageProperty().get()).isEqualTo("hide the content: done for Message #1");
   }
 
   @Test
@@ -108,7 +110,7 @@ class ModerationViewModelsTest {
     assertThat(item.pending().stateProperty().get()).isEqualTo(PendingDecisionViewModel.State.NONE);
     assertThat(item.messageProperty().get())
         .isEqualTo(
-            "hide the content: done for dispute_message 1 (saved before the connection dropped,"
+            "hide the content: done for Message #1 (saved before the connection dropped,"
                 + " once)");
   }
 
@@ -167,7 +169,7 @@ class ModerationViewModelsTest {
 
     assertThat(bulk.summaryProperty().get()).isEqualTo("2 decided, 1 refused");
     assertThat(bulk.results()).hasSize(3);
-    assertThat(bulk.results().get(1)).startsWith("✗ dispute_message 2");
+    assertThat(bulk.results().get(1)).startsWith("✗ Message #2");
     assertThat(refreshed[0]).isEqualTo(1);
   }
 
@@ -187,13 +189,16 @@ class ModerationViewModelsTest {
                 () -> refreshed[0]++));
     log.refresh();
     assertThat(log.entries()).hasSize(1);
-    assertThat(DecisionLogViewModel.describe(log.entries().get(0))).endsWith("can be undone");
+    assertThat(DecisionLogViewModel.describe(log.entries().get(0), DATES))
+        .startsWith("#1 · Message #1 · Dismiss (")
+        .contains(" · " + DATES.dateTime(log.entries().get(0).decidedAt()) + " · ")
+        .endsWith("can be undone");
 
     log.undo(log.entries().get(0));
 
     assertThat(gateway.undone).containsExactly(1L);
     assertThat(log.entries().get(0).undoable()).isFalse();
-    assertThat(log.statusProperty().get()).isEqualTo("Undid decision 1 on dispute_message 1");
+    assertThat(log.statusProperty().get()).isEqualTo("Undid decision 1 on Message #1");
     assertThat(refreshed[0]).isEqualTo(1);
     log.undo(log.entries().get(0));
     assertThat(gateway.undone).containsExactly(1L);

@@ -6,9 +6,12 @@ import dev.arbiter.app.common.SynchronousTaskRunner;
 import dev.arbiter.app.common.command.ManualLater;
 import dev.arbiter.persistence.escrow.BulkRelease;
 import dev.arbiter.persistence.escrow.BulkRelease.Outcome;
+import dev.arbiter.persistence.escrow.BulkRelease.Subject;
 import dev.arbiter.persistence.ledger.MoneyResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +39,20 @@ class BulkReleaseViewModelTest {
               executed.add(item);
               return answer(item);
             }
+
+            @Override
+            public Map<Long, Subject> subjects(List<Long> checkpointIds) {
+              return Map.of(
+                  11L, new Subject("GIG-000287", 1, 15_000, "USD"),
+                  12L, new Subject("GIG-000287", 2, 5_000, "USD"),
+                  13L, new Subject("GIG-000301", 1, 9_900, "USD"),
+                  14L, new Subject("FP-000042", 3, 2_000, "EUR"));
+            }
           },
           new SynchronousTaskRunner(),
           ManualLater.runner(new SynchronousTaskRunner(), key -> false),
-          Runnable::run);
+          Runnable::run,
+          Locale.US);
 
   /** Checkpoint 13 is refused as disputed; the others go through. */
   private static MoneyResult answer(BulkRelease.Item item) {
@@ -50,11 +63,34 @@ class BulkReleaseViewModelTest {
   }
 
   @Test
+  void thePreviewNamesEachCheckpointAndItsAmountInTheFutureTense() {
+    model.choose(() -> List.of(11L, 13L, 14L));
+
+    assertThat(model.lines())
+        .extracting(BulkReleaseViewModel.Line::text)
+        .containsExactly(
+            "GIG-000287 #1 · $150.00 will be released",
+            "GIG-000301 #1 · $99.00 would be refused — A dispute is open: settle it first. 1 open"
+                + " dispute(s).",
+            "FP-000042 #3 · €20.00 will be released");
+    assertThat(model.summaryProperty().get())
+        .isEqualTo(
+            "Preview: 2 of 3 would be released (€20.00, $150.00), 1 would be refused. Nothing has"
+                + " moved yet.");
+
+    model.execute();
+
+    assertThat(model.lines().get(0).text()).isEqualTo("GIG-000287 #1 · $150.00 — Released");
+  }
+
+  @Test
   void previewSaysWhichWouldBeRefusedAndExecutingTwiceReusesTheSameKeys() {
     model.choose(() -> List.of(11L, 12L, 13L, 14L));
 
     assertThat(model.summaryProperty().get())
-        .isEqualTo("Preview: 3 of 4 would be released, 1 would be refused. Nothing has moved yet.");
+        .isEqualTo(
+            "Preview: 3 of 4 would be released (€20.00, $200.00), 1 would be refused. Nothing has"
+                + " moved yet.");
     assertThat(model.lines())
         .filteredOn(l -> !l.ok())
         .singleElement()

@@ -189,7 +189,7 @@ class ExposureAndLedgerLiveIT {
         .containsExactly(
             "WALLET_BALANCE:" + clearing, "WALLET_BALANCE:" + holding, "HOLDING_TOTAL:" + holding);
     assertThat(onFx(() -> ledger.findings().selectedRow().map(Finding::key))).contains(selected);
-    assertThat(onFx(() -> ledger.verdictProperty().get())).startsWith("3 problem(s) found");
+    assertThat(onFx(() -> ledger.verdictProperty().get())).startsWith("3 problems found");
   }
 
   // Returns when the commit was done.

@@ -129,7 +129,24 @@ class ReleasesFlowIT {
           return null;
         });
     robot.clickOn("#bulkSelectedButton");
-    waitUntil(() -> console.text("#bulkSummary").startsWith("Preview: 3 of 4 would be released"));
+    waitUntil(
+        () ->
+            console
+                .text("#bulkSummary")
+                .startsWith("Preview: 3 of 4 would be released ($450.00), 1 would be refused."));
+    // A preview names each checkpoint by its contract and amount, in the future tense.
+    List<String> previewed = fx(() -> bulkLines().getItems().stream().map(Line::text).toList());
+    assertThat(previewed).hasSize(4);
+    assertThat(previewed.stream().filter(t -> t.endsWith(" · $150.00 will be released")))
+        .hasSize(3)
+        .allMatch(t -> t.matches("\\S+ #\\d+ · \\$150\\.00 will be released"));
+    assertThat(previewed)
+        .filteredOn(t -> !t.endsWith("will be released"))
+        .singleElement()
+        .satisfies(
+            t ->
+                assertThat(t)
+                    .matches("\\S+ #\\d+ · €200\\.00 would be refused — A dispute is open.*"));
     console.screenshot("releases-bulk-preview.png");
     robot.clickOn("#bulkExecuteButton");
     waitUntil(() -> console.text("#bulkSummary").equals("3 released, 1 refused."));

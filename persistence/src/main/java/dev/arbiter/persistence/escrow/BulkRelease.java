@@ -18,6 +18,12 @@ public record BulkRelease(List<Item> items) {
   /** One checkpoint and the key its release carries. */
   public record Item(long checkpointId, String idempotencyKey) {}
 
+  /**
+   * What a reader calls a checkpoint in a bulk release: its contract's reference, its number on the
+   * contract and what is left to release on it.
+   */
+  public record Subject(String contractReference, int seq, long remainingMinor, String currency) {}
+
   /** One item's answer from the database, in a preview or for real. */
   public record Outcome(Item item, MoneyResult result) {}
 

@@ -82,6 +82,79 @@ public record MoneyResult(
     return message == null || message.isBlank() ? why : why + " " + capitalised(message) + ".";
   }
 
+  /** Writes an amount kept in minor units for a reader; the console passes its money format. */
+  @FunctionalInterface
+  public interface Amounts {
+    String format(long minorUnits, String currencyCode);
+  }
+
+  /**
+   * Like {@link #describe()}, but a refusal about amounts gives its figures in the currency's units
+   * through {@code amounts}: the database's message counts minor units, which no reader should see.
+   */
+  public String describe(Amounts amounts) {
+    String figures = ok() ? null : figures(amounts);
+    if (figures == null) {
+      return describe();
+    }
+    return refusal().map(MoneyRefusal::text).orElse("Refused (" + outcome + ").")
+        + " "
+        + capitalised(figures)
+        + ".";
+  }
+
+  // Null when the answer carries no figures (a refusal stored before they were reported).
+  private String figures(Amounts amounts) {
+    JsonNode n;
+    try {
+      n = JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
+    }
+    String currency = string(n, "currency");
+    if (currency == null) {
+      return null;
+    }
+    OptionalLong asked = number(n, "asked_minor");
+    OptionalLong paid = number(n, "paid_minor");
+    OptionalLong remaining = number(n, "remaining_minor");
+    OptionalLong needed = number(n, "needed_minor");
+    OptionalLong available = number(n, "available_minor");
+    OptionalLong disputed = number(n, "disputed_minor");
+    java.util.function.LongFunction<String> money = minor -> amounts.format(minor, currency);
+    return switch (outcome) {
+      case "amount_exceeds_remaining" -> {
+        if (asked.isPresent() && remaining.isPresent()) {
+          yield money.apply(asked.getAsLong())
+              + " asked, "
+              + money.apply(remaining.getAsLong())
+              + " left to release on this checkpoint";
+        }
+        yield paid.isPresent() && remaining.isPresent()
+            ? "the settlement pays "
+                + money.apply(paid.getAsLong())
+                + ", the checkpoint holds "
+                + money.apply(remaining.getAsLong())
+            : null;
+      }
+      case "insufficient_funds" ->
+          needed.isPresent() && available.isPresent()
+              ? money.apply(needed.getAsLong())
+                  + " needed, "
+                  + money.apply(available.getAsLong())
+                  + " held in the escrow"
+              : null;
+      case "invalid_amount" ->
+          paid.isPresent() && disputed.isPresent()
+              ? "the settlement pays out "
+                  + money.apply(paid.getAsLong())
+                  + " of a disputed "
+                  + money.apply(disputed.getAsLong())
+              : null;
+      default -> null;
+    };
+  }
+
   private static String capitalised(String text) {
     if (text == null || text.isEmpty()) {
       return "";

@@ -3,6 +3,7 @@ package dev.arbiter.persistence.moderation;
 import dev.arbiter.model.moderation.FlaggedEntityType;
 import dev.arbiter.persistence.timeline.TimelineRows;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,9 +16,20 @@ final class ItemContentQueries {
 
   /**
    * The query showing one kind of record (parameter: its id) and the labels of its columns in
-   * order; {@code times} are the labels whose values are instants.
+   * order; {@code times} are the labels whose values are instants, {@code words} those holding a
+   * stored constant, and {@code amounts} maps each amount's label to its currency's column.
    */
-  record Content(String sql, List<String> labels, Set<String> times) {}
+  record Content(
+      String sql,
+      List<String> labels,
+      Set<String> times,
+      Set<String> words,
+      Map<String, String> amounts) {
+
+    Content(String sql, List<String> labels, Set<String> times, Set<String> words) {
+      this(sql, labels, times, words, Map.of());
+    }
+  }
 
   static Content of(FlaggedEntityType type) {
     return switch (type) {
@@ -27,7 +39,8 @@ final class ItemContentQueries {
                   + " status AS \"Status\", suspended_until AS \"Suspended until\","
                   + " country AS \"Country\", created_at AS \"Joined\" FROM users WHERE id = ?",
               List.of("Name", "Email", "Kind", "Status", "Suspended until", "Country", "Joined"),
-              Set.of("Suspended until", "Joined"));
+              Set.of("Suspended until", "Joined"),
+              Set.of("Kind", "Status"));
       case DISPUTE_MESSAGE ->
           new Content(
               "SELECT d.reference AS \"Dispute\","
@@ -37,7 +50,8 @@ final class ItemContentQueries {
                   + " FROM dispute_messages m JOIN disputes d ON d.id = m.dispute_id"
                   + " LEFT JOIN users u ON u.id = m.author_user_id WHERE m.id = ?",
               List.of("Dispute", "Author", "Visibility", "Written", "Hidden at", "Message"),
-              Set.of("Written", "Hidden at"));
+              Set.of("Written", "Hidden at"),
+              Set.of("Visibility"));
       case DISPUTE_EVIDENCE ->
           new Content(
               "SELECT d.reference AS \"Dispute\", e.file_name AS \"File\","
@@ -49,13 +63,14 @@ final class ItemContentQueries {
                   + " LEFT JOIN users u ON u.id = e.uploaded_by WHERE e.id = ?",
               List.of(
                   "Dispute", "File", "Type", "Size (bytes)", "SHA-256", "Uploaded by", "Uploaded"),
-              Set.of("Uploaded"));
+              Set.of("Uploaded"),
+              Set.of());
       case CONTRACT ->
           new Content(
               "SELECT c.reference AS \"Reference\", c.title AS \"Title\", c.kind AS \"Kind\","
                   + " c.status AS \"Status\", cl.display_name AS \"Client\","
                   + " fr.display_name AS \"Freelancer\", c.currency AS \"Currency\","
-                  + " c.value_minor AS \"Value (minor units)\", c.created_at AS \"Created\""
+                  + " c.value_minor AS \"Value\", c.created_at AS \"Created\""
                   + " FROM contracts c JOIN users cl ON cl.id = c.client_id"
                   + " JOIN users fr ON fr.id = c.freelancer_id WHERE c.id = ?",
               List.of(
@@ -65,10 +80,11 @@ final class ItemContentQueries {
                   "Status",
                   "Client",
                   "Freelancer",
-                  "Currency",
-                  "Value (minor units)",
+                  "Value",
                   "Created"),
-              Set.of("Created"));
+              Set.of("Created"),
+              Set.of("Kind", "Status"),
+              Map.of("Value", "Currency"));
       case WORKSPACE ->
           new Content(
               "SELECT w.name AS \"Name\", w.slug AS \"Slug\", w.type AS \"Type\","
@@ -76,7 +92,8 @@ final class ItemContentQueries {
                   + " w.created_at AS \"Created\""
                   + " FROM workspaces w JOIN users o ON o.id = w.owner_id WHERE w.id = ?",
               List.of("Name", "Slug", "Type", "Status", "Owner", "Created"),
-              Set.of("Created"));
+              Set.of("Created"),
+              Set.of("Type", "Status"));
     };
   }
 

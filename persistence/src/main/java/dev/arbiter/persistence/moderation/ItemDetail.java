@@ -26,8 +26,27 @@ public record ItemDetail(
     timeline = List.copyOf(timeline);
   }
 
-  /** One labelled value of the flagged record. */
-  public record Field(String label, String value) {}
+  /**
+   * One labelled value of the flagged record, typed so that the console writes each kind of value
+   * its one way: a moment in the reader's zone, an amount in its currency, a stored constant as
+   * words. {@code value} is null when the record has none (a message that was never hidden).
+   */
+  public record Field(String label, Value value) {}
+
+  /** What a field holds. */
+  public sealed interface Value permits Text, Word, Moment, Amount {}
+
+  /** Free text, shown as it is. */
+  public record Text(String text) implements Value {}
+
+  /** A stored constant such as {@code fixed_price} or {@code parties}. */
+  public record Word(String constant) implements Value {}
+
+  /** An instant. */
+  public record Moment(Instant at) implements Value {}
+
+  /** An amount in the currency's minor units. */
+  public record Amount(long minorUnits, String currency) implements Value {}
 
   /**
    * One flag. {@code reporterAccuracy} is actioned / decided of the reporter's flags (null before

@@ -84,17 +84,26 @@ public final class ModerationItemService {
             content.sql(),
             row ->
                 content.labels().stream()
-                    .map(label -> new Field(label, text(row, label, content)))
+                    .map(label -> new Field(label, value(row, label, content)))
                     .toList(),
             key.id())
         .orElse(List.of());
   }
 
-  private static String text(Row row, String label, Content content) {
+  private static ItemDetail.Value value(Row row, String label, Content content) {
     if (row.isNull(label)) {
-      return "";
+      return null;
     }
-    return content.times().contains(label) ? row.instant(label).toString() : row.text(label);
+    if (content.times().contains(label)) {
+      return new ItemDetail.Moment(row.instant(label));
+    }
+    String currency = content.amounts().get(label);
+    if (currency != null) {
+      return new ItemDetail.Amount(row.getLong(label), row.text(currency));
+    }
+    return content.words().contains(label)
+        ? new ItemDetail.Word(row.text(label))
+        : new ItemDetail.Text(row.text(label));
   }
 
   private static List<FlagLine> flags(Session session, ItemKey key) {

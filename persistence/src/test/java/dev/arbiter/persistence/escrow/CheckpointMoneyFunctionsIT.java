@@ -160,8 +160,11 @@ class CheckpointMoneyFunctionsIT {
     Deal deal = MoneyFixture.deal(owner, "USD", 1_000);
     long cp = MoneyFixture.approved(owner, deal, 5_000, "demo_finance2");
 
-    assertThat(call(fran, "release_checkpoint", cp, null, key()).refusal())
-        .contains(MoneyRefusal.INSUFFICIENT_FUNDS);
+    MoneyResult refused = call(fran, "release_checkpoint", cp, null, key());
+    assertThat(refused.refusal()).contains(MoneyRefusal.INSUFFICIENT_FUNDS);
+    // The figures come as amounts with their currency, for the console to write in its units.
+    assertThat(refused.describe((minor, currency) -> currency + ":" + minor))
+        .endsWith(" USD:5000 needed, USD:1000 held in the escrow.");
     assertThat(longValue(owner, "SELECT count(*) FROM journals WHERE checkpoint_id = ?", cp))
         .isZero();
   }
@@ -181,8 +184,10 @@ class CheckpointMoneyFunctionsIT {
       assertThat(part.ok()).isTrue();
       assertThat(part.status()).isEqualTo("approved");
       assertThat(part.feeMinor()).hasValue(100);
-      assertThat(call(fran, "release_checkpoint", cp, 7_000L, key()).refusal())
-          .contains(MoneyRefusal.AMOUNT_EXCEEDS_REMAINING);
+      MoneyResult tooMuch = call(fran, "release_checkpoint", cp, 7_000L, key());
+      assertThat(tooMuch.refusal()).contains(MoneyRefusal.AMOUNT_EXCEEDS_REMAINING);
+      assertThat(tooMuch.describe((minor, currency) -> currency + ":" + minor))
+          .endsWith(" USD:7000 asked, USD:6000 left to release on this checkpoint.");
       MoneyResult rest = call(fran, "release_checkpoint", cp, null, key());
       assertThat(rest.amountMinor()).hasValue(6_000);
       assertThat(rest.status()).isEqualTo("released");

@@ -170,7 +170,8 @@ class ModerationServicesIT {
               assertThat(d.subjectUserId()).isEqualTo(author);
             });
     ItemDetail detail = new ModerationItemService(mo.access()).load(item);
-    assertThat(detail.content()).contains(new ItemDetail.Field("Message", "message number 3"));
+    assertThat(detail.content())
+        .contains(new ItemDetail.Field("Message", new ItemDetail.Text("message number 3")));
     assertThat(detail.flags()).allSatisfy(f -> assertThat(f.status()).isEqualTo("actioned"));
     assertThat(detail.author().userId()).isEqualTo(author);
     assertThat(detail.author().status()).isEqualTo("warned");
