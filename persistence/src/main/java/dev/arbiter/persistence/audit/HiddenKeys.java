@@ -3,8 +3,8 @@ package dev.arbiter.persistence.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arbiter.persistence.workspaces.MetadataSanitizer;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,8 +18,7 @@ public final class HiddenKeys {
 
   /** True when a key of this name is hidden from everyone but admins. */
   public static boolean hidden(String key) {
-    String lower = key.toLowerCase(Locale.ROOT);
-    return lower.startsWith("_internal") || lower.startsWith("private");
+    return MetadataSanitizer.isHiddenKey(key);
   }
 
   /** {@code value} with its hidden keys removed, and how many were removed. */

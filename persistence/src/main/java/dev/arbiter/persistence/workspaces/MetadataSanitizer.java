@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Removes keys that only admins may read from metadata and settings JSON: any key, at any depth,
- * starting with {@code _internal} or {@code private}. Done in persistence so the hidden values
- * never reach a non-admin's screen code at all.
+ * starting with {@code _internal} or {@code private}, in any letter case. Done in persistence so
+ * the hidden values never reach a non-admin's screen code at all. The one rule for hidden keys: the
+ * audit log's masking ({@code HiddenKeys}) asks it too.
  */
 public final class MetadataSanitizer {
 
@@ -19,9 +21,13 @@ public final class MetadataSanitizer {
 
   private MetadataSanitizer() {}
 
-  /** True for a key that is hidden from everyone but admins. */
+  /**
+   * True for a key that is hidden from everyone but admins; {@code _Internal} and {@code PRIVATE}
+   * too.
+   */
   public static boolean isHiddenKey(String key) {
-    return key.startsWith("_internal") || key.startsWith("private");
+    String lower = key.toLowerCase(Locale.ROOT);
+    return lower.startsWith("_internal") || lower.startsWith("private");
   }
 
   /**

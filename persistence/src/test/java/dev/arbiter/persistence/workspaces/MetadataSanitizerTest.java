@@ -29,4 +29,14 @@ class MetadataSanitizerTest {
     assertThat(MetadataSanitizer.forViewer("{\"is_private\":1,\"my_internal\":2}", false))
         .isEqualTo("{\"is_private\":1,\"my_internal\":2}");
   }
+
+  @Test
+  void upperCaseSpellingsAreHiddenToo() {
+    // The audit log's masking hid these while metadata and settings showed them: one rule now.
+    assertThat(
+            MetadataSanitizer.forViewer(
+                "{\"_Internal_score\":7,\"PRIVATE_notes\":\"x\",\"Privacy\":1,\"ok\":2}", false))
+        .isEqualTo("{\"Privacy\":1,\"ok\":2}");
+    assertThat(dev.arbiter.persistence.audit.HiddenKeys.hidden("_INTERNAL")).isTrue();
+  }
 }
