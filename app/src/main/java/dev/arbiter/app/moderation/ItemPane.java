@@ -53,6 +53,13 @@ final class ItemPane {
         .addListener((obs, old, other) -> claim.pseudoClassStateChanged(OTHER, other));
     Button claimButton = button("itemClaimButton", "Claim (C)", "Claim the item for yourself");
     claimButton.disableProperty().bind(model.canClaimProperty().not().or(model.busyProperty()));
+    // Claiming an item one holds renews the claim (moderation_claim), so the button says that.
+    claimButton
+        .textProperty()
+        .bind(
+            Bindings.when(model.claimedByMeProperty())
+                .then("Extend claim (C)")
+                .otherwise("Claim (C)"));
     claimButton.setOnAction(e -> model.claim());
     Button release = button("itemReleaseButton", "Release (X)", "Give your claim back");
     release.disableProperty().bind(model.claimedByMeProperty().not().or(model.busyProperty()));

@@ -3,6 +3,7 @@ package dev.arbiter.app.shell;
 import dev.arbiter.app.audit.AuditArea;
 import dev.arbiter.app.common.AreaContext;
 import dev.arbiter.app.common.AreaView;
+import dev.arbiter.app.common.DateTimes;
 import dev.arbiter.app.common.TaskRunner;
 import dev.arbiter.app.dashboard.DashboardArea;
 import dev.arbiter.app.disputes.DisputesArea;
@@ -139,7 +140,7 @@ public final class ConsoleShell implements AutoCloseable {
     StaffSession session =
         sessions.current().orElseThrow(() -> new IllegalStateException("no open session"));
     StatusBarViewModel status = new StatusBarViewModel(staff, target);
-    status.zone(zone);
+    status.dates(new DateTimes(locale, zone));
     MainWindowViewModel model = new MainWindowViewModel(staff, this::signOut);
     LiveSession started = startLive(session, staff);
     live = started;

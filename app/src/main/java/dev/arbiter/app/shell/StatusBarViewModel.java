@@ -1,10 +1,11 @@
 package dev.arbiter.app.shell;
 
+import dev.arbiter.app.common.DateTimes;
 import dev.arbiter.persistence.automation.AutomationHealth;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.staff.SignedInStaff;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -46,7 +47,8 @@ public final class StatusBarViewModel {
       new ReadOnlyStringWrapper(this, "automation", "");
   private final ReadOnlyBooleanWrapper automationStopped =
       new ReadOnlyBooleanWrapper(this, "automationStopped", false);
-  private ZoneId zone = ZoneId.systemDefault();
+  private DateTimes dates =
+      new DateTimes(Locale.getDefault(Locale.Category.FORMAT), ZoneId.systemDefault());
 
   public StatusBarViewModel(SignedInStaff staff, ConsoleTarget target) {
     this.staffText = staff.displayName() + " (" + staff.login() + ") · " + staff.rolesText();
@@ -59,9 +61,9 @@ public final class StatusBarViewModel {
     connection.set(answered ? ConnectionState.ONLINE : ConnectionState.OFFLINE);
   }
 
-  /** Shows times in {@code zone} (the console's). */
-  public void zone(ZoneId zone) {
-    this.zone = zone;
+  /** Shows moments as the console does (its locale and zone). */
+  public void dates(DateTimes dates) {
+    this.dates = dates;
   }
 
   /**
@@ -76,8 +78,8 @@ public final class StatusBarViewModel {
       }
       case STOPPED -> {
         automation.set(
-            "Automation stopped since "
-                + DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(status.since()));
+            // With the date: a worker can have been down since a day the staff member was not in.
+            "Automation stopped since " + dates.dateTime(status.since()));
         automationStopped.set(true);
       }
       case NEVER_RAN -> {

@@ -100,6 +100,8 @@ class ModerationFlowIT {
 
     robot.type(KeyCode.C);
     waitUntil(() -> console.textOrEmpty("#itemClaim").startsWith("Claimed by you until"));
+    // Claiming again renews the claim, and the button says so rather than offering the same claim.
+    assertThat(console.text("#itemClaimButton")).isEqualTo("Extend claim (C)");
     robot.type(KeyCode.A);
     waitUntil(() -> robot.lookup("#decisionDialog").tryQuery().isPresent());
     robot.clickOn("#decisionReason");

@@ -57,11 +57,13 @@ class StatusBarViewModelTest {
     StatusBarViewModel model =
         new StatusBarViewModel(
             MIA, new ConsoleTarget("jdbc:postgresql://localhost/arbiter", true, "Demo"));
-    model.zone(java.time.ZoneOffset.UTC);
+    model.dates(
+        new dev.arbiter.app.common.DateTimes(java.util.Locale.US, java.time.ZoneOffset.UTC));
     java.time.Instant lastRun = java.time.Instant.parse("2026-12-07T10:42:13Z");
 
     model.reportAutomation(new AutomationHealth.Status(AutomationHealth.State.STOPPED, lastRun));
-    assertThat(model.automationProperty().get()).isEqualTo("Automation stopped since 10:42");
+    assertThat(model.automationProperty().get())
+        .isEqualTo("Automation stopped since Dec 7, 2026, 10:42 AM");
     assertThat(model.automationStoppedProperty().get()).isTrue();
 
     model.reportAutomation(new AutomationHealth.Status(AutomationHealth.State.RUNNING, lastRun));
