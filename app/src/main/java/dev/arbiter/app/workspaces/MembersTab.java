@@ -4,11 +4,14 @@ import static dev.arbiter.app.workspaces.Tables.column;
 
 import dev.arbiter.app.common.AdminButtons;
 import dev.arbiter.app.common.Confirmation;
+import dev.arbiter.app.common.DisabledReason;
 import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.model.workspaces.MemberRole;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails;
 import dev.arbiter.persistence.workspaces.WorkspaceDetails.Member;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -42,15 +45,23 @@ final class MembersTab extends FxmlView<WorkspaceDetailViewModel> {
         column("Contact on", m -> m.activeContracts() == null ? "" : m.activeContracts()));
     Tables.follow(table, model.detailsProperty(), WorkspaceDetails::members, Member::id);
     role.setConverter(DisplayNames.forEnum());
+    var selected = table.getSelectionModel().selectedItemProperty();
     AdminButtons.onSelectedRow(
+        model::isAdmin, selected, model.busyProperty(), reactivate, transfer);
+    // The owner is never demoted, suspended or removed: the buttons say so before any question.
+    StringBinding ownerRule =
+        Bindings.createStringBinding(() -> OwnerRule.refusal(selected.get()), selected);
+    AdminButtons.enableWhen(
         model::isAdmin,
-        table.getSelectionModel().selectedItemProperty(),
-        model.busyProperty(),
+        Bindings.isNotNull(selected)
+            .and(Bindings.not(model.busyProperty()))
+            .and(ownerRule.isEmpty()),
         change,
         suspend,
-        reactivate,
-        remove,
-        transfer);
+        remove);
+    for (Button ruled : new Button[] {change, suspend, remove}) {
+      DisabledReason.explain(ruled, ownerRule);
+    }
   }
 
   @FXML

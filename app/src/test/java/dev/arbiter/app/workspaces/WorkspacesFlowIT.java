@@ -22,6 +22,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +97,22 @@ class WorkspacesFlowIT {
     robot.clickOn("#memberSuspend");
     waitUntil(() -> console.text("#workspaceError").contains(ws.contractReference()));
     console.screenshot("workspaces-refusal.png");
+
+    // The owner's rule is said on the buttons before anyone is asked to confirm.
+    select("#memberTable", (Member m) -> m.id() == ws.ownerMember());
+    waitUntil(() -> fx(() -> console.lookup("#memberRemove").queryButton().isDisabled()));
+    assertThat(fx(() -> console.lookup("#memberSuspend").queryButton().isDisabled())).isTrue();
+    assertThat(
+            fx(
+                () ->
+                    ((Tooltip)
+                            console
+                                .lookup("#memberRemoveReason")
+                                .query()
+                                .getProperties()
+                                .get("javafx.scene.control.Tooltip"))
+                        .getText()))
+        .contains("owns the workspace: transfer ownership");
 
     robot.clickOn("Invites");
     waitUntil(() -> rows("#inviteTable") == 2);
