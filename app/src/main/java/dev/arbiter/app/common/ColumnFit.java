@@ -34,9 +34,12 @@ public final class ColumnFit {
 
   /**
    * Fits {@code table}'s columns now and whenever its rows change. Call before it is shown, after
-   * setting the resize policy it should have while its columns fit.
+   * setting the resize policy it should have while its columns fit; a second call does nothing.
    */
   public static <T> void install(TableView<T> table) {
+    if (table.getProperties().containsKey(ColumnFit.class)) {
+      return;
+    }
     FittingSkin<T> skin = new FittingSkin<>(table, table.getColumnResizePolicy());
     table.setSkin(skin);
     InvalidationListener refit = o -> skin.refit();

@@ -1,6 +1,7 @@
 package dev.arbiter.app.releases;
 
 import atlantafx.base.theme.Styles;
+import dev.arbiter.app.common.ColumnFit;
 import dev.arbiter.app.common.ViewLoader;
 import dev.arbiter.app.common.Visibility;
 import dev.arbiter.app.live.DraftBinder;
@@ -55,6 +56,7 @@ final class SettlementsView {
   @FXML
   private void initialize() {
     table.setItems(model.items());
+    ColumnFit.install(table);
     table
         .getColumns()
         .setAll(

@@ -1,6 +1,7 @@
 package dev.arbiter.app.staffadmin;
 
 import dev.arbiter.app.common.AdminButtons;
+import dev.arbiter.app.common.ColumnFit;
 import dev.arbiter.app.common.DisplayNames;
 import dev.arbiter.app.common.FxmlView;
 import dev.arbiter.app.common.KeyedSelection;
@@ -56,6 +57,7 @@ public final class StaffAdminView extends FxmlView<StaffAdminViewModel> {
     SortedList<StaffAdminAccount> sorted = new SortedList<>(model.accounts());
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
+    ColumnFit.install(table);
     KeyedSelection.follow(table.getSelectionModel(), sorted, model.keyedAccounts());
     table.getColumns().add(column("Login", StaffAdminAccount::login));
     table.getColumns().add(column("Name", StaffAdminAccount::displayName));

@@ -29,6 +29,8 @@ final class Tables {
   @SafeVarargs
   static <T> void columns(TableView<T> table, TableColumn<T, String>... columns) {
     table.getColumns().setAll(columns);
+    // The tabs' tables come from FXML as well as from table(id).
+    ColumnFit.install(table);
   }
 
   static <T> TableColumn<T, String> column(String title, Function<T, Object> value) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -35,12 +36,29 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class NoCutOffTextIT {
 
-  private static final Map<String, List<Area>> AREAS_BY_LOGIN =
+  /** A screen a role works in: an area, and a tab of it to open (null for the area's first). */
+  private record Page(Area area, String tab, String name) {}
+
+  private static final Map<String, List<Page>> PAGES_BY_LOGIN =
       Map.of(
-          "demo_support", List.of(Area.DASHBOARD, Area.DISPUTES, Area.WORKSPACES, Area.AUDIT),
-          "demo_finance", List.of(Area.RELEASES),
-          "demo_moderator", List.of(Area.MODERATION),
-          "demo_admin", List.of(Area.WORKSPACES));
+          "demo_support",
+          List.of(
+              page(Area.DASHBOARD), page(Area.DISPUTES), page(Area.WORKSPACES), page(Area.AUDIT)),
+          "demo_finance",
+          List.of(
+              page(Area.RELEASES),
+              new Page(Area.RELEASES, "tab-settlements", "releases-settlements"),
+              new Page(Area.RELEASES, "tab-exposure", "releases-exposure"),
+              new Page(Area.RELEASES, "tab-ledger", "releases-ledger")),
+          "demo_moderator",
+          List.of(page(Area.MODERATION)),
+          "demo_admin",
+          List.of(
+              page(Area.WORKSPACES), new Page(Area.WORKSPACES, "tab-staff", "workspaces-staff")));
+
+  private static Page page(Area area) {
+    return new Page(area, null, area.id());
+  }
 
   private static TestDatabase db;
   private TestConsole console;
@@ -79,21 +97,41 @@ class NoCutOffTextIT {
     List<String> cuts = new ArrayList<>();
     for (var login : List.of("demo_support", "demo_finance", "demo_moderator", "demo_admin")) {
       console.signIn(login);
-      for (Area area : AREAS_BY_LOGIN.get(login)) {
-        console.click("#nav-" + area.name().toLowerCase(java.util.Locale.ROOT));
-        waitUntil(() -> loaded(area));
+      for (Page page : PAGES_BY_LOGIN.get(login)) {
+        Area area = page.area();
+        console.click("#nav-" + area.id());
+        if (page.tab() != null) {
+          openTab(page.tab());
+        } else {
+          waitUntil(() -> loaded(area));
+        }
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> CutOffText.under(console.stage().getScene().getRoot())).stream()
-            .map(c -> size + " " + login + " " + area + " " + c)
+            .map(c -> size + " " + login + " " + page.name() + " " + c)
             .forEach(cuts::add);
         console.screenshot(
-            size + "/" + login.substring("demo_".length()) + "-" + area.id() + ".png");
+            size + "/" + login.substring("demo_".length()) + "-" + page.name() + ".png");
       }
       console.click("#signOutButton");
       waitUntil(() -> console.has("#loginField"));
     }
     cuts.forEach(System.out::println);
     assertThat(cuts).isEmpty();
+  }
+
+  // As a click on the tab would; tabs are no nodes to click by id.
+  private void openTab(String id) {
+    fx(
+        () -> {
+          for (Node node : console.lookup(".tab-pane").queryAll()) {
+            TabPane pane = (TabPane) node;
+            pane.getTabs().stream()
+                .filter(t -> id.equals(t.getId()))
+                .findFirst()
+                .ifPresent(t -> pane.getSelectionModel().select(t));
+          }
+          return null;
+        });
   }
 
   // The area's tables have their first page (the dashboard has none).
