@@ -6,6 +6,7 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
@@ -29,6 +30,9 @@ public final class ColumnFit {
 
   /** Rows measured: a page of any queue; more would only cost time on a long list. */
   private static final int MEASURED_ROWS = 250;
+
+  /** What JavaFX adds to a header's title for the sort arrow when it fits a column. */
+  private static final double SORT_ARROW = 10;
 
   private ColumnFit() {}
 
@@ -142,6 +146,16 @@ public final class ColumnFit {
       super(column);
     }
 
+    // The header's title at its own font, with room for the sort arrow as JavaFX leaves it.
+    private double headerWidth() {
+      for (Node child : getChildrenUnmodifiable()) {
+        if (child instanceof Label title) {
+          return title.prefWidth(-1) + snappedLeftInset() + snappedRightInset() + SORT_ARROW;
+        }
+      }
+      return 0;
+    }
+
     void fit() {
       TableColumnBase<?, ?> column = getTableColumn();
       if (column == null || !column.isVisible() || !column.isResizable()) {
@@ -149,7 +163,8 @@ public final class ColumnFit {
       }
       double prefBefore = column.getPrefWidth();
       resizeColumnToFitContent(MEASURED_ROWS);
-      double needed = Math.ceil(column.getWidth());
+      // JavaFX measures nothing while the table is empty, not even the header.
+      double needed = Math.ceil(Math.max(column.getWidth(), headerWidth()));
       if (needed > column.getMinWidth()) {
         column.setMinWidth(needed);
       }

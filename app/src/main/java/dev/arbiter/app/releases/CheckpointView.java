@@ -165,7 +165,8 @@ final class CheckpointView {
     ledger.setId("ledgerTable");
     ledger.setPlaceholder(new Label("Nothing posted for this checkpoint yet."));
     ledger.setPrefHeight(150);
-    ledger.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    // Six columns in the narrow detail pane: they keep their width and the table scrolls sideways.
+    ledger.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     ColumnFit.install(ledger);
     ledger
         .getColumns()

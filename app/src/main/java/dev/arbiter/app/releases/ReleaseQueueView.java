@@ -1,6 +1,5 @@
 package dev.arbiter.app.releases;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.common.ColumnFit;
 import dev.arbiter.app.common.KeyedSelection;
@@ -24,6 +23,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -88,7 +88,11 @@ final class ReleaseQueueView {
     all.setId("bulkAllButton");
     all.setOnAction(e -> bulkAllMatching.run());
     summary.setMinWidth(Region.USE_PREF_SIZE);
-    HBox footer = new HBox(8, summary, new Spacer(), more, bulk, all);
+    // The buttons wrap when the open checkpoint leaves the queue little width, whole, not cut.
+    FlowPane actions = new FlowPane(8, 8, more, bulk, all);
+    actions.setAlignment(Pos.CENTER_RIGHT);
+    HBox.setHgrow(actions, Priority.ALWAYS);
+    HBox footer = new HBox(8, summary, actions);
     footer.setAlignment(Pos.CENTER_LEFT);
 
     Label error = new Label();

@@ -18,12 +18,14 @@ import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -36,8 +38,15 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class NoCutOffTextIT {
 
-  /** A screen a role works in: an area, and a tab of it to open (null for the area's first). */
-  private record Page(Area area, String tab, String name) {}
+  /**
+   * A screen a role works in: an area, a tab of it to open (null for the area's first), and the
+   * queue whose first record to open (null for none) with the label that shows once it is open.
+   */
+  private record Page(Area area, String tab, String name, String queue, String opened) {
+    Page(Area area, String tab, String name) {
+      this(area, tab, name, null, null);
+    }
+  }
 
   private static final Map<String, List<Page>> PAGES_BY_LOGIN =
       Map.of(
@@ -47,6 +56,8 @@ class NoCutOffTextIT {
           "demo_finance",
           List.of(
               page(Area.RELEASES),
+              new Page(
+                  Area.RELEASES, null, "releases-checkpoint", "#queueTable", "#checkpointTitle"),
               new Page(Area.RELEASES, "tab-settlements", "releases-settlements"),
               new Page(Area.RELEASES, "tab-exposure", "releases-exposure"),
               new Page(Area.RELEASES, "tab-ledger", "releases-ledger")),
@@ -62,6 +73,7 @@ class NoCutOffTextIT {
 
   private static TestDatabase db;
   private TestConsole console;
+  private final FxRobot robot = new FxRobot();
 
   @BeforeAll
   static void demoMarketplace() throws Exception {
@@ -105,6 +117,9 @@ class NoCutOffTextIT {
         } else {
           waitUntil(() -> loaded(area));
         }
+        if (page.queue() != null) {
+          openFirst(page.queue(), page.opened());
+        }
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> CutOffText.under(console.stage().getScene().getRoot())).stream()
             .map(c -> size + " " + login + " " + page.name() + " " + c)
@@ -117,6 +132,22 @@ class NoCutOffTextIT {
     }
     cuts.forEach(System.out::println);
     assertThat(cuts).isEmpty();
+  }
+
+  // As picking the first row and pressing Enter would; waits until the record's title shows.
+  private void openFirst(String queue, String opened) {
+    String before = console.textOrEmpty(opened);
+    fx(
+        () -> {
+          TableView<?> table = console.table(queue);
+          table.getSelectionModel().clearAndSelect(0);
+          table.requestFocus();
+          return null;
+        });
+    robot.type(KeyCode.ENTER);
+    waitUntil(
+        () ->
+            !console.textOrEmpty(opened).isBlank() && !console.textOrEmpty(opened).equals(before));
   }
 
   // As a click on the tab would; tabs are no nodes to click by id.
