@@ -2,6 +2,7 @@ package dev.arbiter.app.audit;
 
 import atlantafx.base.theme.Styles;
 import dev.arbiter.app.audit.EntryDetailViewModel.DiffRow;
+import dev.arbiter.app.common.TableCells;
 import dev.arbiter.app.common.Visibility;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -73,8 +74,8 @@ final class EntryDetailView {
     diff.getStyleClass().addAll("entry-diff", Styles.DENSE);
     diff.setPlaceholder(new Label("No values recorded for this entry."));
     diff.getColumns().add(column("Field", DiffRow::field, 0.24));
-    diff.getColumns().add(column("Before", DiffRow::before, 0.38));
-    diff.getColumns().add(column("After", DiffRow::after, 0.38));
+    diff.getColumns().add(wrapped(column("Before", DiffRow::before, 0.38)));
+    diff.getColumns().add(wrapped(column("After", DiffRow::after, 0.38)));
     diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     diff.setRowFactory(table -> new DiffTableRow());
 
@@ -116,6 +117,12 @@ final class EntryDetailView {
     text.getStyleClass().add("entry-fact");
     grid.add(name, 0, row);
     grid.add(text, 1, row);
+  }
+
+  // A value may be a whole JSON document: it wraps rather than being cut.
+  private static TableColumn<DiffRow, String> wrapped(TableColumn<DiffRow, String> column) {
+    column.setCellFactory(TableCells.wrapped());
+    return column;
   }
 
   private static TableColumn<DiffRow, String> column(

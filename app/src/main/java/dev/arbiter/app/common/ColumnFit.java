@@ -14,17 +14,15 @@ import javafx.scene.control.skin.NestedTableColumnHeader;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.skin.TableHeaderRow;
 import javafx.scene.control.skin.TableViewSkin;
-import javafx.util.Callback;
 
 /**
  * Keeps a table's columns at least as wide as their header and the values of the rows loaded, so
  * that no cell shows a cut-off value: a column grows when a wider value arrives and never shrinks
  * under the staff member's hand. The width is measured the way double-clicking a column's edge does
  * (JavaFX's own {@code resizeColumnToFitContent}, real cells, badges and all) and kept as the
- * column's minimum. While the columns fit, the table keeps the resize policy it was given (a
- * constrained one spreads the spare width on top of the minimums); when they do not, it scrolls
- * sideways instead of cutting, since JavaFX's constrained policies squeeze columns below their
- * minimum rather than scroll.
+ * column's minimum. A table given a constrained policy keeps filling its width (its last column
+ * takes what the others leave); when the columns need more than the table has, it scrolls sideways
+ * instead of cutting.
  */
 public final class ColumnFit {
 
@@ -38,13 +36,18 @@ public final class ColumnFit {
 
   /**
    * Fits {@code table}'s columns now and whenever its rows change. Call before it is shown, after
-   * setting the resize policy it should have while its columns fit; a second call does nothing.
+   * setting its resize policy (a constrained one means: fill the width); a second call does
+   * nothing.
    */
   public static <T> void install(TableView<T> table) {
     if (table.getProperties().containsKey(ColumnFit.class)) {
       return;
     }
-    FittingSkin<T> skin = new FittingSkin<>(table, table.getColumnResizePolicy());
+    boolean constrained = table.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY;
+    // JavaFX's constrained policies squeeze columns below their minimum rather than scroll, and
+    // do not re-run when a minimum grows: the table is unconstrained, and fills its width itself.
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    FittingSkin<T> skin = new FittingSkin<>(table, constrained);
     table.setSkin(skin);
     InvalidationListener refit = o -> skin.refit();
     table.getProperties().put(ColumnFit.class, refit);
@@ -69,12 +72,12 @@ public final class ColumnFit {
   private static final class FittingSkin<T> extends TableViewSkin<T> {
 
     private final List<FittingHeader> headers = new ArrayList<>();
-    private final Callback<TableView.ResizeFeatures, Boolean> whenFitting;
+    private final boolean fillLast;
     private boolean pending = true;
 
-    FittingSkin(TableView<T> table, Callback<TableView.ResizeFeatures, Boolean> whenFitting) {
+    FittingSkin(TableView<T> table, boolean fillLast) {
       super(table);
-      this.whenFitting = whenFitting;
+      this.fillLast = fillLast;
     }
 
     void refit() {
@@ -105,25 +108,33 @@ public final class ColumnFit {
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
       super.layoutChildren(x, y, w, h);
-      TableView<T> table = getSkinnable();
       if (pending) {
         pending = false;
-        // Measured unconstrained: under a constrained policy JavaFX fits a column by squeezing
-        // its neighbours, so its width afterwards is not what its values need.
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         headers.removeIf(header -> header.getTableColumn() == null);
         for (FittingHeader header : headers) {
           header.fit();
         }
       }
-      double needed = 0;
-      for (TableColumnBase<?, ?> column : table.getVisibleLeafColumns()) {
-        needed += column.getMinWidth();
+      if (fillLast) {
+        fillWithLastColumn(w - verticalBarWidth());
       }
-      var policy =
-          needed <= w - verticalBarWidth() ? whenFitting : TableView.UNCONSTRAINED_RESIZE_POLICY;
-      if (table.getColumnResizePolicy() != policy) {
-        table.setColumnResizePolicy(policy);
+    }
+
+    // What a constrained policy did for this table, without its squeezing: the last column takes
+    // the width the others leave, and never less than its values need.
+    private void fillWithLastColumn(double room) {
+      List<? extends TableColumnBase<?, ?>> columns = getSkinnable().getVisibleLeafColumns();
+      if (columns.isEmpty()) {
+        return;
+      }
+      double others = 0;
+      for (int i = 0; i < columns.size() - 1; i++) {
+        others += columns.get(i).getWidth();
+      }
+      TableColumnBase<?, ?> last = columns.get(columns.size() - 1);
+      double wanted = Math.max(last.getMinWidth(), Math.floor(room - others));
+      if (Math.abs(last.getPrefWidth() - wanted) >= 1) {
+        last.setPrefWidth(wanted);
       }
     }
 

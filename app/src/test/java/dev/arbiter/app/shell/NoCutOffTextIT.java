@@ -52,7 +52,12 @@ class NoCutOffTextIT {
       Map.of(
           "demo_support",
           List.of(
-              page(Area.DASHBOARD), page(Area.DISPUTES), page(Area.WORKSPACES), page(Area.AUDIT)),
+              page(Area.DASHBOARD),
+              page(Area.DISPUTES),
+              new Page(Area.DISPUTES, null, "disputes-case", "#disputeTable", "#caseReference"),
+              page(Area.WORKSPACES),
+              page(Area.AUDIT),
+              new Page(Area.AUDIT, null, "audit-entry", "#auditTable", "#entryTitle")),
           "demo_finance",
           List.of(
               page(Area.RELEASES),
