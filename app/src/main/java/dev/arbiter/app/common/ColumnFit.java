@@ -8,12 +8,15 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.NestedTableColumnHeader;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.skin.TableHeaderRow;
 import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /**
  * Keeps a table's columns at least as wide as their header and the values of the rows loaded, so
@@ -31,6 +34,9 @@ public final class ColumnFit {
 
   /** What JavaFX adds to a header's title for the sort arrow when it fits a column. */
   private static final double SORT_ARROW = 10;
+
+  /** A cell's padding left and right, and a little room, around a measured text value. */
+  private static final double CELL_PADDING = 24;
 
   private ColumnFit() {}
 
@@ -83,6 +89,13 @@ public final class ColumnFit {
     void refit() {
       pending = true;
       getSkinnable().requestLayout();
+    }
+
+    // The rows' count changed (items set or replaced before the skin listened, too): fit again.
+    @Override
+    protected void updateItemCount() {
+      super.updateItemCount();
+      pending = true;
     }
 
     @Override
@@ -159,12 +172,44 @@ public final class ColumnFit {
 
     // The header's title at its own font, with room for the sort arrow as JavaFX leaves it.
     private double headerWidth() {
-      for (Node child : getChildrenUnmodifiable()) {
-        if (child instanceof Label title) {
-          return title.prefWidth(-1) + snappedLeftInset() + snappedRightInset() + SORT_ARROW;
+      Label title = title();
+      return title == null
+          ? 0
+          : title.prefWidth(-1) + snappedLeftInset() + snappedRightInset() + SORT_ARROW;
+    }
+
+    // The widest text value of the rows measured, at the header's font size, with a cell's padding.
+    // Only text and numbers: a column drawn from the whole row (badges) has no text to measure.
+    private double textWidth(TableColumnBase<?, ?> column) {
+      Label title = title();
+      if (title == null || !(column instanceof TableColumn<?, ?> tableColumn)) {
+        return 0;
+      }
+      TableView<?> table = tableColumn.getTableView();
+      if (table == null) {
+        return 0;
+      }
+      Text probe = new Text();
+      probe.setFont(Font.font(title.getFont().getFamily(), title.getFont().getSize()));
+      double widest = 0;
+      int rows = Math.min(table.getItems().size(), MEASURED_ROWS);
+      for (int i = 0; i < rows; i++) {
+        Object value = tableColumn.getCellData(i);
+        if (value instanceof CharSequence || value instanceof Number) {
+          probe.setText(value.toString());
+          widest = Math.max(widest, probe.getLayoutBounds().getWidth());
         }
       }
-      return 0;
+      return widest == 0 ? 0 : widest + CELL_PADDING;
+    }
+
+    private Label title() {
+      for (Node child : getChildrenUnmodifiable()) {
+        if (child instanceof Label label) {
+          return label;
+        }
+      }
+      return null;
     }
 
     void fit() {
@@ -174,8 +219,10 @@ public final class ColumnFit {
       }
       double prefBefore = column.getPrefWidth();
       resizeColumnToFitContent(MEASURED_ROWS);
-      // JavaFX measures nothing while the table is empty, not even the header.
-      double needed = Math.ceil(Math.max(column.getWidth(), headerWidth()));
+      // JavaFX measures nothing while the table is empty, not even the header; and a table whose
+      // columns came before its skin is not measured at all, so text values are measured here too.
+      double needed =
+          Math.ceil(Math.max(column.getWidth(), Math.max(headerWidth(), textWidth(column))));
       if (needed > column.getMinWidth()) {
         column.setMinWidth(needed);
       }

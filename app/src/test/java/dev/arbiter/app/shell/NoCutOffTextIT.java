@@ -70,7 +70,10 @@ class NoCutOffTextIT {
           List.of(page(Area.MODERATION)),
           "demo_admin",
           List.of(
-              page(Area.WORKSPACES), new Page(Area.WORKSPACES, "tab-staff", "workspaces-staff")));
+              page(Area.WORKSPACES),
+              new Page(
+                  Area.WORKSPACES, null, "workspaces-open", "#workspaceTable", "#workspaceTitle"),
+              new Page(Area.WORKSPACES, "tab-staff", "workspaces-staff")));
 
   private static Page page(Area area) {
     return new Page(area, null, area.id());
