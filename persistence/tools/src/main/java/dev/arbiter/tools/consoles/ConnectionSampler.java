@@ -16,6 +16,12 @@ import javax.sql.DataSource;
  * and keeps the most seen at once, by who holds them: the consoles' listeners (their backend pids),
  * the consoles' pooled work (server connections PgBouncer opened as a console's login), the
  * simulator, and everything else (the bench itself, PgBouncer's lookup login).
+ *
+ * <p>The pooled and budgeted counts are each the smaller of two samples in a row. When PgBouncer
+ * moves a server connection from one login's pool to another's under its global cap, it closes one
+ * and opens the other, and the closed backend stays in {@code pg_stat_activity} until it has
+ * finished exiting: one sample could count both, a connection the pooler no longer holds. A pooler
+ * really over its cap holds the extra connection for longer than a quarter of a second.
  */
 final class ConnectionSampler implements AutoCloseable {
 
@@ -29,6 +35,8 @@ final class ConnectionSampler implements AutoCloseable {
   private final String simulatorLogin;
   private final ScheduledExecutorService timer;
   private ConnectionPeak peak = new ConnectionPeak(0, 0, 0, 0, 0, 0);
+  private int lastPooled;
+  private int lastBudgeted;
   private SQLException failure;
 
   private ConnectionSampler(
@@ -81,15 +89,18 @@ final class ConnectionSampler implements AutoCloseable {
         }
       }
       int other = backends.size() - listening - pooled - simulator;
+      int budgeted = listening + pooled + simulator;
       synchronized (this) {
         peak =
             new ConnectionPeak(
                 Math.max(peak.total(), backends.size()),
                 Math.max(peak.listeners(), listening),
-                Math.max(peak.pooled(), pooled),
+                Math.max(peak.pooled(), Math.min(lastPooled, pooled)),
                 Math.max(peak.simulator(), simulator),
                 Math.max(peak.other(), other),
-                Math.max(peak.budgeted(), listening + pooled + simulator));
+                Math.max(peak.budgeted(), Math.min(lastBudgeted, budgeted)));
+        lastPooled = pooled;
+        lastBudgeted = budgeted;
       }
     } catch (SQLException e) {
       synchronized (this) {
