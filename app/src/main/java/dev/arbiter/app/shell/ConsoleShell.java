@@ -249,6 +249,7 @@ public final class ConsoleShell implements AutoCloseable {
       ending.close();
     }
     journals.values().forEach(DraftJournal::close);
+    preferencesFile.close();
     sessions.close();
   }
 

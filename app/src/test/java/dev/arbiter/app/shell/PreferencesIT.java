@@ -9,7 +9,9 @@ import atlantafx.base.theme.PrimerLight;
 import dev.arbiter.app.testing.TestConsole;
 import dev.arbiter.persistence.session.ConsoleTarget;
 import dev.arbiter.persistence.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import javafx.application.Application;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
@@ -64,7 +66,7 @@ class PreferencesIT {
   }
 
   @Test
-  void themeWindowAndLastAreaAreBackAfterARestart() {
+  void themeWindowAndLastAreaAreBackAfterARestart() throws Exception {
     console = startConsole();
     console.signIn("demo_support");
     console.click("#themeButton");
@@ -85,6 +87,11 @@ class PreferencesIT {
           return null;
         });
     console.close();
+    // Private like the rest of Arbiter's home.
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("console-preferences.json"))))
+        .isEqualTo("rw-------");
 
     fx(
         () -> {
