@@ -40,9 +40,15 @@ class DisputeCaseViewModelTest {
   private RuntimeException loadFailure;
   private final javafx.beans.property.BooleanProperty online =
       new javafx.beans.property.SimpleBooleanProperty(true);
+  // What the case pane said while case 8 was being read, before the read's answer replaced it.
+  private String errorWhileOpening8;
+
   private final DisputeCaseViewModel model =
       new DisputeCaseViewModel(
           id -> {
+            if (id == 8) {
+              errorWhileOpening8 = this.model.errorProperty().get();
+            }
             if (loadFailure != null) {
               throw loadFailure;
             }
@@ -186,6 +192,8 @@ class DisputeCaseViewModelTest {
 
     model.open(8);
 
+    // Cleared as the other case starts loading, not only once its read answers.
+    assertThat(errorWhileOpening8).isEmpty();
     assertThat(model.errorProperty().get()).isEmpty();
     assertThat(model.noticeProperty().get()).isEmpty();
   }
